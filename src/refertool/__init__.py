@@ -1,0 +1,34 @@
+"""refertool: find the right service for sexual and other transgressive behaviour.
+
+The core is usable as a library::
+
+    from refertool import load_catalog, search
+    catalog = load_catalog()
+    for hit in search(catalog, "minor perpetrator Brussels").hits:
+        print(hit.service.name)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from .catalog import load_catalog
+    from .search import search
+
+__all__ = ["__version__", "load_catalog", "search"]
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy, so that `import refertool` (and so `refer --help`) stays cheap.
+    if name == "load_catalog":
+        from .catalog import load_catalog
+
+        return load_catalog
+    if name == "search":
+        from .search import search
+
+        return search
+    raise AttributeError(name)

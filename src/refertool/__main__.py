@@ -1,0 +1,3 @@
+from refertool.cli import main
+
+main()

@@ -1,0 +1,541 @@
+"""The `refer` command: options in, exit code out. All the work is in the core modules.
+
+Exit codes, like grep and ripgrep: 0 found, 1 nothing found, 2 error, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from enum import Enum
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+
+from . import __version__
+from .errors import DataError, ReferError, UsageError
+from .i18n import detect_lang, t
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+    from .model import Service
+    from .query import Filters
+    from .search import Hit
+
+FOUND, NOTHING, ERROR, INTERRUPTED = 0, 1, 2, 130
+
+app = typer.Typer(
+    name="refer",
+    help="Find the right service in Flanders and Brussels for sexual and other transgressive behaviour.\n\n"
+    "Examples:\n\n  refer emergency\n\n  refer search \"minor perpetrator Brussels\"\n\n"
+    "  refer show child-focus --lang en",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(str, Enum):
+    auto = "auto"
+    table = "table"
+    tsv = "tsv"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+    hsds = "hsds"
+
+
+class Settings:
+    data_dirs: list[Path] = []
+    bundled: bool = True
+    lang: str = "en"
+
+
+settings = Settings()
+
+
+def _complete(facet: str) -> Callable[[str], list[str]]:
+    def complete(incomplete: str) -> list[str]:
+        from .catalog import load_meta
+
+        vocab, regions = load_meta([], [])
+        values = list(regions.areas) if facet == "regions" else list(vocab.values(facet))
+        return [v for v in values if v.startswith(incomplete)]
+
+    return complete
+
+
+def _complete_ids(incomplete: str) -> list[str]:
+    from .catalog import bundled_dir, service_files
+
+    return [p.stem for p in service_files(bundled_dir()) if p.stem.startswith(incomplete)]
+
+
+# ---------------------------------------------------------------- shared options
+Audience = Annotated[Optional[list[str]], typer.Option("--audience", help="Audience id (repeatable).",
+                                                       autocompletion=_complete("audiences"))]
+Role = Annotated[Optional[list[str]], typer.Option("--role", help="Role id (repeatable).",
+                                                   autocompletion=_complete("roles"))]
+Topic = Annotated[Optional[list[str]], typer.Option("--topic", help="Topic id (repeatable).",
+                                                    autocompletion=_complete("topics"))]
+Sector = Annotated[Optional[list[str]], typer.Option("--sector", help="Sector id (repeatable).",
+                                                     autocompletion=_complete("sectors"))]
+Region = Annotated[Optional[list[str]], typer.Option(
+    "--region", help="Region id, municipality or postcode (repeatable).", autocompletion=_complete("regions"))]
+Channel = Annotated[Optional[list[str]], typer.Option("--channel", help="Contact channel (repeatable).",
+                                                      autocompletion=_complete("channels"))]
+Age = Annotated[Optional[int], typer.Option("--age", min=0, max=120, help="Age of the person concerned.")]
+Free = Annotated[bool, typer.Option("--free", help="Only free services.")]
+Anonymous = Annotated[bool, typer.Option("--anonymous", help="Only anonymous services.")]
+AlwaysOpen = Annotated[bool, typer.Option("--always-open", help="Only services reachable day and night.")]
+OpenNow = Annotated[bool, typer.Option("--open-now", help="Only services certainly reachable now (Belgian time).")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="auto: a table on a terminal, TSV in a pipe.")]
+Output = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+NoHeader = Annotated[bool, typer.Option("--no-header", help="Leave out the CSV/TSV header line.")]
+Limit = Annotated[int, typer.Option("--limit", "-n", min=1, help="How many results at most.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"refer {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    data_dir: Annotated[Optional[list[Path]], typer.Option(
+        "--data-dir", "-d", help="Extra directory of services, laid over the bundled one (repeatable; "
+        "also REFER_DATA_DIR).")] = None,
+    no_bundled: Annotated[bool, typer.Option("--no-bundled", help="Leave the bundled services out.")] = False,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="nl or en (also REFER_LANG; default: locale).",
+                                                autocompletion=lambda: ["nl", "en"])] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    if lang is not None and lang not in ("nl", "en"):
+        raise UsageError(f"--lang must be nl or en, not '{lang}'")
+    settings.data_dirs = list(data_dir or [])
+    settings.bundled = not no_bundled
+    settings.lang = detect_lang(lang)
+
+
+# ---------------------------------------------------------------- helpers
+def _catalog() -> Catalog:
+    from .catalog import load_catalog
+
+    catalog = load_catalog(settings.data_dirs, settings.bundled)
+    for w in catalog.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    return catalog
+
+
+def _filters(catalog: Catalog, audience: list[str] | None, role: list[str] | None, topic: list[str] | None,
+             sector: list[str] | None, region: list[str] | None, channel: list[str] | None, age: int | None,
+             free: bool, anonymous: bool, always_open: bool, open_now: bool) -> Filters:
+    from .query import Filters
+    from .search import resolve_region
+    from .validate import did_you_mean
+
+    def known(facet: str, values: list[str] | None) -> list[str]:
+        allowed = catalog.vocabulary.values(facet)
+        for v in values or []:
+            if v not in allowed:
+                raise UsageError(f"unknown {facet[:-1] if facet != 'sectors' else 'sector'} '{v}'"
+                                 f"{did_you_mean(v, allowed)}; see 'refer facets'")
+        return list(values or [])
+
+    return Filters(
+        audiences=known("audiences", audience), roles=known("roles", role), topics=known("topics", topic),
+        sectors=known("sectors", sector), channels=known("channels", channel),
+        regions=[resolve_region(catalog, r) for r in region or []],
+        age=(age, age) if age is not None else None,
+        free=free, anonymous=anonymous, always_open=always_open, open_now=open_now)
+
+
+def _open(output: Path | None) -> IO[str]:
+    if output is None:
+        return sys.stdout
+    try:
+        return open(output, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise ReferError(f"cannot write {output}: {exc.strerror}") from None
+
+
+def _emit(services: Sequence[Service], fmt: Format, output: Path | None, header: bool,
+          hits: Sequence[Hit] | None = None, catalog: Catalog | None = None, plain: Sequence[str] = ()) -> None:
+    """Write services in the chosen format; `auto` is a table on a terminal, TSV lines in a pipe."""
+    from .render.records import COLUMNS, SEARCH_COLUMNS, contact_line, flat_row, service_object
+
+    lang = settings.lang
+    out = _open(output)
+    try:
+        if fmt is Format.auto:
+            fmt = Format.table if output is None and sys.stdout.isatty() else Format.tsv
+            header = header and fmt is Format.table
+            plain_lines = True
+        else:
+            plain_lines = False
+        if fmt is Format.table:
+            from .render.table import console, results_table
+
+            if services:
+                console(out if output else None).print(results_table(services, lang))
+            return
+        if fmt in (Format.json, Format.jsonl):
+            from .render.tabular import write_json, write_jsonl
+
+            objects = [service_object(s, lang) for s in services]
+            for obj, hit in zip(objects, hits or ()):
+                obj["score"], obj["why"] = hit.score, hit.why
+            (write_json if fmt is Format.json else write_jsonl)(out, objects)
+            return
+        rows: list[dict[str, Any]] = [flat_row(s, lang) for s in services]
+        for row, s in zip(rows, services):
+            row["contact"] = contact_line(s)
+        for row, hit in zip(rows, hits or ()):
+            row["score"] = hit.score
+        from .render.tabular import write_delimited, write_plain_lines
+
+        if plain_lines:
+            write_plain_lines(out, rows, plain or ("id", "name", "contact", "summary"))
+        else:
+            columns = SEARCH_COLUMNS if hits is not None else COLUMNS
+            write_delimited(out, rows, columns, "," if fmt is Format.csv else "\t", header)
+    finally:
+        if output is not None:
+            out.close()
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+# ---------------------------------------------------------------- commands
+@app.command()
+def search(
+    query: Annotated[Optional[list[str]], typer.Argument(help="What you are looking for, in Dutch or English.")]
+    = None,
+    audience: Audience = None, role: Role = None, topic: Topic = None, sector: Sector = None,
+    region: Region = None, channel: Channel = None, age: Age = None, free: Free = False,
+    anonymous: Anonymous = False, always_open: AlwaysOpen = False, open_now: OpenNow = False,
+    limit: Limit = 10,
+    fmt: FormatOpt = Format.auto, output: Output = None, no_header: NoHeader = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Show how the query was understood.")] = False,
+) -> int:
+    """Search services by free text and filters.
+
+    Example: refer search "minderjarige pleger Brussel" --explain
+    """
+    from .search import search as run_search
+
+    catalog = _catalog()
+    filters = _filters(catalog, audience, role, topic, sector, region, channel, age, free, anonymous,
+                       always_open, open_now)
+    text = " ".join(query or [])
+    result = run_search(catalog, text, filters, limit)
+    lang = settings.lang
+    if explain:
+        _say(_explanation(result))
+    if result.relaxed:
+        _say(t("relaxed", lang, ", ".join(f"{f.facet}={f.value} ('{f.words}')" for f in result.relaxed)))
+    elif result.partial and fmt in (Format.auto, Format.table) and sys.stdout.isatty():
+        _say(t("partial", lang))
+    services = [h.service for h in result.hits]
+    _emit(services, fmt, output, not no_header, result.hits, catalog)
+    if not services:
+        _say(t("no_results", lang))
+        if result.suggestions:
+            _say(t("did_you_mean", lang, ", ".join(result.suggestions.values())))
+        if filters.active():
+            _say(t("filters_removed", lang, _describe_filters(filters)))
+        return NOTHING
+    return FOUND
+
+
+def _describe_filters(f: Filters) -> str:
+    parts = [f"--{k[:-1] if k.endswith('s') and k != 'always_open' else k}={','.join(v)}"
+             for k, v in vars(f).items() if isinstance(v, list) and v]
+    parts += [f"--{k.replace('_', '-')}" for k, v in vars(f).items() if v is True]
+    if f.age:
+        parts.append(f"--age={f.age[0]}")
+    return " ".join(parts)
+
+
+def _explanation(result: Any) -> str:
+    q = result.query
+    lang = settings.lang
+    lines = [f"{t('understood', lang)}:"]
+    for f in q.pulled:
+        lines.append(f"  {f.facet}={f.value}  <- '{f.words}'" + (f" ({f.typos} typo)" if f.typos else ""))
+    terms = [c.label for c in q.concepts if not c.facets]
+    lines.append(f"  {t('terms', lang)}: {', '.join(terms) if terms else '-'}")
+    if q.ignored:
+        lines.append(f"  {t('ignored', lang)}: {', '.join(q.ignored)}")
+    if q.filters.active():
+        lines.append(f"  filters: {_describe_filters(q.filters)}")
+    for f in result.relaxed:
+        lines.append(f"  relaxed: {f.facet}={f.value}")
+    for note in q.notes:
+        lines.append(f"  {note}")
+    for n, hit in enumerate(result.hits, 1):
+        lines.append(f"{n}. {hit.service.id} (score {hit.score}): " + "; ".join(hit.why))
+    return "\n".join(lines)
+
+
+@app.command("list")
+def list_services(
+    audience: Audience = None, role: Role = None, topic: Topic = None, sector: Sector = None,
+    region: Region = None, channel: Channel = None, age: Age = None, free: Free = False,
+    anonymous: Anonymous = False, always_open: AlwaysOpen = False, open_now: OpenNow = False,
+    fmt: FormatOpt = Format.auto, output: Output = None, no_header: NoHeader = False,
+) -> int:
+    """List every service, or those that pass the filters.
+
+    Example: refer list --role perpetrator --audience minors
+    """
+    services = _filtered(audience, role, topic, sector, region, channel, age, free, anonymous, always_open,
+                         open_now)
+    _emit(services, fmt, output, not no_header)
+    return FOUND if services else NOTHING
+
+
+def _filtered(*args: Any) -> list[Service]:
+    from .search import search as run_search
+
+    catalog = _catalog()
+    filters = _filters(catalog, *args)
+    if not filters.active():
+        return sorted(catalog, key=lambda s: s.id)
+    return [h.service for h in run_search(catalog, "", filters, limit=None).hits]
+
+
+@app.command()
+def show(
+    service_id: Annotated[str, typer.Argument(metavar="ID", help="The service id (its file name).",
+                                              autocompletion=_complete_ids)],
+    fmt: FormatOpt = Format.auto, output: Output = None, no_header: NoHeader = False,
+) -> int:
+    """Show one service in full.
+
+    Example: refer show child-focus --lang nl
+    """
+    from .validate import did_you_mean
+
+    catalog = _catalog()
+    service = catalog.get(service_id)
+    if service is None:
+        raise UsageError(t("unknown_id", settings.lang, service_id) + did_you_mean(service_id, catalog.services))
+    if fmt in (Format.auto, Format.table) and (fmt is Format.table or (output is None and sys.stdout.isatty())):
+        from .render.table import console, service_card
+
+        out = _open(output)
+        try:
+            console(out if output else None).print(service_card(service, catalog, settings.lang))
+        finally:
+            if output is not None:
+                out.close()
+        return FOUND
+    if fmt is Format.json:  # one object, not a list of one
+        from .render.records import service_object
+        from .render.tabular import write_jsonl
+
+        out = _open(output)
+        try:
+            import json
+
+            json.dump(service_object(service, settings.lang), out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        finally:
+            if output is not None:
+                out.close()
+        del write_jsonl
+        return FOUND
+    _emit([service], fmt, output, not no_header)
+    return FOUND
+
+
+@app.command()
+def emergency(
+    fmt: FormatOpt = Format.auto, output: Output = None, no_header: NoHeader = False,
+) -> int:
+    """The urgent numbers first: 112, 101, 116 000, 1712, 106, the care centres after sexual violence.
+
+    Example: refer emergency
+    """
+    from .catalog import load_catalog
+    from .hours import open_now
+
+    try:
+        catalog = _catalog()
+    except ReferError as exc:  # a broken extra directory must never hide the emergency numbers
+        _say(f"{t('fallback', settings.lang)} ({exc})")
+        catalog = load_catalog([], bundled=True)
+    services = sorted((s for s in catalog if s.emergency is not None), key=lambda s: (s.emergency, s.id))
+    if fmt is Format.table or (fmt is Format.auto and output is None and sys.stdout.isatty()):
+        from .render.table import console, emergency_table
+
+        out = _open(output)
+        try:
+            console(out if output else None).print(
+                emergency_table(services, settings.lang, {s.id: open_now(s) for s in services}))
+        finally:
+            if output is not None:
+                out.close()
+        return FOUND
+    _emit(services, fmt, output, not no_header, plain=("contact", "name", "summary"))
+    return FOUND
+
+
+@app.command()
+def validate(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Directories or files (default: every loaded "
+                                                          "directory).")] = None,
+) -> int:
+    """Check data files and print every problem as path:line: CODE message.
+
+    Exit 0 when clean, 1 when there are problems, 2 when it could not run.
+    Example: refer validate ./my-services
+    """
+    from .catalog import check_directory, load_meta, resolve_directories, service_files
+    from .validate import Problem, check_service_file
+
+    targets = list(paths or resolve_directories(settings.data_dirs, settings.bundled))
+    problems: list[Problem] = []
+    vocab, regions = load_meta([p for p in targets if p.is_dir()], problems)
+    files = 0
+    for target in targets:
+        if target.is_file():
+            files += 1
+            problems += check_service_file(target, vocab, regions)[1]
+        elif target.is_dir():
+            files += len(service_files(target))
+            problems += check_directory(target, vocab, regions)[1]
+        else:
+            raise ReferError(f"no such file or directory: {target}")
+    for p in sorted(set(problems)):
+        print(p)
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    if errors or warnings:
+        _say(t("validate_bad", settings.lang, errors, warnings, files))
+    else:
+        _say(t("validate_ok", settings.lang, files))
+    return NOTHING if errors else FOUND
+
+
+@app.command()
+def facets(fmt: FormatOpt = Format.auto, output: Output = None, no_header: NoHeader = False) -> int:
+    """Every filter value with its Dutch and English label and how many services carry it.
+
+    Example: refer facets -f csv
+    """
+    catalog = _catalog()
+    rows: list[tuple[str, str, str, str, int]] = []
+    for facet in ("audiences", "roles", "topics", "sectors", "channels", "kinds"):
+        for value in catalog.vocabulary.values(facet).values():
+            if facet == "channels":
+                count = sum(1 for s in catalog if value.id in s.channels)
+            elif facet == "kinds":
+                count = sum(1 for s in catalog if s.kind == value.id)
+            else:
+                count = sum(1 for s in catalog if value.id in getattr(s, facet))
+            rows.append((facet, value.id, value.nl, value.en, count))
+    for area in catalog.regions.areas.values():
+        rows.append(("regions", area.id, area.nl, area.en, sum(1 for s in catalog if area.id in s.regions)))
+    if fmt is Format.table or (fmt is Format.auto and output is None and sys.stdout.isatty()):
+        from .render.table import console, facets_table
+
+        console().print(facets_table(rows, settings.lang))
+        return FOUND
+    out = _open(output)
+    try:
+        objects = [dict(zip(("facet", "value", "nl", "en", "count"), r)) for r in rows]
+        if fmt in (Format.json, Format.jsonl):
+            from .render.tabular import write_json, write_jsonl
+
+            (write_json if fmt is Format.json else write_jsonl)(out, objects)
+        else:
+            from .render.tabular import write_delimited
+
+            write_delimited(out, objects, ("facet", "value", "nl", "en", "count"),
+                            "," if fmt is Format.csv else "\t", header=not no_header and fmt is not Format.auto)
+    finally:
+        if output is not None:
+            out.close()
+    return FOUND
+
+
+@app.command()
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, json, jsonl or hsds (a folder).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File, or folder for hsds.")],
+    audience: Audience = None, role: Role = None, topic: Topic = None, sector: Sector = None,
+    region: Region = None, channel: Channel = None, age: Age = None, free: Free = False,
+    anonymous: Anonymous = False, always_open: AlwaysOpen = False, open_now: OpenNow = False,
+) -> int:
+    """Export the directory (or the filtered part) as CSV, JSON, JSON Lines or an Open Referral HSDS package.
+
+    Example: refer export --format hsds -o hsds-out/
+    """
+    services = _filtered(audience, role, topic, sector, region, channel, age, free, anonymous, always_open,
+                         open_now)
+    if fmt is ExportFormat.hsds:
+        from .render.hsds import write_package
+
+        write_package(services, _catalog(), output, settings.lang)
+    else:
+        _emit(services, Format(fmt.value), output, True)
+    _say(t("exported", settings.lang, len(services), output))
+    return FOUND if services else NOTHING
+
+
+# ---------------------------------------------------------------- the error boundary
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return its exit code; the tool's own errors become one clear message."""
+    try:
+        result = app(args=list(argv) if argv is not None else None, prog_name="refer", standalone_mode=False)
+        return result if isinstance(result, int) else FOUND
+    except DataError as exc:
+        _say(t("data_problems", settings.lang))
+        for p in exc.problems:
+            _say(f"  {p}")
+        return ERROR
+    except ReferError as exc:
+        _say(f"refer: {exc}")
+        return exc.exit_code
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except typer.Abort:
+        _say(t("interrupted", settings.lang))
+        return INTERRUPTED
+    except typer.TyperException as exc:  # Typer's own usage errors (bad option, bad value)
+        exc.show()  # type: ignore[attr-defined]
+        return int(getattr(exc, "exit_code", ERROR))
+    except KeyboardInterrupt:
+        _say(t("interrupted", settings.lang))
+        return INTERRUPTED
+    except BrokenPipeError:
+        # the reader went away (refer ... | head): not an error of ours
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return FOUND
+    except Exception as exc:  # a bug: one line, the traceback only on request
+        if os.environ.get("REFER_DEBUG"):
+            raise
+        _say(t("internal", settings.lang, f"{type(exc).__name__}: {exc}"))
+        return ERROR
+
+
+def main() -> None:
+    sys.exit(run())

@@ -1,0 +1,28 @@
+"""The tool's own exceptions: each becomes one clear message and an exit code."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .validate import Problem
+
+
+class ReferError(Exception):
+    """A problem the user can act on; shown as a sentence, exit code 2."""
+
+    exit_code = 2
+
+
+class DataError(ReferError):
+    """The data could not be loaded; carries every problem found."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = list(problems)
+        n = sum(1 for p in self.problems if p.severity == "error")
+        super().__init__(f"the data has {n} problem(s)")
+
+
+class UsageError(ReferError):
+    """A bad argument that Typer could not catch itself (an unknown id, a bad region)."""

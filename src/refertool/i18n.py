@@ -1,0 +1,80 @@
+"""The interface's strings, in Dutch and English. Every key exists in both."""
+
+from __future__ import annotations
+
+import locale
+import os
+
+STRINGS: dict[str, dict[str, str]] = {
+    "id": {"nl": "id", "en": "id"},
+    "name": {"nl": "Naam", "en": "Name"},
+    "contact": {"nl": "Contact", "en": "Contact"},
+    "summary": {"nl": "Wat", "en": "What"},
+    "number": {"nl": "Nummer", "en": "Number"},
+    "when": {"nl": "Wanneer bellen", "en": "When to call"},
+    "flags": {"nl": "Kenmerken", "en": "Features"},
+    "free": {"nl": "gratis", "en": "free"},
+    "anonymous": {"nl": "anoniem", "en": "anonymous"},
+    "confidential": {"nl": "vertrouwelijk", "en": "confidential"},
+    "always_open": {"nl": "altijd bereikbaar", "en": "always open"},
+    "open_now": {"nl": "nu bereikbaar", "en": "open now"},
+    "emergency_title": {"nl": "Dringend? Bel meteen", "en": "Urgent? Call now"},
+    "emergency_hint": {"nl": "Levensgevaar of dringende medische hulp: 112. Politie: 101.",
+                       "en": "Danger to life or urgent medical help: 112. Police: 101."},
+    "no_results": {"nl": "Niets gevonden voor deze zoekopdracht.", "en": "Nothing found for this search."},
+    "did_you_mean": {"nl": "Bedoelde je: {0}?", "en": "Did you mean: {0}?"},
+    "filters_removed": {"nl": "Deze filters lieten niets over: {0}", "en": "These filters left nothing: {0}"},
+    "relaxed": {"nl": "Niets paste op alles; losgelaten: {0}", "en": "Nothing matched everything; relaxed: {0}"},
+    "partial": {"nl": "Geen dienst past op alle woorden; de beste gedeeltelijke treffers staan bovenaan.",
+                "en": "No service matches every word; the best partial matches come first."},
+    "understood": {"nl": "Begrepen als", "en": "Understood as"},
+    "terms": {"nl": "zoekwoorden", "en": "terms"},
+    "ignored": {"nl": "genegeerd", "en": "ignored"},
+    "why": {"nl": "waarom", "en": "why"},
+    "description": {"nl": "Beschrijving", "en": "Description"},
+    "how_to_reach": {"nl": "Bereikbaarheid", "en": "How to reach"},
+    "audiences": {"nl": "Doelgroep", "en": "Audiences"},
+    "roles": {"nl": "Voor wie", "en": "Roles"},
+    "topics": {"nl": "Thema's", "en": "Topics"},
+    "sectors": {"nl": "Sectoren", "en": "Sectors"},
+    "regions": {"nl": "Regio", "en": "Regions"},
+    "kind": {"nl": "Soort", "en": "Kind"},
+    "ages": {"nl": "Leeftijd", "en": "Ages"},
+    "source": {"nl": "Bron", "en": "Source"},
+    "verified": {"nl": "nagekeken op", "en": "checked on"},
+    "not_limited": {"nl": "niet beperkt", "en": "not limited"},
+    "none_given": {"nl": "geen contactgegevens in de bron", "en": "no contact details in the source"},
+    "count": {"nl": "Aantal", "en": "Count"},
+    "facet": {"nl": "Facet", "en": "Facet"},
+    "value": {"nl": "Waarde", "en": "Value"},
+    "label_nl": {"nl": "Nederlands", "en": "Dutch"},
+    "label_en": {"nl": "Engels", "en": "English"},
+    "unknown_id": {"nl": "Onbekende dienst '{0}'.", "en": "Unknown service '{0}'."},
+    "data_problems": {"nl": "De gegevens bevatten fouten; niets geladen:", "en": "The data has problems; nothing loaded:"},
+    "fallback": {"nl": "Let op: extra gegevens konden niet geladen worden; alleen de meegeleverde nummers.",
+                 "en": "Warning: extra data could not be loaded; showing the bundled numbers only."},
+    "validate_ok": {"nl": "{0} bestanden nagekeken, geen fouten.", "en": "{0} files checked, no problems."},
+    "validate_bad": {"nl": "{0} fout(en), {1} waarschuwing(en) in {2} bestanden.",
+                     "en": "{0} error(s), {1} warning(s) in {2} files."},
+    "exported": {"nl": "{0} diensten geschreven naar {1}", "en": "{0} services written to {1}"},
+    "internal": {"nl": "Interne fout: {0}. Meld dit alsjeblieft (REFER_DEBUG=1 toont details).",
+                 "en": "Internal error: {0}. Please report it (REFER_DEBUG=1 shows details)."},
+    "interrupted": {"nl": "Onderbroken.", "en": "Interrupted."},
+}
+
+
+def detect_lang(explicit: str | None = None) -> str:
+    """--lang, then REFER_LANG, then the locale: Dutch when it is Dutch, English otherwise."""
+    for candidate in (explicit, os.environ.get("REFER_LANG")):
+        if candidate:
+            return "nl" if candidate.lower().startswith("nl") else "en"
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "nl" if value.lower().startswith("nl") else "en"
+    loc = locale.getlocale()[0] or ""
+    return "nl" if loc.lower().startswith("nl") else "en"
+
+
+def t(key: str, lang: str, *args: object) -> str:
+    return STRINGS[key][lang].format(*args)

@@ -1,0 +1,160 @@
+"""Plain, frozen data: what a service, a contact and the vocabulary are."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+LANGS = ("nl", "en")
+FACETS = ("audiences", "roles", "topics", "sectors", "channels", "kinds")
+CHANNELS = ("phone", "chat", "email", "website", "visit", "appointment")
+DAYS = ("mo", "tu", "we", "th", "fr", "sa", "su")
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A text in Dutch and English; either may be empty."""
+
+    nl: str = ""
+    en: str = ""
+
+    def get(self, lang: str) -> str:
+        first, second = (self.nl, self.en) if lang == "nl" else (self.en, self.nl)
+        return first or second
+
+    def __bool__(self) -> bool:
+        return bool(self.nl or self.en)
+
+
+@dataclass(frozen=True)
+class Hours:
+    """One weekly opening slot, local time in Europe/Brussels."""
+
+    days: tuple[str, ...]
+    opens: str  # "HH:MM"
+    closes: str  # "HH:MM"; "24:00" allowed
+
+
+@dataclass(frozen=True)
+class Contact:
+    channel: str
+    value: str
+    hours: tuple[Hours, ...] = ()
+    always_open: bool = False
+    note: Localized = Localized()
+
+
+@dataclass(frozen=True)
+class Service:
+    id: str
+    name: str
+    summary: Localized
+    audiences: tuple[str, ...]
+    roles: tuple[str, ...]
+    topics: tuple[str, ...]
+    regions: tuple[str, ...]
+    contacts: tuple[Contact, ...]
+    verified_at: dt.date
+    description: Localized = Localized()
+    kind: str = ""
+    organisation: str = ""
+    sectors: tuple[str, ...] = ()
+    age_min: int | None = None
+    age_max: int | None = None
+    keywords_nl: tuple[str, ...] = ()
+    keywords_en: tuple[str, ...] = ()
+    website: str = ""
+    email: str = ""
+    free: bool | None = None
+    anonymous: bool | None = None
+    confidential: bool | None = None
+    always_open: bool | None = None
+    emergency: int | None = None
+    how_to_reach: Localized = Localized()
+    source_section: str = ""
+    source_document: str = ""
+    path: str = ""
+
+    @property
+    def channels(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.channel for c in self.contacts))
+
+    @property
+    def keywords(self) -> tuple[str, ...]:
+        return self.keywords_nl + self.keywords_en
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    id: str
+    nl: str
+    en: str
+    synonyms: tuple[str, ...] = ()
+
+    def label(self, lang: str) -> str:
+        return self.nl if lang == "nl" else self.en
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    nl: str
+    en: str
+    parent: str = ""
+    synonyms: tuple[str, ...] = ()
+    postcodes: tuple[tuple[int, int], ...] = ()
+    municipalities: tuple[str, ...] = ()
+
+    def label(self, lang: str) -> str:
+        return self.nl if lang == "nl" else self.en
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: caches key on it
+class Regions:
+    """Belgium > regions > provinces, with places and postcodes."""
+
+    areas: dict[str, Region] = field(default_factory=dict)
+
+    def ancestors(self, region_id: str) -> list[str]:
+        """The region itself and every area above it, nearest first."""
+        chain: list[str] = []
+        while region_id and region_id in self.areas and region_id not in chain:
+            chain.append(region_id)
+            region_id = self.areas[region_id].parent
+        return chain
+
+    def covers(self, served: tuple[str, ...], place: str) -> bool:
+        """True when a service serving `served` also serves `place`."""
+        above = set(self.ancestors(place))
+        return any(s in above or place in self.ancestors(s) for s in served)
+
+    def specificity(self, served: tuple[str, ...], place: str) -> int:
+        """How closely a service's coverage fits a place: 0 exact, larger is broader."""
+        chain = self.ancestors(place)
+        hits = [chain.index(s) for s in served if s in chain]
+        return min(hits) if hits else len(chain)
+
+    def breadth(self, served: tuple[str, ...]) -> int:
+        """How many of the smallest areas (provinces) a coverage spans."""
+        parents = {a.parent for a in self.areas.values()}
+        leaves = [a for a in self.areas if a not in parents]
+        return sum(1 for leaf in leaves if set(self.ancestors(leaf)) & set(served))
+
+    def by_postcode(self, code: int) -> str | None:
+        for area in self.areas.values():
+            if any(lo <= code <= hi for lo, hi in area.postcodes):
+                return area.id
+        return None
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: caches key on it
+class Vocabulary:
+    facets: dict[str, dict[str, FacetValue]]
+    concepts: tuple[tuple[str, ...], ...] = ()
+
+    def values(self, facet: str) -> dict[str, FacetValue]:
+        return self.facets.get(facet, {})
+
+    def label(self, facet: str, value: str, lang: str) -> str:
+        found = self.values(facet).get(value)
+        return found.label(lang) if found else value

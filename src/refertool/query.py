@@ -1,0 +1,240 @@
+"""Turn free text into a Query: facets pulled out by the vocabulary, the rest as terms.
+
+"minderjarige pleger Brussel" -> audience=minors, role=perpetrator, region=brussels;
+"15-jarige" -> age 15; "2000" -> the province of that postcode. Facets are matched
+as 1-3 word phrases against labels and synonyms in both languages, with the same
+typo budget as search terms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .model import Regions, Vocabulary
+from .text import STOPWORDS, fold, stems, tokens, typo_budget
+
+# Facets pulled from free text that filter (and may be relaxed, weakest first).
+FILTER_FACETS = ("roles", "age", "audiences", "sectors", "regions")
+TEXT_FACETS = ("audiences", "roles", "topics", "sectors")
+MAX_QUERY_CHARS = 1000
+
+AGE_PATTERNS = [
+    re.compile(r"\b(\d{1,2})\s*(?:-|tot|to|en|and)\s*(\d{1,2})\s*(?:jaar|years?|jr)\b"),
+    re.compile(r"\b(\d{1,2})\s*-?\s*(?:jarige?n?|jaar|jr|years?[\s-]*old|year[\s-]*olds?|yo|y/o)\b"),
+    re.compile(r"\b(?:van|of|aged?|age)\s+(\d{1,2})\b(?!\s*(?:\d|%|euro|eur|uur|min))"),
+]
+
+
+@dataclass(frozen=True)
+class Facet:
+    facet: str  # audiences, roles, topics, sectors, regions, age
+    value: str
+    words: str  # the words of the query it came from
+    typos: int = 0
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One thing the query asks for; a service matches it through any alternative."""
+
+    label: str
+    terms: tuple[str, ...]  # the query's own words, folded
+    synonyms: tuple[tuple[str, ...], ...] = ()  # other phrasings, as token sequences
+    facets: tuple[Facet, ...] = ()  # facet values this phrase named; a service listing one matches
+
+
+@dataclass
+class Filters:
+    audiences: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    channels: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    age: tuple[int, int] | None = None
+    free: bool = False
+    anonymous: bool = False
+    always_open: bool = False
+    open_now: bool = False
+
+    def active(self) -> bool:
+        return any(v for v in vars(self).values())
+
+
+@dataclass
+class Query:
+    text: str
+    concepts: list[Concept]
+    pulled: list[Facet]  # facets pulled from the text; filters that may be relaxed
+    filters: Filters  # explicit flags: never relaxed
+    ignored: list[str] = field(default_factory=list)  # stop words left out
+    notes: list[str] = field(default_factory=list)
+
+
+class PhraseTable:
+    """Every facet synonym and place name as a token tuple -> the facet values it names."""
+
+    def __init__(self, vocab: Vocabulary, regions: Regions):
+        self.exact: dict[tuple[str, ...], set[tuple[str, str]]] = {}
+        for facet in TEXT_FACETS:
+            for value in vocab.values(facet).values():
+                for phrase in (value.nl, value.en, *value.synonyms):
+                    self._add(phrase, facet, value.id)
+        for area in regions.areas.values():
+            for phrase in (area.nl, area.en, *area.synonyms):
+                self._add(phrase, "regions", area.id)
+            for place in area.municipalities:
+                self._add(place, "regions", area.id)
+        self.by_length: dict[int, list[tuple[str, ...]]] = {}
+        self.by_stem: dict[str, set[tuple[str, str]]] = {}
+        for key in self.exact:
+            self.by_length.setdefault(len(key), []).append(key)
+            if len(key) == 1:
+                for s in stems(key[0]):
+                    self.by_stem.setdefault(s, set()).update(self.exact[key])
+
+    def _add(self, phrase: str, facet: str, value: str) -> None:
+        key = tuple(tokens(phrase))
+        if key and not (len(key) == 1 and key[0] in STOPWORDS):
+            self.exact.setdefault(key, set()).add((facet, value))
+
+    def lookup(self, words: tuple[str, ...], typos: bool = True) -> tuple[set[tuple[str, str]], int]:
+        """The facet values a phrase names, and the typos needed; (set(), 0) when none."""
+        if words in self.exact:
+            return self.exact[words], 0
+        if len(words) == 1:
+            found: set[tuple[str, str]] = set()
+            for s in (*stems(words[0]), words[0]):
+                found |= self.by_stem.get(s, set())
+            if found:
+                return found, 0
+        if not typos or any(typo_budget(w) == 0 for w in words):
+            return set(), 0
+        from rapidfuzz.distance import OSA
+
+        best: tuple[int, set[tuple[str, str]]] = (99, set())
+        for key in self.by_length.get(len(words), ()):
+            total = 0
+            for w, k in zip(words, key):
+                d = OSA.distance(w, k, score_cutoff=typo_budget(w))
+                if d > typo_budget(w) or typo_budget(k) == 0 and d:
+                    break
+                total += d
+            else:
+                if total < best[0]:
+                    best = (total, set(self.exact[key]))
+                elif total == best[0]:
+                    best[1].update(self.exact[key])
+        return (best[1], best[0]) if best[1] else (set(), 0)
+
+
+@lru_cache(maxsize=8)
+def _phrase_table(vocab: Vocabulary, regions: Regions) -> PhraseTable:
+    return PhraseTable(vocab, regions)
+
+
+def concept_groups(vocab: Vocabulary) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Each word of a [concepts] group -> every member of its group as token tuples."""
+    return _concept_groups(vocab)
+
+
+@lru_cache(maxsize=8)
+def _concept_groups(vocab: Vocabulary) -> dict[str, tuple[tuple[str, ...], ...]]:
+    table: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for group in vocab.concepts:
+        members = tuple(tuple(tokens(w)) for w in group if tokens(w))
+        for m in members:
+            if len(m) == 1:
+                table[m[0]] = members
+    return table
+
+
+def _pull_ages(text: str) -> tuple[str, list[Facet]]:
+    found: list[Facet] = []
+    for pattern in AGE_PATTERNS:
+        def take(m: re.Match[str]) -> str:
+            nums = [int(g) for g in m.groups() if g is not None]
+            found.append(Facet("age", f"{min(nums)}-{max(nums)}", m.group(0).strip()))
+            return " "
+
+        text = pattern.sub(take, text)
+    return text, found
+
+
+def parse(text: str, vocab: Vocabulary, regions: Regions, known_word: Callable[[str], bool] = lambda w: False,
+          filters: Filters | None = None) -> Query:
+    """Understand a query. `known_word` tells whether a joined word ("wraakporno") is in the index."""
+    filters = filters or Filters()
+    notes: list[str] = []
+    if len(text) > MAX_QUERY_CHARS:
+        notes.append(f"query cut to its first {MAX_QUERY_CHARS} characters")
+        text = text[:MAX_QUERY_CHARS]
+    folded, pulled = _pull_ages(fold(text))
+    words = tokens(folded)
+    used = [False] * len(words)
+    table = _phrase_table(vocab, regions)
+    concepts: list[Concept] = []
+
+    # Postcodes: four digits inside a known range name a province.
+    for i, w in enumerate(words):
+        if len(w) == 4 and w.isdigit():
+            area = regions.by_postcode(int(w))
+            if area:
+                pulled.append(Facet("regions", area, w))
+                used[i] = True
+
+    # Joined words first, so that "wraak porno" or "stop it now" meet their one-word form.
+    for n in (3, 2):
+        for i in range(len(words) - n + 1):
+            if any(used[i:i + n]):
+                continue
+            joined = "".join(words[i:i + n])
+            if known_word(joined) and words[i] not in STOPWORDS:
+                concepts.append(Concept(" ".join(words[i:i + n]), (joined,)))
+                used[i:i + n] = [True] * n
+
+    groups = concept_groups(vocab)
+    # Facet phrases, longest first.
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            if any(used[i:i + n]):
+                continue
+            phrase = tuple(words[i:i + n])
+            if phrase[0] in STOPWORDS or phrase[-1] in STOPWORDS:
+                continue
+            # A real word is never read as a typo of a facet ("meisje" is not the town Meise).
+            real = any(known_word(w) or w in groups for w in phrase)
+            values, typos = table.lookup(phrase, typos=not real)
+            if not values:
+                continue
+            used[i:i + n] = [True] * n
+            label = " ".join(phrase)
+            for facet, value in sorted(values):
+                pulled.append(Facet(facet, value, label, typos))
+
+    # One concept per phrase that named facets ("teacher": a role and a sector, counted once).
+    by_words: dict[str, list[Facet]] = {}
+    for f in pulled:
+        by_words.setdefault(f.words, []).append(f)
+    for label, fs in by_words.items():
+        placeish = all(f.facet in ("age", "regions") for f in fs)
+        concepts.append(Concept(label, () if placeish else tuple(tokens(label)), (), tuple(fs)))
+
+    ignored = [w for i, w in enumerate(words) if not used[i] and w in STOPWORDS]
+    free_words = [w for i, w in enumerate(words) if not used[i] and w not in STOPWORDS]
+    seen_groups: dict[tuple[tuple[str, ...], ...], int] = {}
+    for w in dict.fromkeys(free_words):
+        group = groups.get(w)
+        if group is not None and group in seen_groups:  # "ziekenhuis hospital": one concept
+            c = concepts[seen_groups[group]]
+            concepts[seen_groups[group]] = Concept(f"{c.label} {w}", (*c.terms, w), c.synonyms)
+            continue
+        synonyms = tuple(m for m in group if m != (w,)) if group else ()
+        if group is not None:
+            seen_groups[group] = len(concepts)
+        concepts.append(Concept(w, (w,), synonyms))
+    return Query(text, concepts, pulled, filters, ignored, notes)

@@ -1,0 +1,1 @@
+"""Writers: Rich tables and cards for people, TSV/CSV/JSON for scripts, HSDS for systems."""

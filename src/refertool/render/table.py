@@ -1,0 +1,141 @@
+"""Rich output for people: result tables, the service card, the emergency view.
+
+Every piece of data enters Rich as a Text object, never as markup, so a name
+like "[bold]x[/]" is printed as it is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import IO
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..catalog import Catalog
+from ..i18n import t
+from ..model import Service
+from .records import contact_line
+from .safe import clean, http_link
+
+
+def console(out: IO[str] | None = None, stderr: bool = False) -> Console:
+    # Rich itself honours NO_COLOR, FORCE_COLOR, TERM=dumb and COLUMNS.
+    return Console(file=out, stderr=stderr, highlight=False, emoji=False, soft_wrap=False)
+
+
+def txt(value: object, style: str = "") -> Text:
+    return Text(clean(str(value)), style=style)
+
+
+def contact_text(s: Service, lang: str) -> Text:
+    out = Text()
+    for c in s.contacts:
+        if out:
+            out.append("\n")
+        link = http_link(c.value) if c.channel in ("website", "chat") else None
+        # no_wrap on a phone number: it wraps as a whole, never cut in the middle
+        out.append(clean(c.value), style=f"bold link {link}" if link else "bold")
+    if not s.contacts:
+        out.append(t("none_given", lang), style="dim")
+    return out
+
+
+def flags_text(s: Service, lang: str, open_now: bool | None = None) -> Text:
+    names = [t(k, lang) for k in ("free", "anonymous", "confidential", "always_open") if getattr(s, k)]
+    if not s.always_open and any(c.always_open for c in s.contacts):
+        names.append(t("always_open", lang))
+    if open_now:
+        names.append(t("open_now", lang))
+    return txt(", ".join(names), "green")
+
+
+def results_table(services: Sequence[Service], lang: str, scores: Sequence[float] | None = None) -> Table:
+    table = Table(show_lines=False, expand=False, header_style="bold", pad_edge=False)
+    table.add_column("#", justify="right", style="dim", no_wrap=True)
+    table.add_column(t("name", lang), ratio=2, min_width=14)
+    table.add_column(t("contact", lang), min_width=12, overflow="fold")
+    table.add_column(t("summary", lang), ratio=3, min_width=16)
+    for n, s in enumerate(services, 1):
+        name = Text.assemble(txt(s.name, "bold"), "\n", txt(s.id, "dim"))
+        table.add_row(str(n), name, contact_text(s, lang), txt(s.summary.get(lang)))
+    return table
+
+
+def service_card(s: Service, catalog: Catalog, lang: str) -> Panel:
+    vocab = catalog.vocabulary
+
+    def labels(facet: str, values: Sequence[str]) -> Text:
+        if facet == "regions":
+            return txt(", ".join(catalog.regions.areas[v].label(lang) for v in values if v in catalog.regions.areas))
+        return txt(", ".join(vocab.label(facet, v, lang) for v in values) if values else t("not_limited", lang))
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    if s.kind:
+        grid.add_row(t("kind", lang), txt(vocab.label("kinds", s.kind, lang)))
+    for c in s.contacts:
+        extra = c.note.get(lang)
+        hours = "; ".join(f"{','.join(h.days)} {h.opens}-{h.closes}" for h in c.hours)
+        line = Text.assemble(txt(c.value, "bold"), txt(f"  {hours}" if hours else ""),
+                             txt(f"  {extra}" if extra else "", "dim"))
+        link = http_link(c.value) if c.channel in ("website", "chat") else None
+        if link:
+            line.stylize(f"link {link}", 0, len(c.value))
+        grid.add_row(vocab.label("channels", c.channel, lang), line)
+    if not s.contacts:
+        grid.add_row(t("contact", lang), txt(t("none_given", lang), "dim"))
+    if s.how_to_reach:
+        grid.add_row(t("how_to_reach", lang), txt(s.how_to_reach.get(lang)))
+    grid.add_row(t("audiences", lang), labels("audiences", s.audiences))
+    grid.add_row(t("roles", lang), labels("roles", s.roles))
+    grid.add_row(t("topics", lang), labels("topics", s.topics))
+    if s.sectors:
+        grid.add_row(t("sectors", lang), labels("sectors", s.sectors))
+    grid.add_row(t("regions", lang), labels("regions", s.regions))
+    if s.age_min is not None or s.age_max is not None:
+        grid.add_row(t("ages", lang), txt(f"{s.age_min if s.age_min is not None else ''}–"
+                                          f"{s.age_max if s.age_max is not None else ''}"))
+    flags = flags_text(s, lang)
+    if flags:
+        grid.add_row(t("flags", lang), flags)
+    grid.add_row(t("source", lang), txt(f"{s.source_section} ({t('verified', lang)} {s.verified_at.isoformat()})",
+                                        "dim"))
+    body = [txt(s.summary.get(lang), "italic")]
+    if s.description:
+        body += [Text(""), txt(s.description.get(lang))]
+    return Panel(Group(*body, Text(""), grid), title=txt(s.name, "bold"), subtitle=txt(s.id, "dim"),
+                 title_align="left", subtitle_align="right")
+
+
+def emergency_table(services: Sequence[Service], lang: str, open_now: dict[str, bool]) -> Group:
+    table = Table(show_lines=True, header_style="bold", expand=False, pad_edge=False)
+    table.add_column(t("number", lang), no_wrap=True, style="bold")
+    table.add_column(t("name", lang), ratio=2, min_width=12)
+    table.add_column(t("when", lang), ratio=3, min_width=14)
+    for s in services:
+        number = contact_line(s) or "—"
+        style = "bold red" if (s.emergency or 99) <= 2 else "bold"
+        when = Text.assemble(txt(s.summary.get(lang)), "\n", flags_text(s, lang, open_now.get(s.id)))
+        if not s.contacts and s.how_to_reach:
+            when.append("\n")
+            when.append_text(txt(s.how_to_reach.get(lang), "dim"))
+        table.add_row(txt(number, style), txt(s.name), when)
+    title = Text(t("emergency_title", lang), style="bold reverse red")
+    return Group(title, txt(t("emergency_hint", lang), "bold"), table)
+
+
+def facets_table(rows: Sequence[tuple[str, str, str, str, int]], lang: str) -> Table:
+    table = Table(header_style="bold", pad_edge=False)
+    for key in ("facet", "value", "label_nl", "label_en", "count"):
+        table.add_column(t(key, lang), justify="right" if key == "count" else "left")
+    for facet, value, nl, en, count in rows:
+        table.add_row(txt(facet), txt(value, "bold"), txt(nl), txt(en), str(count))
+    return table
+
+
+def explain_text(lines: Sequence[str]) -> Text:
+    return txt("\n".join(lines), "cyan")

@@ -1,0 +1,89 @@
+"""Normalise, tokenise, stem and split words, the same way for records and queries."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+
+APOSTROPHE_S = re.compile(r"(\w)['’`´]s\b")
+TOKEN = re.compile(r"[^\W_]+")
+
+# Function words never count as concepts. Kept short on purpose: words such as
+# "hulp" or "kind" carry meaning for this tool and are not here.
+STOPWORDS = frozenset("""
+aan al alle als at bij daar dan dat de deze die dit doe doen door dus een en er geen had heb hebben heeft het hier
+hij hoe hun ik in is ja je jij jou jouw kan kon kunnen maar me meer men met mij mijn moet na naar niet niets nog nu
+of om onder ons ook op over te tegen toch tot u uit uw van veel voor wat we wel werd wie wil willen word wordt zal
+ze zelf zich zij zijn zo zonder zou iemand iets mag mogen
+a about after all also am an and any are as at be been being but by can could did do does for from had has have
+he her his how i if in into is it its me my no not of on or our she so some someone something than that the their
+them then there they this to too was we were what when where which who whom why will with would you your help
+postcode postal code zip please need needs wants want
+""".split())
+
+
+def fold(text: str) -> str:
+    """NFKC, lower case, accents removed, "foto's" -> "fotos"."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return APOSTROPHE_S.sub(r"\1s", text)
+
+
+def tokens(text: str) -> list[str]:
+    return TOKEN.findall(fold(text))
+
+
+def content_tokens(text: str) -> list[str]:
+    return [t for t in tokens(text) if t not in STOPWORDS]
+
+
+@lru_cache(maxsize=1)
+def _stemmers():
+    import snowballstemmer
+
+    # dutch_porter: the newer "dutch" algorithm strips ge- and maps "geweld" to "wel".
+    return snowballstemmer.stemmer("dutch_porter"), snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stems(word: str) -> tuple[str, ...]:
+    """The Dutch and English stems of a word (without the word itself), at least 3 letters long."""
+    if len(word) < 4 or word.isdigit():
+        return ()
+    nl, en = _stemmers()
+    found = {nl.stemWord(word), en.stemWord(word)} - {word}
+    return tuple(sorted(s for s in found if len(s) >= 3))
+
+
+def typo_budget(word: str) -> int:
+    """Typesense-like: no typo up to 4 letters, one up to 8, two beyond."""
+    n = len(word)
+    return 0 if n <= 4 else 1 if n <= 8 else 2
+
+
+LINKS = ("", "s", "e", "en")
+
+
+def split_compound(word: str, known: Callable[[str], bool], min_part: int = 3, depth: int = 3) -> list[str] | None:
+    """Split a Dutch compound into known words ("kindermishandeling" -> kinder, mishandeling).
+
+    Tries the longest known head first; a linking -s-, -e- or -en- may sit between parts.
+    """
+    if depth == 0 or len(word) < 2 * min_part:
+        return None
+    for cut in range(len(word) - min_part, min_part - 1, -1):
+        head, tail = word[:cut], word[cut:]
+        for link in LINKS:
+            if link and not head.endswith(link):
+                continue
+            stem = head[: len(head) - len(link)] if link else head
+            if len(stem) < min_part or not (known(stem) or known(head)):
+                continue
+            if known(tail):
+                return [stem, tail]
+            rest = split_compound(tail, known, min_part, depth - 1)
+            if rest:
+                return [stem, *rest]
+    return None

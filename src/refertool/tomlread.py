@@ -1,0 +1,39 @@
+"""Read a TOML file into a dict, turning every failure into a located problem."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+
+class TomlProblem(Exception):
+    def __init__(self, code: str, message: str, line: int = 0):
+        super().__init__(message)
+        self.code, self.message, self.line = code, message, line
+
+
+def parse_toml(path: Path) -> tuple[dict[str, Any], str]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise TomlProblem("REF001", f"cannot read the file: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise TomlProblem("REF002", f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
+                          line) from None
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) or "invalid TOML"
+        line = int(found.group(1)) if found else getattr(exc, "lineno", 0)
+        raise TomlProblem("REF001", f"TOML syntax error: {message}", line) from None

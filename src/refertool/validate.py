@@ -1,0 +1,352 @@
+"""The data rules. Every check collects problems instead of stopping at the first.
+
+A problem is printed as ``path:line: REFnnn message``. Codes are stable: each
+has a failing fixture under tests/fixtures/broken/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from difflib import get_close_matches
+from pathlib import Path
+from typing import Any
+
+from .model import CHANNELS, DAYS, LANGS, Contact, Hours, Localized, Regions, Service, Vocabulary
+from .tomlread import TomlProblem, parse_toml
+
+CODES = {
+    "REF001": "TOML syntax error",
+    "REF002": "file is not UTF-8",
+    "REF003": "missing required key",
+    "REF004": "unknown key",
+    "REF005": "wrong type",
+    "REF006": "unknown vocabulary value",
+    "REF007": "bad file name",
+    "REF008": "duplicate id",
+    "REF009": "control character in text",
+    "REF010": "unknown contact channel",
+    "REF011": "not a Belgian phone number",
+    "REF012": "malformed e-mail address",
+    "REF013": "malformed URL",
+    "REF014": "empty summary",
+    "REF015": "verified_at in the future",
+    "REF016": "verified_at older than two years (warning)",
+    "REF017": "bad hours or age range",
+}
+
+REQUIRED = ("name", "summary", "audiences", "roles", "topics", "regions", "contacts", "source")
+OPTIONAL = (
+    "description", "kind", "organisation", "sectors", "age_min", "age_max", "keywords", "website",
+    "email", "free", "anonymous", "confidential", "always_open", "emergency", "how_to_reach",
+)
+SOURCE_KEYS = ("verified_at", "section", "document")
+CONTACT_KEYS = ("channel", "value", "hours", "always_open", "note")
+HOURS_KEYS = ("days", "opens", "closes")
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# C0/C1 controls and the escape character; tab and newline are allowed in prose.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+URL_RE = re.compile(r"^(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?::\d+)?(?:/[^\s<>\"']*)?$")
+TIME_RE = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
+# Short numbers valid in Belgium: emergency (100, 101, 112), helplines such as
+# 106 and 1712, and the harmonised European 116xxx numbers.
+SHORT_NUMBERS = {"100", "101", "102", "103", "105", "106", "107", "110", "112", "1712", "1733"}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    code: str
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.code} {self.message}"
+
+
+def is_belgian_phone(value: str) -> bool:
+    digits = re.sub(r"[\s./()\-\u00a0\u202f]", "", value)
+    if not re.fullmatch(r"\+?\d+", digits):
+        return False
+    if digits in SHORT_NUMBERS or re.fullmatch(r"116\d{3}", digits):
+        return True
+    if digits.startswith("+32"):
+        digits = "0" + digits[3:]
+    elif digits.startswith("0032"):
+        digits = "0" + digits[4:]
+    return bool(re.fullmatch(r"0\d{8,9}", digits))
+
+
+def is_url(value: str) -> bool:
+    return bool(URL_RE.match(value))
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    close = get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class _Checker:
+    """Checks one parsed service file; remembers the problems it finds."""
+
+    def __init__(self, path: Path, text: str, vocab: Vocabulary, regions: Regions, today: dt.date):
+        self.path, self.text, self.vocab, self.regions, self.today = path, text, vocab, regions, today
+        self.lines = text.splitlines()
+        self.problems: list[Problem] = []
+
+    # -- where -------------------------------------------------------------
+    def line_of(self, key: str, needle: str | None = None, start: int = 0) -> int:
+        """Best-effort line of a key (or of a quoted value) in the file, 1-based; 0 when unknown."""
+        last = key.split(".")[-1]
+        patterns = [rf'^\s*"?{re.escape(key)}"?\s*=', rf'^\s*\[+\s*{re.escape(key)}\s*\]+',
+                    rf'^\s*"?{re.escape(last)}"?\s*=']
+        if needle is not None:
+            patterns.insert(0, rf'"{re.escape(needle)}"')
+        for pattern in patterns:
+            rx = re.compile(pattern)
+            for i in range(start, len(self.lines)):
+                if rx.search(self.lines[i]):
+                    return i + 1
+        return 0
+
+    def add(self, code: str, message: str, line: int = 0, severity: str = "error") -> None:
+        self.problems.append(Problem(str(self.path), line, code, message, severity))
+
+    # -- types -------------------------------------------------------------
+    def text_value(self, doc: dict, key: str, required: bool = False) -> str:
+        value = doc.get(key.split(".")[-1])
+        if value is None:
+            if required:
+                self.add("REF003", f"missing required key '{key}'", self.line_of(key))
+            return ""
+        if not isinstance(value, str):
+            self.add("REF005", f"'{key}' must be a string, not {type(value).__name__}", self.line_of(key))
+            return ""
+        self.check_controls(key, value)
+        return value
+
+    def check_controls(self, key: str, value: str) -> None:
+        if CONTROL_RE.search(value):
+            self.add("REF009", f"'{key}' contains a control or escape character", self.line_of(key))
+
+    def localized(self, doc: dict, key: str, required: bool = False) -> Localized:
+        value = doc.get(key)
+        if value is None:
+            if required:
+                self.add("REF003", f"missing required key '{key}'", self.line_of(key))
+            return Localized()
+        if isinstance(value, str):  # one text for both languages
+            self.check_controls(key, value)
+            return Localized(value, value)
+        if not isinstance(value, dict):
+            self.add("REF005", f"'{key}' must be a table with nl and en", self.line_of(key))
+            return Localized()
+        for extra in set(value) - set(LANGS):
+            self.add("REF004", f"unknown key '{key}.{extra}'{did_you_mean(extra, LANGS)}",
+                     self.line_of(f"{key}.{extra}"))
+        return Localized(self.text_value(value, f"{key}.nl"), self.text_value(value, f"{key}.en"))
+
+    def flag(self, doc: dict, key: str) -> bool | None:
+        value = doc.get(key)
+        if value is None or isinstance(value, bool):
+            return value
+        self.add("REF005", f"'{key}' must be true or false", self.line_of(key))
+        return None
+
+    def integer(self, doc: dict, key: str) -> int | None:
+        value = doc.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            self.add("REF005", f"'{key}' must be a whole number of 0 or more", self.line_of(key))
+            return None
+        return value
+
+    def string_list(self, doc: dict, key: str, required: bool = False) -> tuple[str, ...]:
+        value = doc.get(key.split(".")[-1])
+        if value is None:
+            if required:
+                self.add("REF003", f"missing required key '{key}'", self.line_of(key))
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.add("REF005", f"'{key}' must be a list of strings", self.line_of(key))
+            return ()
+        for v in value:
+            self.check_controls(key, v)
+        return tuple(value)
+
+    def facet_list(self, doc: dict, key: str, facet: str, required: bool = True) -> tuple[str, ...]:
+        values = self.string_list(doc, key, required)
+        known = self.vocab.values(facet) if facet != "regions" else self.regions.areas
+        for v in values:
+            if v not in known:
+                self.add("REF006", f"unknown {facet} value '{v}'{did_you_mean(v, known)}",
+                         self.line_of(key, needle=v))
+        return tuple(v for v in values if v in known)
+
+    # -- the service -------------------------------------------------------
+    def service(self, doc: dict[str, Any]) -> Service | None:
+        sid = self.path.stem
+        if not ID_RE.match(sid):
+            self.add("REF007", f"file name '{self.path.name}' must be lowercase letters, digits and hyphens"
+                     " followed by .toml")
+        for key in doc:
+            if key not in REQUIRED and key not in OPTIONAL:
+                self.add("REF004", f"unknown key '{key}'{did_you_mean(key, REQUIRED + OPTIONAL)}",
+                         self.line_of(key))
+        name = self.text_value(doc, "name", required=True)
+        summary = self.localized(doc, "summary", required=True)
+        if "summary" in doc and isinstance(doc["summary"], dict | str) and not (summary.nl.strip()
+                                                                             and summary.en.strip()):
+            self.add("REF014", "summary must have a Dutch and an English sentence", self.line_of("summary"))
+        regions = self.facet_list(doc, "regions", "regions")
+        if "regions" in doc and isinstance(doc["regions"], list) and not doc["regions"]:
+            self.add("REF003", "'regions' needs at least one region", self.line_of("regions"))
+        keywords = doc.get("keywords", {})
+        if not isinstance(keywords, dict):
+            self.add("REF005", "'keywords' must be a table with nl and en lists", self.line_of("keywords"))
+            keywords = {}
+        kind = self.text_value(doc, "kind")
+        if kind and kind not in self.vocab.values("kinds"):
+            self.add("REF006", f"unknown kind '{kind}'{did_you_mean(kind, self.vocab.values('kinds'))}",
+                     self.line_of("kind"))
+        website = self.text_value(doc, "website")
+        if website and not is_url(website):
+            self.add("REF013", f"'website' is not a valid http(s) address: {website!r}", self.line_of("website"))
+        email = self.text_value(doc, "email")
+        if email and not EMAIL_RE.match(email):
+            self.add("REF012", f"'email' is not a valid e-mail address: {email!r}", self.line_of("email"))
+        age_min, age_max = self.integer(doc, "age_min"), self.integer(doc, "age_max")
+        if age_min is not None and age_max is not None and age_min > age_max:
+            self.add("REF017", f"age_min {age_min} is above age_max {age_max}", self.line_of("age_min"))
+        verified_at, section, document = self.source(doc)
+        service = Service(
+            id=sid, name=name, summary=summary,
+            audiences=self.facet_list(doc, "audiences", "audiences"),
+            roles=self.facet_list(doc, "roles", "roles"),
+            topics=self.facet_list(doc, "topics", "topics"),
+            regions=regions, contacts=self.contacts(doc), verified_at=verified_at or dt.date.min,
+            description=self.localized(doc, "description"), kind=kind,
+            organisation=self.text_value(doc, "organisation"),
+            sectors=self.facet_list(doc, "sectors", "sectors", required=False),
+            age_min=age_min, age_max=age_max,
+            keywords_nl=self.string_list(keywords, "keywords.nl"),
+            keywords_en=self.string_list(keywords, "keywords.en"),
+            website=website, email=email,
+            free=self.flag(doc, "free"), anonymous=self.flag(doc, "anonymous"),
+            confidential=self.flag(doc, "confidential"), always_open=self.flag(doc, "always_open"),
+            emergency=self.integer(doc, "emergency"),
+            how_to_reach=self.localized(doc, "how_to_reach"),
+            source_section=section, source_document=document, path=str(self.path),
+        )
+        for extra in set(keywords) - set(LANGS):
+            self.add("REF004", f"unknown key 'keywords.{extra}'", self.line_of(f"keywords.{extra}"))
+        return service
+
+    def source(self, doc: dict) -> tuple[dt.date | None, str, str]:
+        source = doc.get("source")
+        if source is None:
+            self.add("REF003", "missing required key 'source' (with verified_at)")
+            return None, "", ""
+        if not isinstance(source, dict):
+            self.add("REF005", "'source' must be a table", self.line_of("source"))
+            return None, "", ""
+        for extra in set(source) - set(SOURCE_KEYS):
+            self.add("REF004", f"unknown key 'source.{extra}'{did_you_mean(extra, SOURCE_KEYS)}",
+                     self.line_of(extra))
+        when = source.get("verified_at")
+        line = self.line_of("verified_at")
+        if when is None:
+            self.add("REF003", "missing required key 'source.verified_at'", self.line_of("source"))
+        elif isinstance(when, dt.datetime) or not isinstance(when, dt.date):
+            self.add("REF005", "'source.verified_at' must be a TOML date like 2026-11-26", line)
+            when = None
+        elif when > self.today:
+            self.add("REF015", f"verified_at {when} is in the future", line)
+        elif (self.today - when).days > 2 * 365:
+            self.add("REF016", f"verified_at {when} is more than two years ago: check the facts again",
+                     line, severity="warning")
+        return when, self.text_value(source, "source.section"), self.text_value(source, "source.document")
+
+    def contacts(self, doc: dict) -> tuple[Contact, ...]:
+        raw = doc.get("contacts")
+        if raw is None:
+            self.add("REF003", "missing required key 'contacts' (use contacts = [] when there are none)")
+            return ()
+        if not isinstance(raw, list) or not all(isinstance(c, dict) for c in raw):
+            self.add("REF005", "'contacts' must be an array of tables", self.line_of("contacts"))
+            return ()
+        found: list[Contact] = []
+        header = 0
+        for item in raw:
+            header = self.line_of("contacts", start=header) or header
+            found.append(self.contact(item, header))
+        return tuple(found)
+
+    def contact(self, item: dict, line: int) -> Contact:
+        for extra in set(item) - set(CONTACT_KEYS):
+            self.add("REF004", f"unknown contact key '{extra}'{did_you_mean(extra, CONTACT_KEYS)}", line)
+        channel = self.text_value(item, "contacts.channel", required=True)
+        value = self.text_value(item, "contacts.value", required=True)
+        value_line = self.line_of("value", needle=value, start=max(line - 1, 0)) if value else line
+        if channel and channel not in CHANNELS:
+            self.add("REF010", f"unknown contact channel '{channel}'{did_you_mean(channel, CHANNELS)}", line)
+        elif channel == "phone" and value and not is_belgian_phone(value):
+            self.add("REF011", f"'{value}' is not a Belgian phone number", value_line)
+        elif channel == "email" and value and not EMAIL_RE.match(value):
+            self.add("REF012", f"'{value}' is not a valid e-mail address", value_line)
+        elif channel in ("website", "chat") and value and not is_url(value):
+            self.add("REF013", f"'{value}' is not a valid http(s) address", value_line)
+        return Contact(channel=channel, value=value, hours=self.hours(item.get("hours"), line),
+                       always_open=bool(self.flag(item, "always_open")),
+                       note=self.localized(item, "note"))
+
+    def hours(self, raw: Any, line: int) -> tuple[Hours, ...]:
+        if raw is None:
+            return ()
+        if not isinstance(raw, list) or not all(isinstance(h, dict) for h in raw):
+            self.add("REF017", "'hours' must be an array of tables with days, opens and closes", line)
+            return ()
+        slots = []
+        for h in raw:
+            days, opens, closes = h.get("days"), h.get("opens"), h.get("closes")
+            ok = (isinstance(days, list) and days and all(d in DAYS for d in days)
+                  and isinstance(opens, str) and isinstance(closes, str)
+                  and TIME_RE.match(opens) and TIME_RE.match(closes) and opens < closes
+                  and not set(h) - set(HOURS_KEYS))
+            if not ok:
+                self.add("REF017", f"bad hours {h!r}: days from {', '.join(DAYS)}, opens < closes as HH:MM", line)
+                continue
+            slots.append(Hours(tuple(days), opens, closes))  # type: ignore[arg-type]
+        return tuple(slots)
+
+
+def check_service_file(path: Path, vocab: Vocabulary, regions: Regions,
+                       today: dt.date | None = None) -> tuple[Service | None, list[Problem]]:
+    """Parse and check one service file; the service is None when it cannot be used."""
+    today = today or dt.date.today()
+    try:
+        doc, text = parse_toml(path)
+    except TomlProblem as exc:
+        return None, [Problem(str(path), exc.line, exc.code, exc.message)]
+    checker = _Checker(path, text, vocab, regions, today)
+    service = checker.service(doc)
+    errors = [p for p in checker.problems if p.severity == "error"]
+    return (None if errors else service), checker.problems
+
+
+def duplicate_ids(services: Iterable[Service]) -> list[Problem]:
+    """Two files with the same id inside one directory tree (an overlay across directories is fine)."""
+    seen: dict[str, str] = {}
+    problems = []
+    for s in services:
+        if s.id in seen:
+            problems.append(Problem(s.path, 0, "REF008", f"duplicate id '{s.id}', also in {seen[s.id]}"))
+        else:
+            seen[s.id] = s.path
+    return problems
