@@ -102,11 +102,12 @@ class PhraseTable:
         if key and not (len(key) == 1 and key[0] in STOPWORDS):
             self.exact.setdefault(key, set()).add((facet, value))
 
-    def lookup(self, words: tuple[str, ...], typos: bool = True) -> tuple[set[tuple[str, str]], int]:
+    def lookup(self, words: tuple[str, ...], typos: bool = True, stemmed: bool = True
+               ) -> tuple[set[tuple[str, str]], int]:
         """The facet values a phrase names, and the typos needed; (set(), 0) when none."""
         if words in self.exact:
             return self.exact[words], 0
-        if len(words) == 1:
+        if len(words) == 1 and stemmed:
             found: set[tuple[str, str]] = set()
             for s in (*stems(words[0]), words[0]):
                 found |= self.by_stem.get(s, set())
@@ -179,9 +180,11 @@ def parse(text: str, vocab: Vocabulary, regions: Regions, known_word: Callable[[
     table = _phrase_table(vocab, regions)
     concepts: list[Concept] = []
 
-    # Postcodes: four digits inside a known range name a province.
+    # Postcodes: four digits inside a known range name a province, unless the
+    # number is in the data itself (1712 is a helpline) and not called a postcode.
     for i, w in enumerate(words):
-        if len(w) == 4 and w.isdigit():
+        said_postcode = i > 0 and words[i - 1] in ("postcode", "postal", "zip", "code")
+        if len(w) == 4 and w.isdigit() and (said_postcode or not known_word(w)):
             area = regions.by_postcode(int(w))
             if area:
                 pulled.append(Facet("regions", area, w))
@@ -208,7 +211,8 @@ def parse(text: str, vocab: Vocabulary, regions: Regions, known_word: Callable[[
                 continue
             # A real word is never read as a typo of a facet ("meisje" is not the town Meise).
             real = any(known_word(w) or w in groups for w in phrase)
-            values, typos = table.lookup(phrase, typos=not real)
+            # ... nor is a word with its own meaning read by its stem ("ouder" is not "ouderen").
+            values, typos = table.lookup(phrase, typos=not real, stemmed=not any(w in groups for w in phrase))
             if not values:
                 continue
             used[i:i + n] = [True] * n

@@ -167,8 +167,9 @@ def service_texts(s: Service, catalog: Catalog) -> list[tuple[int, str]]:
     """The searchable texts of a service, each with its field."""
     vocab = catalog.vocabulary
     labels = []
-    for facet, values in (("topics", s.topics), ("audiences", s.audiences), ("roles", s.roles),
-                          ("sectors", s.sectors), ("kinds", (s.kind,) if s.kind else ())):
+    # What a service is about (topics, sectors, kind) is text; whom it serves (audiences,
+    # roles) is matched as a facet, or every service open to professionals would match "teacher".
+    for facet, values in (("topics", s.topics), ("sectors", s.sectors), ("kinds", (s.kind,) if s.kind else ())):
         for v in values:
             fv = vocab.values(facet).get(v)
             if fv:
@@ -273,17 +274,23 @@ def concept_matches(index: Index, concept: Concept, catalog: Catalog) -> dict[in
             if i not in best or m < best[i]:
                 best[i] = m
 
-    for term in concept.terms:
-        keep(index.term(term))
-    if len(concept.terms) > 1 and concept.facets:
+    if len(concept.terms) == 1:
+        keep(index.term(concept.terms[0]))
+    elif concept.terms and concept.facets:  # a facet phrase counts only as a whole
         keep(index.phrase(concept.terms, EXACT))
+    else:
+        for term in concept.terms:
+            keep(index.term(term))
     for syn in concept.synonyms:
         keep(index.phrase(syn, SYNONYM))
-    for facet in concept.facets:
-        for i, s in enumerate(index.services):
-            m = explicit_match(s, facet, catalog)
-            if m:
-                keep({i: m})
+    for i, s in enumerate(index.services):
+        found = [m for m in (explicit_match(s, f, catalog) for f in concept.facets) if m]
+        if found:
+            m = min(found)
+            if len(found) < len({(f.facet, f.value) for f in concept.facets}):
+                # "leerkracht" names a role and a sector: a service with both fits better
+                m = Match(m.typos, max(m.level, COMPOUND), m.field, m.via)
+            keep({i: m})
     return best
 
 
