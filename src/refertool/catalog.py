@@ -129,7 +129,6 @@ def check_directory(directory: Path, vocab: Vocabulary, regions: Regions,
         problems.extend(found)
         if service is not None:
             services.append(service)
-    problems.extend(duplicate_ids(services))
     return services, problems
 
 
@@ -144,10 +143,14 @@ def load_catalog(extra: Sequence[Path | str] = (), bundled: bool = True) -> Cata
     problems: list[Problem] = []
     vocab, regions = load_meta(directories, problems)
     services: dict[str, Service] = {}
+    extra_services: list[Service] = []
     for directory in directories:
         found, dir_problems = check_directory(directory, vocab, regions)
         problems.extend(dir_problems)
         services.update((s.id, s) for s in found)
+        if directory != bundled_dir():
+            extra_services.extend(found)
+    problems.extend(duplicate_ids(extra_services))
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DataError(sorted(problems))

@@ -405,22 +405,28 @@ def validate(
     Exit 0 when clean, 1 when there are problems, 2 when it could not run.
     Example: refer validate ./my-services
     """
-    from .catalog import check_directory, load_meta, resolve_directories, service_files
-    from .validate import Problem, check_service_file
+    from .catalog import bundled_dir, check_directory, load_meta, resolve_directories, service_files
+    from .validate import Problem, check_service_file, duplicate_ids
 
     targets = list(paths or resolve_directories(settings.data_dirs, settings.bundled))
     problems: list[Problem] = []
     vocab, regions = load_meta([p for p in targets if p.is_dir()], problems)
     files = 0
+    seen = []
     for target in targets:
         if target.is_file():
             files += 1
-            problems += check_service_file(target, vocab, regions)[1]
+            service, found = check_service_file(target, vocab, regions)
+            problems += found
+            seen += [service] if service else []
         elif target.is_dir():
             files += len(service_files(target))
-            problems += check_directory(target, vocab, regions)[1]
+            services, found = check_directory(target, vocab, regions)
+            problems += found
+            seen += services if target != bundled_dir() else []
         else:
             raise ReferError(f"no such file or directory: {target}")
+    problems += duplicate_ids(seen)
     for p in sorted(set(problems)):
         print(p)
     errors = sum(1 for p in problems if p.severity == "error")

@@ -103,7 +103,7 @@ class _Checker:
     def line_of(self, key: str, needle: str | None = None, start: int = 0) -> int:
         """Best-effort line of a key (or of a quoted value) in the file, 1-based; 0 when unknown."""
         last = key.split(".")[-1]
-        patterns = [rf'^\s*"?{re.escape(key)}"?\s*=', rf'^\s*\[+\s*{re.escape(key)}\s*\]+',
+        patterns = [rf'^\s*"?{re.escape(key)}"?\s*[=.]', rf'^\s*\[+\s*{re.escape(key)}\s*\]+',
                     rf'^\s*"?{re.escape(last)}"?\s*=']
         if needle is not None:
             patterns.insert(0, rf'"{re.escape(needle)}"')
@@ -341,7 +341,9 @@ def check_service_file(path: Path, vocab: Vocabulary, regions: Regions,
 
 
 def duplicate_ids(services: Iterable[Service]) -> list[Problem]:
-    """Two files with the same id inside one directory tree (an overlay across directories is fine)."""
+    """The same id twice among extra directories: which one wins would depend on their order.
+
+    (Replacing a bundled service from an extra directory is an overlay, and fine.)"""
     seen: dict[str, str] = {}
     problems = []
     for s in services:

@@ -1,0 +1,157 @@
+"""Export as an Open Referral HSDS 3.0 tabular data package: CSV files and a datapackage.json.
+
+Column names, types, required fields and keys follow the HSDS 3.0 descriptor.
+Ids are UUIDs derived from our ids (uuid5, fixed namespace): a second export is
+byte-for-byte the same.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..catalog import Catalog
+from ..errors import ReferError
+from ..model import Service
+from .safe import http_link, spreadsheet_safe
+
+NAMESPACE = uuid.UUID("6f1c7a5e-2b0d-5b8e-9a51-7e3f0c4d2a10")
+ALL_WEEK = "MO,TU,WE,TH,FR,SA,SU"
+TAXONOMY_FACETS = ("audiences", "roles", "topics", "sectors", "regions")
+
+# table -> (fields as (name, type, format, required), primary key, foreign keys as (field, table))
+S, U, R = "string", "uuid", True
+TABLES: dict[str, tuple[list[tuple[str, str, str, bool]], str, list[tuple[str, str]]]] = {
+    "organizations": ([("id", S, U, R), ("name", S, "", R), ("description", S, "", R), ("email", S, "email", False),
+                       ("website", S, "uri", False)], "id", []),
+    "services": ([("id", S, U, R), ("organization_id", S, U, R), ("name", S, "", R), ("description", S, "", False),
+                  ("url", S, "uri", False), ("email", S, "email", False), ("status", S, "", R),
+                  ("fees_description", S, "", False), ("eligibility_description", S, "", False),
+                  ("minimum_age", "number", "", False), ("maximum_age", "number", "", False),
+                  ("assured_date", "date", "", False), ("last_modified", "datetime", "", False)],
+                 "id", [("organization_id", "organizations")]),
+    "phones": ([("id", S, U, R), ("service_id", S, U, False), ("number", S, "", R), ("type", S, "", False),
+                ("description", S, "", False)], "id", [("service_id", "services")]),
+    "service_areas": ([("id", S, U, R), ("service_id", S, U, False), ("name", S, "", False),
+                       ("description", S, "", False)], "id", [("service_id", "services")]),
+    "schedules": ([("id", S, U, R), ("service_id", S, U, False), ("freq", S, "", False), ("byday", S, "", False),
+                   ("opens_at", "time", "", False), ("closes_at", "time", "", False),
+                   ("description", S, "", False)], "id", [("service_id", "services")]),
+    "languages": ([("id", S, U, R), ("service_id", S, U, False), ("name", S, "", False), ("code", S, "", False),
+                   ("note", S, "", False)], "id", [("service_id", "services")]),
+    "cost_options": ([("id", S, U, R), ("service_id", S, U, R), ("option", S, "", False), ("currency", S, "", False),
+                      ("amount", "number", "", False), ("amount_description", S, "", False)],
+                     "id", [("service_id", "services")]),
+    "taxonomies": ([("id", S, U, R), ("name", S, "", R), ("description", S, "", R)], "id", []),
+    "taxonomy_terms": ([("id", S, U, R), ("code", S, "", False), ("name", S, "", R), ("description", S, "", R),
+                        ("taxonomy", S, "", False), ("language", S, "", False), ("taxonomy_id", S, U, False)],
+                       "id", [("taxonomy_id", "taxonomies")]),
+    "attributes": ([("id", S, U, R), ("link_id", S, U, R), ("taxonomy_term_id", S, U, R), ("link_type", S, "", False),
+                    ("link_entity", S, "", R), ("value", S, "", False)], "id", [("taxonomy_term_id", "taxonomy_terms")]),
+}
+
+
+def uid(kind: str, key: str) -> str:
+    return str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))
+
+
+def descriptor() -> dict[str, Any]:
+    resources = []
+    for table, (fields, pk, fks) in TABLES.items():
+        schema: dict[str, Any] = {
+            "fields": [{"name": n, "type": t, **({"format": f} if f else {}),
+                        "constraints": {"required": req, **({"unique": True} if n == pk else {})}}
+                       for n, t, f, req in fields],
+            "primaryKey": pk,
+        }
+        if fks:
+            schema["foreignKeys"] = [{"fields": f, "reference": {"resource": ref, "fields": "id"}} for f, ref in fks]
+        resources.append({"name": table, "path": f"{table}.csv", "profile": "tabular-data-resource",
+                          "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "schema": schema})
+    return {"name": "refertool-hsds", "title": "refertool directory as HSDS 3.0", "profile": "tabular-data-package",
+            "version": "3.0", "resources": resources}
+
+
+def build_tables(services: Sequence[Service], catalog: Catalog, lang: str) -> dict[str, list[dict[str, Any]]]:
+    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    orgs: dict[str, dict[str, Any]] = {}
+    vocab, regions = catalog.vocabulary, catalog.regions
+    for s in services:
+        sid = uid("service", s.id)
+        org_name = s.organisation or s.name
+        oid = uid("organization", org_name)
+        orgs.setdefault(oid, {"id": oid, "name": org_name, "description": s.summary.get(lang),
+                              "email": s.email, "website": http_link(s.website) or ""})
+        stamp = s.verified_at.isoformat()
+        eligibility = "; ".join(vocab.label("audiences", a, lang) for a in s.audiences)
+        rows["services"].append({
+            "id": sid, "organization_id": oid, "name": s.name,
+            "description": " ".join(x for x in (s.summary.get(lang), s.description.get(lang)) if x),
+            "url": http_link(s.website) or "", "email": s.email, "status": "active",
+            "fees_description": ("free" if lang == "en" else "gratis") if s.free else "",
+            "eligibility_description": eligibility, "minimum_age": s.age_min, "maximum_age": s.age_max,
+            "assured_date": stamp, "last_modified": f"{stamp}T00:00:00Z"})
+        for n, c in enumerate(s.contacts):
+            if c.channel == "phone":
+                rows["phones"].append({"id": uid("phone", f"{s.id}:{n}"), "service_id": sid, "number": c.value,
+                                       "type": "voice", "description": c.note.get(lang)})
+            if c.always_open:
+                rows["schedules"].append({
+                    "id": uid("schedule", f"{s.id}:{n}:always"), "service_id": sid, "freq": "WEEKLY",
+                    "byday": ALL_WEEK, "opens_at": "00:00:00", "closes_at": "23:59:00",
+                    "description": f"{c.value}: 24/7; times local to Europe/Brussels"})
+            for k, h in enumerate(c.hours):
+                rows["schedules"].append({
+                    "id": uid("schedule", f"{s.id}:{n}:{k}"), "service_id": sid, "freq": "WEEKLY",
+                    "byday": ",".join(d.upper() for d in h.days), "opens_at": f"{h.opens}:00",
+                    "closes_at": "23:59:00" if h.closes == "24:00" else f"{h.closes}:00",
+                    "description": f"{c.value}; times local to Europe/Brussels"})
+        if s.always_open and not any(c.always_open for c in s.contacts):
+            rows["schedules"].append({"id": uid("schedule", f"{s.id}:always"), "service_id": sid, "freq": "WEEKLY",
+                                      "byday": ALL_WEEK, "opens_at": "00:00:00", "closes_at": "23:59:00",
+                                      "description": "24/7; times local to Europe/Brussels"})
+        for r in s.regions:
+            area = regions.areas[r]
+            rows["service_areas"].append({"id": uid("area", f"{s.id}:{r}"), "service_id": sid,
+                                          "name": area.label(lang), "description": f"{area.nl} / {area.en}"})
+        rows["languages"].append({"id": uid("language", s.id), "service_id": sid, "name": "Dutch", "code": "nl",
+                                  "note": "language of the source guide; other languages are not stated"})
+        if s.free:
+            rows["cost_options"].append({"id": uid("cost", s.id), "service_id": sid, "option": "Free",
+                                         "currency": "EUR", "amount": 0, "amount_description": "free of charge"})
+        for facet in TAXONOMY_FACETS:
+            for value in getattr(s, facet):
+                rows["attributes"].append({"id": uid("attribute", f"{s.id}:{facet}:{value}"), "link_id": sid,
+                                           "taxonomy_term_id": uid("term", f"{facet}:{value}"),
+                                           "link_type": facet, "link_entity": "service", "value": value})
+    rows["organizations"] = list(orgs.values())
+    for facet in TAXONOMY_FACETS:
+        tid = uid("taxonomy", facet)
+        rows["taxonomies"].append({"id": tid, "name": f"refertool {facet}",
+                                   "description": f"refertool vocabulary: {facet}"})
+        values = regions.areas.values() if facet == "regions" else vocab.values(facet).values()
+        for v in values:
+            rows["taxonomy_terms"].append({"id": uid("term", f"{facet}:{v.id}"), "code": v.id, "name": v.label(lang),
+                                           "description": f"{v.nl} / {v.en}", "taxonomy": f"refertool {facet}",
+                                           "language": lang, "taxonomy_id": tid})
+    return rows
+
+
+def write_package(services: Sequence[Service], catalog: Catalog, folder: Path, lang: str) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for table, table_rows in build_tables(services, catalog, lang).items():
+            columns = [f[0] for f in TABLES[table][0]]
+            with open(folder / f"{table}.csv", "w", encoding="utf-8", newline="") as out:
+                writer = csv.writer(out, lineterminator="\n")
+                writer.writerow(columns)
+                for row in table_rows:
+                    writer.writerow([spreadsheet_safe("" if row.get(c) is None else str(row.get(c)))
+                                     for c in columns])
+        (folder / "datapackage.json").write_text(json.dumps(descriptor(), indent=2) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise ReferError(f"cannot write the HSDS package to {folder}: {exc.strerror or exc}") from None
