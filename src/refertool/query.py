@@ -154,6 +154,18 @@ def _concept_groups(vocab: Vocabulary) -> dict[str, tuple[tuple[str, ...], ...]]
     return table
 
 
+@lru_cache(maxsize=8)
+def phrase_groups(vocab: Vocabulary) -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """Each multi-word member of a [concepts] group -> every member of its group."""
+    table: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
+    for group in vocab.concepts:
+        members = tuple(tuple(tokens(w)) for w in group if tokens(w))
+        for m in members:
+            if len(m) > 1:
+                table[m] = members
+    return table
+
+
 def _pull_ages(text: str) -> tuple[str, list[Facet]]:
     found: list[Facet] = []
     for pattern in AGE_PATTERNS:
@@ -196,7 +208,7 @@ def parse(text: str, vocab: Vocabulary, regions: Regions, known_word: Callable[[
             if any(used[i:i + n]):
                 continue
             joined = "".join(words[i:i + n])
-            if known_word(joined) and words[i] not in STOPWORDS:
+            if known_word(joined) and words[i] not in STOPWORDS and words[i + n - 1] not in STOPWORDS:
                 concepts.append(Concept(" ".join(words[i:i + n]), (joined,)))
                 used[i:i + n] = [True] * n
 
@@ -220,13 +232,34 @@ def parse(text: str, vocab: Vocabulary, regions: Regions, known_word: Callable[[
             for facet, value in sorted(values):
                 pulled.append(Facet(facet, value, label, typos))
 
-    # One concept per phrase that named facets ("teacher": a role and a sector, counted once).
+    # One concept per phrase that named facets ("teacher": a role and a sector, counted once);
+    # phrases naming the same values ("pleger perpetrator", "Brussel Bruxelles") are one concept too.
     by_words: dict[str, list[Facet]] = {}
     for f in pulled:
         by_words.setdefault(f.words, []).append(f)
+    merged: dict[frozenset[tuple[str, str]], Concept] = {}
     for label, fs in by_words.items():
+        if all(f.facet == "age" for f in fs):
+            continue  # an age filters; it is not something to match in the text
         placeish = all(f.facet in ("age", "regions") for f in fs)
-        concepts.append(Concept(label, () if placeish else tuple(tokens(label)), (), tuple(fs)))
+        terms = () if placeish else tuple(tokens(label))
+        synonyms = groups.get(terms[0], ()) if len(terms) == 1 else ()
+        key = frozenset((f.facet, f.value) for f in fs)
+        if key in merged:
+            c = merged[key]
+            merged[key] = Concept(f"{c.label} {label}", c.terms, (*c.synonyms, terms, *synonyms), c.facets)
+        else:
+            merged[key] = Concept(label, terms, tuple(m for m in synonyms if m != terms), tuple(fs))
+    concepts.extend(merged.values())
+
+    # Multi-word members of a concept group ("dag en nacht", "day and night").
+    for n in (3, 2):
+        for i in range(len(words) - n + 1):
+            phrase = tuple(words[i:i + n])
+            group = phrase_groups(vocab).get(phrase)
+            if group and not any(used[i:i + n]):
+                used[i:i + n] = [True] * n
+                concepts.append(Concept(" ".join(phrase), (), tuple(group)))
 
     ignored = [w for i, w in enumerate(words) if not used[i] and w in STOPWORDS]
     free_words = [w for i, w in enumerate(words) if not used[i] and w not in STOPWORDS]

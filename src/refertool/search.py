@@ -1,6 +1,8 @@
 """Rank services for a query by tiers, the way Meilisearch and Typesense do.
 
-Tiers, in order: how many query concepts a service matches; fewest typos; best
+Tiers, in order: how many query concepts a service matches; how telling the
+matched concepts are (rare before common) and how many of the query's words
+the record holds (two tie-breaks of our own); fewest typos; best
 match level (exact > stem > synonym/concept > compound part > prefix > typo);
 best field (name > keywords > topics/summary > description); exactness; id.
 Filters come before ranking. When the facets pulled from the text leave
@@ -10,6 +12,7 @@ nothing, they are relaxed one at a time, weakest first.
 from __future__ import annotations
 
 import bisect
+import math
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,7 +22,7 @@ from .catalog import Catalog
 from .errors import UsageError
 from .model import Service
 from .query import FILTER_FACETS, Concept, Facet, Filters, Query, parse
-from .text import fold, split_compound, stems, tokens, typo_budget
+from .text import STOPWORDS, fold, split_compound, stems, tokens, typo_budget
 
 FIELDS = ("name", "keywords", "topics", "description")
 NAME, KEYWORDS, TOPICS, DESCRIPTION = range(4)
@@ -48,7 +51,7 @@ class Hit:
     @property
     def score(self) -> float:
         """A display number that falls with every tier; the order itself comes from `key`."""
-        typos, level, fld = self.key[1], self.key[2], self.key[3]
+        typos, level, fld = self.key[3], self.key[4], self.key[5]
         return round(self.matched - 0.1 * typos - 0.01 * level - 0.001 * fld, 3)
 
 
@@ -153,7 +156,8 @@ class Index:
         if found:
             return found
         parts = split_compound(word, lambda w: bool(self.expand(w, fuzzy=False)))
-        return self.phrase(tuple(parts), COMPOUND) if parts else {}
+        meaningful = tuple(p for p in parts or () if p not in STOPWORDS)  # "door|vertellen": vertellen
+        return self.phrase(meaningful, COMPOUND) if meaningful else {}
 
     def suggest(self, word: str) -> str | None:
         from rapidfuzz import process
@@ -349,6 +353,16 @@ def _score(index: Index, base: list[int], concepts: list[Concept], per_concept: 
     for f in pulled:
         by_facet.setdefault(f.facet, []).append(f.value)
     narrow_first = any(f.facet == "regions" for c in concepts for f in c.facets)
+    # a service for one sector fits a question that names no sector less well than a general one
+    sector_named = any(f.facet == "sectors" for c in concepts for f in c.facets)
+    # How telling each concept is: one that few services match (a sector, a named
+    # service) says more than a word most records share ("abuse", "help").
+    total = max(len(index.services), 1)
+    weights = [math.log((total + 1) / (len(pc) + 1)) for pc in per_concept]
+    # Every word of the query on its own: "doctor evidence" is one concept (both name the
+    # medical topic), but a record with both words fits it better than one with one.
+    words = {t for c in concepts if c.terms for t in tokens(c.label) if t not in STOPWORDS}
+    word_hits = [set(index.term(t)) for t in sorted(words)]
     hits = []
     for i in base:
         s = index.services[i]
@@ -358,10 +372,14 @@ def _score(index: Index, base: list[int], concepts: list[Concept], per_concept: 
         got = [m for m in matches if m is not None]
         if has_text and not got:
             continue
-        key = (-len(got), sum(m.typos for m in got), sum(m.level for m in got), sum(m.field for m in got),
+        # a word met only in the description is weaker evidence than one in the name or keywords
+        rarity = round(sum(w / (2 if m.field == DESCRIPTION else 1)
+                           for w, m in zip(weights, matches) if m is not None), 6)
+        key = (-len(got), -rarity, -sum(1 for hit in word_hits if i in hit), sum(m.typos for m in got), sum(m.level for m in got), sum(m.field for m in got),
                -sum(1 for m in got if m.level == EXACT and m.field == NAME),
                # for a place, a service of that area beats a nationwide one
                catalog.regions.breadth(s.regions) if narrow_first else 0,
+               bool(s.sectors) and not sector_named,
                s.emergency or 99, s.id)
         hits.append(Hit(s, len(got), key, _why(concepts, matches)))
     return hits

@@ -20,7 +20,7 @@ ze zelf zich zij zijn zo zonder zou iemand iets mag mogen
 a about after all also am an and any are as at be been being but by can could did do does for from had has have
 he her his how i if in into is it its me my no not of on or our she so some someone something than that the their
 them then there they this to too was we were what when where which who whom why will with would you your help
-postcode postal code zip please need needs wants want
+postcode postal code zip please need needs wants want zoekt looking seeks searching
 """.split())
 
 

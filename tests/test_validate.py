@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from conftest import FIXTURES
+from refertool.catalog import bundled_dir, check_directory, load_meta
+from refertool.validate import CODES, check_service_file, is_belgian_phone
+
+BROKEN = FIXTURES / "broken"
+
+
+@pytest.fixture(scope="module")
+def meta():
+    return load_meta([], [])
+
+
+def problems_of(path, meta):
+    vocab, regions = meta
+    return check_service_file(path, vocab, regions, today=dt.date(2026, 11, 26))[1]
+
+
+def test_bundled_data_is_clean(meta):
+    vocab, regions = meta
+    services, problems = check_directory(bundled_dir(), vocab, regions)
+    assert problems == []
+    assert len(services) >= 35
+
+
+@pytest.mark.parametrize("code", sorted(c for c in CODES if c != "REF008"))
+def test_one_failing_fixture_per_rule(code, meta):
+    files = [p for p in BROKEN.iterdir() if p.name.lower().startswith(code.lower())]
+    assert files, f"no fixture for {code}"
+    found = problems_of(files[0], meta)
+    assert code in {p.code for p in found}, found
+
+
+def test_duplicate_id_across_extra_directories(cli):
+    r = cli("validate", str(FIXTURES / "dup-a"), str(FIXTURES / "dup-b"))
+    assert r.code == 1
+    assert "REF008" in r.out
+
+
+def test_validate_names_every_broken_file_with_lines(cli):
+    r = cli("validate", str(BROKEN))
+    assert r.code == 1
+    lines = r.out.strip().splitlines()
+    named = {line.split(":")[0] for line in lines}
+    assert named == {str(p) for p in BROKEN.iterdir()}
+    assert all(re.match(r"^\S+?(:\d+)?: REF\d{3} ", line) for line in lines)
+    # where the problem sits on a line, the line is given
+    for code in ("REF001", "REF002", "REF004", "REF005", "REF006", "REF011", "REF015"):
+        assert any(re.match(rf"^\S+:\d+: {code} ", line) for line in lines), code
+    assert lines == sorted(lines)
+
+
+def test_old_date_is_a_warning_not_an_error(meta):
+    found = problems_of(BROKEN / "ref016-old.toml", meta)
+    assert [p.severity for p in found] == ["warning"]
+
+
+def test_suggestions(meta):
+    msgs = " ".join(p.message for p in problems_of(BROKEN / "ref004-unknown-key.toml", meta))
+    assert "did you mean 'website'" in msgs
+    msgs = " ".join(p.message for p in problems_of(BROKEN / "ref006-unknown-value.toml", meta))
+    assert "did you mean 'minors'" in msgs
+
+
+@pytest.mark.parametrize("number,ok", [
+    ("112", True), ("101", True), ("1712", True), ("106", True), ("116 000", True), ("116\u202f000", True),
+    ("078/150.300", True), ("0800/12 800", True), ("02 551 13 50", True), ("+32 2 551 13 50", True),
+    ("555-1234", False), ("12345", False), ("0800", False), ("call us", False), ("+31 20 123 4567", False),
+])
+def test_belgian_phone_numbers(number, ok):
+    assert is_belgian_phone(number) is ok
