@@ -16,7 +16,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from .catalog import load_catalog
-    from .search import search
+    from .ranking import search
 
 __all__ = ["__version__", "load_catalog", "search"]
 
@@ -28,7 +28,7 @@ def __getattr__(name: str) -> Any:
 
         return load_catalog
     if name == "search":
-        from .search import search
+        from .ranking import search
 
         return search
     raise AttributeError(name)

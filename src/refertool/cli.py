@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .catalog import Catalog
     from .model import Service
     from .query import Filters
-    from .search import Hit
+    from .ranking import Hit
 
 FOUND, NOTHING, ERROR, INTERRUPTED = 0, 1, 2, 130
 
@@ -142,7 +142,7 @@ def _filters(catalog: Catalog, audience: list[str] | None, role: list[str] | Non
              sector: list[str] | None, region: list[str] | None, channel: list[str] | None, age: int | None,
              free: bool, anonymous: bool, always_open: bool, open_now: bool) -> Filters:
     from .query import Filters
-    from .search import resolve_region
+    from .ranking import resolve_region
     from .validate import did_you_mean
 
     def known(facet: str, values: list[str] | None) -> list[str]:
@@ -235,7 +235,7 @@ def search(
 
     Example: refer search "minderjarige pleger Brussel" --explain
     """
-    from .search import search as run_search
+    from .ranking import search as run_search
 
     catalog = _catalog()
     filters = _filters(catalog, audience, role, topic, sector, region, channel, age, free, anonymous,
@@ -309,7 +309,7 @@ def list_services(
 
 
 def _filtered(*args: Any) -> list[Service]:
-    from .search import search as run_search
+    from .ranking import search as run_search
 
     catalog = _catalog()
     filters = _filters(catalog, *args)

@@ -87,6 +87,12 @@ class Index:
             if len(w) >= 7 and not w.isdigit():
                 for part in split_compound(w, known) or ():
                     self.parts.setdefault(part, set()).add(w)
+                # Dutch compounds end in their main word: "kindermishandeling" is a kind of
+                # "mishandeling" even when "kinder" is not a word of the data.
+                for cut in range(3, len(w) - 4):
+                    if w[cut:] in self.postings:
+                        self.parts.setdefault(w[cut:], set()).add(w)
+                        break
 
     def _post(self, token: str, i: int, fld: int) -> None:
         per = self.postings.setdefault(token, {})
@@ -121,7 +127,7 @@ class Index:
                     break
                 put(w, 0, PREFIX)
         budget = typo_budget(word)
-        if budget and not found:
+        if budget:
             from rapidfuzz import process
             from rapidfuzz.distance import OSA
 
@@ -327,7 +333,7 @@ def rank(catalog: Catalog, query: Query, now: dt.datetime | None = None, limit: 
     pulled = [f for f in query.pulled if f.facet in FILTER_FACETS]
     relaxed: list[Facet] = []
     while True:
-        hits = _score(index, base, concepts, per_concept, pulled, catalog, bool(query.concepts))
+        hits = _score(index, base, concepts, per_concept, pulled, catalog, len(query.concepts))
         if hits or not pulled:
             break
         weakest = max(pulled, key=lambda f: (f.typos, -FILTER_FACETS.index(f.facet)))
@@ -348,7 +354,8 @@ def rank(catalog: Catalog, query: Query, now: dt.datetime | None = None, limit: 
 
 
 def _score(index: Index, base: list[int], concepts: list[Concept], per_concept: list[dict[int, Match]],
-           pulled: list[Facet], catalog: Catalog, has_text: bool) -> list[Hit]:
+           pulled: list[Facet], catalog: Catalog, n_text: int) -> list[Hit]:
+    has_text = n_text > 0
     by_facet: dict[str, list[str]] = {}
     for f in pulled:
         by_facet.setdefault(f.facet, []).append(f.value)
@@ -370,8 +377,8 @@ def _score(index: Index, base: list[int], concepts: list[Concept], per_concept: 
             continue
         matches = [pc.get(i) for pc in per_concept]
         got = [m for m in matches if m is not None]
-        if has_text and not got:
-            continue
+        if has_text and not any(m is not None for m in matches[:n_text]):
+            continue  # with words to look for, a filter alone is no match
         # a word met only in the description is weaker evidence than one in the name or keywords
         rarity = round(sum(w / (2 if m.field == DESCRIPTION else 1)
                            for w, m in zip(weights, matches) if m is not None), 6)

@@ -1,0 +1,148 @@
+"""Each ranking tier, on a small hand-made catalog, and the library entry point."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from refertool.catalog import Catalog, load_catalog
+from refertool.model import Contact, Localized, Service
+from refertool.query import Filters
+from refertool.ranking import search
+
+
+def svc(sid, name, keywords=(), desc="", regions=("flanders",), roles=("victim",), audiences=(), sectors=(),
+        topics=(), **kw):
+    return Service(id=sid, name=name, summary=Localized("samenvatting", "summary"), audiences=tuple(audiences),
+                   roles=tuple(roles), topics=tuple(topics), regions=tuple(regions), contacts=(),
+                   verified_at=dt.date(2026, 11, 1), keywords_nl=tuple(keywords),
+                   description=Localized(desc, desc), sectors=tuple(sectors), **kw)
+
+
+@pytest.fixture
+def make(catalog):
+    def build(*services):
+        return Catalog({s.id: s for s in services}, catalog.vocabulary, catalog.regions)
+    return build
+
+
+def ids(result):
+    return [h.service.id for h in result.hits]
+
+
+def test_more_concepts_first(make):
+    cat = make(svc("a", "Alfa", ["zwembad"]), svc("b", "Beta", ["zwembad", "trampoline"]))
+    assert ids(search(cat, "zwembad trampoline")) == ["b", "a"]
+
+
+def test_fewer_typos_first(make):
+    cat = make(svc("a", "Alfa", ["trampolinx"]), svc("b", "Beta", ["trampoline"]))
+    assert ids(search(cat, "trampoline")) == ["b", "a"]
+
+
+def test_exact_before_stem_before_typo(make):
+    cat = make(svc("a", "Alfa", ["zwembaden"]), svc("b", "Beta", ["zwembad"]), svc("c", "Gamma", ["zwembat"]))
+    assert ids(search(cat, "zwembad")) == ["b", "a", "c"]
+
+
+def test_name_before_keywords_before_description(make):
+    cat = make(svc("a", "Alfa", desc="trampoline"), svc("b", "Beta", ["trampoline"]), svc("c", "Trampoline"))
+    assert ids(search(cat, "trampoline")) == ["c", "b", "a"]
+
+
+def test_ties_by_id(make):
+    cat = make(svc("b", "Beta", ["trampoline"]), svc("a", "Alfa", ["trampoline"]))
+    assert ids(search(cat, "trampoline")) == ["a", "b"]
+
+
+def test_short_words_get_no_typo(make):
+    cat = make(svc("a", "Alfa", ["kamp"]))
+    assert ids(search(cat, "kam")) == []  # 3 letters, no typo allowed, not a prefix of 4+
+    assert ids(search(cat, "kamp")) == ["a"]
+
+
+def test_compound_parts(make):
+    cat = make(svc("a", "Alfa", ["kindermishandeling"]), svc("b", "Beta", ["mishandeling"]))
+    assert set(ids(search(cat, "mishandeling"))) == {"a", "b"}
+    assert ids(search(cat, "mishandeling"))[0] == "b"  # exact before compound part
+
+
+def test_region_filter_and_specific_first(make):
+    cat = make(svc("wide", "Alfa", ["trampoline"], regions=("flanders",)),
+               svc("local", "Beta", ["trampoline"], regions=("vlaams-brabant", "brussels")),
+               svc("gent", "Gamma", ["trampoline"], regions=("oost-vlaanderen",)))
+    assert ids(search(cat, "trampoline Leuven")) == ["local", "wide"]
+
+
+def test_pulled_facets_relax_when_nothing_is_left(make):
+    cat = make(svc("a", "Alfa", ["trampoline"], roles=("victim",)))
+    result = search(cat, "trampoline pleger")
+    assert ids(result) == ["a"]
+    assert [f.value for f in result.relaxed] == ["perpetrator"]
+
+
+def test_flags_are_never_relaxed(make):
+    cat = make(svc("a", "Alfa", ["trampoline"], roles=("victim",)))
+    result = search(cat, "trampoline", Filters(roles=["perpetrator"]))
+    assert ids(result) == [] and result.relaxed == []
+
+
+def test_filters_alone_list_specific_services_first(make):
+    cat = make(svc("any", "Alfa", roles=()), svc("perp", "Beta", roles=("perpetrator",)),
+               svc("vic", "Gamma", roles=("victim",)))
+    assert ids(search(cat, "", Filters(roles=["perpetrator"]))) == ["perp", "any"]
+
+
+def test_age_filter(make):
+    cat = make(svc("kids", "Alfa", ["praten"], age_min=10, age_max=20), svc("adults", "Beta", ["praten"],
+                                                                             audiences=("adults",)))
+    assert ids(search(cat, "praten 12 jaar")) == ["kids"]
+
+
+def test_did_you_mean(catalog):
+    result = search(catalog, "xqzwembadxq trampolinne")
+    assert result.hits == [] or result.suggestions is not None
+
+
+def test_suggestion_for_misspelt_word(make):
+    cat = make(svc("a", "Alfa", ["herstelbemiddeling"]))
+    result = search(cat, "herstlbemidelingg", Filters(roles=["victim"]))
+    assert result.hits == [] and result.suggestions == {"herstlbemidelingg": "herstelbemiddeling"}
+
+
+def test_library_use():
+    import refertool
+
+    result = refertool.search(refertool.load_catalog(), "chlid focus")
+    assert result.hits[0].service.id == "child-focus"
+
+
+@pytest.mark.parametrize("query,first", [
+    ("minor perpetrator Brussels", "iter"),
+    ("chlid focus", "child-focus"),
+    ("wraakporno", "igvm"),
+    ("pedofiele gevoelens", "stop-it-now"),
+])
+def test_named_examples(catalog, query, first):
+    assert search(catalog, query).hits[0].service.id == first
+
+
+def test_explain_data_for_minor_perpetrator(catalog):
+    result = search(catalog, "minor perpetrator Brussels")
+    pulled = {(f.facet, f.value) for f in result.query.pulled}
+    assert pulled == {("audiences", "minors"), ("roles", "perpetrator"), ("regions", "brussels")}
+    assert all(h.why for h in result.hits)
+
+
+def test_filters_list_minor_perpetrator_services():
+    cat = load_catalog()
+    got = ids(search(cat, "", Filters(roles=["perpetrator"], audiences=["minors"]), limit=None))
+    assert {"iter", "minderjarige-plegers"} <= set(got[:3])
+    assert all("perpetrator" in cat.get(i).roles for i in got)
+
+
+def test_contact_channels_filter(catalog):
+    got = ids(search(catalog, "", Filters(channels=["email"]), limit=None))
+    assert set(got) == {"igvm", "onderwijsinspectie"}
+    assert all(Contact in (type(c) for c in catalog.get(i).contacts) for i in got)
