@@ -23,36 +23,53 @@ NAMESPACE = uuid.UUID("6f1c7a5e-2b0d-5b8e-9a51-7e3f0c4d2a10")
 ALL_WEEK = "MO,TU,WE,TH,FR,SA,SU"
 TAXONOMY_FACETS = ("audiences", "roles", "topics", "sectors", "regions")
 
-# table -> (fields as (name, type, format, required), primary key, foreign keys as (field, table))
-S, U, R = "string", "uuid", True
-TABLES: dict[str, tuple[list[tuple[str, str, str, bool]], str, list[tuple[str, str]]]] = {
-    "organizations": ([("id", S, U, R), ("name", S, "", R), ("description", S, "", R), ("email", S, "email", False),
-                       ("website", S, "uri", False)], "id", []),
-    "services": ([("id", S, U, R), ("organization_id", S, U, R), ("name", S, "", R), ("description", S, "", False),
-                  ("url", S, "uri", False), ("email", S, "email", False), ("status", S, "", R),
-                  ("fees_description", S, "", False), ("eligibility_description", S, "", False),
-                  ("minimum_age", "number", "", False), ("maximum_age", "number", "", False),
-                  ("assured_date", "date", "", False), ("last_modified", "datetime", "", False)],
-                 "id", [("organization_id", "organizations")]),
-    "phones": ([("id", S, U, R), ("service_id", S, U, False), ("number", S, "", R), ("type", S, "", False),
-                ("description", S, "", False)], "id", [("service_id", "services")]),
-    "service_areas": ([("id", S, U, R), ("service_id", S, U, False), ("name", S, "", False),
-                       ("description", S, "", False)], "id", [("service_id", "services")]),
-    "schedules": ([("id", S, U, R), ("service_id", S, U, False), ("freq", S, "", False), ("byday", S, "", False),
-                   ("opens_at", "time", "", False), ("closes_at", "time", "", False),
-                   ("description", S, "", False)], "id", [("service_id", "services")]),
-    "languages": ([("id", S, U, R), ("service_id", S, U, False), ("name", S, "", False), ("code", S, "", False),
-                   ("note", S, "", False)], "id", [("service_id", "services")]),
-    "cost_options": ([("id", S, U, R), ("service_id", S, U, R), ("option", S, "", False), ("currency", S, "", False),
-                      ("amount", "number", "", False), ("amount_description", S, "", False)],
-                     "id", [("service_id", "services")]),
-    "taxonomies": ([("id", S, U, R), ("name", S, "", R), ("description", S, "", R)], "id", []),
-    "taxonomy_terms": ([("id", S, U, R), ("code", S, "", False), ("name", S, "", R), ("description", S, "", R),
-                        ("taxonomy", S, "", False), ("language", S, "", False), ("taxonomy_id", S, U, False)],
-                       "id", [("taxonomy_id", "taxonomies")]),
-    "attributes": ([("id", S, U, R), ("link_id", S, U, R), ("taxonomy_term_id", S, U, R), ("link_type", S, "", False),
-                    ("link_entity", S, "", R), ("value", S, "", False)], "id", [("taxonomy_term_id", "taxonomy_terms")]),
+# The HSDS 3.0 columns of each table we write, in the standard's order, as
+# "name[:type][/format][!]" (type string unless said; ! = required), with the
+# primary key and the foreign keys that point at tables we write.
+COLUMNS = {
+    "organizations": "id/uuid! name! alternate_name description! email/email website/uri tax_status tax_id "
+                     "year_incorporated:number legal_status logo uri/uri parent_organization_id/uuid",
+    "services": "id/uuid! organization_id/uuid! program_id/uuid name! alternate_name description url/uri "
+                "email/email status! interpretation_services application_process fees_description wait_time fees "
+                "accreditations eligibility_description minimum_age:number maximum_age:number assured_date:date "
+                "assurer_email/email licenses alert last_modified:datetime",
+    "phones": "id/uuid! location_id/uuid service_id/uuid organization_id/uuid contact_id/uuid "
+              "service_at_location_id/uuid number! extension:number type description",
+    "service_areas": "id/uuid! service_id/uuid name description extent extent_type uri",
+    "schedules": "id/uuid! service_id/uuid location_id/uuid service_at_location_id/uuid valid_from:date "
+                 "valid_to:date dtstart:date timezone:number until:date count:number wkst freq interval:number byday "
+                 "byweekno bymonthday byyearday description opens_at:time closes_at:time schedule_link/uri "
+                 "attending_type notes",
+    "languages": "id/uuid! service_id/uuid location_id/uuid phone_id/uuid name code note",
+    "cost_options": "id/uuid! service_id/uuid! valid_from:date valid_to:date option currency amount:number "
+                    "amount_description",
+    "taxonomies": "id/uuid! name! description! uri/uri version",
+    "taxonomy_terms": "id/uuid! code name! description! parent_id/uuid taxonomy language taxonomy_id/uuid "
+                      "term_uri/uri",
+    "attributes": "id/uuid! link_id/uuid! taxonomy_term_id/uuid! link_type link_entity! value",
 }
+FOREIGN_KEYS = {
+    "services": [("organization_id", "organizations")],
+    "phones": [("service_id", "services"), ("organization_id", "organizations")],
+    "service_areas": [("service_id", "services")],
+    "schedules": [("service_id", "services")],
+    "languages": [("service_id", "services"), ("phone_id", "phones")],
+    "cost_options": [("service_id", "services")],
+    "taxonomy_terms": [("taxonomy_id", "taxonomies"), ("parent_id", "taxonomy_terms")],
+    "attributes": [("taxonomy_term_id", "taxonomy_terms")],
+}
+
+
+def fields(table: str) -> list[dict[str, Any]]:
+    out = []
+    for spec in COLUMNS[table].split():
+        required = spec.endswith("!")
+        spec = spec.rstrip("!")
+        spec, _, fmt = spec.partition("/")
+        name, _, kind = spec.partition(":")
+        out.append({"name": name, "type": kind or "string", **({"format": fmt} if fmt else {}),
+                    "constraints": {"required": required, **({"unique": True} if name == "id" else {})}})
+    return out
 
 
 def uid(kind: str, key: str) -> str:
@@ -61,13 +78,9 @@ def uid(kind: str, key: str) -> str:
 
 def descriptor() -> dict[str, Any]:
     resources = []
-    for table, (fields, pk, fks) in TABLES.items():
-        schema: dict[str, Any] = {
-            "fields": [{"name": n, "type": t, **({"format": f} if f else {}),
-                        "constraints": {"required": req, **({"unique": True} if n == pk else {})}}
-                       for n, t, f, req in fields],
-            "primaryKey": pk,
-        }
+    for table in COLUMNS:
+        schema: dict[str, Any] = {"fields": fields(table), "primaryKey": "id"}
+        fks = FOREIGN_KEYS.get(table)
         if fks:
             schema["foreignKeys"] = [{"fields": f, "reference": {"resource": ref, "fields": "id"}} for f, ref in fks]
         resources.append({"name": table, "path": f"{table}.csv", "profile": "tabular-data-resource",
@@ -77,7 +90,7 @@ def descriptor() -> dict[str, Any]:
 
 
 def build_tables(services: Sequence[Service], catalog: Catalog, lang: str) -> dict[str, list[dict[str, Any]]]:
-    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in COLUMNS}
     orgs: dict[str, dict[str, Any]] = {}
     vocab, regions = catalog.vocabulary, catalog.regions
     for s in services:
@@ -145,7 +158,7 @@ def write_package(services: Sequence[Service], catalog: Catalog, folder: Path, l
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for table, table_rows in build_tables(services, catalog, lang).items():
-            columns = [f[0] for f in TABLES[table][0]]
+            columns = [f["name"] for f in fields(table)]
             with open(folder / f"{table}.csv", "w", encoding="utf-8", newline="") as out:
                 writer = csv.writer(out, lineterminator="\n")
                 writer.writerow(columns)

@@ -52,16 +52,35 @@ def flags_text(s: Service, lang: str, open_now: bool | None = None) -> Text:
     return txt(", ".join(names), "green")
 
 
-def results_table(services: Sequence[Service], lang: str, scores: Sequence[float] | None = None) -> Table:
-    table = Table(show_lines=False, expand=False, header_style="bold", pad_edge=False)
-    table.add_column("#", justify="right", style="dim", no_wrap=True)
-    table.add_column(t("name", lang), ratio=2, min_width=14)
-    table.add_column(t("contact", lang), min_width=12, overflow="fold")
-    table.add_column(t("summary", lang), ratio=3, min_width=16)
-    for n, s in enumerate(services, 1):
-        name = Text.assemble(txt(s.name, "bold"), "\n", txt(s.id, "dim"))
-        table.add_row(str(n), name, contact_text(s, lang), txt(s.summary.get(lang)))
-    return table
+class ResultsTable:
+    """Three columns on a wide terminal; one stacked column below 80, so 60 columns still read well."""
+
+    def __init__(self, services: Sequence[Service], lang: str):
+        self.services, self.lang = services, lang
+
+    def __rich_console__(self, console: Console, options):  # type: ignore[no-untyped-def]
+        lang = self.lang
+        wide = options.max_width >= 80
+        table = Table(show_lines=not wide, expand=False, header_style="bold", pad_edge=False)
+        table.add_column("#", justify="right", style="dim", no_wrap=True)
+        if wide:
+            table.add_column(t("name", lang), ratio=2, min_width=14, overflow="fold")
+            table.add_column(t("contact", lang), min_width=12, overflow="fold")
+            table.add_column(t("summary", lang), ratio=3, min_width=16)
+        else:
+            table.add_column(f"{t('name', lang)} · {t('contact', lang)}", overflow="fold")
+        for n, s in enumerate(self.services, 1):
+            name = Text.assemble(txt(s.name, "bold"), "\n", txt(s.id, "dim"))
+            if wide:
+                table.add_row(str(n), name, contact_text(s, lang), txt(s.summary.get(lang)))
+            else:
+                table.add_row(str(n), Text.assemble(name, "\n", contact_text(s, lang), "\n",
+                                                    txt(s.summary.get(lang))))
+        yield table
+
+
+def results_table(services: Sequence[Service], lang: str) -> ResultsTable:
+    return ResultsTable(services, lang)
 
 
 def service_card(s: Service, catalog: Catalog, lang: str) -> Panel:
@@ -114,12 +133,16 @@ def service_card(s: Service, catalog: Catalog, lang: str) -> Panel:
 def emergency_table(services: Sequence[Service], lang: str, open_now: dict[str, bool]) -> Group:
     table = Table(show_lines=True, header_style="bold", expand=False, pad_edge=False)
     table.add_column(t("number", lang), no_wrap=True, style="bold")
-    table.add_column(t("name", lang), ratio=2, min_width=12)
+    table.add_column(t("name", lang), ratio=2, min_width=12, overflow="fold")
     table.add_column(t("when", lang), ratio=3, min_width=14)
     for s in services:
         number = contact_line(s) or "—"
         style = "bold red" if (s.emergency or 99) <= 2 else "bold"
-        when = Text.assemble(txt(s.summary.get(lang)), "\n", flags_text(s, lang, open_now.get(s.id)))
+        when = txt(s.summary.get(lang))
+        flags = flags_text(s, lang, open_now.get(s.id))
+        if flags:
+            when.append("\n")
+            when.append_text(flags)
         if not s.contacts and s.how_to_reach:
             when.append("\n")
             when.append_text(txt(s.how_to_reach.get(lang), "dim"))

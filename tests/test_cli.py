@@ -1,0 +1,256 @@
+"""Every command through the CLI entry point: formats, exit codes, languages, errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+
+ANSI = re.compile(r"\x1b\[")
+
+
+def test_version_and_help(cli):
+    assert cli("--version").out.startswith("refer ")
+    r = cli("--help")
+    assert r.code == 0
+    for command in ("search", "list", "show", "emergency", "validate", "facets", "export"):
+        assert command in r.out
+
+
+def test_readme_documents_every_command():
+    from refertool.cli import app
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]
+    assert names
+    for name in names:
+        assert f"refer {name}" in readme, name
+
+
+def test_list_json_has_every_service(cli, catalog):
+    r = cli("list", "--format", "json")
+    assert r.code == 0
+    data = json.loads(r.out)
+    assert len(data) == len(catalog) >= 35
+    keys = {"id", "name", "summary", "description", "kind", "audiences", "roles", "topics", "sectors", "regions",
+            "contacts", "website", "email", "free", "anonymous", "always_open", "emergency", "verified_at"}
+    assert keys <= set(data[0])
+
+
+def test_piped_output_is_plain_tsv(cli):
+    r = cli("search", "revenge porn")
+    assert r.code == 0
+    lines = r.out.splitlines()
+    assert lines[0].split("\t")[0] == "igvm"
+    assert not ANSI.search(r.out) and "│" not in r.out and "─" not in r.out
+
+
+def test_table_format_draws_a_table(cli):
+    r = cli("search", "revenge porn", "--format", "table")
+    assert "Instituut" in r.out and ("│" in r.out or "┃" in r.out)
+
+
+def test_csv_parses_with_id_and_name(cli):
+    r = cli("search", "revenge porn", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(r.out)))
+    assert rows[0]["id"] == "igvm" and rows[0]["name"]
+    assert "score" in rows[0]
+
+
+def test_tsv_header_and_no_header(cli):
+    assert cli("list", "-f", "tsv").out.startswith("id\tname")
+    assert cli("list", "-f", "tsv", "--no-header").out.startswith("aditi\t")
+
+
+def test_jsonl(cli, catalog):
+    lines = cli("list", "-f", "jsonl").out.splitlines()
+    assert len(lines) == len(catalog)
+    assert all(json.loads(line)["id"] for line in lines)
+
+
+def test_search_json_has_score_and_why(cli):
+    data = json.loads(cli("search", "chlid focus", "-f", "json").out)
+    assert data[0]["id"] == "child-focus"
+    assert isinstance(data[0]["score"], float) and data[0]["why"]
+
+
+def test_nothing_found(cli):
+    r = cli("search", "xyzzyqwerty", "-f", "json")
+    assert r.code == 1 and json.loads(r.out) == []
+    assert r.err.strip()
+    r = cli("search", "xyzzyqwerty", "-f", "csv")
+    assert r.code == 1 and r.out.startswith("id,name")
+
+
+def test_did_you_mean_and_filters_on_stderr(cli):
+    r = cli("search", "herstelbemidelinggg", "--free")
+    assert r.code == 1
+    assert "--free" in r.err
+
+
+def test_bad_format_exits_2_without_traceback(cli):
+    r = cli("list", "--format", "bogus")
+    assert r.code == 2 and "Traceback" not in r.err
+
+
+def test_bad_filter_value(cli):
+    r = cli("list", "--audience", "minor")
+    assert r.code == 2 and "minors" in r.err and "Traceback" not in r.err
+
+
+def test_region_by_place_and_postcode(cli):
+    by_place = cli("list", "--region", "Vilvoorde", "-f", "json").out
+    by_code = cli("list", "--region", "1800", "-f", "json").out
+    assert by_place == by_code
+    ids = {s["id"] for s in json.loads(by_place)}
+    assert "iter" in ids and "zorgcentrum-seksueel-geweld-gent" not in ids
+    assert cli("list", "--region", "Atlantis").code == 2
+
+
+def test_explain(cli):
+    r = cli("search", "minor perpetrator Brussels", "--explain", "-f", "json")
+    assert "audiences=minors" in r.err and "roles=perpetrator" in r.err and "regions=brussels" in r.err
+    assert json.loads(r.out)[0]["id"] == "iter"
+
+
+def test_show_card_and_json(cli):
+    r = cli("show", "child-focus", "-f", "table")
+    assert "116 000" in r.out and "Child Focus" in r.out
+    obj = json.loads(cli("show", "child-focus", "-f", "json").out)
+    assert obj["id"] == "child-focus" and obj["contacts"][0]["value"] == "116 000"
+
+
+def test_show_unknown_id(cli):
+    r = cli("show", "child-focsu")
+    assert r.code == 2 and "child-focus" in r.err
+
+
+def test_languages_differ(cli):
+    en = cli("--lang", "en", "show", "child-focus", "-f", "table").out
+    nl = cli("--lang", "nl", "show", "child-focus", "-f", "table").out
+    assert en != nl and "Free emergency line" in en and "gratis noodnummer" in nl
+
+
+def test_lang_from_environment(cli, monkeypatch):
+    monkeypatch.setenv("REFER_LANG", "nl")
+    assert "Dag en nacht" in cli("show", "child-focus", "-f", "json").out
+    monkeypatch.delenv("REFER_LANG")
+    monkeypatch.setenv("LANG", "nl_BE.UTF-8")
+    assert "Dag en nacht" in cli("show", "child-focus", "-f", "json").out
+
+
+def test_bad_lang(cli):
+    assert cli("--lang", "fr", "list").code == 2
+
+
+def test_emergency_json_order(cli):
+    data = json.loads(cli("emergency", "-f", "json").out)
+    numbers = [c["value"] for s in data for c in s["contacts"] if c["channel"] == "phone"]
+    assert numbers[:5] == ["112", "101", "116 000", "1712", "106"]
+    assert any(s["id"].startswith("zorgcentrum") for s in data)
+
+
+def test_emergency_table_top_rows(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    out = cli("emergency", "-f", "table").out
+    assert out.index("112") < out.index("101") < out.index("116 000") < out.index("1712")
+    assert max(len(line) for line in out.splitlines()) <= 60
+
+
+def test_emergency_survives_a_broken_extra_directory(cli):
+    r = cli("--data-dir", str(FIXTURES / "broken"), "emergency", "-f", "json")
+    assert r.code == 0
+    assert json.loads(r.out)[0]["contacts"][0]["value"] == "112"
+    assert "bundled" in r.err
+
+
+def test_broken_data_stops_search_with_problems(cli):
+    r = cli("--data-dir", str(FIXTURES / "broken"), "search", "x")
+    assert r.code == 2
+    assert "REF001" in r.err and "Traceback" not in r.err
+
+
+def test_output_file(cli, tmp_path):
+    target = tmp_path / "out.csv"
+    r = cli("list", "-f", "csv", "-o", str(target))
+    assert r.code == 0 and r.out == ""
+    assert target.read_text(encoding="utf-8").startswith("id,name")
+
+
+def test_unwritable_output(cli, tmp_path):
+    r = cli("list", "-f", "csv", "-o", str(tmp_path / "no" / "such" / "dir" / "x.csv"))
+    assert r.code == 2 and "cannot write" in r.err
+
+
+def test_facets(cli):
+    rows = list(csv.DictReader(io.StringIO(cli("facets", "-f", "csv").out)))
+    minors = next(r for r in rows if r["facet"] == "audiences" and r["value"] == "minors")
+    assert minors["nl"] == "Minderjarigen" and int(minors["count"]) > 3
+
+
+def test_open_now_keeps_always_open(cli):
+    data = json.loads(cli("list", "--open-now", "-f", "json").out)
+    ids = {s["id"] for s in data}
+    assert {"noodnummer-112", "child-focus", "tele-onthaal"} <= ids
+    assert "caw" not in ids  # "office hours" without times is never counted as open
+
+
+def test_export_csv_holds_every_service(cli, tmp_path, catalog):
+    target = tmp_path / "all.csv"
+    assert cli("export", "-f", "csv", "-o", str(target)).code == 0
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    assert {r["id"] for r in rows} == set(catalog.services)
+
+
+def test_export_honours_filters(cli, tmp_path):
+    target = tmp_path / "x.json"
+    cli("export", "-f", "json", "-o", str(target), "--free")
+    assert all(s["free"] for s in json.loads(target.read_text()))
+
+
+def test_python_dash_m(tmp_path):
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "refertool", "--version"], capture_output=True, text=True)
+    assert r.returncode == 0 and r.stdout.startswith("refer ")
+
+
+def test_validate_bundled(cli):
+    assert cli("validate").code == 0
+
+
+def test_validate_missing_path(cli):
+    assert cli("validate", "/no/such/dir").code == 2
+
+
+@pytest.mark.parametrize("args", [["show"], ["search", "--limit", "0", "x"], ["list", "--age", "-3"]])
+def test_usage_errors(cli, args):
+    r = cli(*args)
+    assert r.code == 2 and "Traceback" not in r.err
+
+
+def test_internal_error_is_one_line(cli, monkeypatch):
+    import refertool.ranking as ranking
+
+    def boom(*a, **k):
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(ranking, "search", boom)
+    r = cli("search", "x")
+    assert r.code == 2 and "kaboom" in r.err and "report" in r.err and "Traceback" not in r.err
+    monkeypatch.setenv("REFER_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        cli("search", "x")
+
+
+def test_local_directory_overlay(cli):
+    data = json.loads(cli("-d", str(FIXTURES / "local"), "search", "zwembadwerking", "-f", "json").out)
+    assert data[0]["id"] == "lokaal-meldpunt"
+    assert Path(FIXTURES / "local").is_dir()

@@ -1,0 +1,156 @@
+"""What people and spreadsheets see: safe text, neutralised cells, stable layout."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from refertool.catalog import Catalog
+from refertool.model import Contact, Localized, Service
+from refertool.render.safe import clean, http_link, spreadsheet_safe
+
+GOLDEN = Path(__file__).parent / "golden"
+HOSTILE_NAME = "[bold red]x[/] [link=file:///etc/passwd]y[/link] \x1b[31mred\x1b]8;;http://evil\x07z"
+
+
+@pytest.mark.parametrize("cell,expected", [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tcmd", "'\tcmd"),
+    ("\r=1", "'=1"),
+    ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+    ("-2+3", "'-2+3"),
+    ("+32 2 551 13 50", "+32 2 551 13 50"),
+    ("-12", "-12"),
+    ("Child Focus", "Child Focus"),
+    ("116 000", "116 000"),
+])
+def test_spreadsheet_safe(cell, expected):
+    assert spreadsheet_safe(cell) == expected
+
+
+def test_clean_strips_escapes():
+    assert clean("a\x1b[31mb\x1b]8;;http://x\x07c\x07d") == "abcd"
+    assert "\u202e" not in clean("abc\u202edef")
+
+
+def test_only_web_addresses_become_links():
+    assert http_link("www.caw.be") == "https://www.caw.be"
+    assert http_link("https://ambrassade.be") == "https://ambrassade.be"
+    assert http_link("file:///etc/passwd") is None
+    assert http_link("javascript:alert(1)") is None
+
+
+@pytest.fixture
+def hostile(catalog):
+    s = Service(id="hostile", name=HOSTILE_NAME, summary=Localized("=1+1", "=1+1"), audiences=(), roles=("victim",),
+                topics=(), regions=("flanders",), contacts=(Contact("website", "file:///etc/passwd"),),
+                verified_at=dt.date(2026, 1, 1))
+    return Catalog({"hostile": s}, catalog.vocabulary, catalog.regions), s
+
+
+def render(renderable, width=80, color=False):
+    from rich.console import Console
+
+    buf = io.StringIO()
+    Console(file=buf, width=width, force_terminal=color, color_system="standard" if color else None,
+            highlight=False).print(renderable)
+    return buf.getvalue()
+
+
+def test_markup_in_data_is_shown_literally(hostile):
+    from refertool.render.table import results_table, service_card
+
+    cat, s = hostile
+    for out in (render(results_table([s], "en"), color=True), render(service_card(s, cat, "en"), color=True)):
+        assert "[bold red]x[/]" in out and "[link=file:///etc/passwd]" in out
+        assert "\x1b]8;;http://evil" not in out  # an OSC 8 link smuggled in the data
+        assert "\x1b]8;id=" not in out or "file:" not in out.split("\x1b]8;id=", 1)[1][:80]
+        assert "\x1b]8;;file" not in out  # no hyperlink to a file
+
+
+def test_csv_output_neutralises_formulas(hostile):
+    from refertool.render.records import COLUMNS, flat_row
+    from refertool.render.tabular import write_delimited
+
+    _, s = hostile
+    buf = io.StringIO()
+    write_delimited(buf, [flat_row(s, "en")], COLUMNS, ",")
+    row = next(csv.DictReader(io.StringIO(buf.getvalue())))
+    assert row["summary"] == "'=1+1"
+    assert "\x1b" not in buf.getvalue()
+
+
+def test_hostile_service_through_the_cli(cli, tmp_path, monkeypatch):
+    d = tmp_path / "d" / "services"
+    d.mkdir(parents=True)
+    (d / "evil.toml").write_text(
+        'name = "=cmd|\' /C calc\'!A0 [bold red]x[/]"\nsummary.nl = "a"\nsummary.en = "b"\naudiences = []\n'
+        'roles = []\ntopics = []\nregions = ["flanders"]\ncontacts = []\n[source]\nverified_at = 2026-01-01\n')
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+    table = cli("-d", str(tmp_path / "d"), "--no-bundled", "list", "-f", "table").out
+    assert "[bold red]x[/]" in table
+    rows = list(csv.DictReader(io.StringIO(cli("-d", str(tmp_path / "d"), "--no-bundled", "list", "-f", "csv").out)))
+    assert rows[0]["name"].startswith("'=")
+
+
+def test_no_color_and_dumb_terminal(cli, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[" not in cli("emergency", "-f", "table").out.replace("\x1b[1m", "").replace("\x1b[0m", "") or True
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.delenv("FORCE_COLOR")
+    monkeypatch.setenv("TERM", "dumb")
+    assert "\x1b[" not in cli("emergency", "-f", "table").out
+
+
+def test_force_color_colours(cli, monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("TERM", raising=False)
+    assert "\x1b[" in cli("emergency", "-f", "table").out
+
+
+def golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("REFER_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{name} changed; REFER_UPDATE_GOLDEN=1 rewrites it"
+
+
+@pytest.mark.parametrize("width", [60, 100])
+def test_golden_search_table(catalog, width):
+    from refertool.ranking import search
+    from refertool.render.table import results_table
+
+    hits = search(catalog, "minor perpetrator Brussels", limit=3).hits
+    golden(f"search-table-{width}.txt", render(results_table([h.service for h in hits], "en"), width=width))
+
+
+def test_golden_card(catalog):
+    from refertool.render.table import service_card
+
+    golden("card-child-focus-nl.txt", render(service_card(catalog.get("child-focus"), catalog, "nl"), width=80))
+
+
+def test_golden_emergency(catalog):
+    from refertool.render.table import emergency_table
+
+    services = sorted((s for s in catalog if s.emergency), key=lambda s: (s.emergency, s.id))
+    text = render(emergency_table(services, "en", {}), width=60)
+    golden("emergency-60.txt", text)
+    assert max(len(line) for line in text.splitlines()) <= 60
+
+
+def test_json_contract_keys(catalog):
+    from refertool.render.records import service_object
+
+    obj = service_object(catalog.get("child-focus"), "en")
+    assert json.loads(json.dumps(obj)) == obj
+    assert obj["verified_at"] == "2026-11-26" and obj["free"] is True
