@@ -31,7 +31,8 @@ def test_env_data_dir(monkeypatch):
 
 def test_extra_vocabulary(tmp_path):
     shutil.copytree(LOCAL, tmp_path / "x")
-    (tmp_path / "x" / "vocabulary.toml").write_text('[topics.bullying-online]\nnl = "Cyberpesten"\nen = "Cyberbullying"\n')
+    vocab = '[topics.bullying-online]\nnl = "Cyberpesten"\nen = "Cyberbullying"\n'
+    (tmp_path / "x" / "vocabulary.toml").write_text(vocab)
     svc = tmp_path / "x" / "services" / "lokaal-meldpunt.toml"
     svc.write_text(svc.read_text().replace('topics = ["reporting"]', 'topics = ["bullying-online"]'))
     cat = load_catalog([tmp_path / "x"])

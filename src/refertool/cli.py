@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from enum import Enum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any, Optional
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -81,25 +81,25 @@ def _complete_ids(incomplete: str) -> list[str]:
 
 
 # ---------------------------------------------------------------- shared options
-Audience = Annotated[Optional[list[str]], typer.Option("--audience", help="Audience id (repeatable).",
+Audience = Annotated[list[str] | None, typer.Option("--audience", help="Audience id (repeatable).",
                                                        autocompletion=_complete("audiences"))]
-Role = Annotated[Optional[list[str]], typer.Option("--role", help="Role id (repeatable).",
+Role = Annotated[list[str] | None, typer.Option("--role", help="Role id (repeatable).",
                                                    autocompletion=_complete("roles"))]
-Topic = Annotated[Optional[list[str]], typer.Option("--topic", help="Topic id (repeatable).",
+Topic = Annotated[list[str] | None, typer.Option("--topic", help="Topic id (repeatable).",
                                                     autocompletion=_complete("topics"))]
-Sector = Annotated[Optional[list[str]], typer.Option("--sector", help="Sector id (repeatable).",
+Sector = Annotated[list[str] | None, typer.Option("--sector", help="Sector id (repeatable).",
                                                      autocompletion=_complete("sectors"))]
-Region = Annotated[Optional[list[str]], typer.Option(
+Region = Annotated[list[str] | None, typer.Option(
     "--region", help="Region id, municipality or postcode (repeatable).", autocompletion=_complete("regions"))]
-Channel = Annotated[Optional[list[str]], typer.Option("--channel", help="Contact channel (repeatable).",
+Channel = Annotated[list[str] | None, typer.Option("--channel", help="Contact channel (repeatable).",
                                                       autocompletion=_complete("channels"))]
-Age = Annotated[Optional[int], typer.Option("--age", min=0, max=120, help="Age of the person concerned.")]
+Age = Annotated[int | None, typer.Option("--age", min=0, max=120, help="Age of the person concerned.")]
 Free = Annotated[bool, typer.Option("--free", help="Only free services.")]
 Anonymous = Annotated[bool, typer.Option("--anonymous", help="Only anonymous services.")]
 AlwaysOpen = Annotated[bool, typer.Option("--always-open", help="Only services reachable day and night.")]
 OpenNow = Annotated[bool, typer.Option("--open-now", help="Only services certainly reachable now (Belgian time).")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="auto: a table on a terminal, TSV in a pipe.")]
-Output = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
 NoHeader = Annotated[bool, typer.Option("--no-header", help="Leave out the CSV/TSV header line.")]
 Limit = Annotated[int, typer.Option("--limit", "-n", min=1, help="How many results at most.")]
 
@@ -112,11 +112,11 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    data_dir: Annotated[Optional[list[Path]], typer.Option(
+    data_dir: Annotated[list[Path] | None, typer.Option(
         "--data-dir", "-d", help="Extra directory of services, laid over the bundled one (repeatable; "
         "also REFER_DATA_DIR).")] = None,
     no_bundled: Annotated[bool, typer.Option("--no-bundled", help="Leave the bundled services out.")] = False,
-    lang: Annotated[Optional[str], typer.Option("--lang", help="nl or en (also REFER_LANG; default: locale).",
+    lang: Annotated[str | None, typer.Option("--lang", help="nl or en (also REFER_LANG; default: locale).",
                                                 autocompletion=lambda: ["nl", "en"])] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
@@ -222,7 +222,7 @@ def _say(message: str) -> None:
 # ---------------------------------------------------------------- commands
 @app.command()
 def search(
-    query: Annotated[Optional[list[str]], typer.Argument(help="What you are looking for, in Dutch or English.")]
+    query: Annotated[list[str] | None, typer.Argument(help="What you are looking for, in Dutch or English.")]
     = None,
     audience: Audience = None, role: Role = None, topic: Topic = None, sector: Sector = None,
     region: Region = None, channel: Channel = None, age: Age = None, free: Free = False,
@@ -397,7 +397,7 @@ def emergency(
 
 @app.command()
 def validate(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Directories or files (default: every loaded "
+    paths: Annotated[list[Path] | None, typer.Argument(help="Directories or files (default: every loaded "
                                                           "directory).")] = None,
 ) -> int:
     """Check data files and print every problem as path:line: CODE message.

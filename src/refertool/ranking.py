@@ -12,8 +12,8 @@ nothing, they are relaxed one at a time, weakest first.
 from __future__ import annotations
 
 import bisect
-import math
 import datetime as dt
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -382,7 +382,8 @@ def _score(index: Index, base: list[int], concepts: list[Concept], per_concept: 
         # a word met only in the description is weaker evidence than one in the name or keywords
         rarity = round(sum(w / (2 if m.field == DESCRIPTION else 1)
                            for w, m in zip(weights, matches) if m is not None), 6)
-        key = (-len(got), -rarity, -sum(1 for hit in word_hits if i in hit), sum(m.typos for m in got), sum(m.level for m in got), sum(m.field for m in got),
+        key = (-len(got), -rarity, -sum(1 for hit in word_hits if i in hit),
+               sum(m.typos for m in got), sum(m.level for m in got), sum(m.field for m in got),
                -sum(1 for m in got if m.level == EXACT and m.field == NAME),
                # for a place, a service of that area beats a nationwide one
                catalog.regions.breadth(s.regions) if narrow_first else 0,

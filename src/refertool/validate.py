@@ -322,7 +322,7 @@ class _Checker:
             if not ok:
                 self.add("REF017", f"bad hours {h!r}: days from {', '.join(DAYS)}, opens < closes as HH:MM", line)
                 continue
-            slots.append(Hours(tuple(days), opens, closes))  # type: ignore[arg-type]
+            slots.append(Hours(tuple(days), opens, closes))
         return tuple(slots)
 
 

@@ -58,7 +58,7 @@ class ResultsTable:
     def __init__(self, services: Sequence[Service], lang: str):
         self.services, self.lang = services, lang
 
-    def __rich_console__(self, console: Console, options):  # type: ignore[no-untyped-def]
+    def __rich_console__(self, console: Console, options):
         lang = self.lang
         wide = options.max_width >= 80
         table = Table(show_lines=not wide, expand=False, header_style="bold", pad_edge=False)
