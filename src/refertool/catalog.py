@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .errors import DataError
+from .errors import DataError, Problem
 from .model import FACETS, LANGS, FacetValue, Region, Regions, Service, Vocabulary
 from .tomlread import TomlProblem, parse_toml
-from .validate import Problem, check_service_file, duplicate_ids
+
+if TYPE_CHECKING:
+    from .index import Index
 
 META_FILES = ("vocabulary.toml", "regions.toml")
 
@@ -39,11 +42,21 @@ def env_data_dirs() -> list[Path]:
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: caches key on it
 class Catalog:
-    services: dict[str, Service]
+    services: Mapping[str, Service]
     vocabulary: Vocabulary
     regions: Regions
     directories: tuple[Path, ...] = ()
-    warnings: tuple[Problem, ...] = field(default=())
+    warnings: tuple[str, ...] = field(default=())
+    prebuilt: Index | None = field(default=None, repr=False)
+
+    @cached_property
+    def index(self) -> Index:
+        """The search index: from the cache when there is one, else built from the services."""
+        if self.prebuilt is not None:
+            return self.prebuilt
+        from .index import build_index
+
+        return build_index(self.services.values(), self.vocabulary, self.regions)
 
     def __iter__(self):
         return iter(self.services.values())
@@ -120,6 +133,8 @@ def load_meta(directories: Sequence[Path], problems: list[Problem]) -> tuple[Voc
 def check_directory(directory: Path, vocab: Vocabulary, regions: Regions,
                     today: dt.date | None = None) -> tuple[list[Service], list[Problem]]:
     """Every service of one directory, and every problem found in it."""
+    from .validate import check_service_file
+
     services: list[Service] = []
     problems: list[Problem] = []
     if not directory.is_dir():
@@ -137,11 +152,34 @@ def resolve_directories(extra: Sequence[Path] = (), bundled: bool = True) -> lis
     return list(dict.fromkeys(Path(d) for d in dirs))
 
 
-def load_catalog(extra: Sequence[Path | str] = (), bundled: bool = True) -> Catalog:
-    """Load the bundled directory and every extra one; raise DataError with all problems."""
+def load_catalog(extra: Sequence[Path | str] = (), bundled: bool = True, cache: bool = True) -> Catalog:
+    """Load the bundled directory and every extra one; raise DataError with all problems.
+
+    With `cache` (and unless REFER_CACHE=off), the index is kept in the user's cache
+    directory, so that a search on a large directory does not read every file.
+    """
     directories = resolve_directories([Path(d) for d in extra], bundled)
+    if cache and os.environ.get("REFER_CACHE", "").lower() not in ("off", "0", "no"):
+        from .cache import load_cached
+
+        return load_cached(directories, bundled_dir() if bundled else None)
+    return load_fresh(directories, *load_meta_or_fail(directories))
+
+
+def load_meta_or_fail(directories: Sequence[Path]) -> tuple[Vocabulary, Regions]:
     problems: list[Problem] = []
     vocab, regions = load_meta(directories, problems)
+    if any(p.severity == "error" for p in problems):
+        raise DataError(sorted(problems))
+    return vocab, regions
+
+
+def load_fresh(directories: Sequence[Path], vocab: Vocabulary, regions: Regions,
+               notes: Sequence[str] = ()) -> Catalog:
+    """Read and check every file now, and build the index in memory."""
+    from .validate import duplicate_ids
+
+    problems: list[Problem] = []
     services: dict[str, Service] = {}
     extra_services: list[Service] = []
     for directory in directories:
@@ -154,4 +192,4 @@ def load_catalog(extra: Sequence[Path | str] = (), bundled: bool = True) -> Cata
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DataError(sorted(problems))
-    return Catalog(services, vocab, regions, tuple(directories), tuple(sorted(problems)))
+    return Catalog(services, vocab, regions, tuple(directories), (*map(str, sorted(problems)), *notes))

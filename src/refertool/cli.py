@@ -379,7 +379,9 @@ def emergency(
     except ReferError as exc:  # a broken extra directory must never hide the emergency numbers
         _say(f"{t('fallback', settings.lang)} ({exc})")
         catalog = load_catalog([], bundled=True)
-    services = sorted((s for s in catalog if s.emergency is not None), key=lambda s: (s.emergency, s.id))
+    data = catalog.index.data
+    urgent = sorted((data.emergency[n], data.ids[n]) for n in catalog.index.live if data.emergency[n] < 99)
+    services = [catalog.services[sid] for _, sid in urgent]
     if fmt is Format.table or (fmt is Format.auto and output is None and sys.stdout.isatty()):
         from .render.table import console, emergency_table
 
@@ -406,7 +408,8 @@ def validate(
     Example: refer validate ./my-services
     """
     from .catalog import bundled_dir, check_directory, load_meta, resolve_directories, service_files
-    from .validate import Problem, check_service_file, duplicate_ids
+    from .errors import Problem
+    from .validate import check_service_file, duplicate_ids
 
     targets = list(paths or resolve_directories(settings.data_dirs, settings.bundled))
     problems: list[Problem] = []
@@ -505,10 +508,38 @@ def export(
 
 
 # ---------------------------------------------------------------- the error boundary
+GLOBAL_VALUE_OPTIONS = ("--data-dir", "-d", "--lang")
+
+
+def _app_for(argv: list[str]) -> typer.Typer:
+    """Only the command asked for: Typer builds every command's parameters at start-up, and
+    `refer emergency` must not pay for the other six. Help and completion get the whole app."""
+    if any(a in ("-h", "--help") or a.startswith("--install-completion") or a.startswith("--show-completion")
+           for a in argv) or any(k.endswith("_COMPLETE") for k in os.environ):
+        return app
+    words = iter(argv)
+    name = None
+    for word in words:
+        if word in GLOBAL_VALUE_OPTIONS:
+            next(words, None)
+        elif not word.startswith("-"):
+            name = word
+            break
+    for command in app.registered_commands:
+        if (command.name or getattr(command.callback, "__name__", "")) == name:
+            mini = typer.Typer(name="refer", no_args_is_help=True, pretty_exceptions_enable=False,
+                               rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]})
+            mini.registered_callback = app.registered_callback
+            mini.registered_commands = [command]
+            return mini
+    return app
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code; the tool's own errors become one clear message."""
+    args = list(argv) if argv is not None else sys.argv[1:]
     try:
-        result = app(args=list(argv) if argv is not None else None, prog_name="refer", standalone_mode=False)
+        result = _app_for(args)(args=args, prog_name="refer", standalone_mode=False)
         return result if isinstance(result, int) else FOUND
     except DataError as exc:
         _say(t("data_problems", settings.lang))

@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
-if TYPE_CHECKING:
-    from .validate import Problem
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One broken rule in a data file, printed as ``path:line: CODE message``."""
+
+    path: str
+    line: int
+    code: str
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.code} {self.message}"
 
 
 class ReferError(Exception):

@@ -8,6 +8,7 @@ typo budget as search terms.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -90,12 +91,22 @@ class PhraseTable:
             for place in area.municipalities:
                 self._add(place, "regions", area.id)
         self.by_length: dict[int, list[tuple[str, ...]]] = {}
-        self.by_stem: dict[str, set[tuple[str, str]]] = {}
         for key in self.exact:
             self.by_length.setdefault(len(key), []).append(key)
-            if len(key) == 1:
-                for s in stems(key[0]):
-                    self.by_stem.setdefault(s, set()).update(self.exact[key])
+        # One-word phrases, sorted, to find those sharing a query word's stem without
+        # stemming the whole vocabulary at every start (stems are prefixes, near enough).
+        self.singles = sorted(k[0] for k in self.exact if len(k) == 1)
+
+    def _same_stem(self, word: str) -> set[tuple[str, str]]:
+        mine = {word, *stems(word)}
+        head = word[:4]
+        found: set[tuple[str, str]] = set()
+        for w in self.singles[bisect.bisect_left(self.singles, head):]:
+            if not w.startswith(head):
+                break
+            if mine & {w, *stems(w)}:
+                found |= self.exact[(w,)]
+        return found
 
     def _add(self, phrase: str, facet: str, value: str) -> None:
         key = tuple(tokens(phrase))
@@ -107,10 +118,8 @@ class PhraseTable:
         """The facet values a phrase names, and the typos needed; (set(), 0) when none."""
         if words in self.exact:
             return self.exact[words], 0
-        if len(words) == 1 and stemmed:
-            found: set[tuple[str, str]] = set()
-            for s in (*stems(words[0]), words[0]):
-                found |= self.by_stem.get(s, set())
+        if len(words) == 1 and stemmed and len(words[0]) >= 4:
+            found = self._same_stem(words[0])
             if found:
                 return found, 0
         if not typos or any(typo_budget(w) == 0 for w in words):

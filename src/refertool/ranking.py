@@ -14,20 +14,18 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .catalog import Catalog
 from .errors import UsageError
+from .index import DESCRIPTION, FIELDS, NAME, NO_AGE, TOPICS, Index
 from .model import Service
 from .query import FILTER_FACETS, Concept, Facet, Filters, Query, parse
 from .text import STOPWORDS, fold, split_compound, stems, tokens, typo_budget
 
-FIELDS = ("name", "keywords", "topics", "description")
-NAME, KEYWORDS, TOPICS, DESCRIPTION = range(4)
 LEVELS = ("exact", "stem", "synonym", "compound", "prefix", "typo")
 EXACT, STEM, SYNONYM, COMPOUND, PREFIX, TYPO = range(6)
+MAX_WORD = 40
 AGE_AUDIENCES = {"minors": (0, 17), "young-adults": (16, 25), "adults": (18, 200), "elderly": (65, 200)}
 
 
@@ -64,59 +62,33 @@ class Result:
     partial: bool = False  # no service matched every concept
 
 
-class Index:
-    """Words of every service by field, with stems and compound parts, for one catalog."""
+class Matcher:
+    """Finds the services a query word or phrase reaches through an Index."""
 
-    def __init__(self, services: Iterable[Service], catalog: Catalog):
-        self.services = list(services)
-        self.postings: dict[str, dict[int, int]] = {}
-        for i, s in enumerate(self.services):
-            for fld, text in service_texts(s, catalog):
-                for t in tokens(text):
-                    self._post(t, i, fld)
-                for joined in joined_forms(text) if fld == NAME else ():
-                    self._post(joined, i, fld)
-        self.words = sorted(self.postings)
-        self.by_stem: dict[str, set[str]] = {}
-        for w in self.words:
-            for st in stems(w):
-                self.by_stem.setdefault(st, set()).add(w)
-        self.parts: dict[str, set[str]] = {}
-        known = self.known
-        for w in self.words:
-            if len(w) >= 7 and not w.isdigit():
-                for part in split_compound(w, known) or ():
-                    self.parts.setdefault(part, set()).add(w)
-                # Dutch compounds end in their main word: "kindermishandeling" is a kind of
-                # "mishandeling" even when "kinder" is not a word of the data.
-                for cut in range(3, len(w) - 4):
-                    if w[cut:] in self.postings:
-                        self.parts.setdefault(w[cut:], set()).add(w)
-                        break
-
-    def _post(self, token: str, i: int, fld: int) -> None:
-        per = self.postings.setdefault(token, {})
-        if fld < per.get(i, 99):
-            per[i] = fld
+    def __init__(self, index: Index):
+        self.index = index
+        self.words = index.words
+        self.lex = index.lexicon
+        self._terms: dict[str, dict[int, Match]] = {}
 
     def known(self, word: str) -> bool:
-        return word in self.postings or word in self.by_stem if hasattr(self, "by_stem") else word in self.postings
+        return word in self.index.word_set
 
-    # -- one word ------------------------------------------------------------
     def expand(self, word: str, fuzzy: bool = True) -> dict[str, tuple[int, int]]:
         """Index words that a query word stands for -> (typos, level)."""
         found: dict[str, tuple[int, int]] = {}
+        known = self.index.word_set
 
         def put(w: str, typos: int, level: int) -> None:
-            if w in self.postings and (typos, level) < found.get(w, (99, 99)):
+            if w in known and (typos, level) < found.get(w, (99, 99)):
                 found[w] = (typos, level)
 
         put(word, 0, EXACT)
         for st in (*stems(word), word):
-            for w in self.by_stem.get(st, ()):
+            for w in self.lex.by_stem.get(st, ()):
                 put(w, 0, STEM)
         for st in (word, *stems(word)):
-            for w in self.parts.get(st, ()):
+            for w in self.lex.parts.get(st, ()):
                 put(w, 0, COMPOUND)
         if not fuzzy:
             return found
@@ -140,7 +112,7 @@ class Index:
     def postings_for(self, expansions: dict[str, tuple[int, int]], floor: int = EXACT) -> dict[int, Match]:
         best: dict[int, Match] = {}
         for w, (typos, level) in expansions.items():
-            for i, fld in self.postings[w].items():
+            for i, fld in self.index.postings(w).items():
                 m = Match(typos, max(level, floor), fld, w)
                 if i not in best or m < best[i]:
                     best[i] = m
@@ -158,12 +130,17 @@ class Index:
         return {i: Match(m.typos, m.level, m.field, " ".join(words)) for i, m in (result or {}).items()}
 
     def term(self, word: str) -> dict[int, Match]:
+        if word in self._terms:
+            return self._terms[word]
+        if len(word) > MAX_WORD:  # no real word is this long: no stems, typos or parts to look for
+            return self.postings_for({word: (0, EXACT)} if word in self.index.word_set else {})
         found = self.postings_for(self.expand(word))
-        if found:
-            return found
-        parts = split_compound(word, lambda w: bool(self.expand(w, fuzzy=False)))
-        meaningful = tuple(p for p in parts or () if p not in STOPWORDS)  # "door|vertellen": vertellen
-        return self.phrase(meaningful, COMPOUND) if meaningful else {}
+        if not found:
+            parts = split_compound(word, lambda w: bool(self.expand(w, fuzzy=False)))
+            meaningful = tuple(p for p in parts or () if p not in STOPWORDS)  # "door|vertellen": vertellen
+            found = self.phrase(meaningful, COMPOUND) if meaningful else {}
+        self._terms[word] = found
+        return found
 
     def suggest(self, word: str) -> str | None:
         from rapidfuzz import process
@@ -173,110 +150,83 @@ class Index:
         return hit[0] if hit else None
 
 
-def service_texts(s: Service, catalog: Catalog) -> list[tuple[int, str]]:
-    """The searchable texts of a service, each with its field."""
-    vocab = catalog.vocabulary
-    labels = []
-    # What a service is about (topics, sectors, kind) is text; whom it serves (audiences,
-    # roles) is matched as a facet, or every service open to professionals would match "teacher".
-    for facet, values in (("topics", s.topics), ("sectors", s.sectors), ("kinds", (s.kind,) if s.kind else ())):
-        for v in values:
-            fv = vocab.values(facet).get(v)
-            if fv:
-                labels += [fv.nl, fv.en, *fv.synonyms]
-    contacts = [c.value for c in s.contacts] + [s.website, s.email]
-    return [
-        (NAME, " ".join([s.name, s.organisation, s.id.replace("-", " ")])),
-        (KEYWORDS, " | ".join([*s.keywords, *contacts])),
-        (TOPICS, " | ".join([s.summary.nl, s.summary.en, *labels])),
-        (DESCRIPTION, " | ".join([s.description.nl, s.description.en, s.how_to_reach.nl, s.how_to_reach.en,
-                                  s.source_section, *(c.note.nl + " " + c.note.en for c in s.contacts)])),
-    ]
-
-
-def joined_forms(text: str) -> list[str]:
-    """"Tele-onthaal" -> teleonthaal, "Stop it Now!" -> stopitnow, "116 000" -> 116000."""
-    out = []
-    for chunk in text.split("|"):
-        words = tokens(chunk)
-        for n in (2, 3):
-            out += ["".join(words[i:i + n]) for i in range(len(words) - n + 1)]
-    return out
-
-
-@lru_cache(maxsize=4)
-def index_for(catalog: Catalog) -> Index:
-    return Index(catalog, catalog)
-
-
 # ---------------------------------------------------------------- filtering
-def _ages(s: Service) -> tuple[int, int] | None:
-    if s.age_min is not None or s.age_max is not None:
-        return (s.age_min or 0, s.age_max if s.age_max is not None else 200)
-    if s.audiences:
-        spans = [AGE_AUDIENCES[a] for a in s.audiences if a in AGE_AUDIENCES]
-        if spans:
-            return (min(lo for lo, _ in spans), max(hi for _, hi in spans))
-    return None
+def age_fits(span: tuple[int, int], lo: int, hi: int) -> bool:
+    return span[0] <= hi and lo <= span[1]
 
 
-def age_fits(s: Service, lo: int, hi: int) -> bool:
-    span = _ages(s)
-    return span is None or (span[0] <= hi and lo <= span[1])
+def _audience_span(index: Index, i: int) -> tuple[int, int] | None:
+    spans = [AGE_AUDIENCES[a] for a in AGE_AUDIENCES if i in index.members(f"audiences={a}")]
+    return (min(lo for lo, _ in spans), max(hi for _, hi in spans)) if spans else None
 
 
-def facet_passes(s: Service, facet: str, values: list[str], catalog: Catalog) -> bool:
-    """Lenient facet test: a service that lists no value for a facet is not limited by it."""
+def allowed(index: Index, catalog: Catalog, facet: str, values: list[str]) -> set[int] | None:
+    """Services passing a lenient facet filter (listing none means open to all); None: no filter."""
     if not values:
-        return True
+        return None
     if facet == "regions":
-        return all(catalog.regions.covers(s.regions, v) for v in values)
+        keep: set[int] | None = None
+        for place in values:
+            areas = [a for a in catalog.regions.areas
+                     if a in catalog.regions.ancestors(place) or place in catalog.regions.ancestors(a)]
+            found = set().union(*(index.members(f"regions={a}") for a in areas))
+            keep = found if keep is None else keep & found
+        return keep or set()
     if facet == "age":
-        return all(age_fits(s, *map(int, v.split("-"))) for v in values)
-    listed = getattr(s, facet)
-    return not listed or bool(set(values) & set(listed))
+        keep = set()
+        for value in values:
+            lo, hi = map(int, value.split("-"))
+            for i in index.live:
+                span = index.data.ages[i]
+                if span == NO_AGE:
+                    span = _audience_span(index, i) or (0, 200)
+                if age_fits(span, lo, hi):
+                    keep.add(i)
+        return keep
+    found = set(index.members(f"{facet}="))
+    for v in values:
+        found |= index.members(f"{facet}={v}")
+    return found
 
 
-def flag_passes(s: Service, f: Filters, catalog: Catalog, now: dt.datetime | None) -> bool:
-    if f.topics and not set(f.topics) & set(s.topics):
-        return False
-    if f.channels and not set(f.channels) & set(s.channels):
-        return False
-    if f.kinds and s.kind not in f.kinds:
-        return False
-    if f.free and not s.free or f.anonymous and not s.anonymous:
-        return False
-    if f.always_open and not (s.always_open or any(c.always_open for c in s.contacts)):
-        return False
+def flag_filter(index: Index, catalog: Catalog, f: Filters, now: dt.datetime | None) -> set[int]:
+    """The services that pass the explicit flags; these are never relaxed."""
+    keep = set(index.live)
+    strict = [("topics", f.topics), ("channels", f.channels), ("kinds", f.kinds)]
+    for facet, values in strict:
+        if values:
+            keep &= set().union(*(index.members(f"{facet}={v}") for v in values))
+    for flag in ("free", "anonymous", "always_open"):
+        if getattr(f, flag):
+            keep &= index.members(f"flag={flag}")
     if f.open_now:
         from .hours import open_now
 
-        if not open_now(s, now):
-            return False
+        with_hours = {i for i in index.members("flag=hours")
+                      if open_now(catalog.services[index.data.ids[i]], now)}
+        keep &= index.members("flag=always_open") | with_hours
     for facet in ("audiences", "roles", "sectors", "regions"):
-        if not facet_passes(s, facet, getattr(f, facet), catalog):
-            return False
-    return f.age is None or age_fits(s, *f.age)
+        passing = allowed(index, catalog, facet, getattr(f, facet))
+        if passing is not None:
+            keep &= passing
+    if f.age is not None:
+        keep &= allowed(index, catalog, "age", [f"{f.age[0]}-{f.age[1]}"]) or set()
+    return keep
 
 
 # ---------------------------------------------------------------- matching
-def explicit_match(s: Service, facet: Facet, catalog: Catalog) -> Match | None:
-    """A service that names a facet value itself (not just "not limited") matches that concept."""
-    if facet.facet == "regions":
-        if catalog.regions.specificity(s.regions, facet.value) == 0:
-            return Match(facet.typos, EXACT, TOPICS, f"region={facet.value}")
-        return None
+def explicit_matches(index: Index, facet: Facet) -> dict[int, Match]:
+    """Services that name a facet value themselves (not merely "open to all") match that concept."""
     if facet.facet == "age":
         lo, hi = map(int, facet.value.split("-"))
-        if (s.age_min is not None or s.age_max is not None) and age_fits(s, lo, hi):
-            return Match(facet.typos, EXACT, TOPICS, f"age {facet.value}")
-        return None
-    if facet.value in getattr(s, facet.facet):
-        return Match(facet.typos, SYNONYM, TOPICS, f"{facet.facet}={facet.value}")
-    return None
+        return {i: Match(facet.typos, EXACT, TOPICS, f"age {facet.value}") for i in index.live
+                if index.data.ages[i] != NO_AGE and age_fits(index.data.ages[i], lo, hi)}
+    level = EXACT if facet.facet == "regions" else SYNONYM
+    return {i: Match(facet.typos, level, TOPICS, f"{facet.facet}={facet.value}")
+            for i in index.members(f"{facet.facet}={facet.value}")}
 
 
-def concept_matches(index: Index, concept: Concept, catalog: Catalog) -> dict[int, Match]:
+def concept_matches(matcher: Matcher, concept: Concept) -> dict[int, Match]:
     best: dict[int, Match] = {}
 
     def keep(found: dict[int, Match]) -> None:
@@ -285,22 +235,25 @@ def concept_matches(index: Index, concept: Concept, catalog: Catalog) -> dict[in
                 best[i] = m
 
     if len(concept.terms) == 1:
-        keep(index.term(concept.terms[0]))
+        keep(matcher.term(concept.terms[0]))
     elif concept.terms and concept.facets:  # a facet phrase counts only as a whole
-        keep(index.phrase(concept.terms, EXACT))
+        keep(matcher.phrase(concept.terms, EXACT))
     else:
         for term in concept.terms:
-            keep(index.term(term))
+            keep(matcher.term(term))
     for syn in concept.synonyms:
-        keep(index.phrase(syn, SYNONYM))
-    for i, s in enumerate(index.services):
-        found = [m for m in (explicit_match(s, f, catalog) for f in concept.facets) if m]
-        if found:
-            m = min(found)
-            if len(found) < len({(f.facet, f.value) for f in concept.facets}):
-                # "leerkracht" names a role and a sector: a service with both fits better
-                m = Match(m.typos, max(m.level, COMPOUND), m.field, m.via)
-            keep({i: m})
+        keep(matcher.phrase(syn, SYNONYM))
+    named = len({(f.facet, f.value) for f in concept.facets})
+    per_service: dict[int, list[Match]] = {}
+    for facet in concept.facets:
+        for i, m in explicit_matches(matcher.index, facet).items():
+            per_service.setdefault(i, []).append(m)
+    for i, found in per_service.items():
+        m = min(found)
+        if len(found) < named:
+            # "leerkracht" names a role and a sector: a service with both fits better
+            m = Match(m.typos, max(m.level, COMPOUND), m.field, m.via)
+        keep({i: m})
     return best
 
 
@@ -326,59 +279,64 @@ def _why(concepts: list[Concept], matches: list[Match | None]) -> list[str]:
 
 
 def rank(catalog: Catalog, query: Query, now: dt.datetime | None = None, limit: int | None = None) -> Result:
-    index = index_for(catalog)
+    index = catalog.index
+    matcher = Matcher(index)
     concepts = query.concepts + filter_concepts(query.filters)
-    per_concept = [concept_matches(index, c, catalog) for c in concepts]
-    base = [i for i, s in enumerate(index.services) if flag_passes(s, query.filters, catalog, now)]
+    per_concept = [concept_matches(matcher, c) for c in concepts]
+    n_text = len(query.concepts)
+    base = flag_filter(index, catalog, query.filters, now)
+    if n_text:  # with words to look for, only services that meet one of them are candidates
+        base &= set().union(*(pc.keys() for pc in per_concept[:n_text]))
     pulled = [f for f in query.pulled if f.facet in FILTER_FACETS]
     relaxed: list[Facet] = []
     while True:
-        hits = _score(index, base, concepts, per_concept, pulled, catalog, len(query.concepts))
-        if hits or not pulled:
+        scored = _score(matcher, catalog, base, concepts, per_concept, pulled)
+        if scored or not pulled:
             break
         weakest = max(pulled, key=lambda f: (f.typos, -FILTER_FACETS.index(f.facet)))
         relaxed.append(weakest)
         pulled = [f for f in pulled if f is not weakest]
-    hits.sort(key=lambda h: h.key)
-    result = Result(query, hits[:limit] if limit else hits, relaxed)
-    n_text = len(query.concepts)
+    scored.sort(key=lambda h: h[0])
+    hits = [Hit(catalog.services[index.data.ids[i]], -key[0], key, _why(concepts, matches))
+            for key, i, matches in (scored[:limit] if limit else scored)]
+    result = Result(query, hits, relaxed)
     result.partial = bool(hits) and n_text > 1 and hits[0].matched < len(concepts)
     if not hits:
         for c in query.concepts:
             for t in c.terms:
-                if not index.term(t):
-                    hint = index.suggest(t)
+                if not matcher.term(t):
+                    hint = matcher.suggest(t)
                     if hint and hint != t:
                         result.suggestions[t] = hint
     return result
 
 
-def _score(index: Index, base: list[int], concepts: list[Concept], per_concept: list[dict[int, Match]],
-           pulled: list[Facet], catalog: Catalog, n_text: int) -> list[Hit]:
-    has_text = n_text > 0
+def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Concept],
+           per_concept: list[dict[int, Match]], pulled: list[Facet]) -> list[tuple[tuple, int, list[Match | None]]]:
+    index = matcher.index
     by_facet: dict[str, list[str]] = {}
     for f in pulled:
         by_facet.setdefault(f.facet, []).append(f.value)
+    candidates = set(base)
+    for facet, values in by_facet.items():
+        candidates &= allowed(index, catalog, facet, values) or set()
     narrow_first = any(f.facet == "regions" for c in concepts for f in c.facets)
     # a service for one sector fits a question that names no sector less well than a general one
     sector_named = any(f.facet == "sectors" for c in concepts for f in c.facets)
+    general = index.members("sectors=")
     # How telling each concept is: one that few services match (a sector, a named
     # service) says more than a word most records share ("abuse", "help").
-    total = max(len(index.services), 1)
+    total = max(len(index), 1)
     weights = [math.log((total + 1) / (len(pc) + 1)) for pc in per_concept]
     # Every word of the query on its own: "doctor evidence" is one concept (both name the
     # medical topic), but a record with both words fits it better than one with one.
     words = {t for c in concepts if c.terms for t in tokens(c.label) if t not in STOPWORDS}
-    word_hits = [set(index.term(t)) for t in sorted(words)]
-    hits = []
-    for i in base:
-        s = index.services[i]
-        if not all(facet_passes(s, facet, values, catalog) for facet, values in by_facet.items()):
-            continue
+    word_hits = [matcher.term(t) for t in sorted(words)]
+    data = index.data
+    scored = []
+    for i in candidates:
         matches = [pc.get(i) for pc in per_concept]
         got = [m for m in matches if m is not None]
-        if has_text and not any(m is not None for m in matches[:n_text]):
-            continue  # with words to look for, a filter alone is no match
         # a word met only in the description is weaker evidence than one in the name or keywords
         rarity = round(sum(w / (2 if m.field == DESCRIPTION else 1)
                            for w, m in zip(weights, matches) if m is not None), 6)
@@ -386,11 +344,11 @@ def _score(index: Index, base: list[int], concepts: list[Concept], per_concept: 
                sum(m.typos for m in got), sum(m.level for m in got), sum(m.field for m in got),
                -sum(1 for m in got if m.level == EXACT and m.field == NAME),
                # for a place, a service of that area beats a nationwide one
-               catalog.regions.breadth(s.regions) if narrow_first else 0,
-               bool(s.sectors) and not sector_named,
-               s.emergency or 99, s.id)
-        hits.append(Hit(s, len(got), key, _why(concepts, matches)))
-    return hits
+               data.breadth[i] if narrow_first else 0,
+               i not in general and not sector_named,
+               data.emergency[i], data.ids[i])
+        scored.append((key, i, matches))
+    return scored
 
 
 def resolve_region(catalog: Catalog, value: str) -> str:
@@ -414,6 +372,5 @@ def resolve_region(catalog: Catalog, value: str) -> str:
 def search(catalog: Catalog, text: str = "", filters: Filters | None = None, limit: int | None = 10,
            now: dt.datetime | None = None) -> Result:
     """Understand `text`, apply `filters`, and rank the catalog's services."""
-    index = index_for(catalog)
-    query = parse(text, catalog.vocabulary, catalog.regions, index.postings.__contains__, filters)
+    query = parse(text, catalog.vocabulary, catalog.regions, catalog.index.word_set.__contains__, filters)
     return rank(catalog, query, now, limit)

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
+from .errors import Problem
 from .model import CHANNELS, DAYS, LANGS, Contact, Hours, Localized, Regions, Service, Vocabulary
 from .tomlread import TomlProblem, parse_toml
 
@@ -54,19 +54,6 @@ TIME_RE = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
 # Short numbers valid in Belgium: emergency (100, 101, 112), helplines such as
 # 106 and 1712, and the harmonised European 116xxx numbers.
 SHORT_NUMBERS = {"100", "101", "102", "103", "105", "106", "107", "110", "112", "1712", "1733"}
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    path: str
-    line: int
-    code: str
-    message: str
-    severity: str = "error"
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.code} {self.message}"
 
 
 def is_belgian_phone(value: str) -> bool:
@@ -327,11 +314,11 @@ class _Checker:
 
 
 def check_service_file(path: Path, vocab: Vocabulary, regions: Regions,
-                       today: dt.date | None = None) -> tuple[Service | None, list[Problem]]:
+                       today: dt.date | None = None, fast: bool = False) -> tuple[Service | None, list[Problem]]:
     """Parse and check one service file; the service is None when it cannot be used."""
     today = today or dt.date.today()
     try:
-        doc, text = parse_toml(path)
+        doc, text = parse_toml(path, fast)
     except TomlProblem as exc:
         return None, [Problem(str(path), exc.line, exc.code, exc.message)]
     checker = _Checker(path, text, vocab, regions, today)

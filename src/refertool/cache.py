@@ -1,0 +1,411 @@
+"""The index cache: a search on a large directory reads neither every file nor every record.
+
+One SQLite database (standard library) per set of directories, in
+``$REFER_CACHE_DIR`` or ``$XDG_CACHE_HOME/refertool`` (never beside the data). It
+holds data only, never a query. Each file is keyed by path, size and mtime_ns.
+A run compares the files on disk with the cache:
+
+* nothing changed: the index comes from the cache; posting lists are read per
+  word, records only for the results shown;
+* a few files changed, were added or removed (at most ``DELTA_LIMIT``): only
+  those files are read again, and laid over the cached index;
+* otherwise, or when the cache is missing, damaged, truncated or foreign: a full
+  build, in parallel across the cores for a large directory, written to a
+  temporary file and renamed into place, so that readers never see half a cache
+  and concurrent first runs all answer correctly.
+
+An unwritable cache directory means searching without a cache, with one warning.
+"""
+
+from __future__ import annotations
+
+import json
+import marshal
+import os
+import pickle
+import sqlite3
+import tempfile
+import zlib
+from array import array
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .catalog import META_FILES, Catalog, load_meta_or_fail, service_files
+from .errors import DataError, Problem
+from .index import Entry, Index, IndexData, Lexicon, build_lexicon, extend_lexicon, index_service
+from .model import Regions, Service, Vocabulary, service_from_dict, service_to_dict
+
+SCHEMA = "refertool-index-1"
+PARALLEL_FROM = 2000  # files; below this a process pool costs more than it saves
+PROGRESS_FROM = 2000
+
+
+def delta_limit(total: int) -> int:
+    return max(64, total // 50)
+
+
+def cache_root() -> Path:
+    if os.environ.get("REFER_CACHE_DIR"):
+        return Path(os.environ["REFER_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "refertool"
+
+
+@dataclass(frozen=True)
+class FileStat:
+    path: str
+    size: int
+    mtime: int
+    directory: int  # position of its directory in the load order
+
+
+def scan(directories: Sequence[Path]) -> list[FileStat]:
+    out = []
+    for n, directory in enumerate(directories):
+        for path in service_files(directory):
+            try:
+                st = path.stat()
+            except OSError:  # removed while we looked
+                continue
+            out.append(FileStat(str(path), st.st_size, st.st_mtime_ns, n))
+    return out
+
+
+def fingerprint(directories: Sequence[Path], vocab_files: Sequence[Path]) -> str:
+    """Names the cache of one set of directories; changes with the code and the vocabulary files."""
+    parts = [SCHEMA, __version__, *(str(d.resolve()) for d in directories)]
+    for f in vocab_files:
+        try:
+            st = f.stat()
+            parts.append(f"{f}|{st.st_size}|{st.st_mtime_ns}")
+        except OSError:
+            pass
+    raw = "\0".join(parts).encode()
+    return f"{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}"
+
+
+# ---------------------------------------------------------------- building
+@dataclass
+class Built:
+    data: IndexData
+    dead: set[int]
+    records: dict[int, str]  # number -> service JSON
+    problems: list[Problem]
+    files: list[tuple[FileStat, int]]  # and the number its service got (-1: none)
+
+
+def _check_chunk(args: tuple[list[tuple[int, FileStat]], Vocabulary, Regions]) \
+        -> list[tuple[int, FileStat, str | None, list[Problem], Entry | None]]:
+    from .validate import check_service_file
+
+    chunk, vocab, regions = args
+    out: list[tuple[int, FileStat, str | None, list[Problem], Entry | None]] = []
+    for number, f in chunk:
+        service, problems = check_service_file(Path(f.path), vocab, regions, fast=True)
+        if service is None:
+            out.append((number, f, None, problems, None))
+        else:
+            out.append((number, f, json.dumps(service_to_dict(service), ensure_ascii=False), problems,
+                        index_service(service, regions)))
+    return out
+
+
+def build(files: Sequence[FileStat], vocab: Vocabulary, regions: Regions, bundled: int | None,
+          first: int = 0) -> Built:
+    """Read, check and index files; numbers start at `first` (a delta continues the cache's)."""
+    numbered = list(enumerate(files, first))
+    if len(files) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        results = _parallel(numbered, vocab, regions)
+    else:
+        results = _check_chunk((numbered, vocab, regions))
+    size = len(files)
+    data = IndexData(ids=[""] * size, emergency=[99] * size, breadth=[0] * size, ages=[(-1, -1)] * size)
+    built = Built(data, set(), {}, [], [])
+    by_id: dict[str, list[tuple[int, int]]] = {}
+    for number, f, record, problems, entry in results:
+        built.problems.extend(problems)
+        built.files.append((f, number if entry else -1))
+        local = number - first
+        if entry is None or record is None:
+            built.dead.add(number)
+            continue
+        built.records[number] = record
+        data.ids[local] = entry.id
+        data.emergency[local], data.breadth[local], data.ages[local] = entry.emergency, entry.breadth, entry.age
+        for w, fld in entry.words.items():
+            data.postings.setdefault(w, []).append(number * 4 + fld)
+        for key in entry.members:
+            data.members.setdefault(key, []).append(number)
+        by_id.setdefault(entry.id, []).append((f.directory, number))
+    built.problems.extend(_overlay(by_id, built, files, first, bundled))
+    return built
+
+
+def _parallel(numbered: list[tuple[int, FileStat]], vocab: Vocabulary, regions: Regions) -> list:
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = os.cpu_count() or 2
+    size = max(200, len(numbered) // (workers * 8))
+    chunks = [numbered[i:i + size] for i in range(0, len(numbered), size)]
+    results: list = []
+    with _progress(len(numbered)) as advance, ProcessPoolExecutor(workers) as pool:
+        for part in pool.map(_check_chunk, [(c, vocab, regions) for c in chunks]):
+            results.extend(part)
+            advance(len(part))
+    return results
+
+
+class _progress:
+    """A Rich progress bar on stderr, only on a terminal and only for a long build."""
+
+    def __init__(self, total: int):
+        self.total = total
+        self.bar: Any = None
+
+    def __enter__(self) -> Callable[[int], None]:
+        import sys
+
+        if self.total >= PROGRESS_FROM and sys.stderr.isatty():
+            from rich.progress import Progress
+
+            self.bar = Progress(transient=True, console=None)
+            self.bar.start()
+            task = self.bar.add_task("indexing", total=self.total)
+            return lambda n: self.bar.advance(task, n)
+        return lambda n: None
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _overlay(by_id: dict[str, list[tuple[int, int]]], built: Built, files: Sequence[FileStat], first: int,
+             bundled: int | None) -> list[Problem]:
+    """A later directory replaces a service of an earlier one; the same id in two extra directories is an error."""
+    problems = []
+    path_of = {first + k: f.path for k, f in enumerate(files)}
+    for sid, places in by_id.items():
+        if len(places) < 2:
+            continue
+        places.sort()
+        extras = [(d, n) for d, n in places if d != bundled]
+        if len(extras) > 1:
+            problems.append(Problem(path_of[extras[-1][1]], 0, "REF008",
+                                    f"duplicate id '{sid}', also in {path_of[extras[0][1]]}"))
+        for _, n in places[:-1]:
+            built.dead.add(n)
+    return problems
+
+
+# ---------------------------------------------------------------- storing
+def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary, regions: Regions) -> None:
+    """Write a whole cache to a temporary file, then rename it into place (atomic)."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=db.parent)
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        with con:
+            con.executescript("""
+                PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB);
+                CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, number INTEGER);
+                CREATE TABLE records (number INTEGER PRIMARY KEY, id TEXT, data TEXT);
+                CREATE TABLE postings (word TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID;
+            """)
+            data = built.data
+            directory_of = [0] * len(data.ids)
+            for f, n in built.files:
+                if n >= 0:
+                    directory_of[n] = f.directory
+            state = (data.ids, data.members, data.emergency, data.breadth, data.ages, sorted(built.dead), directory_of,
+                     lexicon.words, lexicon.by_stem, lexicon.parts, lexicon.labels,
+                     [str(p) for p in built.problems])
+            con.executemany("INSERT INTO meta VALUES (?, ?)", [
+                ("schema", SCHEMA), ("key", key), ("state", marshal.dumps(state)),
+                ("meta", pickle.dumps((vocab, regions)))])
+            con.executemany("INSERT INTO files VALUES (?, ?, ?, ?)",
+                            [(f.path, f.size, f.mtime, n) for f, n in built.files])
+            con.executemany("INSERT INTO records VALUES (?, ?, ?)",
+                            [(n, data.ids[n], r) for n, r in built.records.items() if n not in built.dead])
+            con.executemany("INSERT INTO postings VALUES (?, ?)",
+                            [(w, array("i", ns).tobytes()) for w, ns in data.postings.items()])
+        con.close()
+        os.replace(tmp, db)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+class Store:
+    """A cache database opened for reading; any damage raises sqlite3.DatabaseError or ValueError."""
+
+    def __init__(self, db: Path, key: str):
+        self.con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, check_same_thread=False)
+        meta = dict(self.con.execute("SELECT key, value FROM meta"))
+        if meta.get("schema") != SCHEMA or meta.get("key") != key:
+            raise ValueError("not our cache")
+        self.vocab, self.regions = pickle.loads(meta["meta"])
+        (ids, members, emergency, breadth, ages, dead, self.directory_of, words, by_stem, parts, labels,
+         self.notes) = marshal.loads(meta["state"])
+        self.data = IndexData(ids, {}, members, emergency, breadth, [tuple(a) for a in ages])
+        self.dead = set(dead)
+        self.lexicon = Lexicon(words, by_stem, parts, labels)
+        self.files = {p: (s, m, n) for p, s, m, n in self.con.execute("SELECT path, size, mtime, number FROM files")}
+
+    def postings(self, word: str) -> array:
+        row = self.con.execute("SELECT data FROM postings WHERE word = ?", (word,)).fetchone()
+        found = array("i")
+        if row:
+            found.frombytes(row[0])
+        return found
+
+    def record(self, number: int) -> Service | None:
+        row = self.con.execute("SELECT data FROM records WHERE number = ?", (number,)).fetchone()
+        return service_from_dict(json.loads(row[0])) if row else None
+
+
+class CachedServices(Mapping[str, Service]):
+    """The catalog's services, turned into objects only when asked for (a search shows ten)."""
+
+    def __init__(self, index: Index, *sources: Callable[[int], Service | None]):
+        self.sources = sources
+        self.numbers = {index.data.ids[n]: n for n in index.live}
+
+    def __getitem__(self, sid: str) -> Service:
+        n = self.numbers[sid]
+        for source in self.sources:
+            found = source(n)
+            if found is not None:
+                return found
+        raise KeyError(sid)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self.numbers))
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+
+# ---------------------------------------------------------------- the entry point
+def load_cached(directories: Sequence[Path], bundled: Path | None) -> Catalog:
+    missing = [Problem(str(d), 0, "REF001", "no such directory") for d in directories if not d.is_dir()]
+    if missing:
+        raise DataError(missing)
+    bundled_no = directories.index(bundled) if bundled in directories else None
+    files = scan(directories)
+    vocab_files = [d / name for d in directories for name in META_FILES]
+    key = fingerprint(directories, vocab_files)
+    root = cache_root()
+    db = root / f"index-{key}.sqlite"
+    store = _open(db, key)
+    if store is not None:
+        catalog = _from_store(store, files, directories, store.vocab, store.regions, bundled_no)
+        if catalog is not None:
+            return catalog
+    vocab, regions = load_meta_or_fail(directories)
+    built = build(files, vocab, regions, bundled_no)
+    errors = [p for p in built.problems if p.severity == "error"]
+    if errors:
+        raise DataError(sorted(built.problems))
+    lexicon = build_lexicon(built.data.postings, vocab)
+    notes = [str(p) for p in sorted(built.problems)]
+    try:
+        write(db, built, lexicon, key, vocab, regions)
+    except (OSError, sqlite3.Error) as exc:
+        notes.append(f"cache directory {root} is not writable ({getattr(exc, 'strerror', None) or exc}); "
+                     "searching without a cache")
+    index = Index(built.data, lexicon, dead=frozenset(built.dead))
+    services = CachedServices(index, lambda n: _record(built.records.get(n)))
+    return Catalog(services, vocab, regions, tuple(directories), tuple(notes), index)
+
+
+def _record(text: str | None) -> Service | None:
+    return service_from_dict(json.loads(text)) if text else None
+
+
+def _open(db: Path, key: str) -> Store | None:
+    if not db.exists():
+        return None
+    try:
+        return Store(db, key)
+    except (sqlite3.Error, ValueError, EOFError, TypeError, KeyError, pickle.UnpicklingError, AttributeError):
+        # damaged, truncated or foreign: rebuild
+        return None
+
+
+def _from_store(store: Store, files: list[FileStat], directories: Sequence[Path], vocab: Vocabulary,
+                regions: Regions, bundled_no: int | None) -> Catalog | None:
+    """The cached catalog, with changed files laid over it; None when a full build is due."""
+    on_disk = {f.path: f for f in files}
+    changed = [f for f in files if store.files.get(f.path, (None, None))[:2] != (f.size, f.mtime)]
+    removed = [p for p in store.files if p not in on_disk]
+    if len(changed) + len(removed) > delta_limit(len(files)):
+        return None
+    try:
+        data, dead, lexicon = store.data, set(store.dead), store.lexicon
+        lookup: Callable[[str], Sequence[int]] = store.postings
+        fresh: dict[int, Service] = {}
+        notes = list(store.notes)
+        for path in [*removed, *(f.path for f in changed)]:
+            number = store.files.get(path, (0, 0, -1))[2]
+            if number >= 0:
+                dead.add(number)
+        if changed:
+            delta = build(changed, vocab, regions, bundled_no, first=len(data.ids))
+            errors = [p for p in delta.problems if p.severity == "error"]
+            if errors:
+                raise DataError(sorted(delta.problems))
+            notes = [n for n in notes if not any(n.startswith(f.path + ":") for f in changed)]
+            notes += [str(p) for p in delta.problems]
+            data, dead, lexicon, lookup = _lay_over(store, delta, dead, vocab)
+            fresh = {n: service_from_dict(json.loads(r)) for n, r in delta.records.items()}
+            dead |= _overlaid(data, dead, store, delta, bundled_no)
+        index = Index(data, lexicon, lookup, frozenset(dead))
+        services = CachedServices(index, fresh.get, store.record)
+        return Catalog(services, vocab, regions, tuple(directories), tuple(notes), index)
+    except (sqlite3.Error, ValueError, KeyError):
+        return None
+
+
+def _lay_over(store: Store, delta: Built, dead: set[int], vocab: Vocabulary) -> tuple[
+        IndexData, set[int], Lexicon, Callable[[str], Sequence[int]]]:
+    """The cached index plus the re-read files, numbered after the cached ones."""
+    base, extra = store.data, delta.data
+    members = {k: list(v) for k, v in base.members.items()}
+    for k, v in extra.members.items():
+        members.setdefault(k, []).extend(v)
+    data = IndexData(base.ids + extra.ids, {}, members, base.emergency + extra.emergency,
+                     base.breadth + extra.breadth, base.ages + extra.ages)
+    known = set(store.lexicon.words)
+    new_words = [w for w in extra.postings if w not in known]
+    lexicon = extend_lexicon(store.lexicon, new_words) if new_words else store.lexicon
+
+    def lookup(word: str) -> Sequence[int]:
+        found = store.postings(word)
+        found.extend(extra.postings.get(word, ()))
+        return found
+
+    return data, dead | delta.dead, lexicon, lookup
+
+
+def _overlaid(data: IndexData, dead: set[int], store: Store, delta: Built, bundled_no: int | None) -> set[int]:
+    """An edited file may now share its id with a cached service: the later directory wins."""
+    directory_of = dict(enumerate(store.directory_of))
+    directory_of.update((n, f.directory) for f, n in delta.files)
+    fresh_ids = {data.ids[n] for n in delta.records}
+    winner: dict[str, int] = {}
+    losers = set()
+    for n, sid in enumerate(data.ids):
+        if n in dead or sid not in fresh_ids:
+            continue
+        if sid in winner:
+            keep, drop = sorted((winner[sid], n), key=lambda k: (directory_of.get(k, 0), k))[::-1]
+            winner[sid] = keep
+            losers.add(drop)
+        else:
+            winner[sid] = n
+    return losers

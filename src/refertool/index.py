@@ -1,0 +1,211 @@
+"""The search index as plain data: words by field, stems, compound parts, facet members.
+
+A build turns services into an `IndexData` (what the cache stores); an `Index`
+answers the questions ranking asks, whether its postings live in memory or in
+the cache. Postings pack a service number and a field into one int
+(`number * 4 + field`), so a posting list is a flat list of ints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .model import Regions, Service, Vocabulary
+from .text import STOPWORDS, split_compound, stems, tokens
+
+FIELDS = ("name", "keywords", "topics", "description")
+NAME, KEYWORDS, TOPICS, DESCRIPTION = range(4)
+LABEL_FACETS = ("topics", "sectors", "kinds")  # what a service is about: their words are its text
+MEMBER_FACETS = ("audiences", "roles", "topics", "sectors", "regions", "channels", "kinds")
+NO_AGE = (-1, -1)
+
+
+def service_texts(s: Service) -> list[tuple[int, str]]:
+    """The searchable texts of one service, each with its field (facet labels are added by facet)."""
+    contacts = [c.value for c in s.contacts] + [s.website, s.email]
+    return [
+        (NAME, " ".join([s.name, s.organisation, s.id.replace("-", " ")])),
+        (KEYWORDS, " | ".join([*s.keywords, *contacts])),
+        (TOPICS, " | ".join([s.summary.nl, s.summary.en])),
+        (DESCRIPTION, " | ".join([s.description.nl, s.description.en, s.how_to_reach.nl, s.how_to_reach.en,
+                                  s.source_section, *(c.note.nl + " " + c.note.en for c in s.contacts)])),
+    ]
+
+
+def joined_forms(text: str) -> list[str]:
+    """"Tele-onthaal" -> teleonthaal, "Stop it Now!" -> stopitnow, "116 000" -> 116000."""
+    words = tokens(text)
+    return ["".join(words[i:i + n]) for n in (2, 3) for i in range(len(words) - n + 1)]
+
+
+def member_keys(s: Service) -> list[str]:
+    """Every "facet=value" a service belongs to; "facet=" when it lists none (open to all)."""
+    keys = [f"{facet}={v}" for facet in ("audiences", "roles", "topics", "sectors", "regions")
+            for v in getattr(s, facet)]
+    keys += [f"{facet}=" for facet in ("audiences", "roles", "sectors") if not getattr(s, facet)]
+    keys += [f"channels={c}" for c in s.channels]
+    keys += [f"kinds={s.kind}"] if s.kind else []
+    keys += [f"flag={name}" for name in ("free", "anonymous") if getattr(s, name)]
+    if s.always_open or any(c.always_open for c in s.contacts):
+        keys.append("flag=always_open")
+    if any(c.hours for c in s.contacts):
+        keys.append("flag=hours")
+    return keys
+
+
+def age_span(s: Service) -> tuple[int, int]:
+    if s.age_min is None and s.age_max is None:
+        return NO_AGE
+    return (s.age_min or 0, s.age_max if s.age_max is not None else 200)
+
+
+@dataclass
+class Entry:
+    """What indexing one service yields; built in worker processes for large directories."""
+
+    id: str
+    words: dict[str, int]  # token -> best field
+    members: list[str]
+    emergency: int
+    breadth: int
+    age: tuple[int, int]
+
+
+def index_service(s: Service, regions: Regions) -> Entry:
+    words: dict[str, int] = {}
+    for fld, text in service_texts(s):
+        for chunk in text.split("|") if fld != NAME else [text]:
+            for t in tokens(chunk):
+                if fld < words.get(t, 9):
+                    words[t] = fld
+            if fld == NAME:
+                for j in joined_forms(chunk):
+                    words.setdefault(j, NAME)
+    return Entry(s.id, words, member_keys(s), s.emergency or 99, regions.breadth(s.regions), age_span(s))
+
+
+@dataclass
+class IndexData:
+    """A whole index as plain lists and dicts (what the cache stores)."""
+
+    ids: list[str] = field(default_factory=list)
+    postings: dict[str, list[int]] = field(default_factory=dict)
+    members: dict[str, list[int]] = field(default_factory=dict)
+    emergency: list[int] = field(default_factory=list)
+    breadth: list[int] = field(default_factory=list)
+    ages: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, entry: Entry) -> int:
+        n = len(self.ids)
+        self.ids.append(entry.id)
+        for w, fld in entry.words.items():
+            self.postings.setdefault(w, []).append(n * 4 + fld)
+        for key in entry.members:
+            self.members.setdefault(key, []).append(n)
+        self.emergency.append(entry.emergency)
+        self.breadth.append(entry.breadth)
+        self.ages.append(entry.age)
+        return n
+
+
+def build_data(services: Iterable[Service], regions: Regions) -> IndexData:
+    data = IndexData()
+    for s in services:
+        data.add(index_service(s, regions))
+    return data
+
+
+@dataclass
+class Lexicon:
+    """The index's words with what lets a query word reach them: stems, compound parts, facet labels."""
+
+    words: list[str]
+    by_stem: dict[str, list[str]]
+    parts: dict[str, list[str]]
+    labels: dict[str, list[str]]  # a word of a topic/sector/kind label -> the "facet=value" keys it names
+
+
+def build_lexicon(words: Iterable[str], vocab: Vocabulary) -> Lexicon:
+    labels: dict[str, list[str]] = {}
+    for facet in LABEL_FACETS:
+        for value in vocab.values(facet).values():
+            for phrase in (value.nl, value.en, *value.synonyms):
+                for t in tokens(phrase):
+                    if t not in STOPWORDS and f"{facet}={value.id}" not in labels.get(t, []):
+                        labels.setdefault(t, []).append(f"{facet}={value.id}")
+    return extend_lexicon(Lexicon([], {}, {}, labels), sorted(set(words) | set(labels)))
+
+
+def extend_lexicon(base: Lexicon, new_words: Iterable[str]) -> Lexicon:
+    """A lexicon with more words: only the new words are stemmed and split."""
+    new = sorted(set(new_words) - set(base.words))
+    words = sorted([*base.words, *new])
+    known = set(words)
+    by_stem = {k: list(v) for k, v in base.by_stem.items()}
+    parts = {k: list(v) for k, v in base.parts.items()}
+    for w in new:
+        for st in stems(w):
+            by_stem.setdefault(st, []).append(w)
+        if len(w) >= 7 and not w.isdigit():
+            found = set(split_compound(w, known.__contains__) or ())
+            # Dutch compounds end in their main word: "kindermishandeling" is a kind of
+            # "mishandeling" even when "kinder" is not a word of the data.
+            for cut in range(3, len(w) - 4):
+                if w[cut:] in known:
+                    found.add(w[cut:])
+                    break
+            for part in found:
+                parts.setdefault(part, []).append(w)
+    return Lexicon(words, by_stem, parts, base.labels)
+
+
+class Index:
+    """Answers ranking's questions; postings come from memory or from a lookup function (the cache)."""
+
+    def __init__(self, data: IndexData, lexicon: Lexicon, postings: Callable[[str], Sequence[int]] | None = None,
+                 dead: frozenset[int] = frozenset()):
+        self.data, self.lexicon = data, lexicon
+        self.words = lexicon.words
+        self.word_set = frozenset(lexicon.words)
+        self._lookup = postings or (lambda w: data.postings.get(w, ()))
+        self.dead = dead
+        self._member_sets: dict[str, frozenset[int]] = {}
+        self._posting_cache: dict[str, dict[int, int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.data.ids)
+
+    @property
+    def live(self) -> range | set[int]:
+        n = len(self.data.ids)
+        return range(n) if not self.dead else set(range(n)) - self.dead
+
+    def postings(self, word: str) -> dict[int, int]:
+        """Service number -> best field for one index word (facet label words count as topics)."""
+        found = self._posting_cache.get(word)
+        if found is not None:
+            return found
+        found = {}
+        for packed in self._lookup(word):
+            n = packed >> 2
+            if n not in self.dead:
+                found[n] = packed & 3
+        for key in self.lexicon.labels.get(word, ()):
+            for n in self.members(key):
+                if found.get(n, 9) > TOPICS:
+                    found[n] = TOPICS
+        self._posting_cache[word] = found
+        return found
+
+    def members(self, key: str) -> frozenset[int]:
+        found = self._member_sets.get(key)
+        if found is None:
+            found = frozenset(self.data.members.get(key, ())) - self.dead
+            self._member_sets[key] = found
+        return found
+
+
+def build_index(services: Iterable[Service], vocab: Vocabulary, regions: Regions) -> Index:
+    data = build_data(services, regions)
+    return Index(data, build_lexicon(data.postings, vocab))
