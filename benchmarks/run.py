@@ -1,0 +1,134 @@
+"""Reproducible speed measurements: start-up, and search on a large directory.
+
+Runs each command as a fresh process, interleaved (a, b, c, a, b, c, ...) and
+repeated, and reports medians and ratios. Run from the project root after
+`pip install .` (or -e), with the interpreter of the project's venv:
+
+    .venv/bin/python benchmarks/run.py startup
+    .venv/bin/python benchmarks/run.py large --services 50000
+
+Nothing here is a test: the figures go into the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+REFER = str(BIN / "refer")
+TYPER_APP = '''import typer
+app = typer.Typer()
+@app.command()
+def main(name: str = "world"):
+    print(name)
+app()
+'''
+
+
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
+    return time.perf_counter() - start
+
+
+def interleaved(commands: dict[str, list[str]], repeat: int, env: dict[str, str] | None = None) -> dict[str, float]:
+    for cmd in commands.values():  # warm the page cache and the refer cache
+        timed(cmd, env)
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, cmd in commands.items():
+            samples[name].append(timed(cmd, env))
+    return {name: statistics.median(s) for name, s in samples.items()}
+
+
+def peak_rss_mb(cmd: list[str], env: dict[str, str]) -> float:
+    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True, env=env, check=True)
+    return int(out.stdout.strip()) / 1024
+
+
+def startup(repeat: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        app = Path(tmp) / "one_command.py"
+        app.write_text(TYPER_APP)
+        env = {**os.environ, "REFER_CACHE_DIR": str(Path(tmp) / "cache")}
+        result = interleaved({
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "one-command Typer app": [sys.executable, str(app)],
+            "refer --help": [REFER, "--help"],
+            "refer emergency": [REFER, "emergency"],
+            "refer search": [REFER, "search", "minor perpetrator Brussels"],
+        }, repeat, env)
+    bare, typer_app = result["python -c pass"], result["one-command Typer app"]
+    print(f"start-up, median of {repeat} interleaved runs ({sys.version.split()[0]})")
+    print(f"{'command':<24}{'median':>10}{'x Typer app':>13}{'x python':>10}")
+    for name, t in result.items():
+        print(f"{name:<24}{t * 1000:>8.0f}ms{t / typer_app:>13.2f}{t / bare:>10.1f}")
+
+
+def large(n: int, repeat: int, keep: Path | None) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from make_directory import make
+
+    tmp = Path(tempfile.mkdtemp(prefix="refer-bench-"))
+    try:
+        data = keep or tmp / "data"
+        if not (data / "services").is_dir():
+            make(n, data)
+        cache = tmp / "cache"
+        env = {**os.environ, "REFER_CACHE_DIR": str(cache)}
+        query = [REFER, "--data-dir", str(data), "search", "minor perpetrator Brussels", "--format", "json"]
+        cold = timed(query, env)
+        result = interleaved({"refer search (warm)": query,
+                              "grep -rli": ["grep", "-rli", "perpetrator", str(data / "services")]}, repeat, env)
+        files = sorted((data / "services").glob("*.toml"))
+        edits = []
+        for k in range(3):
+            target = files[k * 97]
+            target.write_text(target.read_text(encoding="utf-8").replace("summary.en = \"", f"summary.en = \"{k} ", 1),
+                              encoding="utf-8")
+            edits.append(timed(query, env))
+        memory = peak_rss_mb(query, env)
+        warm, grep = result["refer search (warm)"], result["grep -rli"]
+        print(f"{n} services ({os.cpu_count()} cores; rtoml {'on' if _has('rtoml') else 'off'}, "
+              f"PyStemmer {'on' if _has('Stemmer') else 'off'})")
+        print(f"  cold build + first search   {cold:8.2f} s")
+        print(f"  warm search (median of {repeat}) {warm * 1000:6.0f} ms")
+        print(f"  grep -rli (median of {repeat})    {grep * 1000:6.0f} ms   ratio {warm / grep:.2f}")
+        print(f"  search after one edited file {statistics.median(edits):7.2f} s (median of 3 edits)")
+        print(f"  peak memory, warm search     {memory:7.0f} MB")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _has(module: str) -> bool:
+    from importlib.util import find_spec
+
+    return find_spec(module) is not None
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("what", choices=["startup", "large"])
+    ap.add_argument("--repeat", type=int, default=15)
+    ap.add_argument("--services", type=int, default=50_000)
+    ap.add_argument("--keep", type=Path, help="reuse (or make) the synthetic directory here")
+    args = ap.parse_args()
+    if args.what == "startup":
+        startup(args.repeat)
+    else:
+        large(args.services, args.repeat, args.keep)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,155 @@
+"""The index cache: invalidation, damage, an unwritable directory, concurrency, identical answers."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+from refertool.cache import cache_root
+from refertool.catalog import load_catalog
+from refertool.ranking import search
+from test_relevance import QUERIES
+
+
+@pytest.fixture
+def local(tmp_path):
+    target = tmp_path / "local"
+    shutil.copytree(FIXTURES / "local", target)
+    return target
+
+
+def ids(catalog, text):
+    return [h.service.id for h in search(catalog, text, limit=10).hits]
+
+
+def test_cache_is_written_outside_the_data(local):
+    load_catalog([local])
+    assert list(cache_root().glob("index-*.sqlite"))
+    assert not list(local.rglob("*.sqlite"))
+
+
+def test_same_answers_with_and_without_the_cache(monkeypatch):
+    cold = load_catalog()  # builds and writes the cache
+    warm = load_catalog()  # reads it
+    assert warm.index.data is not cold.index.data
+    monkeypatch.setenv("REFER_CACHE", "off")
+    fresh = load_catalog()
+    for item in QUERIES:
+        expected = ids(fresh, item["q"])
+        assert ids(cold, item["q"]) == expected, item["q"]
+        assert ids(warm, item["q"]) == expected, item["q"]
+    assert {s.id for s in warm} == {s.id for s in fresh}
+    assert warm.get("child-focus") == fresh.get("child-focus")
+
+
+def test_edit_add_and_delete_are_seen(local):
+    load_catalog([local])
+    svc = local / "services" / "lokaal-meldpunt.toml"
+    svc.write_text(svc.read_text(encoding="utf-8").replace("zwembadwerking", "trampolinepark"), encoding="utf-8")
+    cat = load_catalog([local])
+    assert ids(cat, "trampolinepark") == ["lokaal-meldpunt"]
+    assert ids(cat, "zwembadwerking") == []
+    new = local / "services" / "nieuw-meldpunt.toml"
+    new.write_text(svc.read_text(encoding="utf-8").replace("trampolinepark", "klimmuur"), encoding="utf-8")
+    assert ids(load_catalog([local]), "klimmuur") == ["nieuw-meldpunt"]
+    new.unlink()
+    cat = load_catalog([local])
+    assert ids(cat, "klimmuur") == [] and cat.get("nieuw-meldpunt") is None
+
+
+def test_an_edit_that_breaks_a_file_is_reported(local):
+    load_catalog([local])
+    svc = local / "services" / "lokaal-meldpunt.toml"
+    svc.write_text(svc.read_text(encoding="utf-8").replace('roles = ["victim", "professional"]', 'roles = "x"'))
+    from refertool.errors import DataError
+
+    with pytest.raises(DataError):
+        load_catalog([local])
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "empty", "foreign"])
+def test_damaged_cache_is_rebuilt_with_the_same_answer(local, damage):
+    expected = ids(load_catalog([local]), "zwembadwerking")
+    (db,) = cache_root().glob("index-*.sqlite")
+    if damage == "truncate":
+        db.write_bytes(db.read_bytes()[:3000])
+    elif damage == "garbage":
+        db.write_bytes(os.urandom(20000))
+    elif damage == "empty":
+        db.write_bytes(b"")
+    else:
+        import sqlite3
+
+        db.unlink()
+        con = sqlite3.connect(db)
+        con.execute("CREATE TABLE meta (key TEXT, value BLOB)")
+        con.execute("INSERT INTO meta VALUES ('schema', 'someone else')")
+        con.commit()
+        con.close()
+    assert ids(load_catalog([local]), "zwembadwerking") == expected
+    assert ids(load_catalog([local]), "zwembadwerking") == expected  # and the rebuilt cache reads well
+
+
+def test_unwritable_cache_directory_warns_once_and_answers(monkeypatch, tmp_path, cli):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache directory should be")
+    monkeypatch.setenv("REFER_CACHE_DIR", str(blocked / "cache"))
+    r = cli("search", "chlid focus", "-f", "json")
+    assert r.code == 0 and json.loads(r.out)[0]["id"] == "child-focus"
+    assert r.err.count("not writable") == 1
+
+
+def test_eight_first_runs_at_once(tmp_path, local):
+    env = {**os.environ, "REFER_CACHE_DIR": str(tmp_path / "shared-cache"), "PYTHONPATH": str(ROOT / "src")}
+    cmd = [sys.executable, "-m", "refertool", "--data-dir", str(local), "search", "minor perpetrator Brussels",
+           "--format", "json"]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for _ in range(8)]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [e.decode()[-300:] for _, e in outputs]
+    answers = {out for out, _ in outputs}
+    assert len(answers) == 1
+    assert json.loads(answers.pop())[0]["id"] == "iter"
+    assert len(list((tmp_path / "shared-cache").glob("index-*.sqlite"))) == 1
+    assert not list((tmp_path / "shared-cache").glob(".index-*"))  # no temporary file left behind
+
+
+def test_a_corrupted_cache_and_parallel_runs_give_the_same_json_as_a_clean_run(tmp_path, local):
+    base = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    cmd = [sys.executable, "-m", "refertool", "--data-dir", str(local), "search", "kind", "-f", "json"]
+    clean = subprocess.run(cmd, capture_output=True, env={**base, "REFER_CACHE": "off"}).stdout
+    env = {**base, "REFER_CACHE_DIR": str(tmp_path / "c")}
+    subprocess.run(cmd, capture_output=True, env=env, check=True)
+    for db in (tmp_path / "c").glob("index-*.sqlite"):
+        db.write_bytes(db.read_bytes()[:1000])
+    assert subprocess.run(cmd, capture_output=True, env=env).stdout == clean
+
+
+def test_parallel_build_matches_serial(tmp_path, monkeypatch):
+    import refertool.cache as cache
+
+    data = tmp_path / "many"
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from make_directory import make
+
+    make(300, data)
+    monkeypatch.setattr(cache, "PARALLEL_FROM", 100)
+    parallel = load_catalog([data], bundled=False)
+    monkeypatch.setenv("REFER_CACHE", "off")
+    serial = load_catalog([data], bundled=False)
+    for q in ("minor perpetrator Leuven", "wraakporno", "1712"):
+        assert ids(parallel, q) == ids(serial, q)
+    assert len(parallel) == len(serial) == 300
+
+
+def test_no_query_in_the_cache(local):
+    cat = load_catalog([local])
+    search(cat, "uniquewordxyz123")
+    for db in cache_root().glob("*"):
+        assert b"uniquewordxyz123" not in Path(db).read_bytes()
