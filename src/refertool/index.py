@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .model import Regions, Service, Vocabulary
 from .text import STOPWORDS, split_compound, stems, tokens
@@ -34,9 +35,18 @@ def service_texts(s: Service) -> list[tuple[int, str]]:
 
 
 def joined_forms(text: str) -> list[str]:
-    """"Tele-onthaal" -> teleonthaal, "Stop it Now!" -> stopitnow, "116 000" -> 116000."""
+    """"Tele-onthaal" -> teleonthaal, "Stop it Now!" -> stopitnow, "116 000" -> 116000.
+
+    Letters join letters and digits join digits: "Focus 12" stays apart, or every
+    numbered name would add words that no one types."""
     words = tokens(text)
-    return ["".join(words[i:i + n]) for n in (2, 3) for i in range(len(words) - n + 1)]
+    out = []
+    for n in (2, 3):
+        for i in range(len(words) - n + 1):
+            run = words[i:i + n]
+            if all(w.isalpha() for w in run) or all(w.isdigit() for w in run):
+                out.append("".join(run))
+    return out
 
 
 def member_keys(s: Service) -> list[str]:
@@ -175,6 +185,11 @@ class Index:
 
     def __len__(self) -> int:
         return len(self.data.ids)
+
+    @cached_property
+    def typo_targets(self) -> list[str]:
+        """Numbers are looked up exactly; as typo targets they would only add noise and time."""
+        return [w for w in self.words if not w.isdigit()]
 
     @property
     def live(self) -> range | set[int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 LANGS = ("nl", "en")
 FACETS = ("audiences", "roles", "topics", "sectors", "channels", "kinds")
@@ -136,15 +137,20 @@ class Regions:
 
     def breadth(self, served: tuple[str, ...]) -> int:
         """How many of the smallest areas (provinces) a coverage spans."""
-        parents = {a.parent for a in self.areas.values()}
-        leaves = [a for a in self.areas if a not in parents]
-        return sum(1 for leaf in leaves if set(self.ancestors(leaf)) & set(served))
+        return _breadth(self, tuple(served))
 
     def by_postcode(self, code: int) -> str | None:
         for area in self.areas.values():
             if any(lo <= code <= hi for lo, hi in area.postcodes):
                 return area.id
         return None
+
+
+@lru_cache(maxsize=4096)
+def _breadth(regions: Regions, served: tuple[str, ...]) -> int:
+    parents = {a.parent for a in regions.areas.values()}
+    leaves = [a for a in regions.areas if a not in parents]
+    return sum(1 for leaf in leaves if set(regions.ancestors(leaf)) & set(served))
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: caches key on it

@@ -103,7 +103,7 @@ class Matcher:
             from rapidfuzz import process
             from rapidfuzz.distance import OSA
 
-            for w, d, _ in process.extract(word, self.words, scorer=OSA.distance, score_cutoff=budget,
+            for w, d, _ in process.extract(word, self.index.typo_targets, scorer=OSA.distance, score_cutoff=budget,
                                            limit=None):
                 if typo_budget(w):  # a short index word never counts as a typo target
                     put(w, int(d), TYPO)

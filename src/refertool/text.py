@@ -24,11 +24,16 @@ postcode postal code zip please need needs wants want zoekt looking seeks search
 """.split())
 
 
+COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
 def fold(text: str) -> str:
     """NFKC, lower case, accents removed, "foto's" -> "fotos"."""
+    if text.isascii():  # most records: nothing to normalise
+        return APOSTROPHE_S.sub(r"\1s", text.lower())
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return APOSTROPHE_S.sub(r"\1s", text)
+    text = COMBINING.sub("", unicodedata.normalize("NFD", text))
+    return APOSTROPHE_S.sub(r"\1s", unicodedata.normalize("NFC", text))
 
 
 def tokens(text: str) -> list[str]:
