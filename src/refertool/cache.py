@@ -29,8 +29,9 @@ import zlib
 from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import __version__
 from .catalog import META_FILES, Catalog, load_meta_or_fail
@@ -38,7 +39,7 @@ from .errors import DataError, Problem
 from .index import Entry, Index, IndexData, Lexicon, build_lexicon, extend_lexicon, index_service
 from .model import Regions, Service, Vocabulary, service_from_dict, service_to_dict
 
-SCHEMA = "refertool-index-2"  # bump whenever what the index holds changes
+SCHEMA = "refertool-index-3"  # bump whenever what the index holds changes
 PARALLEL_FROM = 2000  # files; below this a process pool costs more than it saves
 PROGRESS_FROM = 2000
 
@@ -54,8 +55,7 @@ def cache_root() -> Path:
     return Path(base) / "refertool"
 
 
-@dataclass(frozen=True)
-class FileStat:
+class FileStat(NamedTuple):  # a tuple: fifty thousand of them are made at every start
     path: str
     size: int
     mtime: int
@@ -230,8 +230,9 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
             state = (data.ids, data.members, data.emergency, data.breadth, data.ages, sorted(built.dead), directory_of,
                      lexicon.words, lexicon.by_stem, lexicon.parts, lexicon.labels,
                      [str(p) for p in built.problems])
+            stats = [(f.path, f.size, f.mtime) for f, _ in built.files]  # in scan order
             con.executemany("INSERT INTO meta VALUES (?, ?)", [
-                ("schema", SCHEMA), ("key", key), ("state", marshal.dumps(state)),
+                ("schema", SCHEMA), ("key", key), ("state", marshal.dumps(state)), ("stats", marshal.dumps(stats)),
                 ("meta", pickle.dumps((vocab, regions)))])
             con.executemany("INSERT INTO files VALUES (?, ?, ?, ?)",
                             [(f.path, f.size, f.mtime, n) for f, n in built.files])
@@ -260,7 +261,12 @@ class Store:
         self.data = IndexData(ids, {}, members, emergency, breadth, [tuple(a) for a in ages])
         self.dead = set(dead)
         self.lexicon = Lexicon(words, by_stem, parts, labels)
-        self.files = {p: (s, m, n) for p, s, m, n in self.con.execute("SELECT path, size, mtime, number FROM files")}
+        self.stats = marshal.loads(meta["stats"])
+
+    @cached_property
+    def files(self) -> dict[str, tuple[int, int, int]]:
+        """path -> (size, mtime, number); read only when something changed."""
+        return {p: (s, m, n) for p, s, m, n in self.con.execute("SELECT path, size, mtime, number FROM files")}
 
     def postings(self, word: str) -> array:
         row = self.con.execute("SELECT data FROM postings WHERE word = ?", (word,)).fetchone()
@@ -346,9 +352,12 @@ def _open(db: Path, key: str) -> Store | None:
 def _from_store(store: Store, files: list[FileStat], directories: Sequence[Path], vocab: Vocabulary,
                 regions: Regions, bundled_no: int | None) -> Catalog | None:
     """The cached catalog, with changed files laid over it; None when a full build is due."""
-    on_disk = {f.path: f for f in files}
-    changed = [f for f in files if store.files.get(f.path, (None, None))[:2] != (f.size, f.mtime)]
-    removed = [p for p in store.files if p not in on_disk]
+    if [(f.path, f.size, f.mtime) for f in files] == store.stats:  # the common case, compared in C
+        changed, removed = [], []
+    else:
+        on_disk = {f.path for f in files}
+        changed = [f for f in files if store.files.get(f.path, (None, None))[:2] != (f.size, f.mtime)]
+        removed = [p for p in store.files if p not in on_disk]
     if len(changed) + len(removed) > delta_limit(len(files)):
         return None
     try:

@@ -146,7 +146,10 @@ class Matcher:
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
-        hit = process.extractOne(word, self.words, scorer=OSA.distance, score_cutoff=max(2, len(word) // 3))
+        if len(word) < 4:  # too short to guess what was meant
+            return None
+        hit = process.extractOne(word, self.index.typo_targets, scorer=OSA.distance,
+                                 score_cutoff=max(2, len(word) // 3))
         return hit[0] if hit else None
 
 
@@ -222,8 +225,8 @@ def explicit_matches(index: Index, facet: Facet) -> dict[int, Match]:
         return {i: Match(facet.typos, EXACT, TOPICS, f"age {facet.value}") for i in index.live
                 if index.data.ages[i] != NO_AGE and age_fits(index.data.ages[i], lo, hi)}
     level = EXACT if facet.facet == "regions" else SYNONYM
-    return {i: Match(facet.typos, level, TOPICS, f"{facet.facet}={facet.value}")
-            for i in index.members(f"{facet.facet}={facet.value}")}
+    same = Match(facet.typos, level, TOPICS, f"{facet.facet}={facet.value}")  # one object for thousands
+    return dict.fromkeys(index.members(f"{facet.facet}={facet.value}"), same)
 
 
 def concept_matches(matcher: Matcher, concept: Concept) -> dict[int, Match]:
