@@ -36,7 +36,7 @@ from typing import Any, NamedTuple
 from . import __version__
 from .catalog import META_FILES, Catalog, load_meta_or_fail
 from .errors import DataError, Problem
-from .index import Entry, Index, IndexData, Lexicon, build_lexicon, extend_lexicon, index_service
+from .index import Index, IndexData, Lexicon, build_lexicon, extend_lexicon, index_service
 from .model import Regions, Service, Vocabulary, service_from_dict, service_to_dict
 
 SCHEMA = "refertool-index-3"  # bump whenever what the index holds changes
@@ -103,20 +103,32 @@ class Built:
     files: list[tuple[FileStat, int]]  # and the number its service got (-1: none)
 
 
+Row = tuple  # (number, FileStat, record JSON or None, problems, id, emergency, breadth, age)
+
+
 def _check_chunk(args: tuple[list[tuple[int, FileStat]], Vocabulary, Regions]) \
-        -> list[tuple[int, FileStat, str | None, list[Problem], Entry | None]]:
+        -> tuple[list[Row], dict[str, list[int]], dict[str, list[int]]]:
+    """Read, check and index some files; postings come back grouped by word, so that
+    merging a chunk costs one list extension per word, not one per posting."""
     from .validate import check_service_file
 
     chunk, vocab, regions = args
-    out: list[tuple[int, FileStat, str | None, list[Problem], Entry | None]] = []
+    rows: list[Row] = []
+    postings: dict[str, list[int]] = {}
+    members: dict[str, list[int]] = {}
     for number, f in chunk:
         service, problems = check_service_file(Path(f.path), vocab, regions, fast=True)
         if service is None:
-            out.append((number, f, None, problems, None))
-        else:
-            out.append((number, f, json.dumps(service_to_dict(service), ensure_ascii=False), problems,
-                        index_service(service, regions)))
-    return out
+            rows.append((number, f, None, problems, "", 99, 0, (-1, -1)))
+            continue
+        entry = index_service(service, regions)
+        for w, fld in entry.words.items():
+            postings.setdefault(w, []).append(number * 4 + fld)
+        for key in entry.members:
+            members.setdefault(key, []).append(number)
+        rows.append((number, f, json.dumps(service_to_dict(service), ensure_ascii=False), problems, entry.id,
+                     entry.emergency, entry.breadth, entry.age))
+    return rows, postings, members
 
 
 def build(files: Sequence[FileStat], vocab: Vocabulary, regions: Regions, bundled: int | None,
@@ -124,43 +136,44 @@ def build(files: Sequence[FileStat], vocab: Vocabulary, regions: Regions, bundle
     """Read, check and index files; numbers start at `first` (a delta continues the cache's)."""
     numbered = list(enumerate(files, first))
     if len(files) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-        results = _parallel(numbered, vocab, regions)
+        chunks = _parallel(numbered, vocab, regions)
     else:
-        results = _check_chunk((numbered, vocab, regions))
+        chunks = [_check_chunk((numbered, vocab, regions))]
     size = len(files)
     data = IndexData(ids=[""] * size, emergency=[99] * size, breadth=[0] * size, ages=[(-1, -1)] * size)
     built = Built(data, set(), {}, [], [])
     by_id: dict[str, list[tuple[int, int]]] = {}
-    for number, f, record, problems, entry in results:
-        built.problems.extend(problems)
-        built.files.append((f, number if entry else -1))
-        local = number - first
-        if entry is None or record is None:
-            built.dead.add(number)
-            continue
-        built.records[number] = record
-        data.ids[local] = entry.id
-        data.emergency[local], data.breadth[local], data.ages[local] = entry.emergency, entry.breadth, entry.age
-        for w, fld in entry.words.items():
-            data.postings.setdefault(w, []).append(number * 4 + fld)
-        for key in entry.members:
-            data.members.setdefault(key, []).append(number)
-        by_id.setdefault(entry.id, []).append((f.directory, number))
+    for rows, postings, members in chunks:  # chunks come in file order, so posting lists stay sorted
+        for w, numbers in postings.items():
+            data.postings.setdefault(w, []).extend(numbers)
+        for key, numbers in members.items():
+            data.members.setdefault(key, []).extend(numbers)
+        for number, f, record, problems, sid, emergency, breadth, age in rows:
+            built.problems.extend(problems)
+            built.files.append((f, number if record else -1))
+            if record is None:
+                built.dead.add(number)
+                continue
+            local = number - first
+            built.records[number] = record
+            data.ids[local], data.emergency[local], data.breadth[local], data.ages[local] = sid, emergency, breadth, age
+            by_id.setdefault(sid, []).append((f.directory, number))
     built.problems.extend(_overlay(by_id, built, files, first, bundled))
     return built
 
 
-def _parallel(numbered: list[tuple[int, FileStat]], vocab: Vocabulary, regions: Regions) -> list:
+def _parallel(numbered: list[tuple[int, FileStat]], vocab: Vocabulary, regions: Regions) -> list[
+        tuple[list[Row], dict[str, list[int]], dict[str, list[int]]]]:
     from concurrent.futures import ProcessPoolExecutor
 
     workers = os.cpu_count() or 2
     size = max(200, len(numbered) // (workers * 8))
     chunks = [numbered[i:i + size] for i in range(0, len(numbered), size)]
-    results: list = []
+    results = []
     with _progress(len(numbered)) as advance, ProcessPoolExecutor(workers) as pool:
         for part in pool.map(_check_chunk, [(c, vocab, regions) for c in chunks]):
-            results.extend(part)
-            advance(len(part))
+            results.append(part)
+            advance(len(part[0]))
     return results
 
 
