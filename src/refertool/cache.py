@@ -39,7 +39,7 @@ from .errors import DataError, Problem
 from .index import Index, IndexData, Lexicon, build_lexicon, extend_lexicon, index_service
 from .model import Regions, Service, Vocabulary, service_from_dict, service_to_dict
 
-SCHEMA = "refertool-index-3"  # bump whenever what the index holds changes
+SCHEMA = "refertool-index-4"  # bump whenever what the index holds changes
 PARALLEL_FROM = 2000  # files; below this a process pool costs more than it saves
 PROGRESS_FROM = 2000
 

@@ -84,14 +84,12 @@ class Entry:
 
 def index_service(s: Service, regions: Regions) -> Entry:
     words: dict[str, int] = {}
-    for fld, text in service_texts(s):
-        for chunk in text.split("|") if fld != NAME else [text]:
-            for t in tokens(chunk):
-                if fld < words.get(t, 9):
-                    words[t] = fld
-            if fld == NAME:
-                for j in joined_forms(chunk):
-                    words.setdefault(j, NAME)
+    # Weakest field first, so that a word's best field is the one written last.
+    for fld, text in reversed(service_texts(s)):
+        words.update(dict.fromkeys(tokens(text), fld))
+    name = service_texts(s)[0][1]
+    for j in joined_forms(name):
+        words.setdefault(j, NAME)
     return Entry(s.id, words, member_keys(s), s.emergency or 99, regions.breadth(s.regions), age_span(s))
 
 
