@@ -1,4 +1,4 @@
-"""The index cache: a search on a large directory reads neither every file nor every record.
+"""The index cache: a search on a large directory does not read every file.
 
 One SQLite database (standard library) per set of directories, in
 ``$REFER_CACHE_DIR`` or ``$XDG_CACHE_HOME/refertool`` (never beside the data). It
@@ -6,7 +6,7 @@ holds data only, never a query. Each file is keyed by path, size and mtime_ns.
 A run compares the files on disk with the cache:
 
 * nothing changed: the index comes from the cache; posting lists are read per
-  word, records only for the results shown;
+  word, and only the files of the results shown are read;
 * a few files changed, were added or removed (at most ``DELTA_LIMIT``): only
   those files are read again, and laid over the cached index;
 * otherwise, or when the cache is missing, damaged, truncated or foreign: a full
@@ -19,7 +19,6 @@ An unwritable cache directory means searching without a cache, with one warning.
 
 from __future__ import annotations
 
-import json
 import marshal
 import os
 import pickle
@@ -37,9 +36,9 @@ from . import __version__
 from .catalog import META_FILES, Catalog, load_meta_or_fail
 from .errors import DataError, Problem
 from .index import Index, IndexData, Lexicon, build_lexicon, extend_lexicon, index_service
-from .model import Regions, Service, Vocabulary, service_from_dict, service_to_dict
+from .model import Regions, Service, Vocabulary
 
-SCHEMA = "refertool-index-4"  # bump whenever what the index holds changes
+SCHEMA = "refertool-index-5"  # bump whenever what the index holds changes
 PARALLEL_FROM = 2000  # files; below this a process pool costs more than it saves
 PROGRESS_FROM = 2000
 
@@ -98,12 +97,12 @@ def fingerprint(directories: Sequence[Path], vocab_files: Sequence[Path]) -> str
 class Built:
     data: IndexData
     dead: set[int]
-    records: dict[int, str]  # number -> service JSON
+    paths: dict[int, str]  # number -> the file its service comes from
     problems: list[Problem]
     files: list[tuple[FileStat, int]]  # and the number its service got (-1: none)
 
 
-Row = tuple  # (number, FileStat, record JSON or None, problems, id, emergency, breadth, age)
+Row = tuple  # (number, FileStat, usable, problems, id, emergency, breadth, age)
 
 
 def _check_chunk(args: tuple[list[tuple[int, FileStat]], Vocabulary, Regions]) \
@@ -119,15 +118,14 @@ def _check_chunk(args: tuple[list[tuple[int, FileStat]], Vocabulary, Regions]) \
     for number, f in chunk:
         service, problems = check_service_file(Path(f.path), vocab, regions, fast=True)
         if service is None:
-            rows.append((number, f, None, problems, "", 99, 0, (-1, -1)))
+            rows.append((number, f, False, problems, "", 99, 0, (-1, -1)))
             continue
         entry = index_service(service, regions)
         for w, fld in entry.words.items():
             postings.setdefault(w, []).append(number * 4 + fld)
         for key in entry.members:
             members.setdefault(key, []).append(number)
-        rows.append((number, f, json.dumps(service_to_dict(service), ensure_ascii=False), problems, entry.id,
-                     entry.emergency, entry.breadth, entry.age))
+        rows.append((number, f, True, problems, entry.id, entry.emergency, entry.breadth, entry.age))
     return rows, postings, members
 
 
@@ -148,14 +146,14 @@ def build(files: Sequence[FileStat], vocab: Vocabulary, regions: Regions, bundle
             data.postings.setdefault(w, []).extend(numbers)
         for key, numbers in members.items():
             data.members.setdefault(key, []).extend(numbers)
-        for number, f, record, problems, sid, emergency, breadth, age in rows:
+        for number, f, usable, problems, sid, emergency, breadth, age in rows:
             built.problems.extend(problems)
-            built.files.append((f, number if record else -1))
-            if record is None:
+            built.files.append((f, number if usable else -1))
+            if not usable:
                 built.dead.add(number)
                 continue
             local = number - first
-            built.records[number] = record
+            built.paths[number] = f.path
             data.ids[local], data.emergency[local], data.breadth[local], data.ages[local] = sid, emergency, breadth, age
             by_id.setdefault(sid, []).append((f.directory, number))
     built.problems.extend(_overlay(by_id, built, files, first, bundled))
@@ -232,7 +230,7 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
                 PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
                 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB);
                 CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, number INTEGER);
-                CREATE TABLE records (number INTEGER PRIMARY KEY, id TEXT, data TEXT);
+                CREATE INDEX files_number ON files (number);
                 CREATE TABLE postings (word TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID;
             """)
             data = built.data
@@ -249,8 +247,6 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
                 ("meta", pickle.dumps((vocab, regions)))])
             con.executemany("INSERT INTO files VALUES (?, ?, ?, ?)",
                             [(f.path, f.size, f.mtime, n) for f, n in built.files])
-            con.executemany("INSERT INTO records VALUES (?, ?, ?)",
-                            [(n, data.ids[n], r) for n, r in built.records.items() if n not in built.dead])
             con.executemany("INSERT INTO postings VALUES (?, ?)",
                             [(w, array("i", ns).tobytes()) for w, ns in data.postings.items()])
         con.close()
@@ -288,25 +284,32 @@ class Store:
             found.frombytes(row[0])
         return found
 
-    def record(self, number: int) -> Service | None:
-        row = self.con.execute("SELECT data FROM records WHERE number = ?", (number,)).fetchone()
-        return service_from_dict(json.loads(row[0])) if row else None
+    def path(self, number: int) -> str | None:
+        row = self.con.execute("SELECT path FROM files WHERE number = ?", (number,)).fetchone()
+        return row[0] if row else None
 
 
 class CachedServices(Mapping[str, Service]):
-    """The catalog's services, turned into objects only when asked for (a search shows ten)."""
+    """The catalog's services, read from their files only when asked for (a search shows ten).
 
-    def __init__(self, index: Index, *sources: Callable[[int], Service | None]):
-        self.sources = sources
+    The files were checked against the cache at start-up, so reading one gives what was indexed."""
+
+    def __init__(self, index: Index, vocab: Vocabulary, regions: Regions, path_of: Callable[[int], str | None]):
+        self.vocab, self.regions, self.path_of = vocab, regions, path_of
         self.numbers = {index.data.ids[n]: n for n in index.live}
+        self._read: dict[int, Service] = {}
 
     def __getitem__(self, sid: str) -> Service:
+        from .validate import check_service_file
+
         n = self.numbers[sid]
-        for source in self.sources:
-            found = source(n)
-            if found is not None:
-                return found
-        raise KeyError(sid)
+        if n not in self._read:
+            path = self.path_of(n)
+            service = check_service_file(Path(path), self.vocab, self.regions)[0] if path else None
+            if service is None:
+                raise DataError([Problem(path or sid, 0, "REF001", "changed while refer was reading it; run again")])
+            self._read[n] = service
+        return self._read[n]
 
     def __iter__(self) -> Iterator[str]:
         return iter(sorted(self.numbers))
@@ -344,12 +347,8 @@ def load_cached(directories: Sequence[Path], bundled: Path | None) -> Catalog:
         notes.append(f"cache directory {root} is not writable ({getattr(exc, 'strerror', None) or exc}); "
                      "searching without a cache")
     index = Index(built.data, lexicon, dead=frozenset(built.dead))
-    services = CachedServices(index, lambda n: _record(built.records.get(n)))
+    services = CachedServices(index, vocab, regions, built.paths.get)
     return Catalog(services, vocab, regions, tuple(directories), tuple(notes), index)
-
-
-def _record(text: str | None) -> Service | None:
-    return service_from_dict(json.loads(text)) if text else None
 
 
 def _open(db: Path, key: str) -> Store | None:
@@ -376,7 +375,7 @@ def _from_store(store: Store, files: list[FileStat], directories: Sequence[Path]
     try:
         data, dead, lexicon = store.data, set(store.dead), store.lexicon
         lookup: Callable[[str], Sequence[int]] = store.postings
-        fresh: dict[int, Service] = {}
+        fresh: dict[int, str] = {}
         notes = list(store.notes)
         for path in [*removed, *(f.path for f in changed)]:
             number = store.files.get(path, (0, 0, -1))[2]
@@ -390,10 +389,10 @@ def _from_store(store: Store, files: list[FileStat], directories: Sequence[Path]
             notes = [n for n in notes if not any(n.startswith(f.path + ":") for f in changed)]
             notes += [str(p) for p in delta.problems]
             data, dead, lexicon, lookup = _lay_over(store, delta, dead, vocab)
-            fresh = {n: service_from_dict(json.loads(r)) for n, r in delta.records.items()}
+            fresh = dict(delta.paths)
             dead |= _overlaid(data, dead, store, delta, bundled_no)
         index = Index(data, lexicon, lookup, frozenset(dead))
-        services = CachedServices(index, fresh.get, store.record)
+        services = CachedServices(index, vocab, regions, lambda n: fresh.get(n) or store.path(n))
         return Catalog(services, vocab, regions, tuple(directories), tuple(notes), index)
     except (sqlite3.Error, ValueError, KeyError):
         return None
@@ -424,7 +423,7 @@ def _overlaid(data: IndexData, dead: set[int], store: Store, delta: Built, bundl
     """An edited file may now share its id with a cached service: the later directory wins."""
     directory_of = dict(enumerate(store.directory_of))
     directory_of.update((n, f.directory) for f, n in delta.files)
-    fresh_ids = {data.ids[n] for n in delta.records}
+    fresh_ids = {data.ids[n] for n in delta.paths}
     winner: dict[str, int] = {}
     losers = set()
     for n, sid in enumerate(data.ids):

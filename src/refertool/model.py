@@ -165,29 +165,3 @@ class Vocabulary:
         found = self.values(facet).get(value)
         return found.label(lang) if found else value
 
-
-def service_to_dict(s: Service) -> dict:
-    """A service as JSON-ready data (the cache's storage form, not the public contract)."""
-    out = dict(vars(s))  # by hand: dataclasses.asdict deep-copies and costs a third of a cold build
-    for key in ("summary", "description", "how_to_reach"):
-        out[key] = vars(out[key])
-    out["contacts"] = [{"channel": c.channel, "value": c.value, "always_open": c.always_open,
-                        "note": vars(c.note), "hours": [vars(h) for h in c.hours]} for c in s.contacts]
-    out["verified_at"] = s.verified_at.isoformat()
-    return out
-
-
-def service_from_dict(d: dict) -> Service:
-    def loc(v: dict) -> Localized:
-        return Localized(v.get("nl", ""), v.get("en", ""))
-
-    contacts = tuple(
-        Contact(c["channel"], c["value"], tuple(Hours(tuple(h["days"]), h["opens"], h["closes"]) for h in c["hours"]),
-                c["always_open"], loc(c["note"]))
-        for c in d["contacts"])
-    fields = {k: v for k, v in d.items() if k not in ("contacts", "verified_at")}
-    for key in ("summary", "description", "how_to_reach"):
-        fields[key] = loc(d[key])
-    for key in ("audiences", "roles", "topics", "regions", "sectors", "keywords_nl", "keywords_en"):
-        fields[key] = tuple(d[key])
-    return Service(contacts=contacts, verified_at=dt.date.fromisoformat(d["verified_at"]), **fields)
