@@ -38,7 +38,7 @@ from .errors import DataError, Problem
 from .index import Index, IndexData, Lexicon, build_lexicon, extend_lexicon, index_service
 from .model import Regions, Service, Vocabulary
 
-SCHEMA = "refertool-index-5"  # bump whenever what the index holds changes
+SCHEMA = "refertool-index-6"  # bump whenever what the index holds changes
 PARALLEL_FROM = 2000  # files; below this a process pool costs more than it saves
 PROGRESS_FROM = 2000
 
@@ -232,13 +232,14 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
                 CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, number INTEGER);
                 CREATE INDEX files_number ON files (number);
                 CREATE TABLE postings (word TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID;
+                CREATE TABLE members (key TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID;
             """)
             data = built.data
             directory_of = [0] * len(data.ids)
             for f, n in built.files:
                 if n >= 0:
                     directory_of[n] = f.directory
-            state = (data.ids, data.members, data.emergency, data.breadth, data.ages, sorted(built.dead), directory_of,
+            state = (data.ids, data.emergency, data.breadth, data.ages, sorted(built.dead), directory_of,
                      lexicon.words, lexicon.by_stem, lexicon.parts, lexicon.labels,
                      [str(p) for p in built.problems])
             stats = [(f.path, f.size, f.mtime) for f, _ in built.files]  # in scan order
@@ -249,6 +250,8 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
                             [(f.path, f.size, f.mtime, n) for f, n in built.files])
             con.executemany("INSERT INTO postings VALUES (?, ?)",
                             [(w, array("i", ns).tobytes()) for w, ns in data.postings.items()])
+            con.executemany("INSERT INTO members VALUES (?, ?)",
+                            [(k, array("i", ns).tobytes()) for k, ns in data.members.items()])
         con.close()
         os.replace(tmp, db)
     finally:
@@ -265,9 +268,9 @@ class Store:
         if meta.get("schema") != SCHEMA or meta.get("key") != key:
             raise ValueError("not our cache")
         self.vocab, self.regions = pickle.loads(meta["meta"])
-        (ids, members, emergency, breadth, ages, dead, self.directory_of, words, by_stem, parts, labels,
+        (ids, emergency, breadth, ages, dead, self.directory_of, words, by_stem, parts, labels,
          self.notes) = marshal.loads(meta["state"])
-        self.data = IndexData(ids, {}, members, emergency, breadth, [tuple(a) for a in ages])
+        self.data = IndexData(ids, {}, LazyMembers(self.con), emergency, breadth, ages)
         self.dead = set(dead)
         self.lexicon = Lexicon(words, by_stem, parts, labels)
         self.stats = marshal.loads(meta["stats"])
@@ -289,15 +292,38 @@ class Store:
         return row[0] if row else None
 
 
+class LazyMembers(dict):
+    """ "facet=value" -> service numbers, read from the cache the first time a query asks."""
+
+    def __init__(self, con: sqlite3.Connection, extra: dict[str, list[int]] | None = None):
+        super().__init__()
+        self.con, self.extra = con, extra or {}
+
+    def __missing__(self, key: str) -> list[int]:
+        row = self.con.execute("SELECT data FROM members WHERE key = ?", (key,)).fetchone()
+        found = array("i")
+        if row:
+            found.frombytes(row[0])
+        self[key] = [*found, *self.extra.get(key, ())]
+        return self[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        found = self[key]
+        return found if found or default is None else default
+
+
 class CachedServices(Mapping[str, Service]):
     """The catalog's services, read from their files only when asked for (a search shows ten).
 
     The files were checked against the cache at start-up, so reading one gives what was indexed."""
 
     def __init__(self, index: Index, vocab: Vocabulary, regions: Regions, path_of: Callable[[int], str | None]):
-        self.vocab, self.regions, self.path_of = vocab, regions, path_of
-        self.numbers = {index.data.ids[n]: n for n in index.live}
+        self.vocab, self.regions, self.path_of, self.index = vocab, regions, path_of, index
         self._read: dict[int, Service] = {}
+
+    @cached_property
+    def numbers(self) -> dict[str, int]:
+        return {self.index.data.ids[n]: n for n in self.index.live}
 
     def __getitem__(self, sid: str) -> Service:
         from .validate import check_service_file
@@ -402,9 +428,7 @@ def _lay_over(store: Store, delta: Built, dead: set[int], vocab: Vocabulary) -> 
         IndexData, set[int], Lexicon, Callable[[str], Sequence[int]]]:
     """The cached index plus the re-read files, numbered after the cached ones."""
     base, extra = store.data, delta.data
-    members = {k: list(v) for k, v in base.members.items()}
-    for k, v in extra.members.items():
-        members.setdefault(k, []).extend(v)
+    members = LazyMembers(store.con, extra.members)
     data = IndexData(base.ids + extra.ids, {}, members, base.emergency + extra.emergency,
                      base.breadth + extra.breadth, base.ages + extra.ages)
     known = set(store.lexicon.words)

@@ -112,9 +112,11 @@ class Matcher:
     def postings_for(self, expansions: dict[str, tuple[int, int]], floor: int = EXACT) -> dict[int, Match]:
         best: dict[int, Match] = {}
         for w, (typos, level) in expansions.items():
+            shared = [Match(typos, max(level, floor), fld, w) for fld in range(4)]  # one object per field
             for i, fld in self.index.postings(w).items():
-                m = Match(typos, max(level, floor), fld, w)
-                if i not in best or m < best[i]:
+                m = shared[fld]
+                old = best.get(i)
+                if old is None or m < old:
                     best[i] = m
         return best
 
