@@ -23,7 +23,6 @@ import marshal
 import os
 import pickle
 import sqlite3
-import tempfile
 import zlib
 from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -38,7 +37,7 @@ from .errors import DataError, Problem
 from .index import Index, IndexData, Lexicon, build_lexicon, extend_lexicon, index_service
 from .model import Regions, Service, Vocabulary
 
-SCHEMA = "refertool-index-6"  # bump whenever what the index holds changes
+SCHEMA = "refertool-index-7"  # bump whenever what the index holds changes
 PARALLEL_FROM = 2000  # files; below this a process pool costs more than it saves
 PROGRESS_FROM = 2000
 
@@ -218,8 +217,11 @@ def _overlay(by_id: dict[str, list[tuple[int, int]]], built: Built, files: Seque
 
 
 # ---------------------------------------------------------------- storing
-def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary, regions: Regions) -> None:
+def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary, regions: Regions,
+          urgent: dict[int, Service]) -> None:
     """Write a whole cache to a temporary file, then rename it into place (atomic)."""
+    import tempfile
+
     db.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=db.parent)
     os.close(fd)
@@ -245,7 +247,9 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
             stats = [(f.path, f.size, f.mtime) for f, _ in built.files]  # in scan order
             con.executemany("INSERT INTO meta VALUES (?, ?)", [
                 ("schema", SCHEMA), ("key", key), ("state", marshal.dumps(state)), ("stats", marshal.dumps(stats)),
-                ("meta", pickle.dumps((vocab, regions)))])
+                ("meta", pickle.dumps((vocab, regions))),
+                # the services of `refer emergency`, ready to show without reading a file
+                ("urgent", pickle.dumps(urgent))])
             con.executemany("INSERT INTO files VALUES (?, ?, ?, ?)",
                             [(f.path, f.size, f.mtime, n) for f, n in built.files])
             con.executemany("INSERT INTO postings VALUES (?, ?)",
@@ -268,12 +272,17 @@ class Store:
         if meta.get("schema") != SCHEMA or meta.get("key") != key:
             raise ValueError("not our cache")
         self.vocab, self.regions = pickle.loads(meta["meta"])
+        self.urgent_blob = meta.get("urgent")
         (ids, emergency, breadth, ages, dead, self.directory_of, words, by_stem, parts, labels,
          self.notes) = marshal.loads(meta["state"])
         self.data = IndexData(ids, {}, LazyMembers(self.con), emergency, breadth, ages)
         self.dead = set(dead)
         self.lexicon = Lexicon(words, by_stem, parts, labels)
         self.stats = marshal.loads(meta["stats"])
+
+    @cached_property
+    def urgent(self) -> dict[int, Service]:
+        return pickle.loads(self.urgent_blob) if self.urgent_blob else {}
 
     @cached_property
     def files(self) -> dict[str, tuple[int, int, int]]:
@@ -317,8 +326,9 @@ class CachedServices(Mapping[str, Service]):
 
     The files were checked against the cache at start-up, so reading one gives what was indexed."""
 
-    def __init__(self, index: Index, vocab: Vocabulary, regions: Regions, path_of: Callable[[int], str | None]):
-        self.vocab, self.regions, self.path_of, self.index = vocab, regions, path_of, index
+    def __init__(self, index: Index, vocab: Vocabulary, regions: Regions, path_of: Callable[[int], str | None],
+                 ready: Callable[[int], Service | None] = lambda n: None):
+        self.vocab, self.regions, self.path_of, self.index, self.ready = vocab, regions, path_of, index, ready
         self._read: dict[int, Service] = {}
 
     @cached_property
@@ -326,10 +336,12 @@ class CachedServices(Mapping[str, Service]):
         return {self.index.data.ids[n]: n for n in self.index.live}
 
     def __getitem__(self, sid: str) -> Service:
-        from .validate import check_service_file
-
         n = self.numbers[sid]
+        if n not in self._read and self.ready(n) is not None:
+            self._read[n] = self.ready(n)  # type: ignore[assignment]
         if n not in self._read:
+            from .validate import check_service_file
+
             path = self.path_of(n)
             service = check_service_file(Path(path), self.vocab, self.regions)[0] if path else None
             if service is None:
@@ -367,13 +379,14 @@ def load_cached(directories: Sequence[Path], bundled: Path | None) -> Catalog:
         raise DataError(sorted(built.problems))
     lexicon = build_lexicon(built.data.postings, vocab)
     notes = [str(p) for p in sorted(built.problems)]
+    index = Index(built.data, lexicon, dead=frozenset(built.dead))
+    services = CachedServices(index, vocab, regions, built.paths.get)
+    urgent = {n: services[built.data.ids[n]] for n in index.live if built.data.emergency[n] < 99}
     try:
-        write(db, built, lexicon, key, vocab, regions)
+        write(db, built, lexicon, key, vocab, regions, urgent)
     except (OSError, sqlite3.Error) as exc:
         notes.append(f"cache directory {root} is not writable ({getattr(exc, 'strerror', None) or exc}); "
                      "searching without a cache")
-    index = Index(built.data, lexicon, dead=frozenset(built.dead))
-    services = CachedServices(index, vocab, regions, built.paths.get)
     return Catalog(services, vocab, regions, tuple(directories), tuple(notes), index)
 
 
@@ -418,7 +431,8 @@ def _from_store(store: Store, files: list[FileStat], directories: Sequence[Path]
             fresh = dict(delta.paths)
             dead |= _overlaid(data, dead, store, delta, bundled_no)
         index = Index(data, lexicon, lookup, frozenset(dead))
-        services = CachedServices(index, vocab, regions, lambda n: fresh.get(n) or store.path(n))
+        services = CachedServices(index, vocab, regions, lambda n: fresh.get(n) or store.path(n),
+                                  lambda n: None if n in dead else store.urgent.get(n))
         return Catalog(services, vocab, regions, tuple(directories), tuple(notes), index)
     except (sqlite3.Error, ValueError, KeyError):
         return None
