@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 LANGS = ("nl", "en")
 FACETS = ("audiences", "roles", "topics", "sectors", "channels", "kinds")
@@ -12,8 +12,9 @@ CHANNELS = ("phone", "chat", "email", "website", "visit", "appointment")
 DAYS = ("mo", "tu", "we", "th", "fr", "sa", "su")
 
 
-@dataclass(frozen=True)
-class Localized:
+# Value records are NamedTuples: immutable, comparable, picklable, and far cheaper to
+# define at import than dataclasses (start-up matters for `refer emergency`).
+class Localized(NamedTuple):
     """A text in Dutch and English; either may be empty."""
 
     nl: str = ""
@@ -27,8 +28,7 @@ class Localized:
         return bool(self.nl or self.en)
 
 
-@dataclass(frozen=True)
-class Hours:
+class Hours(NamedTuple):
     """One weekly opening slot, local time in Europe/Brussels."""
 
     days: tuple[str, ...]
@@ -36,8 +36,7 @@ class Hours:
     closes: str  # "HH:MM"; "24:00" allowed
 
 
-@dataclass(frozen=True)
-class Contact:
+class Contact(NamedTuple):
     channel: str
     value: str
     hours: tuple[Hours, ...] = ()
@@ -45,8 +44,7 @@ class Contact:
     note: Localized = Localized()
 
 
-@dataclass(frozen=True)
-class Service:
+class Service(NamedTuple):
     id: str
     name: str
     summary: Localized
@@ -85,8 +83,7 @@ class Service:
         return self.keywords_nl + self.keywords_en
 
 
-@dataclass(frozen=True)
-class FacetValue:
+class FacetValue(NamedTuple):
     id: str
     nl: str
     en: str
@@ -96,8 +93,7 @@ class FacetValue:
         return self.nl if lang == "nl" else self.en
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(NamedTuple):
     id: str
     nl: str
     en: str
@@ -110,11 +106,11 @@ class Region:
         return self.nl if lang == "nl" else self.en
 
 
-@dataclass(frozen=True, eq=False)  # hashed by identity: caches key on it
 class Regions:
-    """Belgium > regions > provinces, with places and postcodes."""
+    """Belgium > regions > provinces, with places and postcodes (hashed by identity: caches key on it)."""
 
-    areas: dict[str, Region] = field(default_factory=dict)
+    def __init__(self, areas: dict[str, Region] | None = None):
+        self.areas: dict[str, Region] = areas or {}
 
     def ancestors(self, region_id: str) -> list[str]:
         """The region itself and every area above it, nearest first."""
@@ -153,10 +149,11 @@ def _breadth(regions: Regions, served: tuple[str, ...]) -> int:
     return sum(1 for leaf in leaves if set(regions.ancestors(leaf)) & set(served))
 
 
-@dataclass(frozen=True, eq=False)  # hashed by identity: caches key on it
 class Vocabulary:
-    facets: dict[str, dict[str, FacetValue]]
-    concepts: tuple[tuple[str, ...], ...] = ()
+    """Facet values with labels and synonyms, and the bilingual concept groups (hashed by identity)."""
+
+    def __init__(self, facets: dict[str, dict[str, FacetValue]], concepts: tuple[tuple[str, ...], ...] = ()):
+        self.facets, self.concepts = facets, concepts
 
     def values(self, facet: str) -> dict[str, FacetValue]:
         return self.facets.get(facet, {})
