@@ -37,9 +37,10 @@ from .errors import DataError, Problem
 from .index import Index, IndexData, Lexicon, build_lexicon, extend_lexicon, index_service
 from .model import Regions, Service, Vocabulary
 
-SCHEMA = "refertool-index-8"  # bump whenever what the index holds changes
+SCHEMA = "refertool-index-9"  # bump whenever what the index holds changes
 PARALLEL_FROM = 2000  # files; below this a process pool costs more than it saves
 PROGRESS_FROM = 2000
+READY_ALL_UP_TO = 2000  # services; a larger directory keeps only the emergency ones ready
 
 
 def delta_limit(total: int) -> int:
@@ -248,7 +249,7 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
             con.executemany("INSERT INTO meta VALUES (?, ?)", [
                 ("schema", SCHEMA), ("key", key), ("state", marshal.dumps(state)), ("stats", marshal.dumps(stats)),
                 ("meta", pickle.dumps((vocab, regions))),
-                # the services of `refer emergency`, ready to show without reading a file
+                # services ready to show without reading a file (see READY_ALL_UP_TO)
                 ("urgent", pickle.dumps(urgent))])
             con.executemany("INSERT INTO files VALUES (?, ?, ?, ?)",
                             [(f.path, f.size, f.mtime, n) for f, n in built.files])
@@ -381,7 +382,10 @@ def load_cached(directories: Sequence[Path], bundled: Path | None) -> Catalog:
     notes = [str(p) for p in sorted(built.problems)]
     index = Index(built.data, lexicon, dead=frozenset(built.dead))
     services = CachedServices(index, vocab, regions, built.paths.get)
-    urgent = {n: services[built.data.ids[n]] for n in index.live if built.data.emergency[n] < 99}
+    # Services kept ready to show without reading their files: all of a small directory,
+    # and those of `refer emergency` in any case.
+    small = len(index.live) <= READY_ALL_UP_TO
+    urgent = {n: services[built.data.ids[n]] for n in index.live if small or built.data.emergency[n] < 99}
     try:
         write(db, built, lexicon, key, vocab, regions, urgent)
     except (OSError, sqlite3.Error) as exc:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from .model import Regions, Service, Vocabulary
 from .text import STOPWORDS, split_compound, stems, tokens
@@ -70,8 +71,7 @@ def age_span(s: Service) -> tuple[int, int]:
     return (s.age_min or 0, s.age_max if s.age_max is not None else 200)
 
 
-@dataclass
-class Entry:
+class Entry(NamedTuple):
     """What indexing one service yields; built in worker processes for large directories."""
 
     id: str
@@ -124,8 +124,7 @@ def build_data(services: Iterable[Service], regions: Regions) -> IndexData:
     return data
 
 
-@dataclass
-class Lexicon:
+class Lexicon(NamedTuple):
     """The index's words with what lets a query word reach them: stems, compound parts, facet labels."""
 
     words: list[str]

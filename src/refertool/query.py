@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from .model import Regions, Vocabulary
 from .text import STOPWORDS, fold, stems, tokens, typo_budget
@@ -29,16 +30,14 @@ AGE_PATTERNS = [
 ]
 
 
-@dataclass(frozen=True)
-class Facet:
+class Facet(NamedTuple):
     facet: str  # audiences, roles, topics, sectors, regions, age
     value: str
     words: str  # the words of the query it came from
     typos: int = 0
 
 
-@dataclass(frozen=True)
-class Concept:
+class Concept(NamedTuple):
     """One thing the query asks for; a service matches it through any alternative."""
 
     label: str

@@ -15,6 +15,7 @@ import bisect
 import datetime as dt
 import math
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .catalog import Catalog
 from .errors import UsageError
@@ -29,8 +30,7 @@ MAX_WORD = 40
 AGE_AUDIENCES = {"minors": (0, 17), "young-adults": (16, 25), "adults": (18, 200), "elderly": (65, 200)}
 
 
-@dataclass(frozen=True, order=True)
-class Match:
+class Match(NamedTuple):
     """How a service met one concept; smaller is better, compared field by field."""
 
     typos: int
@@ -39,12 +39,11 @@ class Match:
     via: str = ""  # the record's word or facet that matched
 
 
-@dataclass
-class Hit:
+class Hit(NamedTuple):
     service: Service
     matched: int
     key: tuple
-    why: list[str] = field(default_factory=list)
+    why: list[str]
 
     @property
     def score(self) -> float:
