@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import locale
 import os
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -73,6 +72,8 @@ def detect_lang(explicit: str | None = None) -> str:
         value = os.environ.get(var)
         if value:
             return "nl" if value.lower().startswith("nl") else "en"
+    import locale
+
     loc = locale.getlocale()[0] or ""
     return "nl" if loc.lower().startswith("nl") else "en"
 

@@ -1,9 +1,7 @@
-"""TSV, CSV, JSON and JSON Lines writers for scripts."""
+"""TSV, CSV, JSON and JSON Lines writers for scripts (each imports only what it writes with)."""
 
 from __future__ import annotations
 
-import csv
-import json
 from collections.abc import Sequence
 from typing import IO, Any
 
@@ -13,6 +11,8 @@ from .safe import clean, spreadsheet_safe
 def write_delimited(out: IO[str], rows: Sequence[dict[str, Any]], columns: Sequence[str], delimiter: str,
                     header: bool = True) -> None:
     """CSV or TSV, every cell spreadsheet-safe; an empty result still has its header."""
+    import csv
+
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     if header:
         writer.writerow(columns)
@@ -28,10 +28,14 @@ def write_plain_lines(out: IO[str], rows: Sequence[dict[str, Any]], columns: Seq
 
 
 def write_json(out: IO[str], objects: Sequence[dict[str, Any]]) -> None:
+    import json
+
     json.dump(list(objects), out, ensure_ascii=False, indent=2)
     out.write("\n")
 
 
 def write_jsonl(out: IO[str], objects: Sequence[dict[str, Any]]) -> None:
+    import json
+
     for obj in objects:
         out.write(json.dumps(obj, ensure_ascii=False) + "\n")
