@@ -40,7 +40,8 @@ from .model import Regions, Service, Vocabulary
 SCHEMA = "refertool-index-9"  # bump whenever what the index holds changes
 PARALLEL_FROM = 2000  # files; below this a process pool costs more than it saves
 PROGRESS_FROM = 2000
-READY_ALL_UP_TO = 2000  # services; a larger directory keeps only the emergency ones ready
+READY_ALL_UP_TO = 2000  # services; a larger directory keeps only the first emergency ones ready
+READY_URGENT = 100
 
 
 def delta_limit(total: int) -> int:
@@ -384,8 +385,13 @@ def load_cached(directories: Sequence[Path], bundled: Path | None) -> Catalog:
     services = CachedServices(index, vocab, regions, built.paths.get)
     # Services kept ready to show without reading their files: all of a small directory,
     # and those of `refer emergency` in any case.
-    small = len(index.live) <= READY_ALL_UP_TO
-    urgent = {n: services[built.data.ids[n]] for n in index.live if small or built.data.emergency[n] < 99}
+    data = built.data
+    if len(index.live) <= READY_ALL_UP_TO:
+        keep = list(index.live)
+    else:
+        keep = sorted((n for n in index.live if data.emergency[n] < 99),
+                      key=lambda n: (data.emergency[n], data.ids[n]))[:READY_URGENT]
+    urgent = {n: services[data.ids[n]] for n in keep}
     try:
         write(db, built, lexicon, key, vocab, regions, urgent)
     except (OSError, sqlite3.Error) as exc:
