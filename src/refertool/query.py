@@ -79,6 +79,7 @@ class PhraseTable:
     """Every facet synonym and place name as a token tuple -> the facet values it names."""
 
     def __init__(self, vocab: Vocabulary, regions: Regions):
+        self.regions_id = id(regions)
         self.exact: dict[tuple[str, ...], set[tuple[str, str]]] = {}
         for facet in TEXT_FACETS:
             for value in vocab.values(facet).values():
@@ -141,9 +142,13 @@ class PhraseTable:
         return (best[1], best[0]) if best[1] else (set(), 0)
 
 
-@lru_cache(maxsize=8)
 def _phrase_table(vocab: Vocabulary, regions: Regions) -> PhraseTable:
-    return PhraseTable(vocab, regions)
+    """Built once per vocabulary (and kept in the index cache, which saves it at every start)."""
+    table = vocab.__dict__.get("phrase_table")
+    if table is None or table.regions_id != id(regions):
+        table = PhraseTable(vocab, regions)
+        vocab.phrase_table = table  # type: ignore[attr-defined]
+    return table
 
 
 def concept_groups(vocab: Vocabulary) -> dict[str, tuple[tuple[str, ...], ...]]:
