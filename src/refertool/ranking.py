@@ -139,7 +139,11 @@ class Matcher:
         if not found:
             parts = split_compound(word, lambda w: bool(self.expand(w, fuzzy=False)))
             meaningful = tuple(p for p in parts or () if p not in STOPWORDS)  # "door|vertellen": vertellen
-            found = self.phrase(meaningful, COMPOUND) if meaningful else {}
+            if meaningful:
+                # A Dutch compound ends in its main word: "gezinsgeweld" is violence first. All
+                # parts together match best; the main word alone still matches, as a part.
+                found = self.postings_for(self.expand(meaningful[-1], fuzzy=False), COMPOUND)
+                found.update(self.phrase(meaningful, COMPOUND))
         self._terms[word] = found
         return found
 
