@@ -6,6 +6,7 @@ repeated, and reports medians and ratios. Run from the project root after
 
     .venv/bin/python benchmarks/run.py startup
     .venv/bin/python benchmarks/run.py large --services 50000
+    .venv/bin/python benchmarks/run.py search
 
 Nothing here is a test: the figures go into the README.
 """
@@ -111,6 +112,31 @@ def large(n: int, repeat: int, keep: Path | None) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def search_cost(repeat: int) -> None:
+    """In-process time of one search on the bundled directory, over the project's relevance queries."""
+    sys.path.insert(0, str(ROOT / "src"))
+    import tomllib
+
+    from refertool.catalog import load_catalog
+    from refertool.ranking import search
+
+    queries = [q["q"] for q in tomllib.loads((ROOT / "tests" / "relevance" / "queries.toml").read_text())["query"]]
+    catalog = load_catalog()
+    search(catalog, "warm up")  # imports and lazily built tables
+    per_query = []
+    for q in queries:
+        runs = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            search(catalog, q)
+            runs.append(time.perf_counter() - start)
+        per_query.append(statistics.median(runs))
+    per_query.sort()
+    print(f"search cost on the bundled directory, {len(queries)} queries, median of {repeat} each")
+    print(f"  median {statistics.median(per_query) * 1000:.1f} ms, 90th percentile "
+          f"{per_query[int(len(per_query) * 0.9)] * 1000:.1f} ms, slowest {per_query[-1] * 1000:.1f} ms")
+
+
 def _has(module: str) -> bool:
     from importlib.util import find_spec
 
@@ -119,13 +145,15 @@ def _has(module: str) -> bool:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("what", choices=["startup", "large"])
+    ap.add_argument("what", choices=["startup", "large", "search"])
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--services", type=int, default=50_000)
     ap.add_argument("--keep", type=Path, help="reuse (or make) the synthetic directory here")
     args = ap.parse_args()
     if args.what == "startup":
         startup(args.repeat)
+    elif args.what == "search":
+        search_cost(args.repeat)
     else:
         large(args.services, args.repeat, args.keep)
 
