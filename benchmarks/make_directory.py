@@ -25,7 +25,8 @@ def make(n: int, out: Path) -> None:
     for i in range(n):
         k = i % len(texts)
         region, place = PLACES[i % len(PLACES)]
-        text = re.sub(r'^name = "(.*)"$', lambda m: f'name = "{m.group(1)} {place} {i}"', texts[k], count=1,
+        suffix = f" {place} {i}"
+        text = re.sub(r'^(name = ".*)"$', lambda m, s=suffix: f'{m.group(1)}{s}"', texts[k], count=1,
                       flags=re.MULTILINE)
         text = re.sub(r"^regions = \[.*\]$", f'regions = ["{region}"]', text, count=1, flags=re.MULTILINE)
         (target / f"{sources[k].stem}-{i:06d}.toml").write_text(text, encoding="utf-8")
