@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any
@@ -161,35 +162,44 @@ def _filters(catalog: Catalog, audience: list[str] | None, role: list[str] | Non
         free=free, anonymous=anonymous, always_open=always_open, open_now=open_now)
 
 
-def _open(output: Path | None) -> IO[str]:
+@contextmanager
+def _writing(output: Path | None) -> Iterator[IO[str]]:
+    """stdout, or the -o file (closed afterwards); a file that cannot be written is a clear error."""
     if output is None:
-        return sys.stdout
+        yield sys.stdout
+        return
     try:
-        return open(output, "w", encoding="utf-8", newline="")
+        stream = open(output, "w", encoding="utf-8", newline="")
     except OSError as exc:
         raise ReferError(f"cannot write {output}: {exc.strerror}") from None
+    with stream:
+        yield stream
+
+
+def _wants_table(fmt: Format, output: Path | None) -> bool:
+    return fmt is Format.table or (fmt is Format.auto and output is None and sys.stdout.isatty())
+
+
+def _print_rich(renderable: Any, output: Path | None) -> None:
+    from .render.table import console
+
+    with _writing(output) as out:
+        console(out if output else None).print(renderable)
 
 
 def _emit(services: Sequence[Service], fmt: Format, output: Path | None, header: bool,
-          hits: Sequence[Hit] | None = None, catalog: Catalog | None = None, plain: Sequence[str] = ()) -> None:
+          hits: Sequence[Hit] | None = None, plain: Sequence[str] = ()) -> None:
     """Write services in the chosen format; `auto` is a table on a terminal, TSV lines in a pipe."""
     from .render.records import COLUMNS, SEARCH_COLUMNS, contact_line, flat_row, service_object
 
     lang = settings.lang
-    out = _open(output)
-    try:
-        if fmt is Format.auto:
-            fmt = Format.table if output is None and sys.stdout.isatty() else Format.tsv
-            header = header and fmt is Format.table
-            plain_lines = True
-        else:
-            plain_lines = False
-        if fmt is Format.table:
-            from .render.table import console, results_table
+    if _wants_table(fmt, output):
+        from .render.table import results_table
 
-            if services:
-                console(out if output else None).print(results_table(services, lang))
-            return
+        if services:
+            _print_rich(results_table(services, lang), output)
+        return
+    with _writing(output) as out:
         if fmt in (Format.json, Format.jsonl):
             from .render.tabular import write_json, write_jsonl
 
@@ -205,14 +215,11 @@ def _emit(services: Sequence[Service], fmt: Format, output: Path | None, header:
             row["score"] = hit.score
         from .render.tabular import write_delimited, write_plain_lines
 
-        if plain_lines:
+        if fmt is Format.auto:  # a pipe or a file: one service a line, no header
             write_plain_lines(out, rows, plain or ("id", "name", "contact", "summary"))
         else:
             columns = SEARCH_COLUMNS if hits is not None else COLUMNS
             write_delimited(out, rows, columns, "," if fmt is Format.csv else "\t", header)
-    finally:
-        if output is not None:
-            out.close()
 
 
 def _say(message: str) -> None:
@@ -250,7 +257,7 @@ def search(
     elif result.partial and fmt in (Format.auto, Format.table) and sys.stdout.isatty():
         _say(t("partial", lang))
     services = [h.service for h in result.hits]
-    _emit(services, fmt, output, not no_header, result.hits, catalog)
+    _emit(services, fmt, output, not no_header, result.hits)
     if not services:
         _say(t("no_results", lang))
         if result.suggestions:
@@ -334,30 +341,19 @@ def show(
     service = catalog.get(service_id)
     if service is None:
         raise UsageError(t("unknown_id", settings.lang, service_id) + did_you_mean(service_id, catalog.services))
-    if fmt in (Format.auto, Format.table) and (fmt is Format.table or (output is None and sys.stdout.isatty())):
-        from .render.table import console, service_card
+    if _wants_table(fmt, output):
+        from .render.table import service_card
 
-        out = _open(output)
-        try:
-            console(out if output else None).print(service_card(service, catalog, settings.lang))
-        finally:
-            if output is not None:
-                out.close()
+        _print_rich(service_card(service, catalog, settings.lang), output)
         return FOUND
     if fmt is Format.json:  # one object, not a list of one
+        import json
+
         from .render.records import service_object
-        from .render.tabular import write_jsonl
 
-        out = _open(output)
-        try:
-            import json
-
+        with _writing(output) as out:
             json.dump(service_object(service, settings.lang), out, ensure_ascii=False, indent=2)
             out.write("\n")
-        finally:
-            if output is not None:
-                out.close()
-        del write_jsonl
         return FOUND
     _emit([service], fmt, output, not no_header)
     return FOUND
@@ -382,16 +378,10 @@ def emergency(
     data = catalog.index.data
     urgent = sorted((data.emergency[n], data.ids[n]) for n in catalog.index.live if data.emergency[n] < 99)
     services = [catalog.services[sid] for _, sid in urgent]
-    if fmt is Format.table or (fmt is Format.auto and output is None and sys.stdout.isatty()):
-        from .render.table import console, emergency_table
+    if _wants_table(fmt, output):
+        from .render.table import emergency_table
 
-        out = _open(output)
-        try:
-            console(out if output else None).print(
-                emergency_table(services, settings.lang, {s.id: open_now(s) for s in services}))
-        finally:
-            if output is not None:
-                out.close()
+        _print_rich(emergency_table(services, settings.lang, {s.id: open_now(s) for s in services}), output)
         return FOUND
     _emit(services, fmt, output, not no_header, plain=("contact", "name", "summary"))
     return FOUND
@@ -460,13 +450,12 @@ def facets(fmt: FormatOpt = Format.auto, output: Output = None, no_header: NoHea
             rows.append((facet, value.id, value.nl, value.en, count))
     for area in catalog.regions.areas.values():
         rows.append(("regions", area.id, area.nl, area.en, sum(1 for s in catalog if area.id in s.regions)))
-    if fmt is Format.table or (fmt is Format.auto and output is None and sys.stdout.isatty()):
-        from .render.table import console, facets_table
+    if _wants_table(fmt, output):
+        from .render.table import facets_table
 
-        console().print(facets_table(rows, settings.lang))
+        _print_rich(facets_table(rows, settings.lang), output)
         return FOUND
-    out = _open(output)
-    try:
+    with _writing(output) as out:
         objects = [dict(zip(("facet", "value", "nl", "en", "count"), r)) for r in rows]
         if fmt in (Format.json, Format.jsonl):
             from .render.tabular import write_json, write_jsonl
@@ -477,9 +466,6 @@ def facets(fmt: FormatOpt = Format.auto, output: Output = None, no_header: NoHea
 
             write_delimited(out, objects, ("facet", "value", "nl", "en", "count"),
                             "," if fmt is Format.csv else "\t", header=not no_header and fmt is not Format.auto)
-    finally:
-        if output is not None:
-            out.close()
     return FOUND
 
 
