@@ -232,7 +232,7 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
         con = sqlite3.connect(tmp)
         with con:
             con.executescript("""
-                PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+                PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072;
                 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB);
                 CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, number INTEGER);
                 CREATE INDEX files_number ON files (number);
@@ -256,9 +256,10 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
             con.executemany("INSERT INTO files VALUES (?, ?, ?, ?)",
                             [(f.path, f.size, f.mtime, n) for f, n in built.files])
             con.executemany("INSERT INTO postings VALUES (?, ?)",
-                            [(w, array("i", ns).tobytes()) for w, ns in data.postings.items()])
+                            # in key order: each insert appends to the B-tree instead of splitting it
+                            [(w, array("i", ns).tobytes()) for w, ns in sorted(data.postings.items())])
             con.executemany("INSERT INTO members VALUES (?, ?)",
-                            [(k, array("i", ns).tobytes()) for k, ns in data.members.items()])
+                            [(k, array("i", ns).tobytes()) for k, ns in sorted(data.members.items())])
         con.close()
         os.replace(tmp, db)
     finally:
