@@ -41,12 +41,13 @@ def joined_forms(text: str) -> list[str]:
     Letters join letters and digits join digits: "Focus 12" stays apart, or every
     numbered name would add words that no one types."""
     words = tokens(text)
+    kinds = ["a" if w.isalpha() else "d" if w.isdigit() else "x" for w in words]
     out = []
     for n in (2, 3):
         for i in range(len(words) - n + 1):
-            run = words[i:i + n]
-            if all(w.isalpha() for w in run) or all(w.isdigit() for w in run):
-                out.append("".join(run))
+            run = kinds[i:i + n]
+            if run[0] != "x" and run.count(run[0]) == n:
+                out.append("".join(words[i:i + n]))
     return out
 
 
@@ -84,11 +85,11 @@ class Entry(NamedTuple):
 
 def index_service(s: Service, regions: Regions) -> Entry:
     words: dict[str, int] = {}
+    texts = service_texts(s)
     # Weakest field first, so that a word's best field is the one written last.
-    for fld, text in reversed(service_texts(s)):
+    for fld, text in reversed(texts):
         words.update(dict.fromkeys(tokens(text), fld))
-    name = service_texts(s)[0][1]
-    for j in joined_forms(name):
+    for j in joined_forms(texts[0][1]):
         words.setdefault(j, NAME)
     return Entry(s.id, words, member_keys(s), s.emergency or 99, regions.breadth(s.regions), age_span(s))
 

@@ -163,8 +163,9 @@ class _Checker:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.add("REF005", f"'{key}' must be a list of strings", self.line_of(key))
             return ()
-        for v in value:
-            self.check_controls(key, v)
+        if not "".join(value).isprintable():  # one look at the whole list; the culprit only when needed
+            for v in value:
+                self.check_controls(key, v)
         return tuple(value)
 
     def facet_list(self, doc: dict, key: str, facet: str, required: bool = True) -> tuple[str, ...]:
@@ -247,17 +248,16 @@ class _Checker:
             self.add("REF004", f"unknown key 'source.{extra}'{did_you_mean(extra, SOURCE_KEYS)}",
                      self.line_of(extra))
         when = source.get("verified_at")
-        line = self.line_of("verified_at")
         if when is None:
             self.add("REF003", "missing required key 'source.verified_at'", self.line_of("source"))
         elif isinstance(when, dt.datetime) or not isinstance(when, dt.date):
-            self.add("REF005", "'source.verified_at' must be a TOML date like 2026-11-26", line)
+            self.add("REF005", "'source.verified_at' must be a TOML date like 2026-11-26", self.line_of("verified_at"))
             when = None
         elif when > self.today:
-            self.add("REF015", f"verified_at {when} is in the future", line)
+            self.add("REF015", f"verified_at {when} is in the future", self.line_of("verified_at"))
         elif (self.today - when).days > 2 * 365:
             self.add("REF016", f"verified_at {when} is more than two years ago: check the facts again",
-                     line, severity="warning")
+                     self.line_of("verified_at"), severity="warning")
         return when, self.text_value(source, "source.section"), self.text_value(source, "source.document")
 
     def contacts(self, doc: dict) -> tuple[Contact, ...]:
