@@ -120,17 +120,6 @@ class Regions:
             region_id = self.areas[region_id].parent
         return chain
 
-    def covers(self, served: tuple[str, ...], place: str) -> bool:
-        """True when a service serving `served` also serves `place`."""
-        above = set(self.ancestors(place))
-        return any(s in above or place in self.ancestors(s) for s in served)
-
-    def specificity(self, served: tuple[str, ...], place: str) -> int:
-        """How closely a service's coverage fits a place: 0 exact, larger is broader."""
-        chain = self.ancestors(place)
-        hits = [chain.index(s) for s in served if s in chain]
-        return min(hits) if hits else len(chain)
-
     def breadth(self, served: tuple[str, ...]) -> int:
         """How many of the smallest areas (provinces) a coverage spans."""
         return _breadth(self, tuple(served))

@@ -151,13 +151,9 @@ def _phrase_table(vocab: Vocabulary, regions: Regions) -> PhraseTable:
     return table
 
 
+@lru_cache(maxsize=8)
 def concept_groups(vocab: Vocabulary) -> dict[str, tuple[tuple[str, ...], ...]]:
     """Each word of a [concepts] group -> every member of its group as token tuples."""
-    return _concept_groups(vocab)
-
-
-@lru_cache(maxsize=8)
-def _concept_groups(vocab: Vocabulary) -> dict[str, tuple[tuple[str, ...], ...]]:
     table: dict[str, tuple[tuple[str, ...], ...]] = {}
     for group in vocab.concepts:
         members = tuple(tuple(tokens(w)) for w in group if tokens(w))

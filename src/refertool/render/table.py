@@ -158,7 +158,3 @@ def facets_table(rows: Sequence[tuple[str, str, str, str, int]], lang: str) -> T
     for facet, value, nl, en, count in rows:
         table.add_row(txt(facet), txt(value, "bold"), txt(nl), txt(en), str(count))
     return table
-
-
-def explain_text(lines: Sequence[str]) -> Text:
-    return txt("\n".join(lines), "cyan")
