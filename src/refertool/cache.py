@@ -36,9 +36,8 @@ from .catalog import META_FILES, Catalog, load_meta_or_fail
 from .errors import DataError, Problem
 from .index import Index, IndexData, Lexicon, build_lexicon, extend_lexicon, index_service
 from .model import Regions, Service, Vocabulary
-from .query import _phrase_table
 
-SCHEMA = "refertool-index-10"  # bump whenever what the index holds changes
+SCHEMA = "refertool-index-11"  # bump whenever what the index holds changes
 PARALLEL_FROM = 2000  # files; below this a process pool costs more than it saves
 PROGRESS_FROM = 2000
 READY_ALL_UP_TO = 2000  # services; a larger directory keeps only the first emergency ones ready
@@ -225,6 +224,8 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
     """Write a whole cache to a temporary file, then rename it into place (atomic)."""
     import tempfile
 
+    from .query import _phrase_table
+
     db.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=db.parent)
     os.close(fd)
@@ -250,7 +251,9 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
             stats = [(f.path, f.size, f.mtime) for f, _ in built.files]  # in scan order
             con.executemany("INSERT INTO meta VALUES (?, ?)", [
                 ("schema", SCHEMA), ("key", key), ("state", marshal.dumps(state)), ("stats", marshal.dumps(stats)),
-                ("meta", pickle.dumps((vocab, regions, _phrase_table(vocab, regions)))),
+                ("meta", pickle.dumps((vocab, regions))),
+                # apart, so that `refer emergency` does not load the query parser at all
+                ("phrases", pickle.dumps(_phrase_table(vocab, regions))),
                 # services ready to show without reading a file (see READY_ALL_UP_TO)
                 ("urgent", pickle.dumps(urgent))])
             con.executemany("INSERT INTO files VALUES (?, ?, ?, ?)",
@@ -275,9 +278,8 @@ class Store:
         meta = dict(self.con.execute("SELECT key, value FROM meta"))
         if meta.get("schema") != SCHEMA or meta.get("key") != key:
             raise ValueError("not our cache")
-        self.vocab, self.regions, phrases = pickle.loads(meta["meta"])
-        phrases.regions_id = id(self.regions)
-        self.vocab.phrase_table = phrases
+        self.vocab, self.regions = pickle.loads(meta["meta"])
+        self.vocab.phrase_table_blob = (meta["phrases"], id(self.regions))
         self.urgent_blob = meta.get("urgent")
         (ids, emergency, breadth, ages, dead, self.directory_of, words, by_stem, parts, labels,
          self.notes) = marshal.loads(meta["state"])

@@ -145,9 +145,15 @@ class PhraseTable:
 def _phrase_table(vocab: Vocabulary, regions: Regions) -> PhraseTable:
     """Built once per vocabulary (and kept in the index cache, which saves it at every start)."""
     table = vocab.__dict__.get("phrase_table")
+    if table is None and "phrase_table_blob" in vocab.__dict__:
+        import pickle
+
+        blob, regions_id = vocab.__dict__.pop("phrase_table_blob")
+        table = pickle.loads(blob)
+        table.regions_id = regions_id
     if table is None or table.regions_id != id(regions):
         table = PhraseTable(vocab, regions)
-        vocab.phrase_table = table  # type: ignore[attr-defined]
+    vocab.phrase_table = table  # type: ignore[attr-defined]
     return table
 
 
