@@ -41,6 +41,7 @@ def service_object(s: Service, lang: str) -> dict[str, Any]:
         "confidential": s.confidential,
         "always_open": s.always_open,
         "emergency": s.emergency,
+        "source_document": s.source_document or None,
         "source_section": s.source_section or None,
         "verified_at": s.verified_at.isoformat(),
     }

@@ -121,8 +121,8 @@ def service_card(s: Service, catalog: Catalog, lang: str) -> Panel:
     flags = flags_text(s, lang)
     if flags:
         grid.add_row(t("flags", lang), flags)
-    grid.add_row(t("source", lang), txt(f"{s.source_section} ({t('verified', lang)} {s.verified_at.isoformat()})",
-                                        "dim"))
+    where = " – ".join(x for x in (s.source_document, s.source_section) if x)
+    grid.add_row(t("source", lang), txt(f"{where} ({t('verified', lang)} {s.verified_at.isoformat()})", "dim"))
     body = [txt(s.summary.get(lang), "italic")]
     if s.description:
         body += [Text(""), txt(s.description.get(lang))]
