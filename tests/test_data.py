@@ -99,3 +99,9 @@ def test_emergency_order(catalog):
     ranked = sorted((s for s in catalog if s.emergency), key=lambda s: s.emergency)
     numbers = [c.value for s in ranked for c in s.contacts if c.channel == "phone"]
     assert numbers[:5] == ["112", "101", "116 000", "1712", "106"]
+
+
+def test_every_record_says_where_its_facts_come_from(catalog):
+    for s in catalog:
+        assert s.source_document == "Vraag advies bij externe diensten", s.id
+        assert s.source_section, s.id
