@@ -146,3 +146,9 @@ def test_contact_channels_filter(catalog):
     got = ids(search(catalog, "", Filters(channels=["email"]), limit=None))
     assert set(got) == {"igvm", "onderwijsinspectie"}
     assert all(Contact in (type(c) for c in catalog.get(i).contacts) for i in got)
+
+
+def test_a_place_alone_does_not_outrank_the_need(make):
+    cat = make(svc("here", "Alfa", ["trampoline"], regions=("vlaams-brabant",)),
+               svc("need", "Beta", ["zwembad"], regions=("flanders",)))
+    assert ids(search(cat, "zwembad Leuven"))[0] == "need"

@@ -27,6 +27,9 @@ from .text import STOPWORDS, fold, split_compound, stems, tokens, typo_budget
 LEVELS = ("exact", "stem", "synonym", "compound", "prefix", "typo")
 EXACT, STEM, SYNONYM, COMPOUND, PREFIX, TYPO = range(6)
 MAX_WORD = 40
+# A place tells where, not what: it counts as a concept, but its rarity (few services name a
+# province) must not outweigh what the person needs.
+PLACE_WEIGHT = 0.5
 AGE_AUDIENCES = {"minors": (0, 17), "young-adults": (16, 25), "adults": (18, 200), "elderly": (65, 200)}
 
 
@@ -335,7 +338,8 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
     # How telling each concept is: one that few services match (a sector, a named
     # service) says more than a word most records share ("abuse", "help").
     total = max(len(index), 1)
-    weights = [math.log((total + 1) / (len(pc) + 1)) for pc in per_concept]
+    weights = [PLACE_WEIGHT if c.facets and all(f.facet in ("regions", "age") for f in c.facets)
+               else math.log((total + 1) / (len(pc) + 1)) for c, pc in zip(concepts, per_concept)]
     # Every word of the query on its own: "doctor evidence" is one concept (both name the
     # medical topic), but a record with both words fits it better than one with one.
     words = {t for c in concepts if c.terms for t in tokens(c.label) if t not in STOPWORDS}
