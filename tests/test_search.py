@@ -149,6 +149,7 @@ def test_contact_channels_filter(catalog):
 
 
 def test_a_place_alone_does_not_outrank_the_need(make):
+    fillers = [svc(f"other-{n}", f"Other {n}", ["kamp"]) for n in range(6)]
     cat = make(svc("here", "Alfa", ["trampoline"], regions=("vlaams-brabant",)),
-               svc("need", "Beta", ["zwembad"], regions=("flanders",)))
-    assert ids(search(cat, "zwembad Leuven"))[0] == "need"
+               svc("need", "Beta", ["zwembad"], regions=("flanders",)), *fillers)
+    assert ids(search(cat, "zwembad Leuven"))[:2] == ["need", "here"]
