@@ -153,3 +153,12 @@ def test_no_query_in_the_cache(local):
     search(cat, "uniquewordxyz123")
     for db in cache_root().glob("*"):
         assert b"uniquewordxyz123" not in Path(db).read_bytes()
+
+
+def test_progress_bar_goes_to_stderr_not_to_the_results(capsys, monkeypatch):
+    import refertool.cache as cache
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    with cache._progress(cache.PROGRESS_FROM) as advance:
+        advance(cache.PROGRESS_FROM)
+    assert capsys.readouterr().out == ""

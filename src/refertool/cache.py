@@ -187,9 +187,11 @@ class _progress:
         import sys
 
         if self.total >= PROGRESS_FROM and sys.stderr.isatty():
+            from rich.console import Console
             from rich.progress import Progress
 
-            self.bar = Progress(transient=True, console=None)
+            # stderr: stdout carries the results, and a pipe must not get a progress bar
+            self.bar = Progress(transient=True, console=Console(stderr=True))
             self.bar.start()
             task = self.bar.add_task("indexing", total=self.total)
             return lambda n: self.bar.advance(task, n)
