@@ -189,10 +189,11 @@ class Index:
         """Numbers are looked up exactly; as typo targets they would only add noise and time."""
         return [w for w in self.words if not w.isdigit()]
 
-    @property
-    def live(self) -> range | set[int]:
+    @cached_property
+    def live(self) -> range | frozenset[int]:
+        """The numbers of the services in use (not replaced or removed); computed once, asked often."""
         n = len(self.data.ids)
-        return range(n) if not self.dead else set(range(n)) - self.dead
+        return range(n) if not self.dead else frozenset(range(n)) - self.dead
 
     def postings(self, word: str) -> dict[int, int]:
         """Service number -> best field for one index word (facet label words count as topics)."""
