@@ -309,20 +309,21 @@ def list_services(
 
     Example: refer list --role perpetrator --audience minors
     """
-    services = _filtered(audience, role, topic, sector, region, channel, age, free, anonymous, always_open,
-                         open_now)
+    _, services = _filtered(audience, role, topic, sector, region, channel, age, free, anonymous, always_open,
+                            open_now)
     _emit(services, fmt, output, not no_header)
     return FOUND if services else NOTHING
 
 
-def _filtered(*args: Any) -> list[Service]:
+def _filtered(*args: Any) -> tuple[Catalog, list[Service]]:
+    """The catalog, and its services that pass the filters (all, by id, without filters)."""
     from .ranking import search as run_search
 
     catalog = _catalog()
     filters = _filters(catalog, *args)
     if not filters.active():
-        return sorted(catalog, key=lambda s: s.id)
-    return [h.service for h in run_search(catalog, "", filters, limit=None).hits]
+        return catalog, sorted(catalog, key=lambda s: s.id)
+    return catalog, [h.service for h in run_search(catalog, "", filters, limit=None).hits]
 
 
 @app.command()
@@ -481,12 +482,12 @@ def export(
 
     Example: refer export --format hsds -o hsds-out/
     """
-    services = _filtered(audience, role, topic, sector, region, channel, age, free, anonymous, always_open,
-                         open_now)
+    catalog, services = _filtered(audience, role, topic, sector, region, channel, age, free, anonymous,
+                                  always_open, open_now)
     if fmt is ExportFormat.hsds:
         from .render.hsds import write_package
 
-        write_package(services, _catalog(), output, settings.lang)
+        write_package(services, catalog, output, settings.lang)
     else:
         _emit(services, Format(fmt.value), output, True)
     _say(t("exported", settings.lang, len(services), output))
