@@ -254,3 +254,16 @@ def test_local_directory_overlay(cli):
     data = json.loads(cli("-d", str(FIXTURES / "local"), "search", "zwembadwerking", "-f", "json").out)
     assert data[0]["id"] == "lokaal-meldpunt"
     assert Path(FIXTURES / "local").is_dir()
+
+
+def test_facet_counts_match_the_services(cli, catalog):
+    rows = list(csv.DictReader(io.StringIO(cli("facets", "-f", "csv").out)))
+    for r in rows:
+        facet, value = r["facet"], r["value"]
+        if facet == "channels":
+            expected = sum(1 for s in catalog if value in s.channels)
+        elif facet == "kinds":
+            expected = sum(1 for s in catalog if s.kind == value)
+        else:
+            expected = sum(1 for s in catalog if value in getattr(s, facet))
+        assert int(r["count"]) == expected, (facet, value)

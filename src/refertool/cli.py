@@ -439,18 +439,13 @@ def facets(fmt: FormatOpt = Format.auto, output: Output = None, no_header: NoHea
     Example: refer facets -f csv
     """
     catalog = _catalog()
+    index = catalog.index  # counts from the index's member lists: no service file is read
     rows: list[tuple[str, str, str, str, int]] = []
     for facet in ("audiences", "roles", "topics", "sectors", "channels", "kinds"):
         for value in catalog.vocabulary.values(facet).values():
-            if facet == "channels":
-                count = sum(1 for s in catalog if value.id in s.channels)
-            elif facet == "kinds":
-                count = sum(1 for s in catalog if s.kind == value.id)
-            else:
-                count = sum(1 for s in catalog if value.id in getattr(s, facet))
-            rows.append((facet, value.id, value.nl, value.en, count))
+            rows.append((facet, value.id, value.nl, value.en, len(index.members(f"{facet}={value.id}"))))
     for area in catalog.regions.areas.values():
-        rows.append(("regions", area.id, area.nl, area.en, sum(1 for s in catalog if area.id in s.regions)))
+        rows.append(("regions", area.id, area.nl, area.en, len(index.members(f"regions={area.id}"))))
     if _wants_table(fmt, output):
         from .render.table import facets_table
 
