@@ -75,3 +75,42 @@ def test_suggestions(meta):
 ])
 def test_belgian_phone_numbers(number, ok):
     assert is_belgian_phone(number) is ok
+
+
+def test_locations_and_sources_are_read(tmp_path, meta):
+    path = tmp_path / "zorgcentrum-test.toml"
+    path.write_text('''name = "Zorgcentrum"
+summary = "Een zorgcentrum."
+audiences = []
+roles = ["victim"]
+topics = []
+regions = ["belgium"]
+
+[[contacts]]
+channel = "website"
+value = "www.example.be"
+source = "guide"
+
+[[locations]]
+name = "Ziekenhuis"
+city = "Gent"
+region = "oost-vlaanderen"
+address = "Straat 1, 9000 Gent"
+source = "guide"
+
+[source]
+verified_at = 2026-11-26
+sources = ["guide"]
+''', encoding="utf-8")
+    vocab, regions = meta
+    service, problems = check_service_file(path, vocab, regions, today=dt.date(2026, 11, 26))
+    assert problems == []
+    assert service.contacts[0].source == "guide"
+    assert service.sources == ("guide",)
+    (place,) = service.locations
+    assert (place.city, place.region, place.address) == ("Gent", "oost-vlaanderen", "Straat 1, 9000 Gent")
+    bad = path.read_text().replace('region = "oost-vlaanderen"', 'region = "atlantis"').replace(
+        'address =', 'street =')
+    path.write_text(bad, encoding="utf-8")
+    codes = {p.code: p.line for p in check_service_file(path, vocab, regions, today=dt.date(2026, 11, 26))[1]}
+    assert codes == {"REF006": 13, "REF004": 13}  # the [[locations]] line

@@ -42,6 +42,18 @@ class Contact(NamedTuple):
     hours: tuple[Hours, ...] = ()
     always_open: bool = False
     note: Localized = Localized()
+    source: str = ""  # the id of the source (data/sources.toml) this contact comes from
+
+
+class Location(NamedTuple):
+    """Where a service is. Where it serves is its area (`Service.regions`): a care centre
+    is located in one city but takes in every victim."""
+
+    name: str
+    city: str  # a municipality as named in regions.toml
+    region: str  # a region id: the province (or Brussels) the city lies in
+    address: str = ""
+    source: str = ""
 
 
 class Service(NamedTuple):
@@ -72,6 +84,8 @@ class Service(NamedTuple):
     how_to_reach: Localized = Localized()
     source_section: str = ""
     source_document: str = ""
+    sources: tuple[str, ...] = ()  # ids of every source the record's facts come from
+    locations: tuple[Location, ...] = ()
     path: str = ""
 
     @property

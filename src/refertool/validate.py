@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problem
-from .model import CHANNELS, DAYS, LANGS, Contact, Hours, Localized, Regions, Service, Vocabulary
+from .model import CHANNELS, DAYS, LANGS, Contact, Hours, Localized, Location, Regions, Service, Vocabulary
 from .tomlread import TomlProblem, parse_toml
 
 CODES = {
@@ -40,10 +40,11 @@ CODES = {
 REQUIRED = ("name", "summary", "audiences", "roles", "topics", "regions", "contacts", "source")
 OPTIONAL = (
     "description", "kind", "organisation", "sectors", "age_min", "age_max", "keywords", "website",
-    "email", "free", "anonymous", "confidential", "always_open", "emergency", "how_to_reach",
+    "email", "free", "anonymous", "confidential", "always_open", "emergency", "how_to_reach", "locations",
 )
-SOURCE_KEYS = ("verified_at", "section", "document")
-CONTACT_KEYS = ("channel", "value", "hours", "always_open", "note")
+SOURCE_KEYS = ("verified_at", "section", "document", "sources")
+CONTACT_KEYS = ("channel", "value", "hours", "always_open", "note", "source")
+LOCATION_KEYS = ("name", "city", "region", "address", "source")
 HOURS_KEYS = ("days", "opens", "closes")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # C0/C1 controls and the escape character; tab and newline are allowed in prose.
@@ -212,7 +213,7 @@ class _Checker:
         age_min, age_max = self.integer(doc, "age_min"), self.integer(doc, "age_max")
         if age_min is not None and age_max is not None and age_min > age_max:
             self.add("REF017", f"age_min {age_min} is above age_max {age_max}", self.line_of("age_min"))
-        verified_at, section, document = self.source(doc)
+        verified_at, section, document, sources = self.source(doc)
         service = Service(
             id=sid, name=name, summary=summary,
             audiences=self.facet_list(doc, "audiences", "audiences"),
@@ -230,20 +231,21 @@ class _Checker:
             confidential=self.flag(doc, "confidential"), always_open=self.flag(doc, "always_open"),
             emergency=self.integer(doc, "emergency"),
             how_to_reach=self.localized(doc, "how_to_reach"),
-            source_section=section, source_document=document, path=str(self.path),
+            source_section=section, source_document=document, sources=sources,
+            locations=self.locations(doc), path=str(self.path),
         )
         for extra in set(keywords) - set(LANGS):
             self.add("REF004", f"unknown key 'keywords.{extra}'", self.line_of(f"keywords.{extra}"))
         return service
 
-    def source(self, doc: dict) -> tuple[dt.date | None, str, str]:
+    def source(self, doc: dict) -> tuple[dt.date | None, str, str, tuple[str, ...]]:
         source = doc.get("source")
         if source is None:
             self.add("REF003", "missing required key 'source' (with verified_at)")
-            return None, "", ""
+            return None, "", "", ()
         if not isinstance(source, dict):
             self.add("REF005", "'source' must be a table", self.line_of("source"))
-            return None, "", ""
+            return None, "", "", ()
         for extra in set(source) - set(SOURCE_KEYS):
             self.add("REF004", f"unknown key 'source.{extra}'{did_you_mean(extra, SOURCE_KEYS)}",
                      self.line_of(extra))
@@ -258,7 +260,29 @@ class _Checker:
         elif (self.today - when).days > 2 * 365:
             self.add("REF016", f"verified_at {when} is more than two years ago: check the facts again",
                      self.line_of("verified_at"), severity="warning")
-        return when, self.text_value(source, "source.section"), self.text_value(source, "source.document")
+        return (when, self.text_value(source, "source.section"), self.text_value(source, "source.document"),
+                self.string_list(source, "source.sources"))
+
+    def locations(self, doc: dict) -> tuple[Location, ...]:
+        raw = doc.get("locations", [])
+        if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+            self.add("REF005", "'locations' must be an array of tables", self.line_of("locations"))
+            return ()
+        headers = [i + 1 for i, line in enumerate(self.lines) if line.lstrip().startswith("[[locations")]
+        found = []
+        for n, item in enumerate(raw):
+            line = headers[n] if n < len(headers) else self.line_of("locations")
+            for extra in set(item) - set(LOCATION_KEYS):
+                self.add("REF004", f"unknown location key '{extra}'{did_you_mean(extra, LOCATION_KEYS)}", line)
+            region = self.text_value(item, "locations.region", required=True)
+            if region and region not in self.regions.areas:
+                self.add("REF006", f"unknown regions value '{region}'{did_you_mean(region, self.regions.areas)}",
+                         line)
+            found.append(Location(self.text_value(item, "locations.name", required=True),
+                                  self.text_value(item, "locations.city", required=True), region,
+                                  self.text_value(item, "locations.address"),
+                                  self.text_value(item, "locations.source")))
+        return tuple(found)
 
     def contacts(self, doc: dict) -> tuple[Contact, ...]:
         raw = doc.get("contacts")
@@ -290,7 +314,7 @@ class _Checker:
             self.add("REF013", f"'{value}' is not a valid http(s) address", value_line())
         return Contact(channel=channel, value=value, hours=self.hours(item.get("hours"), line),
                        always_open=bool(self.flag(item, "always_open")),
-                       note=self.localized(item, "note"))
+                       note=self.localized(item, "note"), source=self.text_value(item, "contacts.source"))
 
     def hours(self, raw: Any, line: int) -> tuple[Hours, ...]:
         if raw is None:
