@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 
@@ -29,7 +30,27 @@ def test_bundled_data_is_clean(meta):
     assert len(services) >= 35
 
 
-@pytest.mark.parametrize("code", sorted(c for c in CODES if c != "REF008"))
+# Codes no single committed file can show, each with its own test below: two directories (REF008), a file
+# that cannot be read (REF018; git keeps no unreadable file, and root reads anything), a missing path
+# (REF019), missing bundled data (REF020), a file changed while it was read (REF021).
+NOT_IN_A_FILE = {"REF008": "test_duplicate_id_across_extra_directories", "REF018": "test_unreadable_file",
+                 "REF019": "test_missing_directory", "REF020": "test_missing_bundled_data",
+                 "REF021": "test_file_changed_while_reading"}
+
+
+def test_every_code_used_is_registered_and_tested():
+    """As tldr-lint does: a code written anywhere in the package must be in CODES, and each has its test."""
+    src = Path(__file__).resolve().parents[1] / "src" / "refertool"
+    used = {code for path in src.rglob("*.py") for code in re.findall(r"REF\d{3}", path.read_text(encoding="utf-8"))}
+    assert used == set(CODES), used ^ set(CODES)
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for code in CODES:
+        assert f"| {code} |" in readme, code
+        if code in NOT_IN_A_FILE:
+            assert NOT_IN_A_FILE[code] in globals(), code
+
+
+@pytest.mark.parametrize("code", sorted(set(CODES) - set(NOT_IN_A_FILE)))
 def test_one_failing_fixture_per_rule(code, meta):
     files = [p for p in BROKEN.iterdir() if p.name.lower().startswith(code.lower())]
     assert files, f"no fixture for {code}"
@@ -114,3 +135,61 @@ sources = ["guide"]
     path.write_text(bad, encoding="utf-8")
     codes = {p.code: p.line for p in check_service_file(path, vocab, regions, today=dt.date(2026, 11, 26))[1]}
     assert codes == {"REF006": 13, "REF004": 13}  # the [[locations]] line
+
+
+def test_unreadable_file(meta, tmp_path):
+    folder = tmp_path / "looks-like-a-file.toml"  # reading a directory fails, even for root
+    folder.mkdir()
+    assert [p.code for p in problems_of(folder, meta)] == ["REF018"]
+
+
+def test_missing_directory(cli):
+    r = cli("--data-dir", "/no/such/dir", "search", "x")
+    assert r.code == 2 and "/no/such/dir: REF019 no such directory" in r.err
+
+
+def test_missing_bundled_data(monkeypatch, tmp_path):
+    import refertool.catalog as catalog_module
+    from refertool.errors import DataError
+
+    monkeypatch.setattr(catalog_module, "__file__", str(tmp_path / "a" / "b" / "catalog.py"))
+    with pytest.raises(DataError) as raised:
+        catalog_module.bundled_dir()
+    assert [p.code for p in raised.value.problems] == ["REF020"]
+
+
+def test_file_changed_while_reading(catalog, tmp_path):
+    from refertool.cache import CachedServices
+    from refertool.errors import DataError
+
+    broken = tmp_path / "child-focus.toml"
+    broken.write_text("name = ", encoding="utf-8")
+    services = CachedServices(catalog.index, catalog.vocabulary, catalog.regions, lambda n: str(broken))
+    with pytest.raises(DataError) as raised:
+        services["child-focus"]
+    assert [p.code for p in raised.value.problems] == ["REF021"]
+
+
+def test_syntax_error_at_the_end_has_the_last_line(meta, tmp_path):
+    path = tmp_path / "cut-short.toml"
+    path.write_text('name = "x"\nsummary.nl = "a"\nsummary.en = ', encoding="utf-8")
+    assert [(p.code, p.line) for p in problems_of(path, meta)] == [("REF001", 3)]
+
+
+def test_dates_are_warnings_and_only_with_a_day(meta):
+    vocab, regions = meta
+    for name in ("ref015-future.toml", "ref016-old.toml"):
+        found = problems_of(BROKEN / name, meta)
+        assert [(p.code[:3], p.severity) for p in found] == [("REF", "warning")], found
+        service, without_day = check_service_file(BROKEN / name, vocab, regions)  # as a lookup loads it
+        assert service is not None and without_day == []
+
+
+def test_validate_counts_in_words(cli, tmp_path):
+    one = tmp_path / "one"
+    one.mkdir()
+    (one / "lokaal.toml").write_text((FIXTURES / "local" / "services" / "lokaal-meldpunt.toml").read_text())
+    r = cli("validate", str(one))
+    assert r.code == 0 and r.err.strip() == "1 file checked, no problems."
+    r = cli("validate", str(BROKEN / "ref016-old.toml"), str(BROKEN / "ref011-phone.toml"))
+    assert r.code == 1 and r.err.strip() == "1 error and 1 warning in 2 files."

@@ -7,6 +7,9 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
+# C0/C1 controls, the escape character and bidi overrides; tab and newline are allowed in prose.
+# Validation rejects them in data; display strips them again (render.safe).
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 APOSTROPHE_S = re.compile(r"['’`´]s\b")
 TOKEN = re.compile(r"[^\W_]+")
 

@@ -27,7 +27,7 @@ def parse_toml(path: Path, fast: bool = False) -> tuple[dict[str, Any], str]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise TomlProblem("REF001", f"cannot read the file: {exc.strerror or exc}") from None
+        raise TomlProblem("REF018", f"cannot read the file: {exc.strerror or exc}") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -49,6 +49,9 @@ def parse_toml(path: Path, fast: bool = False) -> tuple[dict[str, Any], str]:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) or "invalid TOML"
-        line = int(found.group(1)) if found else getattr(exc, "lineno", 0)
+        message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc)) or "invalid TOML"
+        if found:
+            line = int(found.group(1))
+        else:  # "at end of document": the last line, where the file stops too early
+            line = len(text.splitlines()) or 1
         raise TomlProblem("REF001", f"TOML syntax error: {message}", line) from None

@@ -1,20 +1,26 @@
 """The data rules. Every check collects problems instead of stopping at the first.
 
-A problem is printed as ``path:line: REFnnn message``. Codes are stable: each
-has a failing fixture under tests/fixtures/broken/.
+A problem is printed as ``path:line: REFnnn message``. Codes are stable: one
+code per kind of problem, every code registered in CODES, and each code that a
+file can show has a failing fixture under tests/fixtures/broken/.
+
+The date rules (REF015, REF016) are warnings, checked only when a `today` is
+given (`refer validate` does): no date may stop a lookup.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable
 from difflib import get_close_matches
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from .errors import Problem
+from .errors import Problem, ReferError
 from .model import CHANNELS, DAYS, LANGS, Contact, Hours, Localized, Location, Regions, Service, Vocabulary
+from .text import CONTROL_CHARS
 from .tomlread import TomlProblem, parse_toml
 
 CODES = {
@@ -32,9 +38,13 @@ CODES = {
     "REF012": "malformed e-mail address",
     "REF013": "malformed URL",
     "REF014": "empty summary",
-    "REF015": "verified_at in the future",
+    "REF015": "verified_at in the future (warning)",
     "REF016": "verified_at older than two years (warning)",
     "REF017": "bad hours or age range",
+    "REF018": "file cannot be read",
+    "REF019": "no such file or directory",
+    "REF020": "bundled data directory missing",
+    "REF021": "file changed while refer was reading it",
 }
 
 REQUIRED = ("name", "summary", "audiences", "roles", "topics", "regions", "contacts", "source")
@@ -47,8 +57,6 @@ CONTACT_KEYS = ("channel", "value", "hours", "always_open", "note", "source")
 LOCATION_KEYS = ("name", "city", "region", "address", "source")
 HOURS_KEYS = ("days", "opens", "closes")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# C0/C1 controls and the escape character; tab and newline are allowed in prose.
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 URL_RE = re.compile(r"^(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?::\d+)?(?:/[^\s<>\"']*)?$")
 TIME_RE = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
@@ -74,15 +82,34 @@ def is_url(value: str) -> bool:
     return bool(URL_RE.match(value))
 
 
-def did_you_mean(word: str, options: Iterable[str]) -> str:
+def closest(word: str, options: Iterable[str]) -> str | None:
+    """The option nearest to a mistyped word, if one is near enough."""
     close = get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    """" (did you mean 'x'?)" to end a problem's message, or nothing."""
+    close = closest(word, options)
+    return f" (did you mean '{close}'?)" if close else ""
+
+
+def today() -> dt.date:
+    """The day the date rules compare with: $REFER_TODAY (an ISO date: check the data as of another day), else
+    the clock. The only place the code reads the date."""
+    raw = os.environ.get("REFER_TODAY", "").strip()
+    if not raw:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise ReferError(f"REFER_TODAY must be a date like 2026-11-26, not '{raw}'") from None
 
 
 class _Checker:
     """Checks one parsed service file; remembers the problems it finds."""
 
-    def __init__(self, path: Path, text: str, vocab: Vocabulary, regions: Regions, today: dt.date):
+    def __init__(self, path: Path, text: str, vocab: Vocabulary, regions: Regions, today: dt.date | None):
         self.path, self.text, self.vocab, self.regions, self.today = path, text, vocab, regions, today
         self.lines = text.splitlines()
         self.problems: list[Problem] = []
@@ -119,7 +146,7 @@ class _Checker:
         return value
 
     def check_controls(self, key: str, value: str) -> None:
-        if not value.isprintable() and CONTROL_RE.search(value):  # isprintable: a fast first look
+        if not value.isprintable() and CONTROL_CHARS.search(value):  # isprintable: a fast first look
             self.add("REF009", f"'{key}' contains a control or escape character", self.line_of(key))
 
     def localized(self, doc: dict, key: str, required: bool = False) -> Localized:
@@ -255,8 +282,11 @@ class _Checker:
         elif isinstance(when, dt.datetime) or not isinstance(when, dt.date):
             self.add("REF005", "'source.verified_at' must be a TOML date like 2026-11-26", self.line_of("verified_at"))
             when = None
+        elif self.today is None:  # loading for a lookup: dates are for `refer validate` only
+            pass
         elif when > self.today:
-            self.add("REF015", f"verified_at {when} is in the future", self.line_of("verified_at"))
+            self.add("REF015", f"verified_at {when} is in the future: is the date right?", self.line_of("verified_at"),
+                     severity="warning")
         elif (self.today - when).days > 2 * 365:
             self.add("REF016", f"verified_at {when} is more than two years ago: check the facts again",
                      self.line_of("verified_at"), severity="warning")
@@ -338,8 +368,9 @@ class _Checker:
 
 def check_service_file(path: Path, vocab: Vocabulary, regions: Regions,
                        today: dt.date | None = None, fast: bool = False) -> tuple[Service | None, list[Problem]]:
-    """Parse and check one service file; the service is None when it cannot be used."""
-    today = today or dt.date.today()
+    """Parse and check one service file; the service is None when it cannot be used.
+
+    The date rules apply only with a `today`: loading for a lookup passes none."""
     try:
         doc, text = parse_toml(path, fast)
     except TomlProblem as exc:
@@ -348,6 +379,21 @@ def check_service_file(path: Path, vocab: Vocabulary, regions: Regions,
     service = checker.service(doc)
     errors = [p for p in checker.problems if p.severity == "error"]
     return (None if errors else service), checker.problems
+
+
+class Report(NamedTuple):
+    """What `refer validate` found: every problem, sorted, and how many files it read."""
+
+    problems: tuple[Problem, ...]
+    files: int
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems) - self.errors
 
 
 def duplicate_ids(services: Iterable[Service]) -> list[Problem]:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 
-# CSI/OSC/other escape sequences, then any remaining C0/C1 control or bidi override.
+from ..text import CONTROL_CHARS
+
+# CSI/OSC/other escape sequences; then any remaining control character (CONTROL_CHARS) goes too.
 ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]|\x9b[0-?]*[ -/]*[@-~]")
-CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 NUMBER_LIKE = re.compile(r"^[+-]\s*[\d(][\d\s./()-]*$")
 
 
 def clean(text: str) -> str:
     """Strip escape sequences and control characters (a second guard after validation)."""
-    return CONTROLS.sub("", ESCAPES.sub("", text))
+    return CONTROL_CHARS.sub("", ESCAPES.sub("", text))
 
 
 def spreadsheet_safe(cell: str) -> str:
