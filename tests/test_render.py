@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -101,10 +102,15 @@ def test_hostile_service_through_the_cli(cli, tmp_path, monkeypatch):
     assert rows[0]["name"].startswith("'=")
 
 
+COLOUR = re.compile(r"\x1b\[[0-9;]*?(?:(?<=[\[;])(?:3|4|9|10)[0-9])[;m]")  # an SGR colour, not bold
+
+
 def test_no_color_and_dumb_terminal(cli, monkeypatch):
-    monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("FORCE_COLOR", "1")
-    assert "\x1b[" not in cli("emergency", "-f", "table").out.replace("\x1b[1m", "").replace("\x1b[0m", "") or True
+    assert COLOUR.search(cli("emergency", "-f", "table").out)  # the check below can see colour
+    monkeypatch.setenv("NO_COLOR", "1")
+    out = cli("emergency", "-f", "table").out
+    assert "\x1b[1m" in out and not COLOUR.search(out)  # styles stay, colours go
     monkeypatch.delenv("NO_COLOR")
     monkeypatch.delenv("FORCE_COLOR")
     monkeypatch.setenv("TERM", "dumb")
@@ -139,13 +145,31 @@ def test_golden_card(catalog):
     golden("card-child-focus-nl.txt", render(service_card(catalog.get("child-focus"), catalog, "nl"), width=80))
 
 
-def test_golden_emergency(catalog):
-    from refertool.render.table import emergency_table
+FIVE = ("112", "101", "116 000", "1712", "106")
 
-    services = sorted((s for s in catalog if s.emergency), key=lambda s: (s.emergency, s.id))
-    text = render(emergency_table(services, "en", {}), width=60)
-    golden("emergency-60.txt", text)
-    assert max(len(line) for line in text.splitlines()) <= 60
+
+@pytest.mark.parametrize("width,most,first", [(80, 22, 10), (60, 30, 12)])
+def test_golden_emergency(catalog, width, most, first):
+    from refertool.catalog import emergency_services
+    from refertool.emergency import emergency_lines
+    from refertool.render.table import emergency_view
+
+    lines = emergency_lines(emergency_services(catalog), catalog.regions)
+    text = render(emergency_view(lines, catalog.vocabulary, "en", set()), width=width)
+    golden(f"emergency-{width}.txt", text)
+    rows = text.replace("\u202f", " ").splitlines()
+    assert len(rows) <= most and max(len(row) for row in rows) <= width
+    starts = [row.split("  ")[0].strip() for row in rows[:first]]
+    assert [n for n in FIVE if n in starts] == list(FIVE), starts
+
+
+def test_ids_never_wrap(cli, monkeypatch, catalog):
+    for width in ("60", "80", "100", "120"):
+        monkeypatch.setenv("COLUMNS", width)
+        out = cli("list", "-f", "table").out
+        assert max(len(line) for line in out.splitlines()) <= int(width)
+        for s in catalog:
+            assert s.id in out, (width, s.id)
 
 
 def test_json_contract_keys(catalog):

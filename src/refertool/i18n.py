@@ -18,8 +18,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "always_open": {"nl": "altijd bereikbaar", "en": "always open"},
     "open_now": {"nl": "nu bereikbaar", "en": "open now"},
     "emergency_title": {"nl": "Dringend? Bel meteen", "en": "Urgent? Call now"},
-    "emergency_hint": {"nl": "Levensgevaar of dringende medische hulp: 112. Politie: 101.",
-                       "en": "Danger to life or urgent medical help: 112. Police: 101."},
+    "walk_in": {"nl": "ga erheen", "en": "go there"},
+    "go_directly": {"nl": "je kan er rechtstreeks heen, dag en nacht",
+                    "en": "you can go there directly, day and night"},
+    "day_and_night": {"nl": "dag en nacht", "en": "24/7"},
     "no_results": {"nl": "Niets gevonden voor deze zoekopdracht.", "en": "Nothing found for this search."},
     "did_you_mean": {"nl": "Bedoelde je: {0}?", "en": "Did you mean: {0}?"},
     "filters_removed": {"nl": "Deze filters lieten niets over: {0}", "en": "These filters left nothing: {0}"},
@@ -39,6 +41,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "regions": {"nl": "Regio", "en": "Regions"},
     "kind": {"nl": "Soort", "en": "Kind"},
     "ages": {"nl": "Leeftijd", "en": "Ages"},
+    "ages_range": {"nl": "{0} tot {1} jaar", "en": "{0} to {1} years"},
+    "ages_to": {"nl": "tot {0} jaar", "en": "up to {0} years"},
+    "ages_from": {"nl": "vanaf {0} jaar", "en": "from {0} years"},
+    "locations": {"nl": "Waar", "en": "Where"},
     "source": {"nl": "Bron", "en": "Source"},
     "verified": {"nl": "nagekeken op", "en": "checked on"},
     "not_limited": {"nl": "niet beperkt", "en": "not limited"},
@@ -49,13 +55,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "label_nl": {"nl": "Nederlands", "en": "Dutch"},
     "label_en": {"nl": "Engels", "en": "English"},
     "unknown_id": {"nl": "Onbekende dienst '{0}'.", "en": "Unknown service '{0}'."},
+    "unknown_id_close": {"nl": "Onbekende dienst '{0}'. Bedoelde je '{1}'?",
+                         "en": "Unknown service '{0}'. Did you mean '{1}'?"},
     "data_problems": {"nl": "De gegevens bevatten fouten; niets geladen:",
                       "en": "The data has problems; nothing loaded:"},
     "fallback": {"nl": "Let op: extra gegevens konden niet geladen worden; alleen de meegeleverde nummers.",
                  "en": "Warning: extra data could not be loaded; showing the bundled numbers only."},
-    "validate_ok": {"nl": "{0} bestanden nagekeken, geen fouten.", "en": "{0} files checked, no problems."},
-    "validate_bad": {"nl": "{0} fout(en), {1} waarschuwing(en) in {2} bestanden.",
-                     "en": "{0} error(s), {1} warning(s) in {2} files."},
+    "files": {"nl": "{0} bestand|{0} bestanden", "en": "{0} file|{0} files"},
+    "errors": {"nl": "{0} fout|{0} fouten", "en": "{0} error|{0} errors"},
+    "warnings": {"nl": "{0} waarschuwing|{0} waarschuwingen", "en": "{0} warning|{0} warnings"},
+    "validate_ok": {"nl": "{0} nagekeken, geen fouten.", "en": "{0} checked, no problems."},
+    "validate_bad": {"nl": "{0} en {1} in {2}.", "en": "{0} and {1} in {2}."},
+    "cache_cleared": {"nl": "{0} verwijderd uit {1}", "en": "{0} removed from {1}"},
     "exported": {"nl": "{0} diensten geschreven naar {1}", "en": "{0} services written to {1}"},
     "internal": {"nl": "Interne fout: {0}. Meld dit alsjeblieft (REFER_DEBUG=1 toont details).",
                  "en": "Internal error: {0}. Please report it (REFER_DEBUG=1 shows details)."},
@@ -80,3 +91,9 @@ def detect_lang(explicit: str | None = None) -> str:
 
 def t(key: str, lang: str, *args: object) -> str:
     return STRINGS[key][lang].format(*args)
+
+
+def count(key: str, lang: str, n: int) -> str:
+    """A number with its noun, singular or plural: "1 file", "2 files" (strings written "one|many")."""
+    one, many = STRINGS[key][lang].split("|")
+    return (one if n == 1 else many).format(n)

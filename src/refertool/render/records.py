@@ -1,14 +1,22 @@
-"""A service as plain data: the stable JSON contract, and the flat rows of CSV and TSV."""
+"""A service as plain data: the stable JSON contract, the flat rows of CSV and TSV, the card's rows."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..model import Service
+from ..emergency import always_reachable
+from ..i18n import t
+from ..model import Contact, Service
 
-COLUMNS = ("id", "name", "kind", "phone", "email", "website", "summary", "regions", "audiences", "roles",
-           "topics", "free", "anonymous", "always_open", "verified_at")
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+
+COLUMNS = ("id", "name", "kind", "phone", "email", "website", "how_to_reach", "summary", "regions", "audiences",
+           "roles", "topics", "free", "anonymous", "always_open", "verified_at")
 SEARCH_COLUMNS = (*COLUMNS, "score")
+# What a pipe gets from search, list and emergency: one service a line, no header (documented in the README).
+PLAIN_COLUMNS = ("id", "name", "contact", "how_to_reach", "summary", "flags")
+FLAGS = ("free", "anonymous", "confidential", "always_open")
 
 
 def service_object(s: Service, lang: str) -> dict[str, Any]:
@@ -55,12 +63,18 @@ def _flag(value: bool | None) -> str:
     return "" if value is None else "yes" if value else "no"
 
 
+def flag_names(s: Service) -> list[str]:
+    """The flags the data states for a service (always open: the service or one of its contacts)."""
+    return [f for f in FLAGS if (always_reachable(s) if f == "always_open" else getattr(s, f))]
+
+
 def flat_row(s: Service, lang: str) -> dict[str, str]:
     emails = [c.value for c in s.contacts if c.channel == "email"] or ([s.email] if s.email else [])
     sites = [c.value for c in s.contacts if c.channel == "website"] or ([s.website] if s.website else [])
     return {
         "id": s.id, "name": s.name, "kind": s.kind, "phone": "; ".join(phones(s)),
         "email": "; ".join(dict.fromkeys(emails)), "website": "; ".join(dict.fromkeys(sites)),
+        "how_to_reach": s.how_to_reach.get(lang), "contact": contact_line(s), "flags": ",".join(flag_names(s)),
         "summary": s.summary.get(lang), "regions": ";".join(s.regions), "audiences": ";".join(s.audiences),
         "roles": ";".join(s.roles), "topics": ";".join(s.topics), "free": _flag(s.free),
         "anonymous": _flag(s.anonymous), "always_open": _flag(s.always_open),
@@ -75,3 +89,72 @@ def contact_line(s: Service) -> str:
             if c.channel == channel:
                 return c.value
     return s.website or s.email or ""
+
+
+def ages_text(s: Service, lang: str) -> str:
+    """"12 to 17 years", "up to 17 years", "from 12 years"; empty when the data gives no ages."""
+    if s.age_min is not None and s.age_max is not None:
+        return t("ages_range", lang, s.age_min, s.age_max)
+    if s.age_max is not None:
+        return t("ages_to", lang, s.age_max)
+    if s.age_min is not None:
+        return t("ages_from", lang, s.age_min)
+    return ""
+
+
+def hours_text(c: Contact) -> str:
+    return "; ".join(f"{','.join(h.days)} {h.opens}-{h.closes}" for h in c.hours)
+
+
+class CardRow(NamedTuple):
+    label: str
+    text: str
+    contact: Contact | None = None  # a contact's row: its value is shown apart (bold, a link)
+
+
+def card_rows(s: Service, catalog: Catalog, lang: str) -> list[CardRow]:
+    """The labelled rows of a service's card as plain text: the same in the terminal card and in a pipe."""
+    vocab, areas = catalog.vocabulary, catalog.regions.areas
+
+    def labels(facet: str, values: tuple[str, ...]) -> str:
+        if facet == "regions":
+            return ", ".join(areas[v].label(lang) for v in values if v in areas)
+        return ", ".join(vocab.label(facet, v, lang) for v in values) if values else t("not_limited", lang)
+
+    rows = [CardRow(t("kind", lang), vocab.label("kinds", s.kind, lang))] if s.kind else []
+    for c in s.contacts:
+        extra = "  ".join(x for x in (hours_text(c), c.note.get(lang)) if x)
+        rows.append(CardRow(vocab.label("channels", c.channel, lang), extra, c))
+    if not s.contacts:
+        rows.append(CardRow(t("contact", lang), t("none_given", lang)))
+    if s.how_to_reach:
+        rows.append(CardRow(t("how_to_reach", lang), s.how_to_reach.get(lang)))
+    if s.locations:
+        rows.append(CardRow(t("locations", lang), "; ".join(
+            ", ".join(x for x in (loc.name, loc.address, loc.city) if x) for loc in s.locations)))
+    for facet in ("audiences", "roles", "topics"):
+        rows.append(CardRow(t(facet, lang), labels(facet, getattr(s, facet))))
+    if s.sectors:
+        rows.append(CardRow(t("sectors", lang), labels("sectors", s.sectors)))
+    rows.append(CardRow(t("regions", lang), labels("regions", s.regions)))
+    if ages_text(s, lang):
+        rows.append(CardRow(t("ages", lang), ages_text(s, lang)))
+    if flag_names(s):
+        rows.append(CardRow(t("flags", lang), ", ".join(t(f, lang) for f in flag_names(s))))
+    where = " – ".join(x for x in (s.source_document, s.source_section) if x)
+    rows.append(CardRow(t("source", lang), f"{where} ({t('verified', lang)} {s.verified_at.isoformat()})"))
+    return rows
+
+
+def text_card(s: Service, catalog: Catalog, lang: str) -> str:
+    """The whole card as plain text, for a pipe or an e-mail: nothing cut, no colour, no box."""
+    lines = [f"{s.name} ({s.id})", s.summary.get(lang)]
+    if s.description:
+        lines += ["", s.description.get(lang)]
+    lines.append("")
+    rows = card_rows(s, catalog, lang)
+    width = max(len(r.label) for r in rows) + 1
+    for r in rows:
+        text = "  ".join(x for x in (r.contact.value if r.contact else "", r.text) if x)
+        lines.append(f"{r.label + ':':<{width}}  {text}")
+    return "\n".join(lines) + "\n"

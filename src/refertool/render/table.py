@@ -14,10 +14,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..catalog import Catalog
+from ..catalog import Catalog, FacetCount
+from ..emergency import EmergencyLine, shared_name
 from ..i18n import t
-from ..model import Service
-from .records import contact_line
+from ..model import Service, Vocabulary
+from .records import card_rows, contact_line, flag_names
 from .safe import clean, http_link
 
 
@@ -44,29 +45,35 @@ def contact_text(s: Service, lang: str) -> Text:
 
 
 def flags_text(s: Service, lang: str, open_now: bool | None = None) -> Text:
-    names = [t(k, lang) for k in ("free", "anonymous", "confidential", "always_open") if getattr(s, k)]
-    if not s.always_open and any(c.always_open for c in s.contacts):
-        names.append(t("always_open", lang))
-    if open_now:
+    names = [t(f, lang) for f in flag_names(s)]
+    if open_now and "always_open" not in flag_names(s):
         names.append(t("open_now", lang))
     return txt(", ".join(names), "green")
 
 
 class ResultsTable:
-    """Three columns on a wide terminal; one stacked column below 80, so 60 columns still read well."""
+    """Three columns on a wide terminal; one stacked column on a narrow one, so 60 columns still read well.
+
+    An id never wraps (it is what people copy into `refer show`): the columns are used only when the
+    longest id fits in the name column and the summary still gets room."""
 
     def __init__(self, services: Sequence[Service], lang: str):
         self.services, self.lang = services, lang
 
     def __rich_console__(self, console: Console, options):
         lang = self.lang
-        wide = options.max_width >= 80
+        # the name column fits the longest id and the longest word of a name, and names get some room
+        unbroken = max([14, *(len(w) for s in self.services for w in (s.id, *s.name.split()))])
+        wide = options.max_width >= max(80, unbroken + 56)  # room for a contact and a summary beside it
+        room = max(24, (options.max_width - 56) // 2)
+        name_width = max([unbroken, *(min(len(s.name), room) for s in self.services)])
         table = Table(show_lines=not wide, expand=False, header_style="bold", pad_edge=False)
         table.add_column("#", justify="right", style="dim", no_wrap=True)
         if wide:
-            table.add_column(t("name", lang), ratio=2, min_width=14, overflow="fold")
-            table.add_column(t("contact", lang), min_width=12, overflow="fold")
-            table.add_column(t("summary", lang), ratio=3, min_width=16)
+            # a fixed width: Rich narrows only the other columns to fit the terminal
+            table.add_column(t("name", lang), width=name_width, overflow="fold")
+            table.add_column(t("contact", lang), min_width=12, max_width=28, overflow="fold")
+            table.add_column(t("summary", lang), min_width=24)
         else:
             table.add_column(f"{t('name', lang)} · {t('contact', lang)}", overflow="fold")
         for n, s in enumerate(self.services, 1):
@@ -84,45 +91,19 @@ def results_table(services: Sequence[Service], lang: str) -> ResultsTable:
 
 
 def service_card(s: Service, catalog: Catalog, lang: str) -> Panel:
-    vocab = catalog.vocabulary
-
-    def labels(facet: str, values: Sequence[str]) -> Text:
-        if facet == "regions":
-            return txt(", ".join(catalog.regions.areas[v].label(lang) for v in values if v in catalog.regions.areas))
-        return txt(", ".join(vocab.label(facet, v, lang) for v in values) if values else t("not_limited", lang))
-
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
-    if s.kind:
-        grid.add_row(t("kind", lang), txt(vocab.label("kinds", s.kind, lang)))
-    for c in s.contacts:
-        extra = c.note.get(lang)
-        hours = "; ".join(f"{','.join(h.days)} {h.opens}-{h.closes}" for h in c.hours)
-        line = Text.assemble(txt(c.value, "bold"), txt(f"  {hours}" if hours else ""),
-                             txt(f"  {extra}" if extra else "", "dim"))
+    for row in card_rows(s, catalog, lang):
+        c = row.contact
+        if c is None:
+            grid.add_row(row.label, txt(row.text, "green" if row.label == t("flags", lang) else ""))
+            continue
+        line = Text.assemble(txt(c.value, "bold"), txt(f"  {row.text}" if row.text else "", "dim"))
         link = http_link(c.value) if c.channel in ("website", "chat") else None
         if link:
             line.stylize(f"link {link}", 0, len(c.value))
-        grid.add_row(vocab.label("channels", c.channel, lang), line)
-    if not s.contacts:
-        grid.add_row(t("contact", lang), txt(t("none_given", lang), "dim"))
-    if s.how_to_reach:
-        grid.add_row(t("how_to_reach", lang), txt(s.how_to_reach.get(lang)))
-    grid.add_row(t("audiences", lang), labels("audiences", s.audiences))
-    grid.add_row(t("roles", lang), labels("roles", s.roles))
-    grid.add_row(t("topics", lang), labels("topics", s.topics))
-    if s.sectors:
-        grid.add_row(t("sectors", lang), labels("sectors", s.sectors))
-    grid.add_row(t("regions", lang), labels("regions", s.regions))
-    if s.age_min is not None or s.age_max is not None:
-        grid.add_row(t("ages", lang), txt(f"{s.age_min if s.age_min is not None else ''}–"
-                                          f"{s.age_max if s.age_max is not None else ''}"))
-    flags = flags_text(s, lang)
-    if flags:
-        grid.add_row(t("flags", lang), flags)
-    where = " – ".join(x for x in (s.source_document, s.source_section) if x)
-    grid.add_row(t("source", lang), txt(f"{where} ({t('verified', lang)} {s.verified_at.isoformat()})", "dim"))
+        grid.add_row(row.label, line)
     body = [txt(s.summary.get(lang), "italic")]
     if s.description:
         body += [Text(""), txt(s.description.get(lang))]
@@ -130,31 +111,46 @@ def service_card(s: Service, catalog: Catalog, lang: str) -> Panel:
                  title_align="left", subtitle_align="right")
 
 
-def emergency_table(services: Sequence[Service], lang: str, open_now: dict[str, bool]) -> Group:
-    table = Table(show_lines=True, header_style="bold", expand=False, pad_edge=False)
-    table.add_column(t("number", lang), no_wrap=True, style="bold")
-    table.add_column(t("name", lang), ratio=2, min_width=12, overflow="fold")
-    table.add_column(t("when", lang), ratio=3, min_width=14)
-    for s in services:
-        number = contact_line(s) or "—"
-        style = "bold red" if (s.emergency or 99) <= 2 else "bold"
-        when = txt(s.summary.get(lang))
-        flags = flags_text(s, lang, open_now.get(s.id))
+def emergency_view(lines: Sequence[EmergencyLine], vocab: Vocabulary, lang: str, open_now: set[str]) -> Group:
+    """One row per number, number first: what it is for and whether free, anonymous, day and night.
+
+    Services that share a rank (the care centres) are one row that says where they are."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for line in lines:
+        first = line.services[0]
+        numbers = list(dict.fromkeys(contact_line(s) for s in line.services))
+        number = numbers[0] if len(numbers) == 1 and numbers[0] else t("walk_in", lang)
+        text = Text()
+        if len(line.services) == 1:
+            if number not in first.name:
+                text.append_text(txt(first.name, "bold"))
+                text.append(": ")
+            text.append_text(txt(first.summary.get(lang)))
+        else:
+            text.append_text(txt(shared_name([s.name for s in line.services])
+                                 or vocab.label("kinds", first.kind, lang), "bold"))
+            text.append(": ")
+            text.append_text(txt(", ".join(p.city for p in line.places)))
+            if line.always_open:
+                text.append(f"; {t('go_directly', lang)}")
+            text.append(".")
+        flags = [t(f, lang) for f, on in (("free", line.free), ("anonymous", line.anonymous)) if on]
+        if line.always_open:
+            flags.append(t("day_and_night", lang))
+        elif all(s.id in open_now for s in line.services):
+            flags.append(t("open_now", lang))
         if flags:
-            when.append("\n")
-            when.append_text(flags)
-        if not s.contacts and s.how_to_reach:
-            when.append("\n")
-            when.append_text(txt(s.how_to_reach.get(lang), "dim"))
-        table.add_row(txt(number, style), txt(s.name), when)
-    title = Text(t("emergency_title", lang), style="bold reverse red")
-    return Group(title, txt(t("emergency_hint", lang), "bold"), table)
+            text.append("  " + " · ".join(flags), style="green")
+        grid.add_row(txt(number, "bold red" if line.rank <= 2 else "bold"), text)
+    return Group(Text(t("emergency_title", lang), style="bold reverse red"), grid)
 
 
-def facets_table(rows: Sequence[tuple[str, str, str, str, int]], lang: str) -> Table:
+def facets_table(rows: Sequence[FacetCount], lang: str) -> Table:
     table = Table(header_style="bold", pad_edge=False)
     for key in ("facet", "value", "label_nl", "label_en", "count"):
         table.add_column(t(key, lang), justify="right" if key == "count" else "left")
-    for facet, value, nl, en, count in rows:
-        table.add_row(txt(facet), txt(value, "bold"), txt(nl), txt(en), str(count))
+    for r in rows:
+        table.add_row(txt(r.facet), txt(r.value, "bold"), txt(r.nl), txt(r.en), str(r.count))
     return table

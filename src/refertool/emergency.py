@@ -1,0 +1,108 @@
+"""The emergency view as plain data: one line per emergency rank, nearest place first.
+
+Services that share an `emergency` rank are one kind of help in several places (the
+care centres after sexual violence): they make one line that says where they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from .model import Regions, Service
+from .text import fold
+
+
+class Place(NamedTuple):
+    city: str
+    region: str  # a region id, or "" when the data does not say
+
+
+class EmergencyLine(NamedTuple):
+    rank: int
+    services: tuple[Service, ...]  # nearest first when a place is known
+    places: tuple[Place, ...]  # where they are, nearest first, each city once
+
+    @property
+    def always_open(self) -> bool:
+        """Only when the data says so for every service of the line."""
+        return all(always_reachable(s) for s in self.services)
+
+    @property
+    def free(self) -> bool:
+        return all(s.free for s in self.services)
+
+    @property
+    def anonymous(self) -> bool:
+        return all(s.anonymous for s in self.services)
+
+
+def always_reachable(s: Service) -> bool:
+    return bool(s.always_open) or any(c.always_open for c in s.contacts)
+
+
+def places_of(s: Service, regions: Regions) -> list[Place]:
+    """Where a service is: its locations, else the place its name ends with ("UZ Gent")."""
+    if s.locations:
+        return [Place(loc.city, loc.region) for loc in s.locations]
+    for word in reversed(s.name.split()):
+        region = _region_of_place(fold(word), regions)
+        if region:
+            return [Place(word, region)]
+    return []
+
+
+def _region_of_place(folded: str, regions: Regions) -> str:
+    for area in regions.areas.values():
+        names = (area.nl, area.en, *area.synonyms, *area.municipalities)
+        if any(fold(name) == folded for name in names):
+            return area.id
+    return ""
+
+
+def distance(region: str, near: str, regions: Regions) -> int:
+    """0 in the same area as `near`, 1 one level up (the same province's region), ...; unknown places last."""
+    if not region:
+        return 99
+    mine = regions.ancestors(region)
+    for steps, area in enumerate(regions.ancestors(near)):
+        if area in mine:
+            return steps
+    return 98
+
+
+def shared_name(names: Sequence[str]) -> str:
+    """The words all names start with, up to their place: "Zorgcentrum na Seksueel Geweld – UZ Gent" and
+    "... – UMC Luik" share "Zorgcentrum na Seksueel Geweld"; "" when they share nothing."""
+    split = [name.split() for name in names]
+    shared = []
+    for words in zip(*split):
+        if len(set(words)) > 1:
+            break
+        shared.append(words[0])
+    while shared and not any(ch.isalnum() for ch in shared[-1]):  # a dash before the place
+        shared.pop()
+    return " ".join(shared)
+
+
+def emergency_lines(services: Sequence[Service], regions: Regions, near: str | None = None) -> list[EmergencyLine]:
+    """`services` in emergency order, grouped by rank; with `near` (a region id) the nearest first."""
+    by_rank: dict[int, list[Service]] = {}
+    for s in services:
+        if s.emergency is not None:
+            by_rank.setdefault(s.emergency, []).append(s)
+    lines = []
+    for rank in sorted(by_rank):
+        members = [(s, places_of(s, regions)) for s in by_rank[rank]]
+        if near:
+            def nearest(item: tuple[Service, list[Place]]) -> int:
+                return min((distance(p.region, near, regions) for p in item[1]), default=99)
+
+            members.sort(key=nearest)  # stable: the emergency order among equals
+        found: dict[str, Place] = {}
+        for _, places in members:
+            ordered = sorted(places, key=lambda p: distance(p.region, near, regions)) if near else places
+            for p in ordered:
+                found.setdefault(p.city, p)
+        lines.append(EmergencyLine(rank, tuple(s for s, _ in members), tuple(found.values())))
+    return lines
