@@ -7,6 +7,7 @@ repeated, and reports medians and ratios. Run from the project root after
     .venv/bin/python benchmarks/run.py startup
     .venv/bin/python benchmarks/run.py large --services 50000
     .venv/bin/python benchmarks/run.py search
+    .venv/bin/python benchmarks/run.py hostile
 
 Nothing here is a test: the figures go into the README.
 """
@@ -137,6 +138,21 @@ def search_cost(repeat: int) -> None:
           f"{per_query[int(len(per_query) * 0.9)] * 1000:.1f} ms, slowest {per_query[-1] * 1000:.1f} ms")
 
 
+def hostile(repeat: int) -> None:
+    """Each hostile query of the robustness tests through the CLI, as a fresh process: none may hang."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_robust import HOSTILE
+
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "REFER_CACHE_DIR": str(Path(tmp) / "cache")}
+        timed([REFER, "emergency"], env)  # the cache, built once
+        times = sorted((statistics.median(timed([REFER, "search", "-f", "json", "--", q], env)
+                                          for _ in range(repeat)), q) for q in HOSTILE)
+    print(f"hostile queries through the CLI, {len(HOSTILE)} queries, median of {repeat} runs each")
+    print(f"  median {statistics.median(t for t, _ in times) * 1000:.0f} ms, slowest {times[-1][0] * 1000:.0f} ms "
+          f"({times[-1][1][:20]!r}{'...' if len(times[-1][1]) > 20 else ''})")
+
+
 def _has(module: str) -> bool:
     from importlib.util import find_spec
 
@@ -145,7 +161,7 @@ def _has(module: str) -> bool:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("what", choices=["startup", "large", "search"])
+    ap.add_argument("what", choices=["startup", "large", "search", "hostile"])
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--services", type=int, default=50_000)
     ap.add_argument("--keep", type=Path, help="reuse (or make) the synthetic directory here")
@@ -154,6 +170,8 @@ def main() -> None:
         startup(args.repeat)
     elif args.what == "search":
         search_cost(args.repeat)
+    elif args.what == "hostile":
+        hostile(args.repeat)
     else:
         large(args.services, args.repeat, args.keep)
 

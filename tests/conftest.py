@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from refertool.catalog import load_catalog
-from refertool.cli import run, settings
+from refertool.cli import run
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -33,7 +33,6 @@ def clean_env(monkeypatch, tmp_path):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("REFER_CACHE_DIR", str(tmp_path / "cache"))
-    settings.data_dirs, settings.bundled, settings.lang = [], True, "en"
 
 
 @pytest.fixture(scope="session")

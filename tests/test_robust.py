@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -23,12 +22,11 @@ HOSTILE = [
 
 @pytest.mark.parametrize("query", HOSTILE, ids=range(len(HOSTILE)))
 def test_hostile_queries_through_the_cli(cli, query):
-    started = time.perf_counter()
+    # how long each takes is measured by `benchmarks/run.py hostile`, not asserted here
     r = cli("search", "--format", "json", "--", query)
     assert r.code in (0, 1), r.err
     assert isinstance(json.loads(r.out), list)
     assert "Traceback" not in r.err
-    assert time.perf_counter() - started < 5  # generous: a hang, not a speed target
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -55,6 +55,15 @@ def cache_root() -> Path:
     return Path(base) / "refertool"
 
 
+def clear() -> int:
+    """Remove every index in the cache directory (and any left-over temporary file); how many went."""
+    root = cache_root()
+    found = [*root.glob("index-*.sqlite"), *root.glob(".index-*.tmp")] if root.is_dir() else []
+    for path in found:
+        path.unlink(missing_ok=True)
+    return len(found)
+
+
 class FileStat(NamedTuple):  # a tuple: fifty thousand of them are made at every start
     path: str
     size: int
@@ -355,7 +364,7 @@ class CachedServices(Mapping[str, Service]):
             path = self.path_of(n)
             service = check_service_file(Path(path), self.vocab, self.regions)[0] if path else None
             if service is None:
-                raise DataError([Problem(path or sid, 0, "REF001", "changed while refer was reading it; run again")])
+                raise DataError([Problem(path or sid, 0, "REF021", "changed while refer was reading it; run again")])
             self._read[n] = service
         return self._read[n]
 
@@ -368,7 +377,7 @@ class CachedServices(Mapping[str, Service]):
 
 # ---------------------------------------------------------------- the entry point
 def load_cached(directories: Sequence[Path], bundled: Path | None) -> Catalog:
-    missing = [Problem(str(d), 0, "REF001", "no such directory") for d in directories if not d.is_dir()]
+    missing = [Problem(str(d), 0, "REF019", "no such directory") for d in directories if not d.is_dir()]
     if missing:
         raise DataError(missing)
     bundled_no = directories.index(bundled) if bundled in directories else None

@@ -22,6 +22,7 @@ from .tomlread import TomlProblem, parse_toml
 
 if TYPE_CHECKING:
     from .index import Index
+    from .validate import Report
 
 META_FILES = ("vocabulary.toml", "regions.toml")
 
@@ -32,7 +33,7 @@ def bundled_dir() -> Path:
     for candidate in (here / "data", here.parents[1] / "data"):
         if (candidate / "vocabulary.toml").is_file():
             return candidate
-    raise DataError([Problem(str(here / "data"), 0, "REF001", "the bundled data directory is missing")])
+    raise DataError([Problem(str(here / "data"), 0, "REF020", "the bundled data directory is missing")])
 
 
 def env_data_dirs() -> list[Path]:
@@ -138,13 +139,40 @@ def check_directory(directory: Path, vocab: Vocabulary, regions: Regions,
     services: list[Service] = []
     problems: list[Problem] = []
     if not directory.is_dir():
-        return [], [Problem(str(directory), 0, "REF001", "no such directory")]
+        return [], [Problem(str(directory), 0, "REF019", "no such directory")]
     for path in service_files(directory):
         service, found = check_service_file(path, vocab, regions, today)
         problems.extend(found)
         if service is not None:
             services.append(service)
     return services, problems
+
+
+def check_paths(targets: Sequence[Path], today: dt.date | None = None) -> Report:
+    """Check directories and files as `refer validate` does: every problem, the date rules as of `today`.
+
+    The same id twice among extra directories is a problem; replacing a bundled service is an overlay."""
+    from .validate import Report, check_service_file, duplicate_ids
+
+    problems: list[Problem] = []
+    vocab, regions = load_meta([p for p in targets if p.is_dir()], problems)
+    files = 0
+    seen: list[Service] = []
+    for target in targets:
+        if target.is_file():
+            files += 1
+            service, found = check_service_file(target, vocab, regions, today)
+            problems += found
+            seen += [service] if service else []
+        elif target.is_dir():
+            files += len(service_files(target))
+            services, found = check_directory(target, vocab, regions, today)
+            problems += found
+            seen += services if target != bundled_dir() else []
+        else:
+            problems.append(Problem(str(target), 0, "REF019", "no such file or directory"))
+    problems += duplicate_ids(seen)
+    return Report(tuple(sorted(set(problems))), files)
 
 
 def resolve_directories(extra: Sequence[Path] = (), bundled: bool = True) -> list[Path]:
@@ -193,3 +221,29 @@ def load_fresh(directories: Sequence[Path], vocab: Vocabulary, regions: Regions,
     if errors:
         raise DataError(sorted(problems))
     return Catalog(services, vocab, regions, tuple(directories), (*map(str, sorted(problems)), *notes))
+
+
+def emergency_services(catalog: Catalog) -> list[Service]:
+    """The services of the emergency view, in their order; read from the index, so only these are loaded."""
+    data, index = catalog.index.data, catalog.index
+    urgent = sorted((data.emergency[n], data.ids[n]) for n in index.live if data.emergency[n] < 99)
+    return [catalog.services[sid] for _, sid in urgent]
+
+
+@dataclass(frozen=True)
+class FacetCount:
+    facet: str
+    value: str
+    nl: str
+    en: str
+    count: int
+
+
+def facet_counts(catalog: Catalog) -> list[FacetCount]:
+    """Every filter value with its labels and how many services carry it (from the index: no file is read)."""
+    index = catalog.index
+    rows = [FacetCount(facet, v.id, v.nl, v.en, len(index.members(f"{facet}={v.id}")))
+            for facet in FACETS for v in catalog.vocabulary.values(facet).values()]
+    rows += [FacetCount("regions", a.id, a.nl, a.en, len(index.members(f"regions={a.id}")))
+             for a in catalog.regions.areas.values()]
+    return rows

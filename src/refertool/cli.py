@@ -5,19 +5,24 @@ Exit codes, like grep and ripgrep: 0 found, 1 nothing found, 2 error, 130 interr
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from copy import copy
+from dataclasses import dataclass, field, fields
 from enum import Enum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any, TypeVar, get_type_hints
 
 import typer
+from typer.core import TyperGroup
 
 from . import __version__
 from .errors import DataError, ReferError, UsageError
-from .i18n import detect_lang, t
+from .i18n import count, detect_lang, t
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -26,22 +31,94 @@ if TYPE_CHECKING:
     from .ranking import Hit
 
 FOUND, NOTHING, ERROR, INTERRUPTED = 0, 1, 2, 130
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass
+class Settings:
+    """The global options, carried to every command by the Typer context (`ctx.obj`)."""
+
+    data_dirs: list[Path] = field(default_factory=list)
+    bundled: bool = True
+    lang: str = field(default_factory=detect_lang)  # --lang, else REFER_LANG, else the locale
+
+    def apply(self, data_dir: Sequence[str | Path] | None = None, no_bundled: bool = False,
+              lang: str | None = None) -> None:
+        """Take global options given before the command or after it (the later add to the earlier)."""
+        self.data_dirs += [Path(d) for d in data_dir or ()]
+        self.bundled = self.bundled and not no_bundled
+        if lang is not None:
+            if lang not in ("nl", "en"):
+                raise UsageError(f"--lang must be nl or en, not '{lang}'")
+            self.lang = lang
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    return ctx.ensure_object(Settings)
+
+
+# ---------------------------------------------------------------- commands, built when asked for
+COMMANDS: dict[str, typer.Typer] = {}
+GLOBAL_OPTIONS = ("data_dir", "no_bundled", "lang")
+
+
+def command(name: str | None = None) -> Callable[[F], F]:
+    """Register a command of `refer`. Typer reads a command's parameters only when the command is
+    built, and the group below builds only the one being run (help and completion build all)."""
+    def register(fn: F) -> F:
+        one = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
+                          context_settings=CONTEXT)
+        one.command(name)(fn)
+        COMMANDS[name or fn.__name__] = one
+        return fn
+
+    return register
+
+
+class LazyGroup(TyperGroup):
+    """Commands loaded lazily, as Click documents for large CLIs ("Lazily Loading Subcommands"); each
+    also takes the global options, so that `refer show ID --lang nl` works as `refer --lang nl show ID`."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [*COMMANDS, *(name for name in super().list_commands(ctx) if name not in COMMANDS)]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in COMMANDS:
+            return super().get_command(ctx, cmd_name)
+        built = typer.main.get_command(COMMANDS[cmd_name])
+        built.params += [_anywhere(p) for p in self.params if p.name in GLOBAL_OPTIONS]
+        return built
+
+
+def _anywhere(option: Any) -> Any:
+    """A copy of a global option for a command: it updates the settings instead of being an argument."""
+    def store(ctx: Any, param: Any, value: Any) -> None:
+        if value not in (None, (), [], False):
+            _settings(ctx).apply(**{param.name: value})
+
+    again = copy(option)
+    again.expose_value, again.callback = False, store
+    return again
+
 
 app = typer.Typer(
     name="refer",
+    cls=LazyGroup,
     help="Find the right service in Flanders and Brussels for sexual and other transgressive behaviour.\n\n"
-    "Examples:\n\n  refer emergency\n\n  refer search \"minor perpetrator Brussels\"\n\n"
+    "\b\nExamples:\n  refer emergency\n  refer search \"minor perpetrator Brussels\"\n"
     "  refer show child-focus --lang en",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings=CONTEXT,
 )
 
 
 class Format(str, Enum):
     auto = "auto"
     table = "table"
+    text = "text"
     tsv = "tsv"
     csv = "csv"
     json = "json"
@@ -53,15 +130,6 @@ class ExportFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     hsds = "hsds"
-
-
-class Settings:
-    data_dirs: list[Path] = []
-    bundled: bool = True
-    lang: str = "en"
-
-
-settings = Settings()
 
 
 def _complete(facet: str) -> Callable[[str], list[str]]:
@@ -82,27 +150,59 @@ def _complete_ids(incomplete: str) -> list[str]:
 
 
 # ---------------------------------------------------------------- shared options
-Audience = Annotated[list[str] | None, typer.Option("--audience", help="Audience id (repeatable).",
-                                                       autocompletion=_complete("audiences"))]
-Role = Annotated[list[str] | None, typer.Option("--role", help="Role id (repeatable).",
-                                                   autocompletion=_complete("roles"))]
-Topic = Annotated[list[str] | None, typer.Option("--topic", help="Topic id (repeatable).",
-                                                    autocompletion=_complete("topics"))]
-Sector = Annotated[list[str] | None, typer.Option("--sector", help="Sector id (repeatable).",
-                                                     autocompletion=_complete("sectors"))]
 Region = Annotated[list[str] | None, typer.Option(
     "--region", help="Region id, municipality or postcode (repeatable).", autocompletion=_complete("regions"))]
-Channel = Annotated[list[str] | None, typer.Option("--channel", help="Contact channel (repeatable).",
-                                                      autocompletion=_complete("channels"))]
-Age = Annotated[int | None, typer.Option("--age", min=0, max=120, help="Age of the person concerned.")]
-Free = Annotated[bool, typer.Option("--free", help="Only free services.")]
-Anonymous = Annotated[bool, typer.Option("--anonymous", help="Only anonymous services.")]
-AlwaysOpen = Annotated[bool, typer.Option("--always-open", help="Only services reachable day and night.")]
-OpenNow = Annotated[bool, typer.Option("--open-now", help="Only services certainly reachable now (Belgian time).")]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="auto: a table on a terminal, TSV in a pipe.")]
+FormatOpt = Annotated[Format, typer.Option(
+    "--format", "-f", help="auto: a table on a terminal, plain lines in a pipe; text: cards.")]
 Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
 NoHeader = Annotated[bool, typer.Option("--no-header", help="Leave out the CSV/TSV header line.")]
 Limit = Annotated[int, typer.Option("--limit", "-n", min=1, help="How many results at most.")]
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """The filter options of search, list and export: one option group, declared once (as sqlite-utils
+    shares its output options); `@with_filters` adds them to a command, which gets them as `filters`."""
+
+    audience: Annotated[list[str] | None, typer.Option(
+        "--audience", help="Audience id (repeatable).", autocompletion=_complete("audiences"))] = None
+    role: Annotated[list[str] | None, typer.Option(
+        "--role", help="Role id (repeatable).", autocompletion=_complete("roles"))] = None
+    topic: Annotated[list[str] | None, typer.Option(
+        "--topic", help="Topic id (repeatable).", autocompletion=_complete("topics"))] = None
+    sector: Annotated[list[str] | None, typer.Option(
+        "--sector", help="Sector id (repeatable).", autocompletion=_complete("sectors"))] = None
+    region: Region = None
+    channel: Annotated[list[str] | None, typer.Option(
+        "--channel", help="Contact channel (repeatable).", autocompletion=_complete("channels"))] = None
+    age: Annotated[int | None, typer.Option("--age", min=0, max=120, help="Age of the person concerned.")] = None
+    free: Annotated[bool, typer.Option("--free", help="Only free services.")] = False
+    anonymous: Annotated[bool, typer.Option("--anonymous", help="Only anonymous services.")] = False
+    always_open: Annotated[bool, typer.Option("--always-open", help="Only services reachable day and night.")] \
+        = False
+    open_now: Annotated[bool, typer.Option(
+        "--open-now", help="Only services certainly reachable now (Belgian time).")] = False
+
+
+def with_filters(fn: F) -> F:
+    """Put FilterOptions' options where the command declares `filters: FilterOptions`."""
+    hints = get_type_hints(fn, include_extras=True)
+    option_hints = get_type_hints(FilterOptions, include_extras=True)
+    options = [inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default,
+                                 annotation=option_hints[f.name]) for f in fields(FilterOptions)]
+    params: list[inspect.Parameter] = []
+    for p in inspect.signature(fn).parameters.values():
+        params += options if p.name == "filters" else [
+            p.replace(kind=inspect.Parameter.KEYWORD_ONLY, annotation=hints.get(p.name, p.annotation))]
+
+    @functools.wraps(fn)
+    def wrapper(**kwargs: Any) -> Any:
+        chosen = FilterOptions(**{f.name: kwargs.pop(f.name) for f in fields(FilterOptions)})
+        return fn(**kwargs, filters=chosen)
+
+    wrapper.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {p.name: p.annotation for p in params}
+    return wrapper  # type: ignore[return-value]
 
 
 def _version(value: bool) -> None:
@@ -113,6 +213,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     data_dir: Annotated[list[Path] | None, typer.Option(
         "--data-dir", "-d", help="Extra directory of services, laid over the bundled one (repeatable; "
         "also REFER_DATA_DIR).")] = None,
@@ -122,15 +223,12 @@ def main_options(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
-    if lang is not None and lang not in ("nl", "en"):
-        raise UsageError(f"--lang must be nl or en, not '{lang}'")
-    settings.data_dirs = list(data_dir or [])
-    settings.bundled = not no_bundled
-    settings.lang = detect_lang(lang)
+    """Global options work before or after the command."""
+    _settings(ctx).apply(data_dir, no_bundled, lang)
 
 
 # ---------------------------------------------------------------- helpers
-def _catalog() -> Catalog:
+def _catalog(settings: Settings) -> Catalog:
     from .catalog import load_catalog
 
     catalog = load_catalog(settings.data_dirs, settings.bundled)
@@ -139,9 +237,7 @@ def _catalog() -> Catalog:
     return catalog
 
 
-def _filters(catalog: Catalog, audience: list[str] | None, role: list[str] | None, topic: list[str] | None,
-             sector: list[str] | None, region: list[str] | None, channel: list[str] | None, age: int | None,
-             free: bool, anonymous: bool, always_open: bool, open_now: bool) -> Filters:
+def _filters(catalog: Catalog, chosen: FilterOptions) -> Filters:
     from .query import Filters
     from .ranking import resolve_region
     from .validate import did_you_mean
@@ -155,11 +251,22 @@ def _filters(catalog: Catalog, audience: list[str] | None, role: list[str] | Non
         return list(values or [])
 
     return Filters(
-        audiences=known("audiences", audience), roles=known("roles", role), topics=known("topics", topic),
-        sectors=known("sectors", sector), channels=known("channels", channel),
-        regions=[resolve_region(catalog, r) for r in region or []],
-        age=(age, age) if age is not None else None,
-        free=free, anonymous=anonymous, always_open=always_open, open_now=open_now)
+        audiences=known("audiences", chosen.audience), roles=known("roles", chosen.role),
+        topics=known("topics", chosen.topic), sectors=known("sectors", chosen.sector),
+        channels=known("channels", chosen.channel), regions=[resolve_region(catalog, r) for r in chosen.region or []],
+        age=(chosen.age, chosen.age) if chosen.age is not None else None, free=chosen.free,
+        anonymous=chosen.anonymous, always_open=chosen.always_open, open_now=chosen.open_now)
+
+
+def _filtered(settings: Settings, chosen: FilterOptions) -> tuple[Catalog, list[Service]]:
+    """The catalog, and its services that pass the filters (all, by id, without filters)."""
+    from .ranking import search as run_search
+
+    catalog = _catalog(settings)
+    filters = _filters(catalog, chosen)
+    if not filters.active():
+        return catalog, sorted(catalog, key=lambda s: s.id)
+    return catalog, [h.service for h in run_search(catalog, "", filters, limit=None).hits]
 
 
 @contextmanager
@@ -187,10 +294,10 @@ def _print_rich(renderable: Any, output: Path | None) -> None:
         console(out if output else None).print(renderable)
 
 
-def _emit(services: Sequence[Service], fmt: Format, output: Path | None, header: bool,
-          hits: Sequence[Hit] | None = None, plain: Sequence[str] = ()) -> None:
-    """Write services in the chosen format; `auto` is a table on a terminal, TSV lines in a pipe."""
-    from .render.records import COLUMNS, SEARCH_COLUMNS, contact_line, flat_row, service_object
+def _emit(services: Sequence[Service], fmt: Format, output: Path | None, header: bool, settings: Settings,
+          hits: Sequence[Hit] | None = None, catalog: Catalog | None = None) -> None:
+    """Write services in the chosen format; `auto` is a table on a terminal, plain lines in a pipe."""
+    from .render.records import COLUMNS, PLAIN_COLUMNS, SEARCH_COLUMNS, flat_row, service_object
 
     lang = settings.lang
     if _wants_table(fmt, output):
@@ -200,6 +307,12 @@ def _emit(services: Sequence[Service], fmt: Format, output: Path | None, header:
             _print_rich(results_table(services, lang), output)
         return
     with _writing(output) as out:
+        if fmt is Format.text:
+            from .render.records import text_card
+            from .render.safe import clean
+
+            out.write("\n".join(clean(text_card(s, catalog or _catalog(settings), lang)) for s in services))
+            return
         if fmt in (Format.json, Format.jsonl):
             from .render.tabular import write_json, write_jsonl
 
@@ -209,14 +322,12 @@ def _emit(services: Sequence[Service], fmt: Format, output: Path | None, header:
             (write_json if fmt is Format.json else write_jsonl)(out, objects)
             return
         rows: list[dict[str, Any]] = [flat_row(s, lang) for s in services]
-        for row, s in zip(rows, services):
-            row["contact"] = contact_line(s)
         for row, hit in zip(rows, hits or ()):
             row["score"] = hit.score
         from .render.tabular import write_delimited, write_plain_lines
 
         if fmt is Format.auto:  # a pipe or a file: one service a line, no header
-            write_plain_lines(out, rows, plain or ("id", "name", "contact", "summary"))
+            write_plain_lines(out, rows, PLAIN_COLUMNS)
         else:
             columns = SEARCH_COLUMNS if hits is not None else COLUMNS
             write_delimited(out, rows, columns, "," if fmt is Format.csv else "\t", header)
@@ -227,43 +338,46 @@ def _say(message: str) -> None:
 
 
 # ---------------------------------------------------------------- commands
-@app.command()
+@command()
+@with_filters
 def search(
+    ctx: typer.Context,
     query: Annotated[list[str] | None, typer.Argument(help="What you are looking for, in Dutch or English.")]
     = None,
-    audience: Audience = None, role: Role = None, topic: Topic = None, sector: Sector = None,
-    region: Region = None, channel: Channel = None, age: Age = None, free: Free = False,
-    anonymous: Anonymous = False, always_open: AlwaysOpen = False, open_now: OpenNow = False,
+    filters: FilterOptions = FilterOptions(),
     limit: Limit = 10,
     fmt: FormatOpt = Format.auto, output: Output = None, no_header: NoHeader = False,
     explain: Annotated[bool, typer.Option("--explain", help="Show how the query was understood.")] = False,
 ) -> int:
     """Search services by free text and filters.
 
-    Example: refer search "minderjarige pleger Brussel" --explain
+    \b
+    Examples:
+      refer search "minderjarige pleger Brussel" --explain
+      refer search "chlid focus"
+      refer search --role perpetrator --audience minors -f json
     """
     from .ranking import search as run_search
 
-    catalog = _catalog()
-    filters = _filters(catalog, audience, role, topic, sector, region, channel, age, free, anonymous,
-                       always_open, open_now)
-    text = " ".join(query or [])
-    result = run_search(catalog, text, filters, limit)
+    settings = _settings(ctx)
+    catalog = _catalog(settings)
+    chosen = _filters(catalog, filters)
+    result = run_search(catalog, " ".join(query or []), chosen, limit)
     lang = settings.lang
     if explain:
-        _say(_explanation(result))
+        _say(_explanation(result, lang))
     if result.relaxed:
         _say(t("relaxed", lang, ", ".join(f"{f.facet}={f.value} ('{f.words}')" for f in result.relaxed)))
     elif result.partial and fmt in (Format.auto, Format.table) and sys.stdout.isatty():
         _say(t("partial", lang))
     services = [h.service for h in result.hits]
-    _emit(services, fmt, output, not no_header, result.hits)
+    _emit(services, fmt, output, not no_header, settings, result.hits, catalog)
     if not services:
         _say(t("no_results", lang))
         if result.suggestions:
             _say(t("did_you_mean", lang, ", ".join(result.suggestions.values())))
-        if filters.active():
-            _say(t("filters_removed", lang, _describe_filters(filters)))
+        if chosen.active():
+            _say(t("filters_removed", lang, _describe_filters(chosen)))
         return NOTHING
     return FOUND
 
@@ -277,9 +391,8 @@ def _describe_filters(f: Filters) -> str:
     return " ".join(parts)
 
 
-def _explanation(result: Any) -> str:
+def _explanation(result: Any, lang: str) -> str:
     q = result.query
-    lang = settings.lang
     lines = [f"{t('understood', lang)}:"]
     for f in q.pulled:
         lines.append(f"  {f.facet}={f.value}  <- '{f.words}'" + (f" ({f.typos} typo)" if f.typos else ""))
@@ -298,56 +411,54 @@ def _explanation(result: Any) -> str:
     return "\n".join(lines)
 
 
-@app.command("list")
+@command("list")
+@with_filters
 def list_services(
-    audience: Audience = None, role: Role = None, topic: Topic = None, sector: Sector = None,
-    region: Region = None, channel: Channel = None, age: Age = None, free: Free = False,
-    anonymous: Anonymous = False, always_open: AlwaysOpen = False, open_now: OpenNow = False,
+    ctx: typer.Context,
+    filters: FilterOptions = FilterOptions(),
     fmt: FormatOpt = Format.auto, output: Output = None, no_header: NoHeader = False,
 ) -> int:
     """List every service, or those that pass the filters.
 
-    Example: refer list --role perpetrator --audience minors
+    \b
+    Examples:
+      refer list --role perpetrator --audience minors
+      refer list --region Vilvoorde --free
     """
-    _, services = _filtered(audience, role, topic, sector, region, channel, age, free, anonymous, always_open,
-                            open_now)
-    _emit(services, fmt, output, not no_header)
+    settings = _settings(ctx)
+    catalog, services = _filtered(settings, filters)
+    _emit(services, fmt, output, not no_header, settings, catalog=catalog)
     return FOUND if services else NOTHING
 
 
-def _filtered(*args: Any) -> tuple[Catalog, list[Service]]:
-    """The catalog, and its services that pass the filters (all, by id, without filters)."""
-    from .ranking import search as run_search
-
-    catalog = _catalog()
-    filters = _filters(catalog, *args)
-    if not filters.active():
-        return catalog, sorted(catalog, key=lambda s: s.id)
-    return catalog, [h.service for h in run_search(catalog, "", filters, limit=None).hits]
-
-
-@app.command()
+@command()
 def show(
+    ctx: typer.Context,
     service_id: Annotated[str, typer.Argument(metavar="ID", help="The service id (its file name).",
                                               autocompletion=_complete_ids)],
     fmt: FormatOpt = Format.auto, output: Output = None, no_header: NoHeader = False,
 ) -> int:
-    """Show one service in full.
+    """Show one service in full: a card on a terminal and in a pipe.
 
-    Example: refer show child-focus --lang nl
+    \b
+    Examples:
+      refer show child-focus
+      refer show child-focus --lang nl -f json
     """
-    from .validate import did_you_mean
+    from .validate import closest
 
-    catalog = _catalog()
+    settings = _settings(ctx)
+    catalog = _catalog(settings)
     service = catalog.get(service_id)
     if service is None:
-        raise UsageError(t("unknown_id", settings.lang, service_id) + did_you_mean(service_id, catalog.services))
+        near = closest(service_id, catalog.services)
+        raise UsageError(t("unknown_id_close", settings.lang, service_id, near) if near
+                         else t("unknown_id", settings.lang, service_id))
     if _wants_table(fmt, output):
         from .render.table import service_card
 
         _print_rich(service_card(service, catalog, settings.lang), output)
-        return FOUND
-    if fmt is Format.json:  # one object, not a list of one
+    elif fmt is Format.json:  # one object, not a list of one
         import json
 
         from .render.records import service_object
@@ -355,104 +466,107 @@ def show(
         with _writing(output) as out:
             json.dump(service_object(service, settings.lang), out, ensure_ascii=False, indent=2)
             out.write("\n")
-        return FOUND
-    _emit([service], fmt, output, not no_header)
+    else:  # in a pipe the whole card, as text; a table format only when asked for
+        _emit([service], Format.text if fmt is Format.auto else fmt, output, not no_header, settings,
+              catalog=catalog)
     return FOUND
 
 
-@app.command()
+@command()
 def emergency(
+    ctx: typer.Context,
+    region: Annotated[str | None, typer.Option(
+        "--region", help="Where you are (region id, municipality or postcode): the nearest place first.",
+        autocompletion=_complete("regions"))] = None,
     fmt: FormatOpt = Format.auto, output: Output = None, no_header: NoHeader = False,
 ) -> int:
-    """The urgent numbers first: 112, 101, 116 000, 1712, 106, the care centres after sexual violence.
+    """The urgent numbers first: 112, 101, 116 000, 1712, 106, care centres.
 
-    Example: refer emergency
+    \b
+    Examples:
+      refer emergency
+      refer emergency --region Gent
     """
-    from .catalog import load_catalog
-    from .hours import open_now
+    from .catalog import emergency_services, load_catalog
+    from .emergency import emergency_lines
 
+    settings = _settings(ctx)
     try:
-        catalog = _catalog()
+        catalog = _catalog(settings)
     except ReferError as exc:  # a broken extra directory must never hide the emergency numbers
         _say(f"{t('fallback', settings.lang)} ({exc})")
         catalog = load_catalog([], bundled=True)
-    data = catalog.index.data
-    urgent = sorted((data.emergency[n], data.ids[n]) for n in catalog.index.live if data.emergency[n] < 99)
-    services = [catalog.services[sid] for _, sid in urgent]
-    if _wants_table(fmt, output):
-        from .render.table import emergency_table
+    near = None
+    if region:
+        from .ranking import resolve_region
 
-        _print_rich(emergency_table(services, settings.lang, {s.id: open_now(s) for s in services}), output)
+        near = resolve_region(catalog, region)
+    lines = emergency_lines(emergency_services(catalog), catalog.regions, near)
+    if _wants_table(fmt, output):
+        from .hours import open_now
+        from .render.table import emergency_view
+
+        services = [s for line in lines for s in line.services]
+        _print_rich(emergency_view(lines, catalog.vocabulary, settings.lang,
+                                   {s.id for s in services if open_now(s)}), output)
         return FOUND
-    _emit(services, fmt, output, not no_header, plain=("contact", "name", "summary"))
+    _emit([s for line in lines for s in line.services], fmt, output, not no_header, settings, catalog=catalog)
     return FOUND
 
 
-@app.command()
+@command()
 def validate(
+    ctx: typer.Context,
     paths: Annotated[list[Path] | None, typer.Argument(help="Directories or files (default: every loaded "
                                                           "directory).")] = None,
 ) -> int:
-    """Check data files and print every problem as path:line: CODE message.
+    """Check data files; print every problem as path:line: CODE message.
 
-    Exit 0 when clean, 1 when there are problems, 2 when it could not run.
-    Example: refer validate ./my-services
+    Exit 0 when clean (warnings allowed), 1 when there are errors, 2 when it could not run.
+    The date rules compare with today, or with $REFER_TODAY.
+
+    \b
+    Examples:
+      refer validate
+      refer validate DIR
     """
-    from .catalog import bundled_dir, check_directory, load_meta, resolve_directories, service_files
-    from .errors import Problem
-    from .validate import check_service_file, duplicate_ids
+    from .catalog import check_paths, resolve_directories
+    from .validate import today
 
-    targets = list(paths or resolve_directories(settings.data_dirs, settings.bundled))
-    problems: list[Problem] = []
-    vocab, regions = load_meta([p for p in targets if p.is_dir()], problems)
-    files = 0
-    seen = []
-    for target in targets:
-        if target.is_file():
-            files += 1
-            service, found = check_service_file(target, vocab, regions)
-            problems += found
-            seen += [service] if service else []
-        elif target.is_dir():
-            files += len(service_files(target))
-            services, found = check_directory(target, vocab, regions)
-            problems += found
-            seen += services if target != bundled_dir() else []
-        else:
-            raise ReferError(f"no such file or directory: {target}")
-    problems += duplicate_ids(seen)
-    for p in sorted(set(problems)):
+    settings = _settings(ctx)
+    report = check_paths(list(paths or resolve_directories(settings.data_dirs, settings.bundled)), today())
+    for p in report.problems:
         print(p)
-    errors = sum(1 for p in problems if p.severity == "error")
-    warnings = len(problems) - errors
-    if errors or warnings:
-        _say(t("validate_bad", settings.lang, errors, warnings, files))
+    lang, files = settings.lang, count("files", settings.lang, report.files)
+    if report.problems:
+        _say(t("validate_bad", lang, count("errors", lang, report.errors), count("warnings", lang, report.warnings),
+               files))
     else:
-        _say(t("validate_ok", settings.lang, files))
-    return NOTHING if errors else FOUND
+        _say(t("validate_ok", lang, files))
+    return NOTHING if report.errors else FOUND
 
 
-@app.command()
-def facets(fmt: FormatOpt = Format.auto, output: Output = None, no_header: NoHeader = False) -> int:
-    """Every filter value with its Dutch and English label and how many services carry it.
+@command()
+def facets(ctx: typer.Context, fmt: FormatOpt = Format.auto, output: Output = None,
+           no_header: NoHeader = False) -> int:
+    """Every filter value, its Dutch and English label, how many services.
 
-    Example: refer facets -f csv
+    \b
+    Examples:
+      refer facets
+      refer facets -f csv
     """
-    catalog = _catalog()
-    index = catalog.index  # counts from the index's member lists: no service file is read
-    rows: list[tuple[str, str, str, str, int]] = []
-    for facet in ("audiences", "roles", "topics", "sectors", "channels", "kinds"):
-        for value in catalog.vocabulary.values(facet).values():
-            rows.append((facet, value.id, value.nl, value.en, len(index.members(f"{facet}={value.id}"))))
-    for area in catalog.regions.areas.values():
-        rows.append(("regions", area.id, area.nl, area.en, len(index.members(f"regions={area.id}"))))
+    from .catalog import facet_counts
+
+    settings = _settings(ctx)
+    rows = facet_counts(_catalog(settings))
     if _wants_table(fmt, output):
         from .render.table import facets_table
 
         _print_rich(facets_table(rows, settings.lang), output)
         return FOUND
     with _writing(output) as out:
-        objects = [dict(zip(("facet", "value", "nl", "en", "count"), r)) for r in rows]
+        objects = [vars(r) for r in rows]
         if fmt in (Format.json, Format.jsonl):
             from .render.tabular import write_json, write_jsonl
 
@@ -460,68 +574,82 @@ def facets(fmt: FormatOpt = Format.auto, output: Output = None, no_header: NoHea
         else:
             from .render.tabular import write_delimited
 
-            write_delimited(out, objects, ("facet", "value", "nl", "en", "count"),
-                            "," if fmt is Format.csv else "\t", header=not no_header and fmt is not Format.auto)
+            header = not no_header and fmt not in (Format.auto, Format.text)
+            write_delimited(out, objects, ("facet", "value", "nl", "en", "count"), "," if fmt is Format.csv else "\t",
+                            header)
     return FOUND
 
 
-@app.command()
+@command()
+@with_filters
 def export(
+    ctx: typer.Context,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, json, jsonl or hsds (a folder).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="File, or folder for hsds.")],
-    audience: Audience = None, role: Role = None, topic: Topic = None, sector: Sector = None,
-    region: Region = None, channel: Channel = None, age: Age = None, free: Free = False,
-    anonymous: Anonymous = False, always_open: AlwaysOpen = False, open_now: OpenNow = False,
+    filters: FilterOptions = FilterOptions(),
 ) -> int:
-    """Export the directory (or the filtered part) as CSV, JSON, JSON Lines or an Open Referral HSDS package.
+    """Export services as CSV, JSON, JSON Lines or an HSDS package.
 
-    Example: refer export --format hsds -o hsds-out/
+    The whole directory, or the part that passes the filters; HSDS is Open Referral's data standard.
+
+    \b
+    Examples:
+      refer export --format hsds -o hsds-out/
+      refer export -f csv -o free.csv --free
     """
-    catalog, services = _filtered(audience, role, topic, sector, region, channel, age, free, anonymous,
-                                  always_open, open_now)
+    settings = _settings(ctx)
+    catalog, services = _filtered(settings, filters)
     if fmt is ExportFormat.hsds:
         from .render.hsds import write_package
 
         write_package(services, catalog, output, settings.lang)
     else:
-        _emit(services, Format(fmt.value), output, True)
+        _emit(services, Format(fmt.value), output, True, settings, catalog=catalog)
     _say(t("exported", settings.lang, len(services), output))
     return FOUND if services else NOTHING
 
 
+cache_app = typer.Typer(help="See or reset the index cache.", no_args_is_help=True, add_completion=False,
+                        pretty_exceptions_enable=False, rich_markup_mode=None, context_settings=CONTEXT)
+COMMANDS["cache"] = cache_app
+
+
+@cache_app.command("path")
+def cache_path() -> int:
+    """Print the directory that holds the index cache.
+
+    \b
+    Example:
+      refer cache path
+    """
+    from .cache import cache_root
+
+    print(cache_root())
+    return FOUND
+
+
+@cache_app.command("clear")
+def cache_clear(ctx: typer.Context) -> int:
+    """Remove every index the cache holds; the next run builds it again.
+
+    \b
+    Example:
+      refer cache clear
+    """
+    from .cache import cache_root, clear
+
+    removed = clear()
+    _say(t("cache_cleared", _settings(ctx).lang, count("files", _settings(ctx).lang, removed), cache_root()))
+    return FOUND
+
+
 # ---------------------------------------------------------------- the error boundary
-GLOBAL_VALUE_OPTIONS = ("--data-dir", "-d", "--lang")
-
-
-def _app_for(argv: list[str]) -> typer.Typer:
-    """Only the command asked for: Typer builds every command's parameters at start-up, and
-    `refer emergency` must not pay for the other six. Help and completion get the whole app."""
-    if any(a in ("-h", "--help") or a.startswith("--install-completion") or a.startswith("--show-completion")
-           for a in argv) or any(k.endswith("_COMPLETE") for k in os.environ):
-        return app
-    words = iter(argv)
-    name = None
-    for word in words:
-        if word in GLOBAL_VALUE_OPTIONS:
-            next(words, None)
-        elif not word.startswith("-"):
-            name = word
-            break
-    for command in app.registered_commands:
-        if (command.name or getattr(command.callback, "__name__", "")) == name:
-            mini = typer.Typer(name="refer", no_args_is_help=True, pretty_exceptions_enable=False,
-                               rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]})
-            mini.registered_callback = app.registered_callback
-            mini.registered_commands = [command]
-            return mini
-    return app
-
-
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code; the tool's own errors become one clear message."""
     args = list(argv) if argv is not None else sys.argv[1:]
+    settings = Settings()
     try:
-        result = _app_for(args)(args=args, prog_name="refer", standalone_mode=False)
+        result = app(args=args, prog_name="refer", standalone_mode=False, obj=settings)
         return result if isinstance(result, int) else FOUND
     except DataError as exc:
         _say(t("data_problems", settings.lang))
