@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -272,3 +273,115 @@ def test_facet_counts_match_the_services(cli, catalog):
         else:
             expected = sum(1 for s in catalog if value in getattr(s, facet))
         assert int(r["count"]) == expected, (facet, value)
+
+
+LOCAL = str(FIXTURES / "local")
+
+
+@pytest.mark.parametrize("before,after,shows", [
+    (["--lang", "nl", "show", "child-focus", "-f", "json"], ["show", "child-focus", "-f", "json", "--lang", "nl"],
+     "Dag en nacht"),
+    (["-d", LOCAL, "list", "-f", "tsv"], ["list", "-f", "tsv", "-d", LOCAL], "lokaal-meldpunt"),
+    (["--data-dir", LOCAL, "--no-bundled", "search", "meldpunt"], ["search", "meldpunt", "--no-bundled", "-d", LOCAL],
+     "lokaal-meldpunt"),
+])
+def test_global_options_before_or_after_the_command(cli, before, after, shows):
+    a, b = cli(*before), cli(*after)
+    assert a.code == b.code == 0 and a.out == b.out and shows in a.out
+
+
+def test_no_bundled_after_the_command_leaves_the_bundled_out(cli):
+    out = cli("list", "-f", "tsv", "--no-header", "--no-bundled", "-d", LOCAL).out
+    assert {line.split("\t")[0] for line in out.splitlines()} == {"lokaal-meldpunt", "tele-onthaal"}
+
+
+def test_settings_do_not_leak_from_one_run_to_the_next(cli):
+    assert "Dag en nacht" in cli("show", "child-focus", "-f", "json", "--lang", "nl").out
+    assert "Dag en nacht" not in cli("show", "child-focus", "-f", "json").out
+    assert "lokaal-meldpunt" not in cli("list", "-f", "tsv").out
+
+
+@pytest.mark.parametrize("columns", ["60", "80", "120"])
+def test_help_summaries_are_whole_sentences(cli, monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", columns)
+    rows = cli("--help").out.split("\nCommands:\n")[1].splitlines()
+    assert len(rows) >= 8
+    for row in rows:
+        assert row.rstrip().endswith(".") and "..." not in row and "…" not in row, row
+        assert len(row) <= int(columns)
+
+
+def test_show_in_a_pipe_is_the_whole_card(cli, catalog):
+    s = catalog.get("child-focus")
+    out = cli("show", "child-focus").out
+    for piece in (s.name, s.summary.en, s.description.en, s.how_to_reach.en, s.contacts[0].value,
+                  "free, anonymous, always open", "checked on 2026-11-26", s.source_section):
+        assert piece in out, piece
+    assert "\t" not in out and "│" not in out
+    assert cli("show", "child-focus", "-f", "text").out == out
+
+
+def test_plain_lines_have_the_same_six_columns(cli, catalog):
+    for args in (["search", "child focus"], ["list"], ["emergency"]):
+        lines = cli(*args).out.splitlines()
+        assert lines and all(len(line.split("\t")) == 6 for line in lines), args
+    row = next(line for line in cli("list").out.splitlines() if line.startswith("child-focus\t")).split("\t")
+    s = catalog.get("child-focus")
+    assert row == ["child-focus", s.name, s.contacts[0].value, s.how_to_reach.en, s.summary.en,
+                   "free,anonymous,always_open"]
+
+
+def test_csv_has_how_to_reach(cli, catalog):
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(cli("list", "-f", "csv").out))}
+    assert rows["zorgcentrum-seksueel-geweld-gent"]["how_to_reach"] == \
+        catalog.get("zorgcentrum-seksueel-geweld-gent").how_to_reach.en
+
+
+def test_emergency_nearest_first(cli):
+    def care_centres(*args):
+        ids = [s["id"] for s in json.loads(cli("emergency", *args, "-f", "json").out)]
+        return [i.rsplit("-", 1)[1] for i in ids if i.startswith("zorgcentrum")]
+
+    assert care_centres() == ["brussel", "gent", "luik"]
+    assert care_centres("--region", "Luik") == ["luik", "brussel", "gent"]
+    assert care_centres("--region", "9000")[0] == "gent"
+    assert care_centres("--region", "Leuven")[0] == "gent"  # in Flanders, as Leuven is
+    assert cli("emergency", "--region", "Atlantis").code == 2
+
+
+def test_emergency_names_the_cities_nearest_first(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")
+    assert "Zorgcentrum na Seksueel Geweld: Luik, Brussel, Gent; you can go there directly, day and night." in \
+        cli("emergency", "--region", "Luik", "-f", "table").out
+
+
+def test_cache_path_and_clear(cli):
+    import os
+
+    root = Path(os.environ["REFER_CACHE_DIR"])
+    assert cli("cache", "path").out == f"{root}\n"
+    assert cli("search", "child focus").code == 0
+    assert len(list(root.glob("index-*.sqlite"))) == 1
+    r = cli("cache", "clear")
+    assert r.code == 0 and r.err.startswith("1 file removed") and not list(root.glob("index-*"))
+    assert cli("cache", "clear").err.startswith("0 files removed")
+    assert cli("search", "child focus").code == 0  # and it is built again
+
+
+def test_search_list_and_export_share_one_filter_group():
+    from dataclasses import fields
+
+    import typer
+
+    from refertool.cli import COMMANDS, FilterOptions
+
+    names = {f.name for f in fields(FilterOptions)}
+    for command in ("search", "list", "export"):
+        params = {p.name for p in typer.main.get_command(COMMANDS[command]).params}
+        assert names <= params and "filters" not in params, command
+
+
+def test_ages_in_words(cli):
+    assert "Ages" not in cli("show", "child-focus").out
+    assert re.search(r"\nAges: +up to 17 years\n", cli("show", "iter").out)
+    assert re.search(r"\nLeeftijd: +10 tot 20 jaar\n", cli("show", "tejo", "--lang", "nl").out)

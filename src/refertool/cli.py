@@ -418,7 +418,7 @@ def list_services(
     filters: FilterOptions = FilterOptions(),
     fmt: FormatOpt = Format.auto, output: Output = None, no_header: NoHeader = False,
 ) -> int:
-    """List every service, or those that pass the filters.
+    """List all services, or the filtered ones.
 
     \b
     Examples:
@@ -438,7 +438,9 @@ def show(
                                               autocompletion=_complete_ids)],
     fmt: FormatOpt = Format.auto, output: Output = None, no_header: NoHeader = False,
 ) -> int:
-    """Show one service in full: a card on a terminal and in a pipe.
+    """Show one service in full.
+
+    A card on a terminal; the same card as plain text in a pipe.
 
     \b
     Examples:
@@ -480,7 +482,10 @@ def emergency(
         autocompletion=_complete("regions"))] = None,
     fmt: FormatOpt = Format.auto, output: Output = None, no_header: NoHeader = False,
 ) -> int:
-    """The urgent numbers first: 112, 101, 116 000, 1712, 106, care centres.
+    """The urgent numbers, on one screen.
+
+    112, 101, 116 000, 1712 and 106, one line per number, then the care centres after sexual
+    violence; it fits an 80x24 terminal.
 
     \b
     Examples:
@@ -520,7 +525,9 @@ def validate(
     paths: Annotated[list[Path] | None, typer.Argument(help="Directories or files (default: every loaded "
                                                           "directory).")] = None,
 ) -> int:
-    """Check data files; print every problem as path:line: CODE message.
+    """Check data files and print every problem.
+
+    Each problem is printed as path:line: CODE message.
 
     Exit 0 when clean (warnings allowed), 1 when there are errors, 2 when it could not run.
     The date rules compare with today, or with $REFER_TODAY.
@@ -549,7 +556,9 @@ def validate(
 @command()
 def facets(ctx: typer.Context, fmt: FormatOpt = Format.auto, output: Output = None,
            no_header: NoHeader = False) -> int:
-    """Every filter value, its Dutch and English label, how many services.
+    """Every filter value, with its count.
+
+    Each value with its Dutch and English label and how many services carry it.
 
     \b
     Examples:
@@ -588,7 +597,7 @@ def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="File, or folder for hsds.")],
     filters: FilterOptions = FilterOptions(),
 ) -> int:
-    """Export services as CSV, JSON, JSON Lines or an HSDS package.
+    """Export as CSV, JSON, JSON Lines or HSDS.
 
     The whole directory, or the part that passes the filters; HSDS is Open Referral's data standard.
 

@@ -80,8 +80,9 @@ def shared_name(names: Sequence[str]) -> str:
         if len(set(words)) > 1:
             break
         shared.append(words[0])
-    while shared and not any(ch.isalnum() for ch in shared[-1]):  # a dash before the place
-        shared.pop()
+    dashes = [n for n, word in enumerate(shared) if not any(ch.isalnum() for ch in word)]
+    if dashes:  # "Name – Hospital 1", "Name – Hospital 2": what comes after the dash names each one
+        shared = shared[:dashes[-1]]
     return " ".join(shared)
 
 
