@@ -369,15 +369,11 @@ def test_cache_path_and_clear(cli):
 
 
 def test_search_list_and_export_share_one_filter_group():
-    from dataclasses import fields
+    from refertool.cli import FilterOptions, build_command
 
-    import typer
-
-    from refertool.cli import COMMANDS, FilterOptions
-
-    names = {f.name for f in fields(FilterOptions)}
+    names = set(FilterOptions._fields)
     for command in ("search", "list", "export"):
-        params = {p.name for p in typer.main.get_command(COMMANDS[command]).params}
+        params = {p.name for p in build_command(command).params}
         assert names <= params and "filters" not in params, command
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import DataError, Problem
 from .model import FACETS, LANGS, FacetValue, Region, Regions, Service, Vocabulary
@@ -230,13 +230,12 @@ def emergency_services(catalog: Catalog) -> list[Service]:
     return [catalog.services[sid] for _, sid in urgent]
 
 
-@dataclass(frozen=True)
-class FacetCount:
+class FacetCount(NamedTuple):
     facet: str
     value: str
     nl: str
     en: str
-    count: int
+    services: int  # how many services carry the value
 
 
 def facet_counts(catalog: Catalog) -> list[FacetCount]:

@@ -12,10 +12,9 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from copy import copy
-from dataclasses import dataclass, field, fields
 from enum import Enum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any, TypeVar, get_type_hints
+from typing import IO, TYPE_CHECKING, Annotated, Any, NamedTuple, TypeVar, get_type_hints
 
 import typer
 from typer.core import TyperGroup
@@ -35,13 +34,13 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-@dataclass
 class Settings:
     """The global options, carried to every command by the Typer context (`ctx.obj`)."""
 
-    data_dirs: list[Path] = field(default_factory=list)
-    bundled: bool = True
-    lang: str = field(default_factory=detect_lang)  # --lang, else REFER_LANG, else the locale
+    def __init__(self) -> None:
+        self.data_dirs: list[Path] = []
+        self.bundled = True
+        self.lang = detect_lang()  # --lang, else REFER_LANG, else the locale
 
     def apply(self, data_dir: Sequence[str | Path] | None = None, no_bundled: bool = False,
               lang: str | None = None) -> None:
@@ -59,21 +58,31 @@ def _settings(ctx: typer.Context) -> Settings:
 
 
 # ---------------------------------------------------------------- commands, built when asked for
-COMMANDS: dict[str, typer.Typer] = {}
+# name -> the command's function (or a Typer app of subcommands, such as `refer cache`)
+COMMANDS: dict[str, Callable[..., Any] | typer.Typer] = {}
 GLOBAL_OPTIONS = ("data_dir", "no_bundled", "lang")
 
 
 def command(name: str | None = None) -> Callable[[F], F]:
-    """Register a command of `refer`. Typer reads a command's parameters only when the command is
-    built, and the group below builds only the one being run (help and completion build all)."""
+    """Register a command of `refer`. It is built, its parameters read by Typer, only when it is
+    run or listed: `refer emergency` does not pay for the other commands' options."""
     def register(fn: F) -> F:
-        one = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
-                          context_settings=CONTEXT)
-        one.command(name)(fn)
-        COMMANDS[name or fn.__name__] = one
+        COMMANDS[name or fn.__name__] = fn
         return fn
 
     return register
+
+
+def build_command(name: str) -> Any:
+    """The Click command Typer makes of a registered command; filter options put in where it asks for them."""
+    registered = COMMANDS[name]
+    if not isinstance(registered, typer.Typer):
+        one = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
+                          context_settings=CONTEXT)
+        uses_filters = "filters" in inspect.signature(registered).parameters
+        one.command(name)(with_filters(registered) if uses_filters else registered)
+        registered = one
+    return typer.main.get_command(registered)
 
 
 class LazyGroup(TyperGroup):
@@ -86,7 +95,7 @@ class LazyGroup(TyperGroup):
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         if cmd_name not in COMMANDS:
             return super().get_command(ctx, cmd_name)
-        built = typer.main.get_command(COMMANDS[cmd_name])
+        built = build_command(cmd_name)
         built.params += [_anywhere(p) for p in self.params if p.name in GLOBAL_OPTIONS]
         return built
 
@@ -150,8 +159,6 @@ def _complete_ids(incomplete: str) -> list[str]:
 
 
 # ---------------------------------------------------------------- shared options
-Region = Annotated[list[str] | None, typer.Option(
-    "--region", help="Region id, municipality or postcode (repeatable).", autocompletion=_complete("regions"))]
 FormatOpt = Annotated[Format, typer.Option(
     "--format", "-f", help="auto: a table on a terminal, plain lines in a pipe; text: cards.")]
 Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
@@ -159,37 +166,47 @@ NoHeader = Annotated[bool, typer.Option("--no-header", help="Leave out the CSV/T
 Limit = Annotated[int, typer.Option("--limit", "-n", min=1, help="How many results at most.")]
 
 
-@dataclass(frozen=True)
-class FilterOptions:
+class FilterOptions(NamedTuple):  # a NamedTuple: far cheaper than a dataclass to define at start-up
     """The filter options of search, list and export: one option group, declared once (as sqlite-utils
-    shares its output options); `@with_filters` adds them to a command, which gets them as `filters`."""
+    shares its output options); a command that declares `filters: FilterOptions` gets them all."""
 
-    audience: Annotated[list[str] | None, typer.Option(
-        "--audience", help="Audience id (repeatable).", autocompletion=_complete("audiences"))] = None
-    role: Annotated[list[str] | None, typer.Option(
-        "--role", help="Role id (repeatable).", autocompletion=_complete("roles"))] = None
-    topic: Annotated[list[str] | None, typer.Option(
-        "--topic", help="Topic id (repeatable).", autocompletion=_complete("topics"))] = None
-    sector: Annotated[list[str] | None, typer.Option(
-        "--sector", help="Sector id (repeatable).", autocompletion=_complete("sectors"))] = None
-    region: Region = None
-    channel: Annotated[list[str] | None, typer.Option(
-        "--channel", help="Contact channel (repeatable).", autocompletion=_complete("channels"))] = None
-    age: Annotated[int | None, typer.Option("--age", min=0, max=120, help="Age of the person concerned.")] = None
-    free: Annotated[bool, typer.Option("--free", help="Only free services.")] = False
-    anonymous: Annotated[bool, typer.Option("--anonymous", help="Only anonymous services.")] = False
-    always_open: Annotated[bool, typer.Option("--always-open", help="Only services reachable day and night.")] \
-        = False
-    open_now: Annotated[bool, typer.Option(
-        "--open-now", help="Only services certainly reachable now (Belgian time).")] = False
+    audience: list[str] | None = None
+    role: list[str] | None = None
+    topic: list[str] | None = None
+    sector: list[str] | None = None
+    region: list[str] | None = None
+    channel: list[str] | None = None
+    age: int | None = None
+    free: bool = False
+    anonymous: bool = False
+    always_open: bool = False
+    open_now: bool = False
+
+
+def _filter_option_specs() -> dict[str, Any]:
+    """How each filter option is written on the command line; made only when a filtering command is built."""
+    def many(name: str, what: str, facet: str) -> Any:
+        return typer.Option(f"--{name}", help=f"{what} (repeatable).", autocompletion=_complete(facet))
+
+    return {
+        "audience": many("audience", "Audience id", "audiences"), "role": many("role", "Role id", "roles"),
+        "topic": many("topic", "Topic id", "topics"), "sector": many("sector", "Sector id", "sectors"),
+        "region": many("region", "Region id, municipality or postcode", "regions"),
+        "channel": many("channel", "Contact channel", "channels"),
+        "age": typer.Option("--age", min=0, max=120, help="Age of the person concerned."),
+        "free": typer.Option("--free", help="Only free services."),
+        "anonymous": typer.Option("--anonymous", help="Only anonymous services."),
+        "always_open": typer.Option("--always-open", help="Only services reachable day and night."),
+        "open_now": typer.Option("--open-now", help="Only services certainly reachable now (Belgian time)."),
+    }
 
 
 def with_filters(fn: F) -> F:
-    """Put FilterOptions' options where the command declares `filters: FilterOptions`."""
+    """Put FilterOptions' options where the command declares `filters: FilterOptions`, for Typer to read."""
     hints = get_type_hints(fn, include_extras=True)
-    option_hints = get_type_hints(FilterOptions, include_extras=True)
-    options = [inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default,
-                                 annotation=option_hints[f.name]) for f in fields(FilterOptions)]
+    types, specs = get_type_hints(FilterOptions), _filter_option_specs()
+    options = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=FilterOptions._field_defaults[name],
+                                 annotation=Annotated[types[name], specs[name]]) for name in FilterOptions._fields]
     params: list[inspect.Parameter] = []
     for p in inspect.signature(fn).parameters.values():
         params += options if p.name == "filters" else [
@@ -197,7 +214,7 @@ def with_filters(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(**kwargs: Any) -> Any:
-        chosen = FilterOptions(**{f.name: kwargs.pop(f.name) for f in fields(FilterOptions)})
+        chosen = FilterOptions(**{name: kwargs.pop(name) for name in FilterOptions._fields})
         return fn(**kwargs, filters=chosen)
 
     wrapper.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
@@ -339,7 +356,6 @@ def _say(message: str) -> None:
 
 # ---------------------------------------------------------------- commands
 @command()
-@with_filters
 def search(
     ctx: typer.Context,
     query: Annotated[list[str] | None, typer.Argument(help="What you are looking for, in Dutch or English.")]
@@ -412,7 +428,6 @@ def _explanation(result: Any, lang: str) -> str:
 
 
 @command("list")
-@with_filters
 def list_services(
     ctx: typer.Context,
     filters: FilterOptions = FilterOptions(),
@@ -575,7 +590,7 @@ def facets(ctx: typer.Context, fmt: FormatOpt = Format.auto, output: Output = No
         _print_rich(facets_table(rows, settings.lang), output)
         return FOUND
     with _writing(output) as out:
-        objects = [vars(r) for r in rows]
+        objects = [{"facet": r.facet, "value": r.value, "nl": r.nl, "en": r.en, "count": r.services} for r in rows]
         if fmt in (Format.json, Format.jsonl):
             from .render.tabular import write_json, write_jsonl
 
@@ -590,7 +605,6 @@ def facets(ctx: typer.Context, fmt: FormatOpt = Format.auto, output: Output = No
 
 
 @command()
-@with_filters
 def export(
     ctx: typer.Context,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, json, jsonl or hsds (a folder).")],

@@ -7,6 +7,7 @@ care centres after sexual violence): they make one line that says where they are
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from .model import Regions, Service
@@ -45,19 +46,23 @@ def places_of(s: Service, regions: Regions) -> list[Place]:
     """Where a service is: its locations, else the place its name ends with ("UZ Gent")."""
     if s.locations:
         return [Place(loc.city, loc.region) for loc in s.locations]
+    known = _places(regions)
     for word in reversed(s.name.split()):
-        region = _region_of_place(fold(word), regions)
-        if region:
-            return [Place(word, region)]
+        if fold(word) in known:
+            return [Place(word, known[fold(word)])]
     return []
 
 
-def _region_of_place(folded: str, regions: Regions) -> str:
+@lru_cache(maxsize=4)
+def _places(regions: Regions) -> dict[str, str]:
+    """Every place name the regions know (folded) -> its region id; the smallest area wins."""
+    known: dict[str, str] = {}
     for area in regions.areas.values():
-        names = (area.nl, area.en, *area.synonyms, *area.municipalities)
-        if any(fold(name) == folded for name in names):
-            return area.id
-    return ""
+        for name in (area.nl, area.en, *area.synonyms, *area.municipalities):
+            folded = fold(name)
+            if len(regions.ancestors(area.id)) >= len(regions.ancestors(known.get(folded, ""))):
+                known[folded] = area.id
+    return known
 
 
 def distance(region: str, near: str, regions: Regions) -> int:
@@ -94,7 +99,8 @@ def emergency_lines(services: Sequence[Service], regions: Regions, near: str | N
             by_rank.setdefault(s.emergency, []).append(s)
     lines = []
     for rank in sorted(by_rank):
-        members = [(s, places_of(s, regions)) for s in by_rank[rank]]
+        # where they are matters for a line of several places, or to order them by a known place
+        members = [(s, places_of(s, regions) if near or len(by_rank[rank]) > 1 else []) for s in by_rank[rank]]
         if near:
             def nearest(item: tuple[Service, list[Place]]) -> int:
                 return min((distance(p.region, near, regions) for p in item[1]), default=99)

@@ -152,5 +152,5 @@ def facets_table(rows: Sequence[FacetCount], lang: str) -> Table:
     for key in ("facet", "value", "label_nl", "label_en", "count"):
         table.add_column(t(key, lang), justify="right" if key == "count" else "left")
     for r in rows:
-        table.add_row(txt(r.facet), txt(r.value, "bold"), txt(r.nl), txt(r.en), str(r.count))
+        table.add_row(txt(r.facet), txt(r.value, "bold"), txt(r.nl), txt(r.en), str(r.services))
     return table
