@@ -87,3 +87,24 @@ def test_ten_care_centres_still_fit(catalog, ten, width, most):
     rows = buf.getvalue().splitlines()
     assert len(rows) <= most and max(map(len, rows)) <= width
     assert "Care centre after sexual violence: Genk, Hasselt," in " ".join(r.strip() for r in rows)
+
+
+def test_different_numbers_show_the_nearest_only_when_a_place_is_known(catalog, ten):
+    import io
+
+    from rich.console import Console
+
+    from refertool.model import Contact
+    from refertool.render.table import emergency_view
+
+    phoned = [s._replace(contacts=(Contact("phone", f"09 000 00 0{n}"),)) for n, s in enumerate(ten)]
+
+    def first_row(near):
+        buf = io.StringIO()
+        view = emergency_view(emergency_lines(phoned, catalog.regions, near), catalog.vocabulary, "en", set(),
+                              nearest_first=near is not None)
+        Console(file=buf, width=80, color_system=None).print(view)
+        return buf.getvalue().splitlines()[1]
+
+    assert first_row("limburg").startswith("09 000 00 03 ")  # Genk, the first in Limburg
+    assert first_row(None).startswith("go there ")

@@ -257,14 +257,15 @@ def _catalog(settings: Settings) -> Catalog:
 def _filters(catalog: Catalog, chosen: FilterOptions) -> Filters:
     from .query import Filters
     from .ranking import resolve_region
-    from .validate import did_you_mean
+    from .validate import closest
 
     def known(facet: str, values: list[str] | None) -> list[str]:
         allowed = catalog.vocabulary.values(facet)
         for v in values or []:
             if v not in allowed:
-                raise UsageError(f"unknown {facet[:-1] if facet != 'sectors' else 'sector'} '{v}'"
-                                 f"{did_you_mean(v, allowed)}; see 'refer facets'")
+                near = closest(v, allowed)
+                raise UsageError(f"unknown {facet[:-1]} '{v}'." + (f" Did you mean '{near}'?" if near else "")
+                                 + " 'refer facets' lists every value.")
         return list(values or [])
 
     return Filters(
@@ -528,7 +529,7 @@ def emergency(
 
         services = [s for line in lines for s in line.services]
         _print_rich(emergency_view(lines, catalog.vocabulary, settings.lang,
-                                   {s.id for s in services if open_now(s)}), output)
+                                   {s.id for s in services if open_now(s)}, nearest_first=near is not None), output)
         return FOUND
     _emit([s for line in lines for s in line.services], fmt, output, not no_header, settings, catalog=catalog)
     return FOUND

@@ -111,17 +111,19 @@ def service_card(s: Service, catalog: Catalog, lang: str) -> Panel:
                  title_align="left", subtitle_align="right")
 
 
-def emergency_view(lines: Sequence[EmergencyLine], vocab: Vocabulary, lang: str, open_now: set[str]) -> Group:
+def emergency_view(lines: Sequence[EmergencyLine], vocab: Vocabulary, lang: str, open_now: set[str],
+                   nearest_first: bool = False) -> Group:
     """One row per number, number first: what it is for and whether free, anonymous, day and night.
 
-    Services that share a rank (the care centres) are one row that says where they are."""
+    Services that share a rank (the care centres) are one row that says where they are; when they have
+    different numbers, the row shows the nearest one's if a place is known, else says to go there."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column()
     for line in lines:
         first = line.services[0]
         numbers = list(dict.fromkeys(contact_line(s) for s in line.services))
-        number = numbers[0] if len(numbers) == 1 and numbers[0] else t("walk_in", lang)
+        number = numbers[0] if (len(numbers) == 1 or nearest_first) and numbers[0] else t("walk_in", lang)
         text = Text()
         if len(line.services) == 1:
             if number not in first.name:
