@@ -93,10 +93,10 @@ class LazyGroup(TyperGroup):
         return [*COMMANDS, *(name for name in super().list_commands(ctx) if name not in COMMANDS)]
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        if cmd_name not in COMMANDS:
-            return super().get_command(ctx, cmd_name)
-        built = build_command(cmd_name)
-        built.params += [_anywhere(p) for p in self.params if p.name in GLOBAL_OPTIONS]
+        # a command added with @app.command() instead of @command() works too, only built at start-up
+        built = build_command(cmd_name) if cmd_name in COMMANDS else super().get_command(ctx, cmd_name)
+        if built is not None and not any(p.name in GLOBAL_OPTIONS for p in built.params):
+            built.params += [_anywhere(p) for p in self.params if p.name in GLOBAL_OPTIONS]
         return built
 
 
@@ -115,6 +115,7 @@ app = typer.Typer(
     name="refer",
     cls=LazyGroup,
     help="Find the right service in Flanders and Brussels for sexual and other transgressive behaviour.\n\n"
+    "The global options (--data-dir, --no-bundled, --lang) work before or after the command.\n\n"
     "\b\nExamples:\n  refer emergency\n  refer search \"minor perpetrator Brussels\"\n"
     "  refer show child-focus --lang en",
     no_args_is_help=True,
