@@ -9,8 +9,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "name": {"nl": "Naam", "en": "Name"},
     "contact": {"nl": "Contact", "en": "Contact"},
     "summary": {"nl": "Wat", "en": "What"},
-    "number": {"nl": "Nummer", "en": "Number"},
-    "when": {"nl": "Wanneer bellen", "en": "When to call"},
     "flags": {"nl": "Kenmerken", "en": "Features"},
     "free": {"nl": "gratis", "en": "free"},
     "anonymous": {"nl": "anoniem", "en": "anonymous"},
