@@ -108,3 +108,17 @@ def test_different_numbers_show_the_nearest_only_when_a_place_is_known(catalog, 
 
     assert first_row("limburg").startswith("09 000 00 03 ")  # Genk, the first in Limburg
     assert first_row(None).startswith("go there ")
+
+
+def test_a_line_without_places_still_reads(catalog):
+    import io
+
+    from rich.console import Console
+
+    from refertool.render.table import emergency_view
+
+    nowhere = [centre(n, "", "")._replace(locations=(), name=f"Helpline {n}", always_open=False) for n in range(2)]
+    buf = io.StringIO()
+    Console(file=buf, width=80, color_system=None).print(
+        emergency_view(emergency_lines(nowhere, catalog.regions), catalog.vocabulary, "en", set()))
+    assert buf.getvalue().splitlines()[1].rstrip() == "go there Helpline"  # no ": ." after it

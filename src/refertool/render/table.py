@@ -133,11 +133,8 @@ def emergency_view(lines: Sequence[EmergencyLine], vocab: Vocabulary, lang: str,
         else:
             text.append_text(txt(shared_name([s.name for s in line.services])
                                  or vocab.label("kinds", first.kind, lang), "bold"))
-            text.append(": ")
-            text.append_text(txt(", ".join(p.city for p in line.places)))
-            if line.always_open:
-                text.append(f"; {t('go_directly', lang)}")
-            text.append(".")
+            where = [", ".join(p.city for p in line.places)] + ([t("go_directly", lang)] if line.always_open else [])
+            text.append_text(txt(": " + "; ".join(w for w in where if w) + "." if any(where) else ""))
         flags = [t(f, lang) for f, on in (("free", line.free), ("anonymous", line.anonymous)) if on]
         if line.always_open:
             flags.append(t("day_and_night", lang))
