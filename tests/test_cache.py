@@ -162,3 +162,22 @@ def test_progress_bar_goes_to_stderr_not_to_the_results(capsys, monkeypatch):
     with cache._progress(cache.PROGRESS_FROM) as advance:
         advance(cache.PROGRESS_FROM)
     assert capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize("cache", [True, False])
+def test_one_overlay_rule_for_fresh_cold_and_delta_loads(local, tmp_path, cache):
+    """A later directory wins; the same id in two extra directories is REF008, however the data was read."""
+    from refertool.errors import DataError
+
+    second = tmp_path / "second"
+    (second / "services").mkdir(parents=True)
+    catalog = load_catalog([local, second], cache=cache)  # cold build (or fresh)
+    assert catalog.get("tele-onthaal").path.startswith(str(local))
+    shutil.copy(local / "services" / "tele-onthaal.toml", second / "services" / "tele-onthaal.toml")
+    with pytest.raises(DataError) as raised:
+        load_catalog([local, second], cache=cache)  # a delta on the warm cache (or fresh)
+    assert [p.code for p in raised.value.problems] == ["REF008"]
+    (local / "services" / "tele-onthaal.toml").unlink()
+    catalog = load_catalog([local, second], cache=cache)
+    assert catalog.get("tele-onthaal").path.startswith(str(second))  # replaces the bundled one
+    assert [h.service.path for h in search(catalog, "tele-onthaal").hits][:1] == [catalog.get("tele-onthaal").path]

@@ -6,7 +6,8 @@ import re
 import pytest
 
 from conftest import FIXTURES
-from refertool.catalog import bundled_dir, check_directory, load_meta
+from refertool.catalog import check_directory
+from refertool.directories import bundled_dir, load_meta
 from refertool.validate import CODES, check_service_file, is_belgian_phone
 
 BROKEN = FIXTURES / "broken"

@@ -15,9 +15,9 @@ from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from . import __version__
 from .errors import DataError, ReferError, UsageError
 from .i18n import detect_lang, t
+from .version import __version__
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -66,7 +66,7 @@ settings = Settings()
 
 def _complete(facet: str) -> Callable[[str], list[str]]:
     def complete(incomplete: str) -> list[str]:
-        from .catalog import load_meta
+        from .directories import load_meta
 
         vocab, regions = load_meta([], [])
         values = list(regions.areas) if facet == "regions" else list(vocab.values(facet))
@@ -76,7 +76,7 @@ def _complete(facet: str) -> Callable[[str], list[str]]:
 
 
 def _complete_ids(incomplete: str) -> list[str]:
-    from .catalog import bundled_dir, service_files
+    from .directories import bundled_dir, service_files
 
     return [p.stem for p in service_files(bundled_dir()) if p.stem.startswith(incomplete)]
 
@@ -398,7 +398,8 @@ def validate(
     Exit 0 when clean, 1 when there are problems, 2 when it could not run.
     Example: refer validate ./my-services
     """
-    from .catalog import bundled_dir, check_directory, load_meta, resolve_directories, service_files
+    from .catalog import check_directory
+    from .directories import bundled_dir, load_meta, resolve_directories, service_files
     from .errors import Problem
     from .validate import check_service_file, duplicate_ids
 

@@ -94,6 +94,14 @@ def index_service(s: Service, regions: Regions) -> Entry:
     return Entry(s.id, words, member_keys(s), s.emergency or 99, regions.breadth(s.regions), age_span(s))
 
 
+def post(number: int, entry: Entry, postings: dict[str, list[int]], members: dict[str, list[int]]) -> None:
+    """The one place that files a service's words and memberships under its number."""
+    for w, fld in entry.words.items():
+        postings.setdefault(w, []).append(number * 4 + fld)
+    for key in entry.members:
+        members.setdefault(key, []).append(number)
+
+
 @dataclass
 class IndexData:
     """A whole index as plain lists and dicts (what the cache stores)."""
@@ -105,16 +113,18 @@ class IndexData:
     breadth: list[int] = field(default_factory=list)
     ages: list[tuple[int, int]] = field(default_factory=list)
 
-    def add(self, entry: Entry) -> int:
+    def append(self, entry: Entry | None) -> int:
+        """The per-service columns of the next number; None for a file that gives no service."""
         n = len(self.ids)
-        self.ids.append(entry.id)
-        for w, fld in entry.words.items():
-            self.postings.setdefault(w, []).append(n * 4 + fld)
-        for key in entry.members:
-            self.members.setdefault(key, []).append(n)
-        self.emergency.append(entry.emergency)
-        self.breadth.append(entry.breadth)
-        self.ages.append(entry.age)
+        self.ids.append(entry.id if entry else "")
+        self.emergency.append(entry.emergency if entry else 99)
+        self.breadth.append(entry.breadth if entry else 0)
+        self.ages.append(entry.age if entry else NO_AGE)
+        return n
+
+    def add(self, entry: Entry) -> int:
+        n = self.append(entry)
+        post(n, entry, self.postings, self.members)
         return n
 
 

@@ -351,14 +351,7 @@ def check_service_file(path: Path, vocab: Vocabulary, regions: Regions,
 
 
 def duplicate_ids(services: Iterable[Service]) -> list[Problem]:
-    """The same id twice among extra directories: which one wins would depend on their order.
+    """The same id twice among extra services: which one wins would depend on their order."""
+    from .directories import Placed, overlay
 
-    (Replacing a bundled service from an extra directory is an overlay, and fine.)"""
-    seen: dict[str, str] = {}
-    problems = []
-    for s in services:
-        if s.id in seen:
-            problems.append(Problem(s.path, 0, "REF008", f"duplicate id '{s.id}', also in {seen[s.id]}"))
-        else:
-            seen[s.id] = s.path
-    return problems
+    return overlay((Placed(s.id, n, n, s.path) for n, s in enumerate(services)), bundled=None)[1]
