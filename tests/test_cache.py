@@ -156,12 +156,30 @@ def test_no_query_in_the_cache(local):
 
 
 def test_progress_bar_goes_to_stderr_not_to_the_results(capsys, monkeypatch):
-    import refertool.cache as cache
+    from refertool.render.progress import stderr_bar
 
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    with cache._progress(cache.PROGRESS_FROM) as advance:
-        advance(cache.PROGRESS_FROM)
-    assert capsys.readouterr().out == ""
+    with stderr_bar(2000) as advance:
+        advance(2000)
+    captured = capsys.readouterr()
+    assert captured.out == "" and "indexing" in captured.err
+
+
+def test_a_long_build_reports_its_progress(tmp_path, monkeypatch):
+    from contextlib import contextmanager
+
+    import refertool.cache as cache
+
+    monkeypatch.setattr(cache, "PARALLEL_FROM", 1)
+    done: list[int] = []
+
+    @contextmanager
+    def progress(total):
+        done.append(-total)
+        yield done.append
+
+    load_catalog(progress=progress)
+    assert done[0] < 0 and sum(done[1:]) == -done[0]  # every file counted once
 
 
 @pytest.mark.parametrize("cache", [True, False])

@@ -26,6 +26,7 @@ import sqlite3
 import zlib
 from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -39,7 +40,10 @@ from .version import __version__
 
 SCHEMA = "refertool-index-13"  # bump whenever what the index holds changes
 PARALLEL_FROM = 2000  # files; below this a process pool costs more than it saves
-PROGRESS_FROM = 2000
+# What a caller may pass to follow a long (parallel) build: given the number of files, it
+# returns a context that yields a function called with each batch of files done. The CLI
+# passes a progress bar; the core itself draws nothing.
+Progress = Callable[[int], AbstractContextManager[Callable[[int], None]]]
 READY_ALL_UP_TO = 2000  # services; a larger directory keeps only the first emergency ones ready
 READY_URGENT = 100
 
@@ -138,11 +142,11 @@ def _check_chunk(args: tuple[list[tuple[int, FileStat]], Vocabulary, Regions]) -
 
 
 def build(files: Sequence[FileStat], vocab: Vocabulary, regions: Regions, bundled: int | None,
-          first: int = 0) -> Built:
+          first: int = 0, progress: Progress | None = None) -> Built:
     """Read, check and index files; numbers start at `first` (a delta continues the cache's)."""
     numbered = list(enumerate(files, first))
     if len(files) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-        chunks = _parallel(numbered, vocab, regions)
+        chunks = _parallel(numbered, vocab, regions, progress)
     else:
         chunks = [_check_chunk((numbered, vocab, regions))]
     data = IndexData()
@@ -168,44 +172,23 @@ def build(files: Sequence[FileStat], vocab: Vocabulary, regions: Regions, bundle
     return built
 
 
-def _parallel(numbered: list[tuple[int, FileStat]], vocab: Vocabulary, regions: Regions) -> list[Chunk]:
+def _quiet(total: int) -> AbstractContextManager[Callable[[int], None]]:
+    return nullcontext(lambda done: None)
+
+
+def _parallel(numbered: list[tuple[int, FileStat]], vocab: Vocabulary, regions: Regions,
+              progress: Progress | None) -> list[Chunk]:
     from concurrent.futures import ProcessPoolExecutor
 
     workers = os.cpu_count() or 2
     size = max(200, len(numbered) // (workers * 8))
     chunks = [numbered[i:i + size] for i in range(0, len(numbered), size)]
     results = []
-    with _progress(len(numbered)) as advance, ProcessPoolExecutor(workers) as pool:
+    with (progress or _quiet)(len(numbered)) as advance, ProcessPoolExecutor(workers) as pool:
         for part in pool.map(_check_chunk, [(c, vocab, regions) for c in chunks]):
             results.append(part)
             advance(len(part[0]))
     return results
-
-
-class _progress:
-    """A Rich progress bar on stderr, only on a terminal and only for a long build."""
-
-    def __init__(self, total: int):
-        self.total = total
-        self.bar: Any = None
-
-    def __enter__(self) -> Callable[[int], None]:
-        import sys
-
-        if self.total >= PROGRESS_FROM and sys.stderr.isatty():
-            from rich.console import Console
-            from rich.progress import Progress
-
-            # stderr: stdout carries the results, and a pipe must not get a progress bar
-            self.bar = Progress(transient=True, console=Console(stderr=True))
-            self.bar.start()
-            task = self.bar.add_task("indexing", total=self.total)
-            return lambda n: self.bar.advance(task, n)
-        return lambda n: None
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
 
 
 # ---------------------------------------------------------------- storing
@@ -356,7 +339,7 @@ class CachedServices(Mapping[str, Service]):
 
 
 # ---------------------------------------------------------------- the entry point
-def load_cached(directories: Sequence[Path], bundled: Path | None) -> Loaded:
+def load_cached(directories: Sequence[Path], bundled: Path | None, progress: Progress | None = None) -> Loaded:
     missing = [Problem(str(d), 0, "REF001", "no such directory") for d in directories if not d.is_dir()]
     if missing:
         raise DataError(missing)
@@ -372,7 +355,7 @@ def load_cached(directories: Sequence[Path], bundled: Path | None) -> Loaded:
         if loaded is not None:
             return loaded
     vocab, regions = load_meta_or_fail(directories)
-    built = build(files, vocab, regions, bundled_no)
+    built = build(files, vocab, regions, bundled_no, progress=progress)
     errors = [p for p in built.problems if p.severity == "error"]
     if errors:
         raise DataError(sorted(built.problems))

@@ -20,6 +20,7 @@ from .errors import DataError, Problem
 from .model import Regions, Service, Vocabulary
 
 if TYPE_CHECKING:
+    from .cache import Progress
     from .index import Index
 
 
@@ -68,17 +69,19 @@ def check_directory(directory: Path, vocab: Vocabulary, regions: Regions,
     return services, problems
 
 
-def load_catalog(extra: Sequence[Path | str] = (), bundled: bool = True, cache: bool = True) -> Catalog:
+def load_catalog(extra: Sequence[Path | str] = (), bundled: bool = True, cache: bool = True,
+                 progress: Progress | None = None) -> Catalog:
     """Load the bundled directory and every extra one; raise DataError with all problems.
 
     With `cache` (and unless REFER_CACHE=off), the index is kept in the user's cache
-    directory, so that a search on a large directory does not read every file.
+    directory, so that a search on a large directory does not read every file. `progress`
+    follows a long first build (see `cache.Progress`).
     """
     directories = resolve_directories([Path(d) for d in extra], bundled)
     if cache and os.environ.get("REFER_CACHE", "").lower() not in ("off", "0", "no"):
         from .cache import load_cached
 
-        loaded = load_cached(directories, bundled_dir() if bundled else None)
+        loaded = load_cached(directories, bundled_dir() if bundled else None, progress)
         return Catalog(loaded.services, loaded.vocab, loaded.regions, tuple(directories), loaded.notes,
                        loaded.index)
     return load_fresh(directories, *load_meta_or_fail(directories))

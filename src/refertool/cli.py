@@ -132,8 +132,9 @@ def main_options(
 # ---------------------------------------------------------------- helpers
 def _catalog() -> Catalog:
     from .catalog import load_catalog
+    from .render.progress import stderr_bar
 
-    catalog = load_catalog(settings.data_dirs, settings.bundled)
+    catalog = load_catalog(settings.data_dirs, settings.bundled, progress=stderr_bar)
     for w in catalog.warnings:
         print(f"warning: {w}", file=sys.stderr)
     return catalog
