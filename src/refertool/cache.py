@@ -34,7 +34,17 @@ from typing import Any, NamedTuple
 
 from .directories import META_FILES, FileStat, Placed, load_meta_or_fail, overlay, scan
 from .errors import DataError, Problem
-from .index import Entry, Index, IndexData, Lexicon, build_lexicon, extend_lexicon, index_service, post
+from .index import (
+    NOT_URGENT,
+    Entry,
+    Index,
+    IndexData,
+    Lexicon,
+    build_lexicon,
+    extend_lexicon,
+    index_service,
+    post,
+)
 from .model import Regions, Service, Vocabulary
 from .version import __version__
 
@@ -369,7 +379,7 @@ def load_cached(directories: Sequence[Path], bundled: Path | None, progress: Pro
     if len(index.live) <= READY_ALL_UP_TO:
         keep = list(index.live)
     else:
-        keep = sorted((n for n in index.live if data.emergency[n] < 99),
+        keep = sorted((n for n in index.live if data.emergency[n] != NOT_URGENT),
                       key=lambda n: (data.emergency[n], data.ids[n]))[:READY_URGENT]
     urgent = {n: services[data.ids[n]] for n in keep}
     try:

@@ -377,8 +377,10 @@ def emergency(
     except ReferError as exc:  # a broken extra directory must never hide the emergency numbers
         _say(f"{t('fallback', settings.lang)} ({exc})")
         catalog = load_catalog([], bundled=True)
+    from .index import NOT_URGENT
+
     data = catalog.index.data
-    urgent = sorted((data.emergency[n], data.ids[n]) for n in catalog.index.live if data.emergency[n] < 99)
+    urgent = sorted((data.emergency[n], data.ids[n]) for n in catalog.index.live if data.emergency[n] != NOT_URGENT)
     services = [catalog.services[sid] for _, sid in urgent]
     if _wants_table(fmt, output):
         from .render.table import emergency_table

@@ -155,6 +155,15 @@ class _Checker:
             return None
         return value
 
+    def emergency_rank(self, doc: dict) -> int | None:
+        """Place in `refer emergency`, 1 first; absent: not in that view."""
+        rank = self.integer(doc, "emergency")
+        if rank is not None and not 1 <= rank <= 999:
+            self.add("REF005", f"'emergency' is a place in the emergency view from 1 to 999, not {rank}",
+                     self.line_of("emergency"))
+            return None
+        return rank
+
     def string_list(self, doc: dict, key: str, required: bool = False) -> tuple[str, ...]:
         value = doc.get(key.split(".")[-1])
         if value is None:
@@ -229,7 +238,7 @@ class _Checker:
             website=website, email=email,
             free=self.flag(doc, "free"), anonymous=self.flag(doc, "anonymous"),
             confidential=self.flag(doc, "confidential"), always_open=self.flag(doc, "always_open"),
-            emergency=self.integer(doc, "emergency"),
+            emergency=self.emergency_rank(doc),
             how_to_reach=self.localized(doc, "how_to_reach"),
             source_section=section, source_document=document, sources=sources,
             locations=self.locations(doc), path=str(self.path),
