@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from refertool.catalog import bundled_dir, check_directory, load_meta
+from refertool.catalog import check_directory
+from refertool.directories import bundled_dir, load_meta
 from refertool.validate import CODES, check_service_file, is_belgian_phone
 
 BROKEN = FIXTURES / "broken"
@@ -149,12 +150,12 @@ def test_missing_directory(cli):
 
 
 def test_missing_bundled_data(monkeypatch, tmp_path):
-    import refertool.catalog as catalog_module
+    import refertool.directories as directories
     from refertool.errors import DataError
 
-    monkeypatch.setattr(catalog_module, "__file__", str(tmp_path / "a" / "b" / "catalog.py"))
+    monkeypatch.setattr(directories, "__file__", str(tmp_path / "a" / "b" / "directories.py"))
     with pytest.raises(DataError) as raised:
-        catalog_module.bundled_dir()
+        directories.bundled_dir()
     assert [p.code for p in raised.value.problems] == ["REF020"]
 
 
@@ -193,3 +194,14 @@ def test_validate_counts_in_words(cli, tmp_path):
     assert r.code == 0 and r.err.strip() == "1 file checked, no problems."
     r = cli("validate", str(BROKEN / "ref016-old.toml"), str(BROKEN / "ref011-phone.toml"))
     assert r.code == 1 and r.err.strip() == "1 error and 1 warning in 2 files."
+
+
+@pytest.mark.parametrize("rank", [0, 1000])
+def test_an_emergency_rank_outside_the_view_is_an_error_not_a_silent_drop(tmp_path, meta, rank):
+    source = bundled_dir() / "services" / "noodnummer-112.toml"
+    text = source.read_text(encoding="utf-8")
+    path = tmp_path / "noodnummer-112.toml"
+    path.write_text(re.sub(r"(?m)^emergency = \d+", f"emergency = {rank}", text), encoding="utf-8")
+    (problem,) = problems_of(path, meta)
+    assert problem.code == "REF005" and "emergency" in problem.message
+    assert text.splitlines()[problem.line - 1].startswith("emergency =")

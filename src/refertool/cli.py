@@ -19,9 +19,9 @@ from typing import IO, TYPE_CHECKING, Annotated, Any, NamedTuple, TypeVar, get_t
 import typer
 from typer.core import TyperGroup
 
-from . import __version__
 from .errors import DataError, ReferError, UsageError
 from .i18n import count, detect_lang, t
+from .version import __version__
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -144,7 +144,7 @@ class ExportFormat(str, Enum):
 
 def _complete(facet: str) -> Callable[[str], list[str]]:
     def complete(incomplete: str) -> list[str]:
-        from .catalog import load_meta
+        from .directories import load_meta
 
         vocab, regions = load_meta([], [])
         values = list(regions.areas) if facet == "regions" else list(vocab.values(facet))
@@ -154,7 +154,7 @@ def _complete(facet: str) -> Callable[[str], list[str]]:
 
 
 def _complete_ids(incomplete: str) -> list[str]:
-    from .catalog import bundled_dir, service_files
+    from .directories import bundled_dir, service_files
 
     return [p.stem for p in service_files(bundled_dir()) if p.stem.startswith(incomplete)]
 
@@ -248,8 +248,9 @@ def main_options(
 # ---------------------------------------------------------------- helpers
 def _catalog(settings: Settings) -> Catalog:
     from .catalog import load_catalog
+    from .render.progress import stderr_bar
 
-    catalog = load_catalog(settings.data_dirs, settings.bundled)
+    catalog = load_catalog(settings.data_dirs, settings.bundled, progress=stderr_bar)
     for w in catalog.warnings:
         print(f"warning: {w}", file=sys.stderr)
     return catalog
@@ -554,7 +555,8 @@ def validate(
       refer validate
       refer validate DIR
     """
-    from .catalog import check_paths, resolve_directories
+    from .catalog import check_paths
+    from .directories import resolve_directories
     from .validate import today
 
     settings = _settings(ctx)

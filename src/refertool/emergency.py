@@ -27,7 +27,7 @@ class EmergencyLine(NamedTuple):
     @property
     def always_open(self) -> bool:
         """Only when the data says so for every service of the line."""
-        return all(always_reachable(s) for s in self.services)
+        return all(s.always_reachable for s in self.services)
 
     @property
     def free(self) -> bool:
@@ -36,10 +36,6 @@ class EmergencyLine(NamedTuple):
     @property
     def anonymous(self) -> bool:
         return all(s.anonymous for s in self.services)
-
-
-def always_reachable(s: Service) -> bool:
-    return bool(s.always_open) or any(c.always_open for c in s.contacts)
 
 
 def places_of(s: Service, regions: Regions) -> list[Place]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..emergency import always_reachable
 from ..i18n import t
 from ..model import Contact, Service
 
@@ -65,7 +64,7 @@ def _flag(value: bool | None) -> str:
 
 def flag_names(s: Service) -> list[str]:
     """The flags the data states for a service (always open: the service or one of its contacts)."""
-    return [f for f in FLAGS if (always_reachable(s) if f == "always_open" else getattr(s, f))]
+    return [f for f in FLAGS if (s.always_reachable if f == "always_open" else getattr(s, f))]
 
 
 def flat_row(s: Service, lang: str) -> dict[str, str]:
