@@ -53,8 +53,8 @@ EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A
 URL_RE = re.compile(r"^(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?::\d+)?(?:/[^\s<>\"']*)?$")
 TIME_RE = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
 # Short numbers valid in Belgium: emergency (100, 101, 112), helplines such as
-# 106 and 1712, and the harmonised European 116xxx numbers.
-SHORT_NUMBERS = {"100", "101", "102", "103", "105", "106", "107", "110", "112", "1712", "1733"}
+# 106 and 1712, the Flemish government line 1700, and the harmonised European 116xxx numbers.
+SHORT_NUMBERS = {"100", "101", "102", "103", "105", "106", "107", "110", "112", "1700", "1712", "1733"}
 
 
 def is_belgian_phone(value: str) -> bool:
