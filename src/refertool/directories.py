@@ -18,7 +18,7 @@ from .errors import DataError, Problem
 from .model import FACETS, LANGS, FacetValue, Region, Regions, Vocabulary
 from .tomlread import TomlProblem, parse_toml
 
-META_FILES = ("vocabulary.toml", "regions.toml")
+META_FILES = ("vocabulary.toml", "regions.toml", "sources.toml")
 
 
 def bundled_dir() -> Path:

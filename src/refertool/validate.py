@@ -35,6 +35,11 @@ CODES = {
     "REF015": "verified_at in the future",
     "REF016": "verified_at older than two years (warning)",
     "REF017": "bad hours or age range",
+    # the source rules live in sources.py (they need every source file, not one service file)
+    "REF018": "contact names no source (warning)",
+    "REF019": "unknown source id",
+    "REF020": "bad entry in sources.toml",
+    "REF021": "source older than five years (warning)",
 }
 
 REQUIRED = ("name", "summary", "audiences", "roles", "topics", "regions", "contacts", "source")

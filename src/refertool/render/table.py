@@ -17,6 +17,7 @@ from rich.text import Text
 from ..catalog import Catalog
 from ..i18n import t
 from ..model import Service
+from ..sources import Source
 from .records import contact_line
 from .safe import clean, http_link
 
@@ -38,8 +39,8 @@ def contact_text(s: Service, lang: str) -> Text:
         link = http_link(c.value) if c.channel in ("website", "chat") else None
         # no_wrap on a phone number: it wraps as a whole, never cut in the middle
         out.append(clean(c.value), style=f"bold link {link}" if link else "bold")
-    if not s.contacts:
-        out.append(t("none_given", lang), style="dim")
+    if not s.contacts:  # no direct contact: the route to one, never a bare "no details"
+        out.append(clean(s.how_to_reach.get(lang)) or t("none_given", lang), style="dim")
     return out
 
 
@@ -83,6 +84,16 @@ def results_table(services: Sequence[Service], lang: str) -> ResultsTable:
     return ResultsTable(services, lang)
 
 
+def source_label(source_id: str, sources: dict[str, Source], lang: str) -> str:
+    """ "Bron: vlaanderen.be, 2024" style: who published it and as of when ("the guide" for the guide)."""
+    found = sources.get(source_id)
+    if found is None:
+        return source_id
+    who = t("the_guide", lang) if found.kind == "guide" else (found.publisher or found.title)
+    when = t("undated", lang) if found.as_of == "undated" else found.as_of
+    return f"{who}, {when}"
+
+
 def service_card(s: Service, catalog: Catalog, lang: str) -> Panel:
     vocab = catalog.vocabulary
 
@@ -91,6 +102,7 @@ def service_card(s: Service, catalog: Catalog, lang: str) -> Panel:
             return txt(", ".join(catalog.regions.areas[v].label(lang) for v in values if v in catalog.regions.areas))
         return txt(", ".join(vocab.label(facet, v, lang) for v in values) if values else t("not_limited", lang))
 
+    sources = catalog.sources
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
@@ -99,8 +111,9 @@ def service_card(s: Service, catalog: Catalog, lang: str) -> Panel:
     for c in s.contacts:
         extra = c.note.get(lang)
         hours = "; ".join(f"{','.join(h.days)} {h.opens}-{h.closes}" for h in c.hours)
+        cited = f"  ({t('source', lang)}: {source_label(c.source, sources, lang)})" if c.source else ""
         line = Text.assemble(txt(c.value, "bold"), txt(f"  {hours}" if hours else ""),
-                             txt(f"  {extra}" if extra else "", "dim"))
+                             txt(f"  {extra}" if extra else "", "dim"), txt(cited, "dim"))
         link = http_link(c.value) if c.channel in ("website", "chat") else None
         if link:
             line.stylize(f"link {link}", 0, len(c.value))
@@ -115,6 +128,8 @@ def service_card(s: Service, catalog: Catalog, lang: str) -> Panel:
     if s.sectors:
         grid.add_row(t("sectors", lang), labels("sectors", s.sectors))
     grid.add_row(t("regions", lang), labels("regions", s.regions))
+    for loc in s.locations:
+        grid.add_row(t("locations", lang), txt(", ".join(x for x in (loc.name, loc.address, loc.city) if x)))
     if s.age_min is not None or s.age_max is not None:
         grid.add_row(t("ages", lang), txt(f"{s.age_min if s.age_min is not None else ''}–"
                                           f"{s.age_max if s.age_max is not None else ''}"))
@@ -123,6 +138,10 @@ def service_card(s: Service, catalog: Catalog, lang: str) -> Panel:
         grid.add_row(t("flags", lang), flags)
     where = " – ".join(x for x in (s.source_document, s.source_section) if x)
     grid.add_row(t("source", lang), txt(f"{where} ({t('verified', lang)} {s.verified_at.isoformat()})", "dim"))
+    if s.sources:
+        grid.add_row(t("sources", lang), txt("\n".join(
+            f"{source_label(sid, sources, lang)}: {sources[sid].title if sid in sources else sid}"
+            for sid in s.sources), "dim"))
     body = [txt(s.summary.get(lang), "italic")]
     if s.description:
         body += [Text(""), txt(s.description.get(lang))]
@@ -157,4 +176,18 @@ def facets_table(rows: Sequence[tuple[str, str, str, str, int]], lang: str) -> T
         table.add_column(t(key, lang), justify="right" if key == "count" else "left")
     for facet, value, nl, en, count in rows:
         table.add_row(txt(facet), txt(value, "bold"), txt(nl), txt(en), str(count))
+    return table
+
+
+def sources_table(rows: Sequence[dict[str, object]], lang: str) -> Table:
+    table = Table(header_style="bold", pad_edge=False, show_lines=True)
+    table.add_column(t("source", lang), ratio=3, overflow="fold")
+    table.add_column(t("as_of", lang), no_wrap=True)
+    table.add_column(t("kind", lang), no_wrap=True)
+    table.add_column(t("relying", lang), ratio=2, overflow="fold")
+    for row in rows:
+        services = row["services"] if isinstance(row["services"], list) else []
+        table.add_row(Text.assemble(txt(row["id"], "bold"), "\n", txt(row["title"]), "\n", txt(row["publisher"], "dim")),
+                      txt(t("undated", lang) if row["as_of"] == "undated" else row["as_of"]), txt(row["kind"]),
+                      txt(", ".join(services)))
     return table
