@@ -18,7 +18,6 @@ from ..catalog import Catalog
 from ..i18n import t
 from ..model import Service
 from ..sources import Source
-from .records import contact_line
 from .safe import clean, http_link
 
 
@@ -155,14 +154,16 @@ def emergency_table(services: Sequence[Service], lang: str, open_now: dict[str, 
     table.add_column(t("name", lang), ratio=2, min_width=12, overflow="fold")
     table.add_column(t("when", lang), ratio=3, min_width=14)
     for s in services:
-        number = contact_line(s) or "—"
+        # the number column holds a number: a service whose best contact is not a phone shows its route
+        first = s.contacts[0] if s.contacts else None
+        number = first.value if first is not None and first.channel == "phone" else "—"
         style = "bold red" if s.emergency is not None and s.emergency <= 2 else "bold"
         when = txt(s.summary.get(lang))
         flags = flags_text(s, lang, open_now.get(s.id))
         if flags:
             when.append("\n")
             when.append_text(flags)
-        if not s.contacts and s.how_to_reach:
+        if number == "—" and s.how_to_reach:
             when.append("\n")
             when.append_text(txt(s.how_to_reach.get(lang), "dim"))
         table.add_row(txt(number, style), txt(s.name), when)
@@ -187,7 +188,7 @@ def sources_table(rows: Sequence[dict[str, object]], lang: str) -> Table:
     table.add_column(t("relying", lang), ratio=2, overflow="fold")
     for row in rows:
         services = row["services"] if isinstance(row["services"], list) else []
-        table.add_row(Text.assemble(txt(row["id"], "bold"), "\n", txt(row["title"]), "\n", txt(row["publisher"], "dim")),
-                      txt(t("undated", lang) if row["as_of"] == "undated" else row["as_of"]), txt(row["kind"]),
-                      txt(", ".join(services)))
+        name = Text.assemble(txt(row["id"], "bold"), "\n", txt(row["title"]), "\n", txt(row["publisher"], "dim"))
+        when = t("undated", lang) if row["as_of"] == "undated" else row["as_of"]
+        table.add_row(name, txt(when), txt(row["kind"]), txt(", ".join(services)))
     return table
