@@ -268,3 +268,50 @@ def test_facet_counts_match_the_services(cli, catalog):
         else:
             expected = sum(1 for s in catalog if value in getattr(s, facet))
         assert int(r["count"]) == expected, (facet, value)
+
+
+def test_json_names_each_contacts_source_and_the_records_sources(cli):
+    data = json.loads(cli("show", "vlaamse-ombudsdienst", "-f", "json").out)
+    phone = next(c for c in data["contacts"] if c["value"] == "1700")
+    assert phone["source"]["id"] == "vlaanderen-ombudsdienst" and phone["source"]["as_of"] == "undated"
+    assert phone["source"]["url"].startswith("https://www.vlaanderen.be/")
+    assert {s["id"] for s in data["sources"]} >= {"guide", "podiumkunsten-2019"}
+    assert all(set(s) == {"id", "title", "url", "as_of"} for s in data["sources"])
+    centre = json.loads(cli("show", "zorgcentrum-seksueel-geweld-antwerpen", "-f", "json").out)
+    assert centre["regions"] == ["belgium"] and centre["locations"][0]["city"] == "Edegem"
+
+
+def test_csv_has_a_sources_column(cli):
+    rows = list(csv.DictReader(io.StringIO(cli("list", "-f", "csv").out)))
+    by_id = {r["id"]: r for r in rows}
+    assert "guide" in by_id["child-focus"]["sources"].split(";")
+    assert by_id["clbchat"]["sources"].split(";") == ["clbchat", "goedgezind-clbchat"]
+
+
+def test_card_shows_sources_with_dates(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    out = cli("--lang", "nl", "show", "vlaamse-ombudsdienst", "-f", "table").out
+    assert "(Bron: vlaanderen.be, datum onbekend)" in out
+    assert "podiumkunsten.be, 2019-06-12" in out and "Bronnen" in out
+    out = cli("--lang", "en", "show", "child-focus", "-f", "table").out
+    assert "(Source: the guide, undated)" in out
+
+
+def test_every_row_names_a_route_when_there_is_no_contact(cli):
+    rows = cli("list").out.splitlines()  # a pipe: id, name, contact, summary
+    sportieq = next(r.split("\t") for r in rows if r.startswith("sportieq\t"))
+    assert "1712" in sportieq[2]
+    assert all(r.split("\t")[2] for r in rows)
+
+
+def test_refer_sources_lists_dates_kinds_and_who_relies(cli):
+    rows = list(csv.DictReader(io.StringIO(cli("sources", "-f", "csv").out)))
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["guide"]["kind"] == "guide" and by_id["guide"]["as_of"] == "undated"
+    assert "lumi" in by_id["hln-lumi-2018"]["services"].split(";")
+    from refertool.sources import as_of_date
+
+    dated = [as_of_date(r["as_of"]) for r in rows if r["as_of"] != "undated"]
+    assert dated == sorted(dated) and rows[-1]["as_of"] == "undated"  # oldest first, undated last
+    data = json.loads(cli("sources", "-f", "json").out)
+    assert len(data) == len(rows) and all(isinstance(r["services"], list) for r in data)
