@@ -315,3 +315,11 @@ def test_refer_sources_lists_dates_kinds_and_who_relies(cli):
     assert dated == sorted(dated) and rows[-1]["as_of"] == "undated"  # oldest first, undated last
     data = json.loads(cli("sources", "-f", "json").out)
     assert len(data) == len(rows) and all(isinstance(r["services"], list) for r in data)
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_sources_table_fits_the_terminal(cli, monkeypatch, width):
+    monkeypatch.setenv("COLUMNS", str(width))
+    out = cli("sources", "-f", "table").out
+    assert "2018-10-30" in out and "undated" in out  # the date column is never cut
+    assert max(len(line) for line in out.splitlines()) <= width
