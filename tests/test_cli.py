@@ -323,3 +323,32 @@ def test_sources_table_fits_the_terminal(cli, monkeypatch, width):
     out = cli("sources", "-f", "table").out
     assert "2018-10-30" in out and "undated" in out  # the date column is never cut
     assert max(len(line) for line in out.splitlines()) <= width
+
+
+def test_an_extra_directory_may_bring_its_own_sources(cli, tmp_path):
+    (tmp_path / "services").mkdir()
+    (tmp_path / "sources.toml").write_text('[gemeente-folder]\ntitle = "Folder van de gemeente"\n'
+                                           'publisher = "gemeente"\nurl = ""\nas_of = "2026-01"\nkind = "official"\n',
+                                           encoding="utf-8")
+    (tmp_path / "services" / "lokaal-punt.toml").write_text('''name = "Lokaal punt"
+summary = "Een lokaal meldpunt."
+audiences = []
+roles = []
+topics = []
+regions = ["flanders"]
+
+[[contacts]]
+channel = "phone"
+value = "016 00 00 00"
+source = "gemeente-folder"
+
+[source]
+verified_at = 2026-11-01
+sources = ["gemeente-folder", "guide"]
+''', encoding="utf-8")
+    r = cli("validate", str(tmp_path))
+    assert r.code == 0 and "REF01" not in r.out and "REF02" not in r.out  # its own source and a bundled one
+    data = json.loads(cli("--data-dir", str(tmp_path), "show", "lokaal-punt", "-f", "json").out)
+    assert data["contacts"][0]["source"] == {"id": "gemeente-folder", "title": "Folder van de gemeente",
+                                             "url": None, "as_of": "2026-01"}
+    assert [s["id"] for s in data["sources"]] == ["gemeente-folder", "guide"]

@@ -32,7 +32,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .directories import META_FILES, FileStat, Placed, load_meta_or_fail, overlay, scan
+from .directories import INDEX_META_FILES, FileStat, Placed, load_meta_or_fail, overlay, scan
 from .errors import DataError, Problem
 from .index import (
     NOT_URGENT,
@@ -359,7 +359,7 @@ def load_cached(directories: Sequence[Path], bundled: Path | None, progress: Pro
         raise DataError(missing)
     bundled_no = directories.index(bundled) if bundled in directories else None
     files = scan(directories)
-    vocab_files = [d / name for d in directories for name in META_FILES]
+    vocab_files = [d / name for d in directories for name in INDEX_META_FILES]  # sources.toml: not indexed
     key = fingerprint(directories, vocab_files)
     root = cache_root()
     db = root / f"index-{key}.sqlite"

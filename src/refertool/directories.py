@@ -18,7 +18,8 @@ from .errors import DataError, Problem
 from .model import FACETS, LANGS, FacetValue, Region, Regions, Vocabulary
 from .tomlread import TomlProblem, parse_toml
 
-META_FILES = ("vocabulary.toml", "regions.toml", "sources.toml")
+INDEX_META_FILES = ("vocabulary.toml", "regions.toml")  # what the index is built from besides the services
+META_FILES = (*INDEX_META_FILES, "sources.toml")  # never read as a service file
 
 
 def bundled_dir() -> Path:
