@@ -352,3 +352,14 @@ sources = ["gemeente-folder", "guide"]
     assert data["contacts"][0]["source"] == {"id": "gemeente-folder", "title": "Folder van de gemeente",
                                              "url": None, "as_of": "2026-01"}
     assert [s["id"] for s in data["sources"]] == ["gemeente-folder", "guide"]
+
+
+def test_a_caveated_number_never_shows_without_its_caveat(cli, monkeypatch):
+    """The Brussels centre's number is given for a relatives' support group, not intake: the result row
+    shows the best contact with its note; the card shows that number only next to its caveat."""
+    monkeypatch.setenv("COLUMNS", "200")
+    row = cli("--lang", "en", "search", "verkrachting Brussel", "-f", "table").out
+    assert "02/535.45.42" not in row and "more: see refer show" in row
+    card = cli("--lang", "en", "show", "zorgcentrum-seksueel-geweld-brussel", "-f", "table").out
+    line = next(x for x in card.splitlines() if "02/535.45.42" in x)
+    assert "support group" in line

@@ -41,6 +41,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ages": {"nl": "Leeftijd", "en": "Ages"},
     "source": {"nl": "Bron", "en": "Source"},
     "sources": {"nl": "Bronnen", "en": "Sources"},
+    "more_contacts": {"nl": "+{0} meer: zie refer show", "en": "+{0} more: see refer show"},
     "the_guide": {"nl": "de gids", "en": "the guide"},
     "undated": {"nl": "datum onbekend", "en": "undated"},
     "locations": {"nl": "Locatie", "en": "Location"},

@@ -31,15 +31,21 @@ def txt(value: object, style: str = "") -> Text:
 
 
 def contact_text(s: Service, lang: str) -> Text:
+    """The best contact (the first listed) with its caveat, else the route; the rest is on the card.
+
+    One contact a row: a second number shown bare, without the note that limits it (a support
+    group's line is not an intake line), would be read as just another way in."""
     out = Text()
-    for c in s.contacts:
-        if out:
-            out.append("\n")
-        link = http_link(c.value) if c.channel in ("website", "chat") else None
-        # no_wrap on a phone number: it wraps as a whole, never cut in the middle
-        out.append(clean(c.value), style=f"bold link {link}" if link else "bold")
     if not s.contacts:  # no direct contact: the route to one, never a bare "no details"
         out.append(clean(s.how_to_reach.get(lang)) or t("none_given", lang), style="dim")
+        return out
+    best = s.contacts[0]
+    link = http_link(best.value) if best.channel in ("website", "chat") else None
+    out.append(clean(best.value), style=f"bold link {link}" if link else "bold")
+    if best.note.get(lang):
+        out.append("\n" + clean(best.note.get(lang)), style="dim")
+    if len(s.contacts) > 1:
+        out.append("\n" + t("more_contacts", lang, len(s.contacts) - 1), style="dim")
     return out
 
 
