@@ -286,6 +286,8 @@ def test_csv_has_a_sources_column(cli):
     by_id = {r["id"]: r for r in rows}
     assert "guide" in by_id["child-focus"]["sources"].split(";")
     assert by_id["clbchat"]["sources"].split(";") == ["clbchat", "goedgezind-clbchat"]
+    brussels = by_id["zorgcentrum-seksueel-geweld-brussel"]  # a caveated number travels with its caveat
+    assert "02/535.45.42" in brussels["phone"] and "02/535.45.42: " in brussels["notes"]
 
 
 def test_card_shows_sources_with_dates(cli, monkeypatch):

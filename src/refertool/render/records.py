@@ -9,7 +9,7 @@ from ..model import Service
 from ..sources import Source
 
 COLUMNS = ("id", "name", "kind", "phone", "email", "website", "summary", "regions", "audiences", "roles",
-           "topics", "free", "anonymous", "always_open", "verified_at", "sources")
+           "topics", "free", "anonymous", "always_open", "verified_at", "sources", "notes")
 SEARCH_COLUMNS = (*COLUMNS, "score")
 
 
@@ -83,6 +83,8 @@ def flat_row(s: Service, lang: str) -> dict[str, str]:
         "anonymous": _flag(s.anonymous), "always_open": _flag(s.always_open),
         "verified_at": s.verified_at.isoformat(),
         "sources": ";".join(s.sources),
+        # a caveat travels with its fact: "value: note" for every contact that has one
+        "notes": "; ".join(f"{c.value}: {c.note.get(lang)}" for c in s.contacts if c.note.get(lang)),
     }
 
 
