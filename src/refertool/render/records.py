@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Service
+from ..i18n import t
+from ..model import Contact, Service
 
 COLUMNS = ("id", "name", "kind", "phone", "email", "website", "summary", "regions", "audiences", "roles",
            "topics", "free", "anonymous", "always_open", "verified_at")
@@ -75,3 +76,15 @@ def contact_line(s: Service) -> str:
             if c.channel == channel:
                 return c.value
     return s.website or s.email or ""
+
+
+def flag_names(s: Service, lang: str) -> list[str]:
+    """The flags the data states as true, in the interface language (nothing is guessed)."""
+    names = [t(k, lang) for k in ("free", "anonymous", "confidential", "always_open") if getattr(s, k)]
+    if not s.always_open and any(c.always_open for c in s.contacts):
+        names.append(t("always_open", lang))
+    return names
+
+
+def hours_line(c: Contact) -> str:
+    return "; ".join(f"{','.join(h.days)} {h.opens}-{h.closes}" for h in c.hours)

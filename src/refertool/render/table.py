@@ -17,7 +17,7 @@ from rich.text import Text
 from ..catalog import Catalog
 from ..i18n import t
 from ..model import Service
-from .records import contact_line
+from .records import contact_line, flag_names, hours_line
 from .safe import clean, http_link
 
 
@@ -44,9 +44,7 @@ def contact_text(s: Service, lang: str) -> Text:
 
 
 def flags_text(s: Service, lang: str, open_now: bool | None = None) -> Text:
-    names = [t(k, lang) for k in ("free", "anonymous", "confidential", "always_open") if getattr(s, k)]
-    if not s.always_open and any(c.always_open for c in s.contacts):
-        names.append(t("always_open", lang))
+    names = flag_names(s, lang)
     if open_now:
         names.append(t("open_now", lang))
     return txt(", ".join(names), "green")
@@ -98,7 +96,7 @@ def service_card(s: Service, catalog: Catalog, lang: str) -> Panel:
         grid.add_row(t("kind", lang), txt(vocab.label("kinds", s.kind, lang)))
     for c in s.contacts:
         extra = c.note.get(lang)
-        hours = "; ".join(f"{','.join(h.days)} {h.opens}-{h.closes}" for h in c.hours)
+        hours = hours_line(c)
         line = Text.assemble(txt(c.value, "bold"), txt(f"  {hours}" if hours else ""),
                              txt(f"  {extra}" if extra else "", "dim"))
         link = http_link(c.value) if c.channel in ("website", "chat") else None
