@@ -69,6 +69,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "handout_cut": {"nl": "Knip langs de stippellijnen.", "en": "Cut along the dotted lines."},
     "handout_none": {"nl": "Geen hulplijn in de gegevens past bij deze doelgroep en regio.",
                      "en": "No helpline in the data fits this audience and region."},
+    "handout_too_long": {"nl": "{0} hulplijnen passen niet leesbaar op één blad; kies een regio (--region).",
+                         "en": "{0} helplines do not fit one page legibly; choose a region (--region)."},
     "handout_written": {"nl": "{0} hulplijnen geschreven naar {1}", "en": "{0} helplines written to {1}"},
     "handout_format": {"nl": "Kies het formaat met -f html|pdf of een bestandsnaam op .html of .pdf.",
                        "en": "Choose the format with -f html|pdf or a file name ending in .html or .pdf."},

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import io
+import string
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -90,64 +91,129 @@ def _qr(url: str) -> segno.QRCode:
     return segno.make(url, error="m", micro=False)
 
 
-def _scale(p: Poster, card: bool) -> float:
-    """Less to show, larger type: a poster of three lines reads from across a room. The load counts a
-    service as one, and each further phone number or QR-coded address as the room it takes."""
-    load = sum(1 + 0.5 * max(0, len(line.phones) - 1) + 0.8 * len(line.addresses) for line in p.lines)
-    steps = (3.5, 4.5, 5.5, 6.5, 8.5, 10.5) if not card else (2.5, 3.5, 4.5, 5.5, 6.5, 8.5)
-    for step, scale in zip(steps, (1.2, 1.1, 1.0, 0.9, 0.78, 0.66)):
-        if load <= step:
-            return scale
-    return 0.55
+# Type sizes in points, spacing and the QR code's side in mm, at scale 1: the CSS and the PDF both use them.
+POSTER_TYPE = {"title": 27, "for": 13, "name": 15, "summary": 10.5, "number": 34, "detail": 9.5, "channel": 9,
+               "url": 17, "flags": 9.5, "footer": 8.5, "qr": 25, "gap": 1.0}
+CARD_TYPE = {"title": 13, "for": 7.5, "name": 8.5, "summary": 0, "number": 17, "detail": 6, "channel": 5.5,
+             "url": 9, "flags": 6, "footer": 5.5, "qr": 15, "gap": 0.5}
+# (width, height, padding top, sides, bottom) in mm
+POSTER_BOX, CARD_BOX = (210.0, 297.0, 15.0, 16.0, 11.0), (105.0, 148.5, 6.0, 6.5, 4.5)
+MM_PER_PT = 25.4 / 72
+SCALES = [round(1.2 - 0.05 * n, 2) for n in range(18)]  # 1.2 down to 0.35
+
+
+def _rows(text: str, points: float, width: float, bold: bool = False) -> int:
+    """How many lines a text takes at most (a generous estimate of DejaVu Sans's widths)."""
+    per_line = width / (points * MM_PER_PT * (0.68 if bold else 0.6))
+    return max(1, -(-len(text) * 11 // max(1, int(per_line * 10))))
+
+
+def _html_height(p: Poster, card: bool, s: float, cols: int) -> float:
+    """An estimate, on the safe side, of the height the HTML takes at scale `s` (mm): the browser
+    cannot be asked, so the poster picks the largest scale this estimate fits on the page."""
+    size = CARD_TYPE if card else POSTER_TYPE
+    width, _, top, side, bottom = CARD_BOX if card else POSTER_BOX
+    inner = width - 2 * side
+    col = (inner - 8 * (cols - 1)) / cols
+    gap = size["gap"] * s
+
+    def block(text: str, role: str, leading: float, room: float, bold: bool = False) -> float:
+        return _rows(text, size[role] * s, room, bold) * size[role] * s * leading * MM_PER_PT
+
+    total = top + bottom + block(p.title, "title", 1.15, inner, True) + 2 * gap + block(p.subtitle, "for", 1.2, inner)
+    total += 5 * gap + 1.2 + 3 + block(p.footer, "footer", 1.2, inner)
+    heights = []
+    for line in p.lines:
+        h = 10 * gap + 0.3 + block(line.name, "name", 1.2, col, True)
+        if line.summary and size["summary"]:
+            h += 1 + min(2, _rows(line.summary, size["summary"] * s, col)) * size["summary"] * s * 1.3 * MM_PER_PT
+        for phone in line.phones:
+            h += 2 * gap + size["number"] * s * 1.05 * MM_PER_PT
+            h += 0.5 + block(phone.detail, "detail", 1.2, col) if phone.detail else 0
+        for address in line.addresses:
+            room = col - (size["qr"] * s + 4 * gap if address.url else 0)
+            text = size["channel"] * s * 1.2 * MM_PER_PT + block(address.text, "url", 1.2, room, True)
+            text += 0.5 + block(address.detail, "detail", 1.2, room) if address.detail else 0
+            h += 2.5 * gap + max(text, size["qr"] * s if address.url else 0)
+        if line.flags:
+            h += 2.5 * gap + 1.5 + block("   ".join(line.flags), "flags", 1.2, col, True)
+        heights.append(h)
+    total += sum(max(heights[i:i + cols]) for i in range(0, len(heights), cols))
+    return total
+
+
+def _numbers_fit(p: Poster, card: bool, s: float, cols: int) -> bool:
+    """A number is never broken over two lines: it must fit the column's width."""
+    size = CARD_TYPE if card else POSTER_TYPE
+    width, _, _, side, _ = CARD_BOX if card else POSTER_BOX
+    col = (width - 2 * side - 8 * (cols - 1)) / cols
+    longest = max((len(r.text) for line in p.lines for r in line.phones), default=0)
+    return longest * size["number"] * s * MM_PER_PT * 0.72 <= col
+
+
+def _html_layout(p: Poster, card: bool) -> tuple[float, int]:
+    """The largest type scale, in one column or (for long posters) two, at which everything fits
+    (with 3% to spare for the estimate)."""
+    height = (CARD_BOX if card else POSTER_BOX)[1]
+    best = (0.0, 1)
+    for cols in (1,) if card or len(p.lines) < 5 else (1, 2):
+        for s in SCALES:
+            if _html_height(p, card, s, cols) <= 0.97 * height and _numbers_fit(p, card, s, cols):
+                best = max(best, (s, cols))
+                break
+    if not best[0]:  # never cut a line off: say so instead
+        raise ReferError(t("handout_too_long", p.lang, len(p.lines)))
+    return best
 
 
 # ---------------------------------------------------------------- HTML
-CSS = """
+CSS = string.Template("""
 @page { size: A4; margin: 0; }
 * { box-sizing: border-box; }
-html, body { margin: 0; padding: 0; background: #fff; color: INK; }
+html, body { margin: 0; padding: 0; background: #fff; color: $ink; }
 body { font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif;
   -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-.sheet { width: 210mm; height: 297mm; overflow: hidden; page-break-after: avoid; }
-.poster { width: 210mm; height: 297mm; padding: 15mm 16mm 11mm; display: flex; flex-direction: column; }
+.sheet { width: 210mm; height: 297mm; }
+.poster { width: ${width}mm; height: ${height}mm; padding: ${top}mm ${side}mm ${bottom}mm;
+  display: flex; flex-direction: column; }
 .a6 .sheet { display: grid; grid-template-columns: 105mm 105mm; grid-template-rows: 148.5mm 148.5mm; }
-.a6 .poster { width: 105mm; height: 148.5mm; padding: 6mm 6.5mm 4.5mm; border: 0.3mm dashed #9aa5ad; }
-header { border-bottom: 1.2mm solid ACCENT; padding-bottom: calc(5mm * var(--s)); }
-h1 { margin: 0; font-size: calc(27pt * var(--s)); line-height: 1.15; color: ACCENT; }
-.a6 h1 { font-size: calc(13pt * var(--s)); }
-.for { margin: 2mm 0 0; font-size: calc(13pt * var(--s)); color: MUTED; }
-.a6 .for { margin-top: 1mm; font-size: calc(7.5pt * var(--s)); }
+.a6 .poster { border: 0.3mm dashed #9aa5ad; }
+header { border-bottom: 1.2mm solid $accent; padding-bottom: calc(${gap}mm * 5 * var(--s)); }
+h1 { margin: 0; font-size: calc(${title}pt * var(--s)); line-height: 1.15; color: $accent; }
+.for { margin: calc(${gap}mm * 2 * var(--s)) 0 0; font-size: calc(${for_}pt * var(--s)); line-height: 1.2;
+  color: $muted; }
 ol { list-style: none; margin: 0; padding: 0; flex: 1; display: grid; align-content: start;
   grid-template-columns: repeat(var(--cols), 1fr); column-gap: 8mm; }
-li { padding: calc(5mm * var(--s)) 0; border-bottom: 0.3mm solid #d5dde1; break-inside: avoid; }
-.a6 li { padding: calc(2.2mm * var(--s)) 0; }
-h2 { margin: 0; font-size: calc(15pt * var(--s)); line-height: 1.2; }
-.a6 h2 { font-size: calc(8.5pt * var(--s)); }
-.summary { margin: 1mm 0 0; font-size: calc(10.5pt * var(--s)); line-height: 1.3; color: MUTED;
+li { padding: calc(${gap}mm * 5 * var(--s)) 0; border-bottom: 0.3mm solid #d5dde1; break-inside: avoid; min-width: 0; }
+h2 { margin: 0; font-size: calc(${name}pt * var(--s)); line-height: 1.2; }
+.summary { margin: 1mm 0 0; font-size: calc(${summary}pt * var(--s)); line-height: 1.3; color: $muted;
   display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
 .a6 .summary { display: none; }
-.phone { margin: calc(2mm * var(--s)) 0 0; }
-.number { display: block; font-size: calc(34pt * var(--s)); font-weight: bold; line-height: 1.05;
-  color: INK; letter-spacing: 0.01em; white-space: nowrap; }
-.a6 .number { font-size: calc(17pt * var(--s)); }
-.detail { display: block; font-size: calc(9.5pt * var(--s)); color: MUTED; margin-top: 0.5mm; }
-.a6 .detail { font-size: calc(6pt * var(--s)); }
-.address { display: flex; align-items: center; gap: calc(4mm * var(--s)); margin-top: calc(2.5mm * var(--s)); }
-.address svg { width: calc(25mm * var(--s)); height: calc(25mm * var(--s)); flex: none; }
-.a6 .address svg { width: calc(15mm * var(--s)); height: calc(15mm * var(--s)); }
-.channel { display: block; font-size: calc(9pt * var(--s)); text-transform: uppercase; letter-spacing: 0.08em;
-  color: MUTED; }
-.a6 .channel { font-size: calc(5.5pt * var(--s)); }
-.url { display: block; font-size: calc(17pt * var(--s)); font-weight: bold; color: ACCENT; text-decoration: none;
-  overflow-wrap: anywhere; }
-.a6 .url { font-size: calc(9pt * var(--s)); }
-.flags { margin: calc(2.5mm * var(--s)) 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 1.5mm; }
-.flags span { background: SOFT; color: ACCENT; border-radius: 1.5mm; padding: 0.6mm 2.2mm;
-  font-size: calc(9.5pt * var(--s)); font-weight: bold; }
-.a6 .flags span { font-size: calc(6pt * var(--s)); padding: 0.3mm 1.2mm; }
-footer { font-size: calc(8.5pt * var(--s)); color: MUTED; padding-top: 3mm; }
-.a6 footer { font-size: 5.5pt; padding-top: 1.5mm; }
-""".replace("INK", INK).replace("ACCENT", ACCENT).replace("SOFT", SOFT).replace("MUTED", MUTED)
+.phone { margin: calc(${gap}mm * 2 * var(--s)) 0 0; }
+.number { display: block; font-size: calc(${number}pt * var(--s)); font-weight: bold; line-height: 1.05;
+  white-space: nowrap; }
+.detail { display: block; font-size: calc(${detail}pt * var(--s)); line-height: 1.2; color: $muted;
+  margin-top: 0.5mm; }
+.address { display: flex; align-items: center; gap: calc(${gap}mm * 4 * var(--s));
+  margin-top: calc(${gap}mm * 2.5 * var(--s)); }
+.address svg { width: calc(${qr}mm * var(--s)); height: calc(${qr}mm * var(--s)); flex: none; }
+.channel { display: block; font-size: calc(${channel}pt * var(--s)); line-height: 1.2; text-transform: uppercase;
+  letter-spacing: 0.08em; color: $muted; }
+.url { display: block; font-size: calc(${url}pt * var(--s)); line-height: 1.2; font-weight: bold; color: $accent;
+  text-decoration: none; overflow-wrap: anywhere; }
+.flags { margin: calc(${gap}mm * 2.5 * var(--s)) 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 1.2mm; }
+.flags span { background: $soft; color: $accent; border-radius: 1.2mm; padding: 0.3mm 1.6mm;
+  font-size: calc(${flags}pt * var(--s)); line-height: 1.2; font-weight: bold; }
+footer { font-size: calc(${footer}pt * var(--footer-s)); line-height: 1.2; color: $muted; padding-top: 3mm; }
+""")
+
+
+def _css(card: bool) -> str:
+    size = CARD_TYPE if card else POSTER_TYPE
+    width, height, top, side, bottom = CARD_BOX if card else POSTER_BOX
+    values = {k: v for k, v in size.items() if k != "for"}
+    return CSS.substitute(values, for_=size["for"], width=width, height=height, top=top, side=side, bottom=bottom,
+                          ink=INK, accent=ACCENT, soft=SOFT, muted=MUTED)
 
 
 def _esc(text: str) -> str:
@@ -184,35 +250,31 @@ def _poster_html(p: Poster) -> str:
 def write_html(p: Poster, size: str) -> str:
     """One self-contained page: inline CSS and SVG, nothing fetched."""
     card = size == "a6"
-    count = len(p.lines)
-    cols = 2 if count > 6 and not card else 1
-    variables = f":root {{ --s: {_scale(p, card)}; --cols: {cols}; }}"
+    scale, cols = _html_layout(p, card)
+    variables = f":root {{ --s: {scale}; --cols: {cols}; --footer-s: {1 if card else scale}; }}"
     body = _poster_html(p) * (4 if card else 1)
     return (f'<!DOCTYPE html>\n<html lang="{p.lang}"><head><meta charset="utf-8">'
-            f"<title>{_esc(p.title)}</title><style>{variables}{CSS}</style></head>"
+            f"<title>{_esc(p.title)}</title><style>{variables}{_css(card)}</style></head>"
             f'<body class="{size}"><main class="sheet">{body}</main></body></html>\n')
 
 
 # ---------------------------------------------------------------- PDF
-MM_PER_PT = 25.4 / 72
 LEADING = 1.22
-# Type sizes in points (and the QR code's side in mm), the same as the HTML's CSS.
-POSTER_TYPE = {"title": 27, "for": 13, "name": 15, "summary": 10.5, "number": 34, "detail": 9.5, "channel": 9,
-               "url": 17, "flags": 10, "footer": 8.5, "qr": 25}
-CARD_TYPE = {"title": 13, "for": 7.5, "name": 8.5, "summary": 0, "number": 17, "detail": 6, "channel": 5.5,
-             "url": 9, "flags": 6, "footer": 5.5, "qr": 15}
 
 
 def write_pdf(p: Poster, size: str) -> bytes:
-    """A4, one page; the type shrinks step by step until every line fits (nothing is ever cut)."""
+    """A4, one page; the largest type (in one column, or two for long posters) at which everything fits."""
     card = size == "a6"
     boxes = [(x, y, 105.0, 148.5) for y in (0.0, 148.5) for x in (0.0, 105.0)] if card else [(0.0, 0.0, 210.0, 297.0)]
-    scale = _scale(p, card)
-    while scale > 0.3 and not _draw(_new_pdf(), p, boxes[0], card, scale):
-        scale = round(scale - 0.05, 2)
+    # fpdf2 measures what it draws: trial drawings find the largest scale that fits
+    fits = [next((s for s in SCALES if _draw(_new_pdf(), p, boxes[0], card, s, cols)), 0.0)
+            for cols in ((1,) if card or len(p.lines) < 5 else (1, 2))]
+    scale = max(fits)
+    if not scale:
+        raise ReferError(t("handout_too_long", p.lang, len(p.lines)))
     pdf = _new_pdf()
     for box in boxes:
-        _draw(pdf, p, box, card, scale)
+        _draw(pdf, p, box, card, scale, fits.index(scale) + 1)
         if card:
             pdf.set_draw_color(154, 165, 173)
             pdf.set_line_width(0.3)
@@ -242,21 +304,22 @@ def _rgb(colour: str) -> tuple[int, int, int]:
     return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
-def _draw(pdf: Any, p: Poster, box: tuple[float, float, float, float], card: bool, s: float) -> bool:
-    """Draw one poster or card into `box` at type scale `s`; False when it does not fit."""
+def _draw(pdf: Any, p: Poster, box: tuple[float, float, float, float], card: bool, s: float, cols: int) -> bool:
+    """Draw one poster or card into `box` at type scale `s` in `cols` columns; False when it does not fit."""
     x0, y0, w0, h0 = box
-    pad_x, pad_top, pad_bottom = (6.5, 6.0, 4.5) if card else (16.0, 15.0, 11.0)
+    _, _, pad_top, pad_x, pad_bottom = CARD_BOX if card else POSTER_BOX
     x, w = x0 + pad_x, w0 - 2 * pad_x
     size = CARD_TYPE if card else POSTER_TYPE
-    gap = 0.5 * s if card else s  # spacing follows the type
+    gap = size["gap"] * s  # spacing follows the type
+    qr = size["qr"] * s
 
     def font(role: str, bold: bool = False) -> float:
         points = size[role] * (s if role != "footer" or not card else 1)
         pdf.set_font("DejaVu", "B" if bold else "", points)
         return points * MM_PER_PT * LEADING
 
-    def text(value: str, role: str, colour: str = INK, bold: bool = False, link: str = "",
-             left: float = x, width: float = w) -> None:
+    def text(value: str, role: str, left: float, width: float, colour: str = INK, bold: bool = False,
+             link: str = "") -> None:
         height = font(role, bold)
         pdf.set_text_color(*_rgb(colour))
         pdf.set_x(left)
@@ -266,26 +329,17 @@ def _draw(pdf: Any, p: Poster, box: tuple[float, float, float, float], card: boo
         line = font(role, bold)
         return line * len(pdf.multi_cell(width, line, value, dry_run=True, output="LINES"))
 
-    pdf.set_xy(x, y0 + pad_top)
-    text(p.title, "title", ACCENT, bold=True)
-    pdf.ln(2 * gap)
-    text(p.subtitle, "for", MUTED)
-    pdf.ln(5 * gap)
-    pdf.set_draw_color(*_rgb(ACCENT))
-    pdf.set_line_width(1.2 if not card else 0.8)
-    pdf.line(x, pdf.get_y(), x + w, pdf.get_y())
-    qr = size["qr"] * s
-    for line in p.lines:
+    def entry(line: Line, x: float, w: float) -> None:
         pdf.ln(5 * gap)
-        text(line.name, "name", bold=True)
+        text(line.name, "name", x, w, bold=True)
         if line.summary and size["summary"]:
             pdf.ln(gap)
-            text(line.summary, "summary", MUTED)
+            text(line.summary, "summary", x, w, MUTED)
         for phone in line.phones:
             pdf.ln(2 * gap)
-            text(phone.text, "number", bold=True)
+            text(phone.text, "number", x, w, bold=True)
             if phone.detail:
-                text(phone.detail, "detail", MUTED)
+                text(phone.detail, "detail", x, w, MUTED)
         for address in line.addresses:
             pdf.ln(2.5 * gap)
             top = pdf.get_y()
@@ -295,24 +349,41 @@ def _draw(pdf: Any, p: Poster, box: tuple[float, float, float, float], card: boo
                 _qr(address.url).save(buffer, kind="svg", scale=1, border=4, omitsize=True, xmldecl=False, dark=INK)
                 buffer.seek(0)
                 pdf.image(buffer, x=x, y=top, w=qr, h=qr)
-            width = w - (left - x)
-            block = (height(address.label.upper(), "channel", width) + height(address.text, "url", width, True)
-                     + (height(address.detail, "detail", width) if address.detail else 0))
+            room = w - (left - x)
+            block = (height(address.label.upper(), "channel", room) + height(address.text, "url", room, True)
+                     + (height(address.detail, "detail", room) if address.detail else 0))
             pdf.set_y(top + max(0.0, (qr - block) / 2) if address.url else top)
-            text(address.label.upper(), "channel", MUTED, left=left, width=width)
-            text(address.text, "url", ACCENT, bold=True, link=address.url or "", left=left, width=width)
+            text(address.label.upper(), "channel", left, room, MUTED)
+            text(address.text, "url", left, room, ACCENT, bold=True, link=address.url or "")
             if address.detail:
-                text(address.detail, "detail", MUTED, left=left, width=width)
+                text(address.detail, "detail", left, room, MUTED)
             pdf.set_y(max(pdf.get_y(), top + (qr if address.url else 0)))
         if line.flags:
             pdf.ln(2.5 * gap)
-            text("  ·  ".join(line.flags), "flags", ACCENT, bold=True)
+            text("  ·  ".join(line.flags), "flags", x, w, ACCENT, bold=True)
         pdf.ln(5 * gap)
         pdf.set_draw_color(213, 221, 225)
         pdf.set_line_width(0.3)
         pdf.line(x, pdf.get_y(), x + w, pdf.get_y())
+
+    pdf.set_xy(x, y0 + pad_top)
+    text(p.title, "title", x, w, ACCENT, bold=True)
+    pdf.ln(2 * gap)
+    text(p.subtitle, "for", x, w, MUTED)
+    pdf.ln(5 * gap)
+    pdf.set_draw_color(*_rgb(ACCENT))
+    pdf.set_line_width(1.2 if not card else 0.8)
+    pdf.line(x, pdf.get_y(), x + w, pdf.get_y())
+    col = (w - 8 * (cols - 1)) / cols
+    for first in range(0, len(p.lines), cols):  # row by row, as the HTML's grid does
+        top, bottom = pdf.get_y(), pdf.get_y()
+        for n, line in enumerate(p.lines[first:first + cols]):
+            pdf.set_y(top)
+            entry(line, x + n * (col + 8), col)
+            bottom = max(bottom, pdf.get_y())
+        pdf.set_y(bottom)
     end = pdf.get_y()
     footer = height(p.footer, "footer", w)
     pdf.set_y(y0 + h0 - pad_bottom - footer)
-    text(p.footer, "footer", MUTED)
+    text(p.footer, "footer", x, w, MUTED)
     return end + 2 <= y0 + h0 - pad_bottom - footer
