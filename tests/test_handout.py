@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, many_helplines
 from refertool.catalog import load_catalog
 from refertool.helplines import helplines
 from refertool.render.handout import poster, write_html, write_pdf
@@ -176,3 +176,11 @@ def test_readme_handout_examples_run(cli, tmp_path, monkeypatch):
         r = cli(*words)
         assert r.code == 0, (line, r.err)
         assert (tmp_path / words[words.index("-o") + 1]).stat().st_size > 1000
+
+
+@pytest.mark.parametrize("fmt", ["html", "pdf"])
+def test_too_many_lines_for_one_page_is_an_error_not_a_cut(cli, tmp_path, fmt):
+    data = many_helplines(tmp_path / "data", 60)
+    out = tmp_path / f"p.{fmt}"
+    r = cli("--no-bundled", "--data-dir", str(data), "handout", "--audience", "minors", "-o", str(out))
+    assert r.code == 2 and "60 helplines do not fit one page" in r.err and not out.exists()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import FIXTURES
+from conftest import FIXTURES, many_helplines
 from refertool.catalog import load_catalog
 from refertool.helplines import helplines
 from refertool.render.handout import poster, write_html, write_pdf
@@ -31,6 +31,12 @@ def tool(name: str) -> str:
             pytest.fail(message + "; in CI it must be")
         pytest.skip(message)
     return found
+
+
+def test_a_missing_tool_fails_in_ci(monkeypatch):
+    monkeypatch.setattr(__import__(__name__), "IN_CI", True)
+    with pytest.raises(pytest.fail.Exception, match="in CI it must be"):
+        tool("no-such-tool-for-refer")
 
 
 def run(*args: str | Path, timeout: int = 120) -> str:
@@ -169,30 +175,7 @@ def test_markup_in_a_users_directory_prints_as_text(own, tmp_path):
 
 def test_a_long_list_still_fits_one_page(tmp_path):
     """Twelve helplines, each with two numbers and a QR code: the type shrinks, nothing is cut."""
-    data = tmp_path / "data"
-    data.mkdir()
-    for n in range(12):
-        (data / f"lijn-{n:02d}.toml").write_text(f'''
-name = "Hulplijn nummer {n} met een wat langere naam"
-kind = "helpline"
-summary.nl = "Een hulplijn voor jongeren die met iemand willen praten over wat hen is overkomen, dag en nacht."
-summary.en = "A helpline for young people who want to talk to someone about what happened to them."
-audiences = ["minors"]
-roles = []
-topics = []
-regions = ["belgium"]
-[[contacts]]
-channel = "phone"
-value = "0800 {n:02d}0 {n:02d}"
-[[contacts]]
-channel = "phone"
-value = "02 {n:03d} 12 34"
-[[contacts]]
-channel = "chat"
-value = "https://hulplijn{n}.example.be/chat"
-[source]
-verified_at = 2026-11-20
-''', encoding="utf-8")
+    data = many_helplines(tmp_path / "data", 12)
     services, p = built(load_catalog([data], bundled=False, cache=False))
     assert len(services) == 12
     html = tmp_path / "poster.html"

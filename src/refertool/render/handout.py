@@ -266,9 +266,25 @@ def write_pdf(p: Poster, size: str) -> bytes:
     """A4, one page; the largest type (in one column, or two for long posters) at which everything fits."""
     card = size == "a6"
     boxes = [(x, y, 105.0, 148.5) for y in (0.0, 148.5) for x in (0.0, 105.0)] if card else [(0.0, 0.0, 210.0, 297.0)]
-    # fpdf2 measures what it draws: trial drawings find the largest scale that fits
-    fits = [next((s for s in SCALES if _draw(_new_pdf(), p, boxes[0], card, s, cols)), 0.0)
-            for cols in ((1,) if card or len(p.lines) < 5 else (1, 2))]
+    # fpdf2 measures what it draws: trial drawings (a page each, in a scratch document) find the
+    # largest scale that fits
+    trial = _new_pdf()
+
+    def fits_at(s: float, cols: int) -> bool:
+        trial.add_page()
+        return _draw(trial, p, boxes[0], card, s, cols)
+
+    def largest(cols: int) -> float:  # a smaller scale always takes less room: search by halves
+        low, high = 0, len(SCALES)  # SCALES[high:] fit, SCALES[:low] do not
+        while low < high:
+            mid = (low + high) // 2
+            if fits_at(SCALES[mid], cols):
+                high = mid
+            else:
+                low = mid + 1
+        return SCALES[low] if low < len(SCALES) else 0.0
+
+    fits = [largest(cols) for cols in ((1,) if card or len(p.lines) < 5 else (1, 2))]
     scale = max(fits)
     if not scale:
         raise ReferError(t("handout_too_long", p.lang, len(p.lines)))
@@ -374,6 +390,8 @@ def _draw(pdf: Any, p: Poster, box: tuple[float, float, float, float], card: boo
     pdf.set_draw_color(*_rgb(ACCENT))
     pdf.set_line_width(1.2 if not card else 0.8)
     pdf.line(x, pdf.get_y(), x + w, pdf.get_y())
+    footer = height(p.footer, "footer", w)
+    limit = y0 + h0 - pad_bottom - footer - 2
     col = (w - 8 * (cols - 1)) / cols
     for first in range(0, len(p.lines), cols):  # row by row, as the HTML's grid does
         top, bottom = pdf.get_y(), pdf.get_y()
@@ -382,8 +400,8 @@ def _draw(pdf: Any, p: Poster, box: tuple[float, float, float, float], card: boo
             entry(line, x + n * (col + 8), col)
             bottom = max(bottom, pdf.get_y())
         pdf.set_y(bottom)
-    end = pdf.get_y()
-    footer = height(p.footer, "footer", w)
+        if bottom > limit:  # no need to draw the rest of a trial that has failed
+            return False
     pdf.set_y(y0 + h0 - pad_bottom - footer)
     text(p.footer, "footer", x, w, MUTED)
-    return end + 2 <= y0 + h0 - pad_bottom - footer
+    return True
