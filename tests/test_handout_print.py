@@ -73,6 +73,15 @@ def assert_one_a4_page(pdf: Path) -> None:
     assert size == pytest.approx(A4_POINTS, abs=1.5)
 
 
+def assert_printed(pdf: Path, services, copies: int = 1) -> str:
+    """One A4 page on which every phone number of the services stands exactly as in the data; its text."""
+    assert_one_a4_page(pdf)
+    text = pdf_text(pdf)
+    for number in shown_numbers(services):
+        assert number_lines(text, number) == copies, number
+    return text
+
+
 def decode(png: Path) -> list[str]:
     """Every QR code zbar finds in an image."""
     done = subprocess.run([tool("zbarimg"), "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(png)],
@@ -129,21 +138,14 @@ def test_html_in_chromium(bundled, tmp_path, size, copies):
     # every QR code decodes to an address shown on the poster, and every address has its code
     assert decode(shot) == sorted(http_link(a) for a in shown_addresses(p) * copies)
 
-    printed = chromium(html, tmp_path, screenshot=False)
-    assert_one_a4_page(printed)
-    text = pdf_text(printed)
-    for number in shown_numbers(services):
-        assert number_lines(text, number) == copies, number
+    assert_printed(chromium(html, tmp_path, screenshot=False), services, copies)
 
 
 def test_pdf_through_poppler(bundled, tmp_path):
     services, p = built(bundled, lang="en")
     pdf = tmp_path / "poster.pdf"
     pdf.write_bytes(write_pdf(p, "a4"))
-    assert_one_a4_page(pdf)
-    text = pdf_text(pdf)
-    for number in shown_numbers(services):
-        assert number_lines(text, number) == 1, number
+    text = assert_printed(pdf, services)
     assert "Talk about it" in text and "Data checked on" in text
     assert_codes_beside_addresses(pdf, p, tmp_path)
 
@@ -152,10 +154,7 @@ def test_cards_pdf_through_poppler(own, tmp_path):
     services, p = built(own)
     pdf = tmp_path / "cards.pdf"
     pdf.write_bytes(write_pdf(p, "a6"))
-    assert_one_a4_page(pdf)
-    text = pdf_text(pdf)
-    for number in shown_numbers(services):
-        assert number_lines(text, number) == 4, number
+    assert_printed(pdf, services, 4)
     png = render(pdf, tmp_path, 300)
     assert decode(png) == sorted(http_link(a) for a in shown_addresses(p) * 4)
 
@@ -183,10 +182,7 @@ def test_a_long_list_still_fits_one_page(tmp_path):
     made = tmp_path / "poster.pdf"
     made.write_bytes(write_pdf(p, "a4"))
     for pdf in (chromium(html, tmp_path, screenshot=False), made):
-        assert_one_a4_page(pdf)
-        text = pdf_text(pdf)
-        for number in shown_numbers(services):
-            assert number_lines(text, number) == 1, number
+        assert_printed(pdf, services)
     assert decode(render(made, tmp_path, 300)) == sorted(http_link(a) for a in shown_addresses(p))
 
 
