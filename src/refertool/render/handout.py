@@ -339,7 +339,7 @@ def _draw(pdf: Any, p: Poster, box: tuple[float, float, float, float], card: boo
         height = font(role, bold)
         pdf.set_text_color(*_rgb(colour))
         pdf.set_x(left)
-        pdf.multi_cell(width, height, value, new_x="LEFT", new_y="NEXT", link=link)
+        pdf.multi_cell(width, height, value, new_x="LEFT", new_y="NEXT", link=link, align="L")
 
     def height(value: str, role: str, width: float, bold: bool = False) -> float:
         line = font(role, bold)
