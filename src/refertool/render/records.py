@@ -80,8 +80,8 @@ def contact_line(s: Service) -> str:
 
 def flag_names(s: Service, lang: str) -> list[str]:
     """The flags the data states as true, in the interface language (nothing is guessed)."""
-    names = [t(k, lang) for k in ("free", "anonymous", "confidential", "always_open") if getattr(s, k)]
-    if not s.always_open and any(c.always_open for c in s.contacts):
+    names = [t(k, lang) for k in ("free", "anonymous", "confidential") if getattr(s, k)]
+    if s.always_reachable:
         names.append(t("always_open", lang))
     return names
 

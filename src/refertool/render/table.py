@@ -135,7 +135,7 @@ def emergency_table(services: Sequence[Service], lang: str, open_now: dict[str, 
     table.add_column(t("when", lang), ratio=3, min_width=14)
     for s in services:
         number = contact_line(s) or "—"
-        style = "bold red" if (s.emergency or 99) <= 2 else "bold"
+        style = "bold red" if s.emergency is not None and s.emergency <= 2 else "bold"
         when = txt(s.summary.get(lang))
         flags = flags_text(s, lang, open_now.get(s.id))
         if flags:
