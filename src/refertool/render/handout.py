@@ -21,7 +21,6 @@ from ..model import Regions, Service, Vocabulary
 from .records import flag_names, hours_line
 from .safe import clean, http_link
 
-SIZES = ("a4", "a6")
 FONTS = Path(__file__).resolve().parent / "fonts"
 INK, ACCENT, SOFT, MUTED = "#1f2a33", "#0b5563", "#e8f1f2", "#55636d"
 
@@ -126,7 +125,7 @@ def _html_height(p: Poster, card: bool, s: float, cols: int) -> float:
     for line in p.lines:
         h = 10 * gap + 0.3 + block(line.name, "name", 1.2, col, True)
         if line.summary and size["summary"]:
-            h += 1 + min(2, _rows(line.summary, size["summary"] * s, col)) * size["summary"] * s * 1.3 * MM_PER_PT
+            h += 1 + block(line.summary, "summary", 1.3, col)
         for phone in line.phones:
             h += 2 * gap + size["number"] * s * 1.05 * MM_PER_PT
             h += 0.5 + block(phone.detail, "detail", 1.2, col) if phone.detail else 0
@@ -186,8 +185,7 @@ ol { list-style: none; margin: 0; padding: 0; flex: 1; display: grid; align-cont
   grid-template-columns: repeat(var(--cols), 1fr); column-gap: 8mm; }
 li { padding: calc(${gap}mm * 5 * var(--s)) 0; border-bottom: 0.3mm solid #d5dde1; break-inside: avoid; min-width: 0; }
 h2 { margin: 0; font-size: calc(${name}pt * var(--s)); line-height: 1.2; }
-.summary { margin: 1mm 0 0; font-size: calc(${summary}pt * var(--s)); line-height: 1.3; color: $muted;
-  display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+.summary { margin: 1mm 0 0; font-size: calc(${summary}pt * var(--s)); line-height: 1.3; color: $muted; }
 .a6 .summary { display: none; }
 .phone { margin: calc(${gap}mm * 2 * var(--s)) 0 0; }
 .number { display: block; font-size: calc(${number}pt * var(--s)); font-weight: bold; line-height: 1.05;
@@ -228,7 +226,7 @@ def _reach_html(r: Reach) -> str:
     if r.url is None:  # never a link or a code for what is not a validated web address
         return f'<div class="address"><div><span class="channel">{label}</span>' \
                f'<span class="url">{_esc(r.text)}</span>{detail}</div></div>'
-    svg = _qr(r.url).svg_inline(scale=1, border=4, omitsize=True, dark=INK)
+    svg = _qr(r.url).svg_inline(scale=1, border=4, omitsize=True, dark=INK, title=r.url)  # segno escapes it
     return (f'<div class="address">{svg}<div><span class="channel">{label}</span>'
             f'<a class="url" href="{_esc(r.url)}">{_esc(r.text)}</a>{detail}</div></div>')
 
@@ -271,6 +269,8 @@ def write_pdf(p: Poster, size: str) -> bytes:
     trial = _new_pdf()
 
     def fits_at(s: float, cols: int) -> bool:
+        if not _numbers_fit(p, card, s, cols):
+            return False
         trial.add_page()
         return _draw(trial, p, boxes[0], card, s, cols)
 
