@@ -9,7 +9,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$refer" handout --audience minors --lang nl -o "$work/poster.html"
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
-  --disable-component-update --disable-sync --user-data-dir="$work/profile" --hide-scrollbars \
+  --disable-component-update --disable-sync --disable-dev-shm-usage --user-data-dir="$work/profile" --hide-scrollbars \
   --window-size=794,1123 --force-device-scale-factor=1 --screenshot="$work/poster.png" \
   "file://$work/poster.html" 2>/dev/null
 mkdir -p docs

@@ -50,6 +50,7 @@ def chromium(html: Path, work: Path, *, screenshot: bool) -> Path:
     out = work / ("shot.png" if screenshot else "printed.pdf")
     flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
              "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             "--disable-dev-shm-usage",  # containers often have a small /dev/shm
              f"--user-data-dir={work / 'profile'}", "--hide-scrollbars"]
     if screenshot:  # an A4 page at 96 CSS pixels an inch, drawn at twice that so QR modules are sharp
         flags += ["--window-size=794,1123", "--force-device-scale-factor=2", f"--screenshot={out}"]
