@@ -110,7 +110,8 @@ def test_region_by_place_and_postcode(cli):
     by_code = cli("list", "--region", "1800", "-f", "json").out
     assert by_place == by_code
     ids = {s["id"] for s in json.loads(by_place)}
-    assert "iter" in ids and "zorgcentrum-seksueel-geweld-gent" not in ids
+    assert "iter" in ids and "stop-it-now-bruxelles" not in ids  # its area is Brussels only
+    assert "zorgcentrum-seksueel-geweld-gent" in ids  # located in Gent, it serves every victim (area belgium)
     assert cli("list", "--region", "Atlantis").code == 2
 
 
@@ -153,8 +154,8 @@ def test_bad_lang(cli):
 
 def test_emergency_json_order(cli):
     data = json.loads(cli("emergency", "-f", "json").out)
-    numbers = [c["value"] for s in data for c in s["contacts"] if c["channel"] == "phone"]
-    assert numbers[:5] == ["112", "101", "116 000", "1712", "106"]
+    first = [s["contacts"][0]["value"] for s in data if s["contacts"] and s["contacts"][0]["channel"] == "phone"]
+    assert first[:5] == ["112", "101", "116 000", "1712", "106"]
     assert any(s["id"].startswith("zorgcentrum") for s in data)
 
 
@@ -199,7 +200,7 @@ def test_facets(cli):
 def test_open_now_keeps_always_open(cli):
     data = json.loads(cli("list", "--open-now", "-f", "json").out)
     ids = {s["id"] for s in data}
-    assert {"noodnummer-112", "child-focus", "tele-onthaal"} <= ids
+    assert {"child-focus", "tele-onthaal"} <= ids  # no source says 112 is always open: not claimed
     assert "caw" not in ids  # "office hours" without times is never counted as open
 
 
@@ -232,7 +233,7 @@ def test_validate_bundled(cli):
 
 def test_validate_missing_path(cli):
     r = cli("validate", "/no/such/dir")
-    assert r.code == 1 and r.out == "/no/such/dir: REF019 no such file or directory\n"
+    assert r.code == 1 and r.out == "/no/such/dir: REF023 no such file or directory\n"
 
 
 @pytest.mark.parametrize("args", [["show"], ["search", "--limit", "0", "x"], ["list", "--age", "-3"]])
@@ -314,10 +315,12 @@ def test_help_summaries_are_whole_sentences(cli, monkeypatch, columns):
 
 
 def test_show_in_a_pipe_is_the_whole_card(cli, catalog):
+    from refertool.render.records import flag_names
+
     s = catalog.get("child-focus")
     out = cli("show", "child-focus").out
     for piece in (s.name, s.summary.en, s.description.en, s.how_to_reach.en, s.contacts[0].value,
-                  "free, anonymous, always open", "checked on 2026-11-26", s.source_section):
+                  ", ".join(flag_names(s, "en")), "checked on 2026-11-26", s.source_section):
         assert piece in out, piece
     assert "\t" not in out and "│" not in out
     assert cli("show", "child-focus", "-f", "text").out == out
@@ -330,7 +333,9 @@ def test_plain_lines_have_the_same_six_columns(cli, catalog):
     row = next(line for line in cli("list").out.splitlines() if line.startswith("child-focus\t")).split("\t")
     s = catalog.get("child-focus")
     assert row == ["child-focus", s.name, s.contacts[0].value, s.how_to_reach.en, s.summary.en,
-                   "free,anonymous,always_open"]
+                   ",".join(f for f in ("free", "anonymous", "confidential", "always_open")
+                            if (s.always_reachable if f == "always_open" else getattr(s, f)))]
+    assert row[5].startswith("free,") and row[5].endswith("always_open")
 
 
 def test_csv_has_how_to_reach(cli, catalog):
@@ -344,17 +349,18 @@ def test_emergency_nearest_first(cli):
         ids = [s["id"] for s in json.loads(cli("emergency", *args, "-f", "json").out)]
         return [i.rsplit("-", 1)[1] for i in ids if i.startswith("zorgcentrum")]
 
-    assert care_centres() == ["brussel", "gent", "luik"]
-    assert care_centres("--region", "Luik") == ["luik", "brussel", "gent"]
+    assert care_centres() == sorted(care_centres())  # without a place: the data's order
+    assert care_centres("--region", "Luik")[0] == "luik"
+    assert set(care_centres("--region", "Luik")[1:4]) == {"aarlen", "charleroi", "namen"}  # Wallonia next
     assert care_centres("--region", "9000")[0] == "gent"
-    assert care_centres("--region", "Leuven")[0] == "gent"  # in Flanders, as Leuven is
+    assert care_centres("--region", "Leuven")[0] == "leuven"
     assert cli("emergency", "--region", "Atlantis").code == 2
 
 
 def test_emergency_names_the_cities_nearest_first(cli, monkeypatch):
-    monkeypatch.setenv("COLUMNS", "120")
-    assert "Zorgcentrum na Seksueel Geweld: Luik, Brussel, Gent; you can go there directly, day and night." in \
-        cli("emergency", "--region", "Luik", "-f", "table").out
+    monkeypatch.setenv("COLUMNS", "200")
+    out = cli("emergency", "--region", "Luik", "-f", "table").out
+    assert "Zorgcentrum na Seksueel Geweld: Liège, Arlon, Charleroi, Namur, " in out
 
 
 def test_cache_path_and_clear(cli):
@@ -383,3 +389,100 @@ def test_ages_in_words(cli):
     assert "Ages" not in cli("show", "child-focus").out
     assert re.search(r"\nAges: +up to 17 years\n", cli("show", "iter").out)
     assert re.search(r"\nLeeftijd: +10 tot 20 jaar\n", cli("show", "tejo", "--lang", "nl").out)
+
+
+def test_json_names_each_contacts_source_and_the_records_sources(cli):
+    data = json.loads(cli("show", "vlaamse-ombudsdienst", "-f", "json").out)
+    phone = next(c for c in data["contacts"] if c["value"] == "1700")
+    assert phone["source"]["id"] == "vlaanderen-ombudsdienst" and phone["source"]["as_of"] == "undated"
+    assert phone["source"]["url"].startswith("https://www.vlaanderen.be/")
+    assert {s["id"] for s in data["sources"]} >= {"guide", "podiumkunsten-2019"}
+    assert all(set(s) == {"id", "title", "url", "as_of"} for s in data["sources"])
+    centre = json.loads(cli("show", "zorgcentrum-seksueel-geweld-antwerpen", "-f", "json").out)
+    assert centre["regions"] == ["belgium"] and centre["locations"][0]["city"] == "Edegem"
+
+
+def test_csv_has_a_sources_column(cli):
+    rows = list(csv.DictReader(io.StringIO(cli("list", "-f", "csv").out)))
+    by_id = {r["id"]: r for r in rows}
+    assert "guide" in by_id["child-focus"]["sources"].split(";")
+    assert by_id["clbchat"]["sources"].split(";") == ["clbchat", "goedgezind-clbchat"]
+    brussels = by_id["zorgcentrum-seksueel-geweld-brussel"]  # a caveated number travels with its caveat
+    assert "02/535.45.42" in brussels["phone"] and "02/535.45.42: " in brussels["notes"]
+
+
+def test_card_shows_sources_with_dates(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    out = cli("--lang", "nl", "show", "vlaamse-ombudsdienst", "-f", "table").out
+    assert "(Bron: vlaanderen.be, datum onbekend)" in out
+    assert "podiumkunsten.be, 2019-06-12" in out and "Bronnen" in out
+    out = cli("--lang", "en", "show", "child-focus", "-f", "table").out
+    assert "(Source: the guide, undated)" in out
+
+
+def test_every_row_names_a_route_when_there_is_no_contact(cli):
+    rows = [r.split("\t") for r in cli("list").out.splitlines()]  # a pipe: id, name, contact, how_to_reach, ...
+    sportieq = next(r for r in rows if r[0] == "sportieq")
+    assert sportieq[2] == "" and "1712" in sportieq[3]
+    assert all(r[2] or r[3] for r in rows)
+
+
+def test_refer_sources_lists_dates_kinds_and_who_relies(cli):
+    rows = list(csv.DictReader(io.StringIO(cli("sources", "-f", "csv").out)))
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["guide"]["kind"] == "guide" and by_id["guide"]["as_of"] == "undated"
+    assert "lumi" in by_id["hln-lumi-2018"]["services"].split(";")
+    from refertool.sources import as_of_date
+
+    dated = [as_of_date(r["as_of"]) for r in rows if r["as_of"] != "undated"]
+    assert dated == sorted(dated) and rows[-1]["as_of"] == "undated"  # oldest first, undated last
+    data = json.loads(cli("sources", "-f", "json").out)
+    assert len(data) == len(rows) and all(isinstance(r["services"], list) for r in data)
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_sources_table_fits_the_terminal(cli, monkeypatch, width):
+    monkeypatch.setenv("COLUMNS", str(width))
+    out = cli("sources", "-f", "table").out
+    assert "2018-10-30" in out and "undated" in out  # the date column is never cut
+    assert max(len(line) for line in out.splitlines()) <= width
+
+
+def test_an_extra_directory_may_bring_its_own_sources(cli, tmp_path):
+    (tmp_path / "services").mkdir()
+    (tmp_path / "sources.toml").write_text('[gemeente-folder]\ntitle = "Folder van de gemeente"\n'
+                                           'publisher = "gemeente"\nurl = ""\nas_of = "2026-01"\nkind = "official"\n',
+                                           encoding="utf-8")
+    (tmp_path / "services" / "lokaal-punt.toml").write_text('''name = "Lokaal punt"
+summary = "Een lokaal meldpunt."
+audiences = []
+roles = []
+topics = []
+regions = ["flanders"]
+
+[[contacts]]
+channel = "phone"
+value = "016 00 00 00"
+source = "gemeente-folder"
+
+[source]
+verified_at = 2026-11-01
+sources = ["gemeente-folder", "guide"]
+''', encoding="utf-8")
+    r = cli("validate", str(tmp_path))
+    assert r.code == 0 and "REF01" not in r.out and "REF02" not in r.out  # its own source and a bundled one
+    data = json.loads(cli("--data-dir", str(tmp_path), "show", "lokaal-punt", "-f", "json").out)
+    assert data["contacts"][0]["source"] == {"id": "gemeente-folder", "title": "Folder van de gemeente",
+                                             "url": None, "as_of": "2026-01"}
+    assert [s["id"] for s in data["sources"]] == ["gemeente-folder", "guide"]
+
+
+def test_a_caveated_number_never_shows_without_its_caveat(cli, monkeypatch):
+    """The Brussels centre's number is given for a relatives' support group, not intake: the result row
+    shows the best contact with its note; the card shows that number only next to its caveat."""
+    monkeypatch.setenv("COLUMNS", "200")
+    row = cli("--lang", "en", "search", "verkrachting Brussel", "-f", "table").out
+    assert "02/535.45.42" not in row and "more: see refer show" in row
+    card = cli("--lang", "en", "show", "zorgcentrum-seksueel-geweld-brussel", "-f", "table").out
+    line = next(x for x in card.splitlines() if "02/535.45.42" in x)
+    assert "support group" in line

@@ -52,10 +52,11 @@ def test_always_open_only_when_the_data_says_so_for_all(catalog, ten):
 
 
 def test_the_place_from_the_name_without_locations(catalog):
-    gent = catalog.get("zorgcentrum-seksueel-geweld-gent")
+    gent = centre(1, "", "")._replace(name="Zorgcentrum na Seksueel Geweld – UZ Gent", locations=())
     assert [(p.city, p.region) for p in places_of(gent, catalog.regions)] == [("Gent", "oost-vlaanderen")]
-    brussel = catalog.get("zorgcentrum-seksueel-geweld-brussel")
+    brussel = gent._replace(name="Zorgcentrum – UMC Sint-Pieter Brussel")
     assert [p.region for p in places_of(brussel, catalog.regions)] == ["brussels"]
+    assert places_of(gent._replace(name="Nowhere in particular"), catalog.regions) == []
 
 
 def test_distance(catalog):
@@ -89,7 +90,7 @@ def test_ten_care_centres_still_fit(catalog, ten, width, most):
     assert "Care centre after sexual violence: Genk, Hasselt," in " ".join(r.strip() for r in rows)
 
 
-def test_different_numbers_show_the_nearest_only_when_a_place_is_known(catalog, ten):
+def test_a_shared_line_shows_a_number_only_when_all_share_it(catalog, ten):
     import io
 
     from rich.console import Console
@@ -97,17 +98,16 @@ def test_different_numbers_show_the_nearest_only_when_a_place_is_known(catalog, 
     from refertool.model import Contact
     from refertool.render.table import emergency_view
 
-    phoned = [s._replace(contacts=(Contact("phone", f"09 000 00 0{n}"),)) for n, s in enumerate(ten)]
-
-    def first_row(near):
+    def first_row(services, near):
         buf = io.StringIO()
-        view = emergency_view(emergency_lines(phoned, catalog.regions, near), catalog.vocabulary, "en", set(),
-                              nearest_first=near is not None)
+        view = emergency_view(emergency_lines(services, catalog.regions, near), catalog.vocabulary, "en", set())
         Console(file=buf, width=80, color_system=None).print(view)
         return buf.getvalue().splitlines()[1]
 
-    assert first_row("limburg").startswith("09 000 00 03 ")  # Genk, the first in Limburg
-    assert first_row(None).startswith("go there ")
+    own = [s._replace(contacts=(Contact("phone", f"09 000 00 0{n}"),)) for n, s in enumerate(ten)]
+    assert first_row(own, "limburg").startswith("go there ")  # never one centre's number for all
+    shared = [s._replace(contacts=(Contact("phone", "078 00 00 00"),)) for s in ten]
+    assert first_row(shared, None).startswith("078 00 00 00 ")
 
 
 def test_a_line_without_places_still_reads(catalog):

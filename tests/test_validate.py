@@ -12,6 +12,7 @@ from refertool.directories import bundled_dir, load_meta
 from refertool.validate import CODES, check_service_file, is_belgian_phone
 
 BROKEN = FIXTURES / "broken"
+SOURCE_RULES = FIXTURES / "sources"
 
 
 @pytest.fixture(scope="module")
@@ -24,6 +25,18 @@ def problems_of(path, meta):
     return check_service_file(path, vocab, regions, today=dt.date(2026, 11, 26))[1]
 
 
+def all_problems_of(path, meta):
+    """A service file's problems with the source rules too; a directory's sources.toml on its own."""
+    from refertool.sources import check
+
+    today = dt.date(2026, 11, 26)
+    if path.is_dir():
+        return check([path], [], bundled_dir(), today)
+    vocab, regions = meta
+    service, found = check_service_file(path, vocab, regions, today=today)
+    return found + check([], [service] if service else [], bundled_dir(), today)
+
+
 def test_bundled_data_is_clean(meta):
     vocab, regions = meta
     services, problems = check_directory(bundled_dir(), vocab, regions)
@@ -32,11 +45,11 @@ def test_bundled_data_is_clean(meta):
 
 
 # Codes no single committed file can show, each with its own test below: two directories (REF008), a file
-# that cannot be read (REF018; git keeps no unreadable file, and root reads anything), a missing path
-# (REF019), missing bundled data (REF020), a file changed while it was read (REF021).
-NOT_IN_A_FILE = {"REF008": "test_duplicate_id_across_extra_directories", "REF018": "test_unreadable_file",
-                 "REF019": "test_missing_directory", "REF020": "test_missing_bundled_data",
-                 "REF021": "test_file_changed_while_reading"}
+# that cannot be read (REF022; git keeps no unreadable file, and root reads anything), a missing path
+# (REF023), missing bundled data (REF024), a file changed while it was read (REF025).
+NOT_IN_A_FILE = {"REF008": "test_duplicate_id_across_extra_directories", "REF022": "test_unreadable_file",
+                 "REF023": "test_missing_directory", "REF024": "test_missing_bundled_data",
+                 "REF025": "test_file_changed_while_reading"}
 
 
 def test_every_code_used_is_registered_and_tested():
@@ -53,10 +66,28 @@ def test_every_code_used_is_registered_and_tested():
 
 @pytest.mark.parametrize("code", sorted(set(CODES) - set(NOT_IN_A_FILE)))
 def test_one_failing_fixture_per_rule(code, meta):
-    files = [p for p in BROKEN.iterdir() if p.name.lower().startswith(code.lower())]
+    files = [p for d in (BROKEN, SOURCE_RULES) for p in d.iterdir() if p.name.lower().startswith(code.lower())]
     assert files, f"no fixture for {code}"
-    found = problems_of(files[0], meta)
+    found = all_problems_of(files[0], meta)
     assert code in {p.code for p in found}, found
+
+
+def test_source_rules_are_warnings_where_data_is_only_incomplete(meta):
+    severity = {p.code: p.severity for p in all_problems_of(BROKEN / "ref018-no-source.toml", meta)}
+    assert severity == {"REF018": "warning"}
+    found = all_problems_of(BROKEN / "ref019-unknown-source.toml", meta)
+    assert sorted((p.code, p.line) for p in found) == [("REF019", 11), ("REF019", 15)]  # sources, contact
+    (old,) = all_problems_of(SOURCE_RULES / "ref021-old", meta)
+    assert (old.severity, old.line) == ("warning", 2)
+    assert all(p.severity == "error" for p in all_problems_of(SOURCE_RULES / "ref020-bad", meta))
+
+
+def test_validate_checks_sources_and_exits_0_on_warnings_only(cli):
+    r = cli("validate")
+    assert r.code == 0
+    assert "REF021" in r.out and "REF018" not in r.out and "REF019" not in r.out
+    r = cli("validate", str(SOURCE_RULES / "ref020-bad"))
+    assert r.code == 1 and "REF020" in r.out and "sources.toml:2:" in r.out
 
 
 def test_duplicate_id_across_extra_directories(cli):
@@ -141,12 +172,12 @@ sources = ["guide"]
 def test_unreadable_file(meta, tmp_path):
     folder = tmp_path / "looks-like-a-file.toml"  # reading a directory fails, even for root
     folder.mkdir()
-    assert [p.code for p in problems_of(folder, meta)] == ["REF018"]
+    assert [p.code for p in problems_of(folder, meta)] == ["REF022"]
 
 
 def test_missing_directory(cli):
     r = cli("--data-dir", "/no/such/dir", "search", "x")
-    assert r.code == 2 and "/no/such/dir: REF019 no such directory" in r.err
+    assert r.code == 2 and "/no/such/dir: REF023 no such directory" in r.err
 
 
 def test_missing_bundled_data(monkeypatch, tmp_path):
@@ -156,7 +187,7 @@ def test_missing_bundled_data(monkeypatch, tmp_path):
     monkeypatch.setattr(directories, "__file__", str(tmp_path / "a" / "b" / "directories.py"))
     with pytest.raises(DataError) as raised:
         directories.bundled_dir()
-    assert [p.code for p in raised.value.problems] == ["REF020"]
+    assert [p.code for p in raised.value.problems] == ["REF024"]
 
 
 def test_file_changed_while_reading(catalog, tmp_path):
@@ -168,7 +199,7 @@ def test_file_changed_while_reading(catalog, tmp_path):
     services = CachedServices(catalog.index, catalog.vocabulary, catalog.regions, lambda n: str(broken))
     with pytest.raises(DataError) as raised:
         services["child-focus"]
-    assert [p.code for p in raised.value.problems] == ["REF021"]
+    assert [p.code for p in raised.value.problems] == ["REF025"]
 
 
 def test_syntax_error_at_the_end_has_the_last_line(meta, tmp_path):
@@ -189,7 +220,7 @@ def test_dates_are_warnings_and_only_with_a_day(meta):
 def test_validate_counts_in_words(cli, tmp_path):
     one = tmp_path / "one"
     one.mkdir()
-    (one / "lokaal.toml").write_text((FIXTURES / "local" / "services" / "lokaal-meldpunt.toml").read_text())
+    (one / "hulplijn.toml").write_text((bundled_dir() / "services" / "hulplijn-1712.toml").read_text())
     r = cli("validate", str(one))
     assert r.code == 0 and r.err.strip() == "1 file checked, no problems."
     r = cli("validate", str(BROKEN / "ref016-old.toml"), str(BROKEN / "ref011-phone.toml"))

@@ -32,7 +32,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .directories import META_FILES, FileStat, Placed, load_meta_or_fail, overlay, scan
+from .directories import INDEX_META_FILES, FileStat, Placed, load_meta_or_fail, overlay, scan
 from .errors import DataError, Problem
 from .index import (
     NOT_URGENT,
@@ -51,7 +51,7 @@ from .version import __version__
 if TYPE_CHECKING:
     from .query import PhraseTable
 
-SCHEMA = "refertool-index-13"  # bump whenever what the index holds changes
+SCHEMA = "refertool-index-14"  # bump whenever what the index holds changes
 PARALLEL_FROM = 2000  # files; below this a process pool costs more than it saves
 # What a caller may pass to follow a long (parallel) build: given the number of files, it
 # returns a context that yields a function called with each batch of files done. The CLI
@@ -350,7 +350,7 @@ class CachedServices(Mapping[str, Service]):
             path = self.path_of(n)
             service = check_service_file(Path(path), self.vocab, self.regions)[0] if path else None
             if service is None:
-                raise DataError([Problem(path or sid, 0, "REF021", "changed while refer was reading it; run again")])
+                raise DataError([Problem(path or sid, 0, "REF025", "changed while refer was reading it; run again")])
             self._read[n] = service
         return self._read[n]
 
@@ -363,12 +363,12 @@ class CachedServices(Mapping[str, Service]):
 
 # ---------------------------------------------------------------- the entry point
 def load_cached(directories: Sequence[Path], bundled: Path | None, progress: Progress | None = None) -> Loaded:
-    missing = [Problem(str(d), 0, "REF019", "no such directory") for d in directories if not d.is_dir()]
+    missing = [Problem(str(d), 0, "REF023", "no such directory") for d in directories if not d.is_dir()]
     if missing:
         raise DataError(missing)
     bundled_no = directories.index(bundled) if bundled in directories else None
     files = scan(directories)
-    vocab_files = [d / name for d in directories for name in META_FILES]
+    vocab_files = [d / name for d in directories for name in INDEX_META_FILES]  # sources.toml: not indexed
     key = fingerprint(directories, vocab_files)
     root = cache_root()
     db = root / f"index-{key}.sqlite"

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .cache import Progress
     from .index import Index
     from .query import PhraseTable
+    from .sources import Source
     from .validate import Report
 
 
@@ -54,6 +55,13 @@ class Catalog:
 
         return phrase_table(self.vocabulary, self.regions)
 
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        """The sources the facts come from: the bundled sources.toml, then each extra directory's."""
+        from .sources import load_sources, source_files
+
+        return load_sources(dict.fromkeys(source_files([bundled_dir(), *self.directories])), [])
+
     def __iter__(self):
         return iter(self.services.values())
 
@@ -72,7 +80,7 @@ def check_directory(directory: Path, vocab: Vocabulary, regions: Regions,
     services: list[Service] = []
     problems: list[Problem] = []
     if not directory.is_dir():
-        return [], [Problem(str(directory), 0, "REF019", "no such directory")]
+        return [], [Problem(str(directory), 0, "REF023", "no such directory")]
     for path in service_files(directory):
         service, found = check_service_file(path, vocab, regions, today)
         problems.extend(found)
@@ -122,26 +130,31 @@ def check_paths(targets: Sequence[Path], today: dt.date | None = None) -> Report
     """Check directories and files as `refer validate` does: every problem, the date rules as of `today`.
 
     The same id twice among extra directories is a problem; replacing a bundled service is an overlay."""
+    from .sources import check as check_sources
     from .validate import Report, check_service_file, duplicate_ids
 
     problems: list[Problem] = []
     vocab, regions = load_meta([p for p in targets if p.is_dir()], problems)
     files = 0
-    seen: list[Service] = []
+    seen: list[Service] = []  # the extra directories' services, for duplicate ids
+    checked: list[Service] = []  # every one, for the sources they name
     for target in targets:
         if target.is_file():
             files += 1
             service, found = check_service_file(target, vocab, regions, today)
             problems += found
             seen += [service] if service else []
+            checked += [service] if service else []
         elif target.is_dir():
             files += len(service_files(target))
             services, found = check_directory(target, vocab, regions, today)
             problems += found
             seen += services if target != bundled_dir() else []
+            checked += services
         else:
-            problems.append(Problem(str(target), 0, "REF019", "no such file or directory"))
+            problems.append(Problem(str(target), 0, "REF023", "no such file or directory"))
     problems += duplicate_ids(seen)
+    problems += check_sources([p for p in targets if p.is_dir()], checked, bundled_dir(), today)
     return Report(tuple(sorted(set(problems))), files)
 
 

@@ -48,9 +48,13 @@ class Settings:
         self.data_dirs += [Path(d) for d in data_dir or ()]
         self.bundled = self.bundled and not no_bundled
         if lang is not None:
-            if lang not in ("nl", "en"):
-                raise UsageError(f"--lang must be nl or en, not '{lang}'")
-            self.lang = lang
+            self.lang = _checked_lang(lang)
+
+
+def _checked_lang(lang: str) -> str:
+    if lang not in ("nl", "en"):
+        raise UsageError(f"--lang must be nl or en, not '{lang}'")
+    return lang
 
 
 def _settings(ctx: typer.Context) -> Settings:
@@ -95,8 +99,9 @@ class LazyGroup(TyperGroup):
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         # a command added with @app.command() instead of @command() works too, only built at start-up
         built = build_command(cmd_name) if cmd_name in COMMANDS else super().get_command(ctx, cmd_name)
-        if built is not None and not any(p.name in GLOBAL_OPTIONS for p in built.params):
-            built.params += [_anywhere(p) for p in self.params if p.name in GLOBAL_OPTIONS]
+        if built is not None:  # a command's own option of the same name (handout's --lang) comes first
+            own = {p.name for p in built.params}
+            built.params += [_anywhere(p) for p in self.params if p.name in GLOBAL_OPTIONS and p.name not in own]
         return built
 
 
@@ -140,6 +145,16 @@ class ExportFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     hsds = "hsds"
+
+
+class PosterFormat(str, Enum):
+    html = "html"
+    pdf = "pdf"
+
+
+class PosterSize(str, Enum):
+    a4 = "a4"
+    a6 = "a6"
 
 
 def _complete(facet: str) -> Callable[[str], list[str]]:
@@ -315,8 +330,9 @@ def _print_rich(renderable: Any, output: Path | None) -> None:
 
 
 def _emit(services: Sequence[Service], fmt: Format, output: Path | None, header: bool, settings: Settings,
-          hits: Sequence[Hit] | None = None, catalog: Catalog | None = None) -> None:
-    """Write services in the chosen format; `auto` is a table on a terminal, plain lines in a pipe."""
+          catalog: Catalog, hits: Sequence[Hit] | None = None) -> None:
+    """Write services in the chosen format; `auto` is a table on a terminal, plain lines in a pipe.
+    JSON names each contact's source from the catalog's sources."""
     from .render.records import COLUMNS, PLAIN_COLUMNS, SEARCH_COLUMNS, flat_row, service_object
 
     lang = settings.lang
@@ -331,12 +347,12 @@ def _emit(services: Sequence[Service], fmt: Format, output: Path | None, header:
             from .render.records import text_card
             from .render.safe import clean
 
-            out.write("\n".join(clean(text_card(s, catalog or _catalog(settings), lang)) for s in services))
+            out.write("\n".join(clean(text_card(s, catalog, lang)) for s in services))
             return
         if fmt in (Format.json, Format.jsonl):
             from .render.tabular import write_json, write_jsonl
 
-            objects = [service_object(s, lang) for s in services]
+            objects = [service_object(s, lang, catalog.sources) for s in services]
             for obj, hit in zip(objects, hits or ()):
                 obj["score"], obj["why"] = hit.score, hit.why
             (write_json if fmt is Format.json else write_jsonl)(out, objects)
@@ -390,7 +406,7 @@ def search(
     elif result.partial and fmt in (Format.auto, Format.table) and sys.stdout.isatty():
         _say(t("partial", lang))
     services = [h.service for h in result.hits]
-    _emit(services, fmt, output, not no_header, settings, result.hits, catalog)
+    _emit(services, fmt, output, not no_header, settings, catalog, result.hits)
     if not services:
         _say(t("no_results", lang))
         if result.suggestions:
@@ -445,7 +461,7 @@ def list_services(
     """
     settings = _settings(ctx)
     catalog, services = _filtered(settings, filters)
-    _emit(services, fmt, output, not no_header, settings, catalog=catalog)
+    _emit(services, fmt, output, not no_header, settings, catalog)
     return FOUND if services else NOTHING
 
 
@@ -484,11 +500,11 @@ def show(
         from .render.records import service_object
 
         with _writing(output) as out:
-            json.dump(service_object(service, settings.lang), out, ensure_ascii=False, indent=2)
+            json.dump(service_object(service, settings.lang, catalog.sources), out, ensure_ascii=False, indent=2)
             out.write("\n")
     else:  # in a pipe the whole card, as text; a table format only when asked for
         _emit([service], Format.text if fmt is Format.auto else fmt, output, not no_header, settings,
-              catalog=catalog)
+              catalog)
     return FOUND
 
 
@@ -531,9 +547,9 @@ def emergency(
 
         services = [s for line in lines for s in line.services]
         _print_rich(emergency_view(lines, catalog.vocabulary, settings.lang,
-                                   {s.id for s in services if open_now(s)}, nearest_first=near is not None), output)
+                                   {s.id for s in services if open_now(s)}), output)
         return FOUND
-    _emit([s for line in lines for s in line.services], fmt, output, not no_header, settings, catalog=catalog)
+    _emit([s for line in lines for s in line.services], fmt, output, not no_header, settings, catalog)
     return FOUND
 
 
@@ -631,9 +647,97 @@ def export(
 
         write_package(services, catalog, output, settings.lang)
     else:
-        _emit(services, Format(fmt.value), output, True, settings, catalog=catalog)
+        _emit(services, Format(fmt.value), output, True, settings, catalog)
     _say(t("exported", settings.lang, len(services), output))
     return FOUND if services else NOTHING
+
+
+@command("sources")
+def list_sources(ctx: typer.Context, fmt: FormatOpt = Format.auto, output: Output = None,
+                 no_header: NoHeader = False) -> int:
+    """Every source of the data, oldest first.
+
+    Each with its date, its kind and the services that rely on it.
+
+    \b
+    Examples:
+      refer sources
+      refer sources -f csv
+    """
+    from .sources import source_rows
+
+    settings = _settings(ctx)
+    catalog = _catalog(settings)
+    rows = source_rows(catalog.sources, catalog)
+    if _wants_table(fmt, output):
+        from .render.table import sources_table
+
+        _print_rich(sources_table(rows, settings.lang), output)
+        return FOUND if rows else NOTHING
+    columns = ("id", "as_of", "kind", "publisher", "title", "url", "services")
+    with _writing(output) as out:
+        if fmt in (Format.json, Format.jsonl):
+            from .render.tabular import write_json, write_jsonl
+
+            (write_json if fmt is Format.json else write_jsonl)(out, rows)
+        else:
+            from .render.tabular import write_delimited
+
+            flat = [{**r, "services": ";".join(r["services"]) if isinstance(r["services"], list) else ""}
+                    for r in rows]
+            write_delimited(out, flat, columns, "," if fmt is Format.csv else "\t",
+                            header=not no_header and fmt not in (Format.auto, Format.text))
+    return FOUND if rows else NOTHING
+
+
+@command()
+def handout(
+    ctx: typer.Context,
+    audience: Annotated[str, typer.Option("--audience", help="Who the poster is for (an audience id).",
+                                          autocompletion=_complete("audiences"))],
+    output: Annotated[Path, typer.Option("--output", "-o", help="poster.html or poster.pdf.")],
+    region: Annotated[str | None, typer.Option(
+        "--region", help="Only helplines serving all of this region (id, municipality or postcode).",
+        autocompletion=_complete("regions"))] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="The poster's language, nl or en (default: as refer).",
+                                                autocompletion=lambda: ["nl", "en"])] = None,
+    size: Annotated[PosterSize, typer.Option("--size", help="a4: one poster; a6: four cut-out cards on A4.")]
+    = PosterSize.a4,
+    fmt: Annotated[PosterFormat | None, typer.Option("--format", "-f", help="html or pdf (default: from -o).")]
+    = None,
+) -> int:
+    """A poster of helplines for one audience.
+
+    A printable A4 poster (or four A6 cards), as HTML or PDF.
+
+    \b
+    Examples:
+      refer handout --audience minors -o poster.html
+      refer handout --audience minors --lang nl -o poster.pdf
+    """
+    from .helplines import helplines
+    from .render.handout import poster, write_html, write_pdf
+
+    settings = _settings(ctx)
+    poster_lang = _checked_lang(lang) if lang is not None else settings.lang  # messages stay in refer's
+    kind = fmt.value if fmt else output.suffix.lower().lstrip(".")
+    if kind not in ("html", "pdf"):
+        raise UsageError(t("handout_format", settings.lang))
+    catalog = _catalog(settings)
+    chosen = _filters(catalog, FilterOptions(audience=[audience], region=[region] if region else None))
+    place = chosen.regions[0] if chosen.regions else None
+    services = helplines(catalog, audience, place)
+    if not services:
+        _say(t("handout_none", settings.lang))
+        return NOTHING
+    content = poster(services, catalog.vocabulary, catalog.regions, audience, place, poster_lang)
+    data = write_html(content, size.value).encode("utf-8") if kind == "html" else write_pdf(content, size.value)
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        raise ReferError(f"cannot write {output}: {exc.strerror}") from None
+    _say(t("handout_written", settings.lang, len(services), output))
+    return FOUND
 
 
 cache_app = typer.Typer(help="See or reset the index cache.", no_args_is_help=True, add_completion=False,

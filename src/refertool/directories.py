@@ -18,7 +18,8 @@ from .errors import DataError, Problem
 from .model import FACETS, LANGS, FacetValue, Region, Regions, Vocabulary
 from .tomlread import TomlProblem, parse_toml
 
-META_FILES = ("vocabulary.toml", "regions.toml")
+INDEX_META_FILES = ("vocabulary.toml", "regions.toml")  # what the index is built from besides the services
+META_FILES = (*INDEX_META_FILES, "sources.toml")  # never read as a service file
 
 
 def bundled_dir() -> Path:
@@ -27,7 +28,7 @@ def bundled_dir() -> Path:
     for candidate in (here / "data", here.parents[1] / "data"):
         if (candidate / "vocabulary.toml").is_file():
             return candidate
-    raise DataError([Problem(str(here / "data"), 0, "REF020", "the bundled data directory is missing")])
+    raise DataError([Problem(str(here / "data"), 0, "REF024", "the bundled data directory is missing")])
 
 
 def env_data_dirs() -> list[Path]:

@@ -61,6 +61,8 @@ def member_keys(s: Service) -> list[str]:
         keys.append("flag=always_open")
     if any(c.hours for c in s.contacts):
         keys.append("flag=hours")
+    # where a service is (its locations), apart from where it serves (its area, `regions`)
+    keys += [f"located={r}" for r in dict.fromkeys(loc.region for loc in s.locations if loc.region)]
     return keys
 
 

@@ -27,7 +27,7 @@ def parse_toml(path: Path, fast: bool = False) -> tuple[dict[str, Any], str]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise TomlProblem("REF018", f"cannot read the file: {exc.strerror or exc}") from None
+        raise TomlProblem("REF022", f"cannot read the file: {exc.strerror or exc}") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -2,24 +2,37 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..i18n import t
 from ..model import Contact, Service
+from ..sources import Source
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
 
 COLUMNS = ("id", "name", "kind", "phone", "email", "website", "how_to_reach", "summary", "regions", "audiences",
-           "roles", "topics", "free", "anonymous", "always_open", "verified_at")
+           "roles", "topics", "free", "anonymous", "always_open", "verified_at", "sources", "notes")
 SEARCH_COLUMNS = (*COLUMNS, "score")
 # What a pipe gets from search, list and emergency: one service a line, no header (documented in the README).
 PLAIN_COLUMNS = ("id", "name", "contact", "how_to_reach", "summary", "flags")
 FLAGS = ("free", "anonymous", "confidential", "always_open")
 
 
-def service_object(s: Service, lang: str) -> dict[str, Any]:
+def source_object(source_id: str, sources: Mapping[str, Source]) -> dict[str, Any] | None:
+    """{id, title, url, as_of} of a source; an id the sources file does not know keeps only its id."""
+    if not source_id:
+        return None
+    found = sources.get(source_id)
+    if found is None:
+        return {"id": source_id, "title": None, "url": None, "as_of": None}
+    return {"id": found.id, "title": found.title, "url": found.url or None, "as_of": found.as_of}
+
+
+def service_object(s: Service, lang: str, sources: Mapping[str, Source] | None = None) -> dict[str, Any]:
     """The JSON object of a service (documented in the README; keys are stable)."""
+    known = sources or {}
     return {
         "id": s.id,
         "name": s.name,
@@ -37,9 +50,12 @@ def service_object(s: Service, lang: str) -> dict[str, Any]:
         "contacts": [
             {"channel": c.channel, "value": c.value,
              "hours": [{"days": list(h.days), "opens": h.opens, "closes": h.closes} for h in c.hours],
-             "always_open": c.always_open, "note": c.note.get(lang) or None}
+             "always_open": c.always_open, "note": c.note.get(lang) or None,
+             "source": source_object(c.source, known)}
             for c in s.contacts
         ],
+        "locations": [{"name": loc.name, "city": loc.city, "region": loc.region, "address": loc.address or None,
+                       "source": source_object(loc.source, known)} for loc in s.locations],
         "how_to_reach": s.how_to_reach.get(lang) or None,
         "website": s.website or None,
         "email": s.email or None,
@@ -50,6 +66,7 @@ def service_object(s: Service, lang: str) -> dict[str, Any]:
         "emergency": s.emergency,
         "source_document": s.source_document or None,
         "source_section": s.source_section or None,
+        "sources": [source_object(sid, known) for sid in s.sources],
         "verified_at": s.verified_at.isoformat(),
     }
 
@@ -62,32 +79,55 @@ def _flag(value: bool | None) -> str:
     return "" if value is None else "yes" if value else "no"
 
 
-def flag_names(s: Service) -> list[str]:
-    """The flags the data states for a service (always open: the service or one of its contacts)."""
-    return [f for f in FLAGS if (s.always_reachable if f == "always_open" else getattr(s, f))]
-
-
 def flat_row(s: Service, lang: str) -> dict[str, str]:
     emails = [c.value for c in s.contacts if c.channel == "email"] or ([s.email] if s.email else [])
     sites = [c.value for c in s.contacts if c.channel == "website"] or ([s.website] if s.website else [])
     return {
         "id": s.id, "name": s.name, "kind": s.kind, "phone": "; ".join(phones(s)),
         "email": "; ".join(dict.fromkeys(emails)), "website": "; ".join(dict.fromkeys(sites)),
-        "how_to_reach": s.how_to_reach.get(lang), "contact": contact_line(s), "flags": ",".join(flag_names(s)),
+        "how_to_reach": s.how_to_reach.get(lang), "contact": contact_line(s), "flags": ",".join(flag_ids(s)),
         "summary": s.summary.get(lang), "regions": ";".join(s.regions), "audiences": ";".join(s.audiences),
         "roles": ";".join(s.roles), "topics": ";".join(s.topics), "free": _flag(s.free),
         "anonymous": _flag(s.anonymous), "always_open": _flag(s.always_open),
         "verified_at": s.verified_at.isoformat(),
+        "sources": ";".join(s.sources),
+        # a caveat travels with its fact: "value: note" for every contact that has one
+        "notes": "; ".join(f"{c.value}: {c.note.get(lang)}" for c in s.contacts if c.note.get(lang)),
     }
 
 
 def contact_line(s: Service) -> str:
-    """The one contact people need first: a phone, else a web or mail address."""
-    for channel in ("phone", "website", "email", "chat"):
-        for c in s.contacts:
-            if c.channel == channel:
-                return c.value
-    return s.website or s.email or ""
+    """The one contact people need first: the first listed (the data lists the best first)."""
+    return s.contacts[0].value if s.contacts else (s.website or s.email)
+
+
+def reach_line(s: Service, lang: str) -> str:
+    """How to reach a service, never empty where the data says anything: its best contact, else its route."""
+    return contact_line(s) or s.how_to_reach.get(lang)
+
+
+def flag_ids(s: Service) -> list[str]:
+    """The flags the data states as true (always open: the service or one of its contacts); nothing is guessed."""
+    return [f for f in FLAGS if (s.always_reachable if f == "always_open" else getattr(s, f))]
+
+
+def flag_names(s: Service, lang: str) -> list[str]:
+    """The same flags in the interface language."""
+    return [t(f, lang) for f in flag_ids(s)]
+
+
+def hours_line(c: Contact) -> str:
+    return "; ".join(f"{','.join(h.days)} {h.opens}-{h.closes}" for h in c.hours)
+
+
+def source_label(source_id: str, sources: Mapping[str, Source], lang: str) -> str:
+    """ "vlaanderen.be, 2024" style: who published it and as of when ("the guide" for the guide)."""
+    found = sources.get(source_id)
+    if found is None:
+        return source_id
+    who = t("the_guide", lang) if found.kind == "guide" else (found.publisher or found.title)
+    when = t("undated", lang) if found.as_of == "undated" else found.as_of
+    return f"{who}, {when}"
 
 
 def ages_text(s: Service, lang: str) -> str:
@@ -101,19 +141,16 @@ def ages_text(s: Service, lang: str) -> str:
     return ""
 
 
-def hours_text(c: Contact) -> str:
-    return "; ".join(f"{','.join(h.days)} {h.opens}-{h.closes}" for h in c.hours)
-
-
 class CardRow(NamedTuple):
     label: str
     text: str
     contact: Contact | None = None  # a contact's row: its value is shown apart (bold, a link)
+    aside: str = ""  # said in passing: the contact's source, the record's sources
 
 
 def card_rows(s: Service, catalog: Catalog, lang: str) -> list[CardRow]:
     """The labelled rows of a service's card as plain text: the same in the terminal card and in a pipe."""
-    vocab, areas = catalog.vocabulary, catalog.regions.areas
+    vocab, areas, sources = catalog.vocabulary, catalog.regions.areas, catalog.sources
 
     def labels(facet: str, values: tuple[str, ...]) -> str:
         if facet == "regions":
@@ -122,26 +159,30 @@ def card_rows(s: Service, catalog: Catalog, lang: str) -> list[CardRow]:
 
     rows = [CardRow(t("kind", lang), vocab.label("kinds", s.kind, lang))] if s.kind else []
     for c in s.contacts:
-        extra = "  ".join(x for x in (hours_text(c), c.note.get(lang)) if x)
-        rows.append(CardRow(vocab.label("channels", c.channel, lang), extra, c))
+        cited = f"({t('source', lang)}: {source_label(c.source, sources, lang)})" if c.source else ""
+        extra = "  ".join(x for x in (hours_line(c), c.note.get(lang)) if x)
+        rows.append(CardRow(vocab.label("channels", c.channel, lang), extra, c, cited))
     if not s.contacts:
         rows.append(CardRow(t("contact", lang), t("none_given", lang)))
     if s.how_to_reach:
         rows.append(CardRow(t("how_to_reach", lang), s.how_to_reach.get(lang)))
-    if s.locations:
-        rows.append(CardRow(t("locations", lang), "; ".join(
-            ", ".join(x for x in (loc.name, loc.address, loc.city) if x) for loc in s.locations)))
     for facet in ("audiences", "roles", "topics"):
         rows.append(CardRow(t(facet, lang), labels(facet, getattr(s, facet))))
     if s.sectors:
         rows.append(CardRow(t("sectors", lang), labels("sectors", s.sectors)))
     rows.append(CardRow(t("regions", lang), labels("regions", s.regions)))
+    rows += [CardRow(t("locations", lang), ", ".join(x for x in (loc.name, loc.address, loc.city) if x))
+             for loc in s.locations]
     if ages_text(s, lang):
         rows.append(CardRow(t("ages", lang), ages_text(s, lang)))
-    if flag_names(s):
-        rows.append(CardRow(t("flags", lang), ", ".join(t(f, lang) for f in flag_names(s))))
+    if flag_ids(s):
+        rows.append(CardRow(t("flags", lang), ", ".join(flag_names(s, lang))))
     where = " – ".join(x for x in (s.source_document, s.source_section) if x)
-    rows.append(CardRow(t("source", lang), f"{where} ({t('verified', lang)} {s.verified_at.isoformat()})"))
+    rows.append(CardRow(t("source", lang), "", aside=f"{where} ({t('verified', lang)} {s.verified_at.isoformat()})"))
+    if s.sources:
+        rows.append(CardRow(t("sources", lang), "", aside="\n".join(
+            f"{source_label(sid, sources, lang)}: {sources[sid].title if sid in sources else sid}"
+            for sid in s.sources)))
     return rows
 
 
@@ -154,6 +195,8 @@ def text_card(s: Service, catalog: Catalog, lang: str) -> str:
     rows = card_rows(s, catalog, lang)
     width = max(len(r.label) for r in rows) + 1
     for r in rows:
-        text = "  ".join(x for x in (r.contact.value if r.contact else "", r.text) if x)
-        lines.append(f"{r.label + ':':<{width}}  {text}")
+        text = "  ".join(x for x in (r.contact.value if r.contact else "", r.text, r.aside) if x)
+        label = f"{r.label}:"
+        lines += [f"{label:<{width}}  {part}" if n == 0 else f"{'':<{width}}  {part}"
+                  for n, part in enumerate(text.split("\n"))]
     return "\n".join(lines) + "\n"

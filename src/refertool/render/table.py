@@ -18,7 +18,7 @@ from ..catalog import Catalog, FacetCount
 from ..emergency import EmergencyLine, shared_name
 from ..i18n import t
 from ..model import Service, Vocabulary
-from .records import card_rows, contact_line, flag_names
+from .records import card_rows, flag_ids, flag_names
 from .safe import clean, http_link
 
 
@@ -32,21 +32,27 @@ def txt(value: object, style: str = "") -> Text:
 
 
 def contact_text(s: Service, lang: str) -> Text:
+    """The best contact (the first listed) with its caveat, else the route; the rest is on the card.
+
+    One contact a row: a second number shown bare, without the note that limits it (a support
+    group's line is not an intake line), would be read as just another way in."""
     out = Text()
-    for c in s.contacts:
-        if out:
-            out.append("\n")
-        link = http_link(c.value) if c.channel in ("website", "chat") else None
-        # no_wrap on a phone number: it wraps as a whole, never cut in the middle
-        out.append(clean(c.value), style=f"bold link {link}" if link else "bold")
-    if not s.contacts:
-        out.append(t("none_given", lang), style="dim")
+    if not s.contacts:  # no direct contact: the route to one, never a bare "no details"
+        out.append(clean(s.how_to_reach.get(lang)) or t("none_given", lang), style="dim")
+        return out
+    best = s.contacts[0]
+    link = http_link(best.value) if best.channel in ("website", "chat") else None
+    out.append(clean(best.value), style=f"bold link {link}" if link else "bold")
+    if best.note.get(lang):
+        out.append("\n" + clean(best.note.get(lang)), style="dim")
+    if len(s.contacts) > 1:
+        out.append("\n" + t("more_contacts", lang, len(s.contacts) - 1), style="dim")
     return out
 
 
 def flags_text(s: Service, lang: str, open_now: bool | None = None) -> Text:
-    names = [t(f, lang) for f in flag_names(s)]
-    if open_now and "always_open" not in flag_names(s):
+    names = flag_names(s, lang)
+    if open_now and "always_open" not in flag_ids(s):
         names.append(t("open_now", lang))
     return txt(", ".join(names), "green")
 
@@ -95,14 +101,15 @@ def service_card(s: Service, catalog: Catalog, lang: str) -> Panel:
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
     for row in card_rows(s, catalog, lang):
-        c = row.contact
-        if c is None:
-            grid.add_row(row.label, txt(row.text, "green" if row.label == t("flags", lang) else ""))
-            continue
-        line = Text.assemble(txt(c.value, "bold"), txt(f"  {row.text}" if row.text else "", "dim"))
-        link = http_link(c.value) if c.channel in ("website", "chat") else None
-        if link:
-            line.stylize(f"link {link}", 0, len(c.value))
+        line = txt(row.text, "green" if row.label == t("flags", lang) else "")
+        if row.contact is not None:
+            c = row.contact
+            line = Text.assemble(txt(c.value, "bold"), txt(f"  {row.text}" if row.text else "", "dim"))
+            link = http_link(c.value) if c.channel in ("website", "chat") else None
+            if link:
+                line.stylize(f"link {link}", 0, len(c.value))
+        if row.aside:
+            line.append_text(txt(f"  {row.aside}" if line else row.aside, "dim"))
         grid.add_row(row.label, line)
     body = [txt(s.summary.get(lang), "italic")]
     if s.description:
@@ -111,19 +118,20 @@ def service_card(s: Service, catalog: Catalog, lang: str) -> Panel:
                  title_align="left", subtitle_align="right")
 
 
-def emergency_view(lines: Sequence[EmergencyLine], vocab: Vocabulary, lang: str, open_now: set[str],
-                   nearest_first: bool = False) -> Group:
+def emergency_view(lines: Sequence[EmergencyLine], vocab: Vocabulary, lang: str, open_now: set[str]) -> Group:
     """One row per number, number first: what it is for and whether free, anonymous, day and night.
 
-    Services that share a rank (the care centres) are one row that says where they are; when they have
-    different numbers, the row shows the nearest one's if a place is known, else says to go there."""
+    Services that share a rank (the care centres) are one row that says where they are, with a number
+    only when they all share it: each centre's own numbers carry caveats that only its card can show."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column()
     for line in lines:
         first = line.services[0]
-        numbers = list(dict.fromkeys(contact_line(s) for s in line.services))
-        number = numbers[0] if (len(numbers) == 1 or nearest_first) and numbers[0] else t("walk_in", lang)
+        # the number column holds a number: a service whose best contact is not a phone has none there
+        numbers = list(dict.fromkeys(s.contacts[0].value if s.contacts and s.contacts[0].channel == "phone" else ""
+                                     for s in line.services))
+        number = numbers[0] if len(numbers) == 1 and numbers[0] else t("walk_in", lang)
         text = Text()
         if len(line.services) == 1:
             if number not in first.name:
@@ -152,4 +160,18 @@ def facets_table(rows: Sequence[FacetCount], lang: str) -> Table:
         table.add_column(t(key, lang), justify="right" if key == "count" else "left")
     for r in rows:
         table.add_row(txt(r.facet), txt(r.value, "bold"), txt(r.nl), txt(r.en), str(r.services))
+    return table
+
+
+def sources_table(rows: Sequence[dict[str, object]], lang: str) -> Table:
+    table = Table(header_style="bold", pad_edge=False, show_lines=True)
+    table.add_column(t("source", lang), ratio=3, overflow="fold")
+    table.add_column(t("as_of", lang), no_wrap=True)
+    table.add_column(t("kind", lang), no_wrap=True)
+    table.add_column(t("relying", lang), ratio=2, overflow="fold")
+    for row in rows:
+        services = row["services"] if isinstance(row["services"], list) else []
+        name = Text.assemble(txt(row["id"], "bold"), "\n", txt(row["title"]), "\n", txt(row["publisher"], "dim"))
+        when = t("undated", lang) if row["as_of"] == "undated" else row["as_of"]
+        table.add_row(name, txt(when), txt(row["kind"]), txt(", ".join(services)))
     return table
