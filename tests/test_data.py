@@ -65,6 +65,29 @@ def test_every_contact_value_appears_exactly_in_a_source(catalog):
 
 
 @needs_source
+def test_a_contact_is_written_as_the_source_it_cites_writes_it(catalog):
+    """Character for character in its own source: the guide's "116 000" keeps its narrow no-break space."""
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
+
+    guide = SOURCE.read_text(encoding="utf-8")
+    facts = tomllib.loads(FACTS.read_text(encoding="utf-8"))["fact"]
+    by_url: dict[str, set[str]] = {}
+    for fact in facts:
+        by_url.setdefault(fact["url"], set()).add(str(fact["value"]))
+    wrong = []
+    for s in catalog:
+        for c in s.contacts:
+            cited = catalog.sources[c.source]
+            written = guide if cited.kind == "guide" else " | ".join(by_url.get(cited.url, ()))
+            if c.value not in written:
+                wrong.append((s.id, c.value, c.source))
+    assert wrong == []
+
+
+@needs_source
 def test_every_phone_number_of_the_guide_is_in_the_data(catalog):
     text = source_text()
     wanted = ["078/150.300", "0800/12 800", "116 000", "0800 200 50", "101", "112", "1712", "106", "02 551 13 50"]
