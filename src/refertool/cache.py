@@ -37,7 +37,7 @@ from .errors import DataError, Problem
 from .index import Index, IndexData, Lexicon, build_lexicon, extend_lexicon, index_service
 from .model import Regions, Service, Vocabulary
 
-SCHEMA = "refertool-index-13"  # bump whenever what the index holds changes
+SCHEMA = "refertool-index-14"  # bump whenever what the index holds changes
 PARALLEL_FROM = 2000  # files; below this a process pool costs more than it saves
 PROGRESS_FROM = 2000
 READY_ALL_UP_TO = 2000  # services; a larger directory keeps only the first emergency ones ready

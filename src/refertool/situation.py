@@ -24,6 +24,8 @@ from .text import STOPWORDS, fold, tokens
 T = TypeVar("T")
 MINOR_MAX = 17
 MAX_PHRASE = 4  # the longest phrase of the word lists, in words
+PARTICIPLE_HEADS = ("ge", "be", "ver", "mis", "aan", "ont", "lastig")
+NEED_NEGATION = 2  # words between a negation and the need it refuses ("wil geen aangifte doen")
 MIN_TYPO = 6  # shorter words are too often other real words ("jonge", "older") to read as slips
 # Ages as people write them: "14", "(14)", "15j", "12yo", "14-jarige", "aged 16", "13 yo".
 AGE_TOKEN = re.compile(r"^(\d{1,2})(?:j|jr|jaar|yo|jarige|jarig)?$")
@@ -113,6 +115,7 @@ class Words:
         voice = raw.get("voice") or {}
         self.passive = single(voice.get("passive"))
         self.agent = single(voice.get("agent"))
+        self.active = single(voice.get("active"))
         self.accused = single(voice.get("accused"))
         self.telling = single(voice.get("telling"))
         self.boundary = single(voice.get("boundary"))
@@ -135,6 +138,7 @@ class Words:
         self.avoid_kinds = {k: tuple(v.get("kinds", [])) for k, v in (raw.get("avoid") or {}).items()}
         self.need_topics = {k: tuple(v) for k, v in (raw.get("need_topics") or {}).items()}
         self.acute_topics = tuple((raw.get("acute") or {}).get("topics", []))
+        self.minor_settings = frozenset((raw.get("minor_settings") or {}).get("sectors", []))
         self.frames = single((raw.get("frames") or {}).get("words"))
         self.common = single((raw.get("common") or {}).get("words"))
         self.topics: dict[tuple[str, ...], str] = {}
@@ -260,8 +264,9 @@ class Reader:
     def _spend(self, start: int, end: int) -> None:
         self.used.update(range(start, end))
 
-    def _negated(self, at: int) -> bool:
-        return any(self.words[j] in self.w.negation for j in range(max(0, at - self.w.reach), at)
+    def _negated(self, at: int, reach: int | None = None) -> bool:
+        reach = self.w.reach if reach is None else reach
+        return any(self.words[j] in self.w.negation for j in range(max(0, at - reach), at)
                    if self.part[j] == self.part[at])
 
     # -- passes
@@ -272,7 +277,7 @@ class Reader:
         for start, end, role in _find(words, w.asker_roles):
             marked = any(tuple(words[max(0, start - len(m)):start]) == m for m in w.asker_markers)
             after = end < len(words) and words[end] in w.asker_after
-            first = start == 0 and end < len(words) and words[end] in ("at", "bij", "in", "van", "of")
+            first = start == 0 and end < len(words) and words[end] in ("at", "bij")
             if not (marked or after or first):
                 continue
             # The asker's phrase runs on to the end of its clause ("als hoofdleider bij de ksa").
@@ -407,12 +412,18 @@ class Reader:
                     self._role(m, "victim")
                 continue
             progressive = any(words[i].endswith("ing") for i in acts)
-            passive = not progressive and (bool(by) or any(words[i] in w.passive for i in span))
-            if passive:
+            active = any(words[i] in w.active for i in span if i < first_act)
+            passive = not progressive and not active and (bool(by) or any(words[i] in w.passive for i in span))
+            # "meisje verkracht", "kindje in de creche geslagen": one person, then a participle
+            alone = not active and len({m.person() for m in found}) == 1 and found[0].at < first_act \
+                and any(_participle(words[i]) for i in acts)
+            if passive or alone:
                 if others:
                     self._role(others[0], "victim")
                 for m in by:
                     self._role(m, "perpetrator")
+            elif found and found[0].at > first_act:
+                self._role(found[0], "victim")  # "mishandelde kinderen": done to the one after the act
             elif found:
                 doer = found[0]
                 self._role(doer, "perpetrator")
@@ -451,7 +462,8 @@ class Reader:
 
     def needs(self, avoid: list[str]) -> list[str]:
         w = self.w
-        needs = [need for start, _, need in _find(self.words, w.needs) if not self._negated(start)]
+        # "geen klacht", "niet melden": a need is refused only by a word right before it
+        needs = [need for start, _, need in _find(self.words, w.needs) if not self._negated(start, NEED_NEGATION)]
         helped: _Mention | None = None
         for start, end, _ in _find(self.words, w.help_for_other):
             named = next((m for m in self.mentions if start <= m.at < end and m.relation not in ("pronoun", "self")),
@@ -524,6 +536,11 @@ class Reader:
         if m.age is not None:
             group = "minor" if m.age <= MINOR_MAX else "adult"
         return Person(m.role, m.age, group, m.relation, m.words)
+
+
+def _participle(word: str) -> bool:
+    """A past participle, Dutch or English ("geslagen", "misbruikt", "verkracht", "abused")."""
+    return word.endswith("ed") or (word.startswith(PARTICIPLE_HEADS) and word.endswith(("d", "t", "en")))
 
 
 def read(text: str, vocab: Vocabulary, regions: Regions, known: Callable[[str], bool] | None = None) -> Situation:
