@@ -24,6 +24,7 @@ URGENT_FITS = 1
 AVOIDED = -3
 CHANNEL_FITS, CHANNEL_MISFITS = 1, -1
 CHILD_MAX = 14
+PERSONAL_NEEDS = frozenset({"help-victim", "help-perpetrator", "talk", "feelings", "duty-to-report", "mediation"})
 NEAR_TOWN, NEAR_PROVINCE, NEAR_REGION, FAR = range(4)
 AGE_AUDIENCES = {"minors": (0, MINOR_MAX), "young-adults": (16, 25), "adults": (18, 200), "elderly": (65, 200)}
 
@@ -66,6 +67,10 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     group = subject.age_group if subject is not None else ""
     if not group and sectors & words.minor_settings:
         group = "minor"  # "beroepsgeheim school": pupils are minors
+    # The setting's own services (a sports federation, the school's CLB) answer a report or a
+    # question about what to do, or a professional asking in their role; not help for a person.
+    setting_asked = situation.asker_in_role or bool({"report", "advice"} & set(situation.needs)) \
+        or not PERSONAL_NEEDS & set(situation.needs)
     need_topics = {t: need for need in situation.needs for t in words.need_topics.get(need, ())}
     avoided_kinds = {k for a in situation.avoid for k in words.avoid_kinds.get(a, ())}
     any_role = index.members("roles=")
@@ -88,13 +93,19 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
                 points += AGE_FITS if fits else AGE_MISFITS
                 why.append(f"{'for' if fits else 'not for'} a {group}")
         if sectors and i not in general:
-            if any(i in index.members(f"sectors={s}") for s in sectors):
+            if not any(i in index.members(f"sectors={s}") for s in sectors):
+                points, why = points + SECTOR_MISFITS, [*why, "another sector"]
+            elif setting_asked:
                 points, why = points + SECTOR_FITS, [*why, "sector " + "/".join(sorted(sectors))]
             else:
-                points, why = points + SECTOR_MISFITS, [*why, "another sector"]
+                points, why = points + SECTOR_MISFITS, [*why, "the setting, not what is asked"]
         for topic, need in need_topics.items():
             if i in index.members(f"topics={topic}"):
                 points, why = points + NEED_FITS, [*why, f"{need}: {topic}"]
+        if situation.urgency == "recent":  # days ago: medical care and evidence still matter
+            hits = [t for t in words.recent_topics if i in index.members(f"topics={t}")]
+            if hits:
+                points, why = points + URGENT_FITS * len(hits), [*why, "recent: " + ", ".join(hits)]
         if situation.urgency == "acute":
             urgent = index.data.emergency[i] < 99 or i in index.members("flag=always_open")
             hits = [t for t in words.acute_topics if i in index.members(f"topics={t}")]

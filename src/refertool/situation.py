@@ -75,7 +75,8 @@ class Situation:
         """The person the question is about: the one who did it when help for them is sought."""
         if "help-perpetrator" in self.needs or "feelings" in self.needs:
             return self.perpetrator() or self.victim()
-        return self.victim() or self.perpetrator() or next(iter(self.people), None)
+        return (self.victim() or self.perpetrator() or next((p for p in self.people if p.age is not None), None)
+                or next((p for p in self.people if p.age_group == "minor"), None) or next(iter(self.people), None))
 
     def __bool__(self) -> bool:
         """Whether anything beyond plain keywords was read."""
@@ -130,6 +131,7 @@ class Words:
         self.needs = table(raw.get("needs"))
         self.help_for_other = listed((raw.get("help_for") or {}).get("other"))
         self.help_for_self = listed((raw.get("help_for") or {}).get("self"))
+        self.help_before_person = listed((raw.get("help_for") or {}).get("before_person"))
         negation = raw.get("negation") or {}
         self.negation = single(negation.get("words"))
         self.reach = int(negation.get("reach", 4))
@@ -138,6 +140,7 @@ class Words:
         self.avoid_kinds = {k: tuple(v.get("kinds", [])) for k, v in (raw.get("avoid") or {}).items()}
         self.need_topics = {k: tuple(v) for k, v in (raw.get("need_topics") or {}).items()}
         self.acute_topics = tuple((raw.get("acute") or {}).get("topics", []))
+        self.recent_topics = tuple((raw.get("recent") or {}).get("topics", []))
         self.minor_settings = frozenset((raw.get("minor_settings") or {}).get("sectors", []))
         self.frames = single((raw.get("frames") or {}).get("words"))
         self.common = single((raw.get("common") or {}).get("words"))
@@ -465,7 +468,11 @@ class Reader:
         # "geen klacht", "niet melden": a need is refused only by a word right before it
         needs = [need for start, _, need in _find(self.words, w.needs) if not self._negated(start, NEED_NEGATION)]
         helped: _Mention | None = None
-        for start, end, _ in _find(self.words, w.help_for_other):
+        for _, end, _ in _find(self.words, w.help_before_person):
+            helped = next((m.person() for m in self.mentions if end <= m.at <= end + 2), None)
+            if helped is not None:
+                break
+        for start, end, _ in _find(self.words, w.help_for_other) if helped is None else ():
             named = next((m for m in self.mentions if start <= m.at < end and m.relation not in ("pronoun", "self")),
                          None)
             helped = named.person() if named else self._story_first()
