@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -23,7 +24,7 @@ from .fit import FAR, Fit, age_span, nearness, situation_fit
 from .index import DESCRIPTION, FIELDS, NAME, NO_AGE, TOPICS, Index
 from .model import Service
 from .query import FILTER_FACETS, Concept, Facet, Filters, Query, parse
-from .situation import Situation
+from .situation import Situation, words_of
 from .text import STOPWORDS, fold, split_compound, stems, tokens, typo_budget
 
 LEVELS = ("exact", "stem", "synonym", "compound", "prefix", "typo")
@@ -90,8 +91,11 @@ class Result:
 class Matcher:
     """Finds the services a query word or phrase reaches through an Index."""
 
-    def __init__(self, index: Index):
+    def __init__(self, index: Index, real: Callable[[str], bool] = lambda word: False):
         self.index = index
+        # A real word (of the data, the vocabulary or the reader's lists) is never read as a typo of
+        # another: "vrijwilliger" is not "vrijwillig", "naakt" is not "naast".
+        self.real = lambda word: word in index.word_set or real(word)
         self.words = index.words
         self.lex = index.lexicon
         self._terms: dict[str, dict[int, Match]] = {}
@@ -123,7 +127,7 @@ class Matcher:
                 if not w.startswith(word):
                     break
                 put(w, 0, PREFIX)
-        budget = typo_budget(word)
+        budget = typo_budget(word) if not self.real(word) else 0
         if budget:
             from rapidfuzz import process
             from rapidfuzz.distance import OSA
@@ -306,7 +310,7 @@ def _why(concepts: list[Concept], matches: list[Match | None]) -> list[str]:
 
 def rank(catalog: Catalog, query: Query, now: dt.datetime | None = None, limit: int | None = None) -> Result:
     index = catalog.index
-    matcher = Matcher(index)
+    matcher = Matcher(index, words_of(catalog.vocabulary).known.__contains__)
     concepts = query.concepts + filter_concepts(query.filters)
     per_concept = [concept_matches(matcher, c) for c in concepts]
     n_text = len(query.concepts)

@@ -164,7 +164,8 @@ class Words:
                   self.sectors)
         self.known = frozenset(w for group in groups for p in group for w in p) | (
             self.self_words | self.third | self.acts | self.passive | self.agent | self.accused | self.telling
-            | self.boundary | self.private | self.negation | self.frames | self.common)
+            | self.boundary | self.private | self.negation | self.frames | self.common
+            | {w for group in vocab.concepts for phrase in group for w in tokens(phrase)})
 
 
     def relations_and_acts(self) -> set[str]:
