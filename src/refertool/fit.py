@@ -69,9 +69,11 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         group = "minor"  # "beroepsgeheim school": pupils are minors
     # The setting's own services (a sports federation, the school's CLB) answer a report or a
     # question about what to do, or a professional asking in their role; not help for a person.
-    setting_asked = situation.asker_in_role or bool({"report", "advice"} & set(situation.needs)) \
-        or not PERSONAL_NEEDS & set(situation.needs)
+    setting_asked = situation.asker_in_role or situation.asker_role != "parent" and (
+        bool({"report", "advice"} & set(situation.needs)) or not PERSONAL_NEEDS & set(situation.needs))
     need_topics = {t: need for need in situation.needs for t in words.need_topics.get(need, ())}
+    if subject is not None and subject.accused and role == "perpetrator":
+        need_topics = {t: "accused" for t in words.accused_topics}
     avoided_kinds = {k for a in situation.avoid for k in words.avoid_kinds.get(a, ())}
     any_role = index.members("roles=")
     general = index.members("sectors=")

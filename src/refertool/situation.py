@@ -45,6 +45,7 @@ class Person:
     age_group: str  # "minor" | "adult" | ""
     relation: str  # child, pupil, athlete, participant, colleague, partner, parent, trainer, leader, self, ...
     words: str  # the words of the text it was read from
+    accused: bool = False  # said to have done it ("beschuldigd van", "accused of"), not known to
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ class Words:
         self.agent = single(voice.get("agent"))
         self.active = single(voice.get("active"))
         self.accused = single(voice.get("accused"))
+        self.convicted = single(voice.get("convicted"))
         self.telling = single(voice.get("telling"))
         self.boundary = single(voice.get("boundary"))
         self.relative = single(voice.get("relative"))
@@ -126,6 +128,8 @@ class Words:
         self.asker_markers = phrases(asker.get("markers"))
         self.asker_after = single(asker.get("after"))
         self.private = single(asker.get("private"))
+        self.insider = single(asker.get("insider"))
+        self.own = single(asker.get("own"))
         self.asker_roles = table(asker.get("roles"))
         self.urgency = table(raw.get("urgency"))
         self.needs = table(raw.get("needs"))
@@ -139,6 +143,7 @@ class Words:
         self.avoid = table({k: v.get("words", []) for k, v in (raw.get("avoid") or {}).items()})
         self.avoid_kinds = {k: tuple(v.get("kinds", [])) for k, v in (raw.get("avoid") or {}).items()}
         self.need_topics = {k: tuple(v) for k, v in (raw.get("need_topics") or {}).items()}
+        self.accused_topics = tuple((raw.get("accused") or {}).get("topics", []))
         self.acute_topics = tuple((raw.get("acute") or {}).get("topics", []))
         self.recent_topics = tuple((raw.get("recent") or {}).get("topics", []))
         self.minor_settings = frozenset((raw.get("minor_settings") or {}).get("sectors", []))
@@ -163,14 +168,16 @@ class Words:
         groups = (self.relations, self.asker_roles, self.urgency, self.needs, self.channels, self.avoid, self.topics,
                   self.sectors)
         self.known = frozenset(w for group in groups for p in group for w in p) | (
-            self.self_words | self.third | self.acts | self.passive | self.agent | self.accused | self.telling
+            self.self_words | self.third | self.acts | self.passive | self.agent | self.accused | self.convicted
+            | self.telling | self.insider | self.own
             | self.boundary | self.private | self.negation | self.frames | self.common
             | {w for group in vocab.concepts for phrase in group for w in tokens(phrase)})
 
 
     def relations_and_acts(self) -> set[str]:
         """The words a typo may be read as (people, acts, asker roles): short lists, telling words."""
-        return {w for group in (self.relations, self.asker_roles) for p in group for w in p} | self.acts | self.accused
+        return ({w for group in (self.relations, self.asker_roles) for p in group for w in p} | self.acts | self.accused
+                | self.convicted)
 
 
 @lru_cache(maxsize=8)
@@ -216,6 +223,7 @@ class _Mention:
         self.age: int | None = None
         self.age_group = age_group
         self.role = role
+        self.accused = False
         self.refers: _Mention | None = None  # a pronoun's person
 
     def person(self) -> _Mention:
@@ -292,6 +300,14 @@ class Reader:
             self.asker_span = (start, stop)
             sector = next((s for _, _, s in _find(words[start:stop], w.sectors)), "")
             return role, sector, not private
+        for i, word in enumerate(words):  # "de trainer van onze voetbalclub": the asker is of that setting
+            if word in w.insider:
+                sector = next((s for _, _, s in _find(words[i + 1:i + 4], w.sectors)), "")
+                if sector:
+                    return "", sector, not private
+        for i in range(len(words) - 1):  # "mijn dochter", "my son": a parent asks
+            if words[i] in w.own and w.relations.get((words[i + 1],)) == "child":
+                return "parent", "", False
         for i in range(len(words) - 1):  # "ik werk in een opvangcentrum", "I work at a reception centre"
             if (words[i], words[i + 1]) in (("ik", "werk"), ("i", "work")):
                 stop = min(len(words), i + 8)
@@ -398,7 +414,7 @@ class Reader:
                         mine.add(found[0].person())
                     m.refers = next((p for p in reversed(earlier) if p not in mine and p.relation != "self"), None)
             acts = [i for i in span if words[i] in w.acts]
-            accused = [i for i in span if words[i] in w.accused]
+            accused = [i for i in span if words[i] in w.accused or words[i] in w.convicted]
             if not (acts or accused):
                 continue
             first_act = min(acts + accused)
@@ -412,6 +428,7 @@ class Reader:
                 subject = next((m for m in others if m.at < first_act), others[0] if others else None)
                 if subject is not None:
                     self._role(subject, "perpetrator")
+                    subject.person().accused = any(words[i] in w.accused for i in accused)
                 for m in [*by, *(x for x in others if x is not subject)]:
                     self._role(m, "victim")
                 continue
@@ -543,7 +560,7 @@ class Reader:
         group = m.age_group
         if m.age is not None:
             group = "minor" if m.age <= MINOR_MAX else "adult"
-        return Person(m.role, m.age, group, m.relation, m.words)
+        return Person(m.role, m.age, group, m.relation, m.words, m.accused)
 
 
 def _participle(word: str) -> bool:
