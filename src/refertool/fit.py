@@ -18,7 +18,8 @@ from .situation import MINOR_MAX, Situation, words_of
 # Points: a service for the wrong person is worse than one for the right person is good.
 ROLE_FITS, ROLE_MISFITS = 2, -3
 AGE_FITS, AGE_MISFITS = 1, -2
-SECTOR_FITS, SECTOR_MISFITS = 1, -2
+SECTOR_FITS, SECTOR_MISFITS = 2, -2
+SELF_ONLY = -1
 NEED_FITS = 2
 URGENT_FITS = 1
 AVOIDED = -3
@@ -62,9 +63,14 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     role = wanted_role(situation)
     # A third party asks (a parent, a teacher): services for bystanders and professionals fit too.
     asker_roles = () if situation.asker_role in ("victim", "perpetrator") else ("bystander", "professional")
+    # Someone else asks for them (a parent, a teacher, a neighbour): a service the person must contact
+    # themself (a chat for young victims) comes after one that also takes their questions.
+    third_party = bool(situation.asker_role) and situation.asker_role not in ("victim", "perpetrator")
     subject = situation.subject()
     age = subject.age if subject is not None else None
     group = subject.age_group if subject is not None else ""
+    if not group and situation.urgency == "past" and subject is not None and subject.role == "victim":
+        group = "adult"  # "abused as a child", years ago: an adult now
     if not group and sectors & words.minor_settings:
         group = "minor"  # "beroepsgeheim school": pupils are minors
     # The setting's own services (a sports federation, the school's CLB) answer a report or a
@@ -73,16 +79,20 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         bool({"report", "advice"} & set(situation.needs)) or not PERSONAL_NEEDS & set(situation.needs))
     need_topics = {t: need for need in situation.needs for t in words.need_topics.get(need, ())}
     if subject is not None and subject.accused and role == "perpetrator":
-        need_topics = {t: "accused" for t in words.accused_topics}
+        if group != "minor":  # an accused adult needs advice and legal help before treatment
+            need_topics = {t: n for t, n in need_topics.items() if n != "help-perpetrator"}
+        need_topics.update({t: "accused" for t in words.accused_topics})
     avoided_kinds = {k for a in situation.avoid for k in words.avoid_kinds.get(a, ())}
     any_role = index.members("roles=")
     general = index.members("sectors=")
     out: dict[int, Fit] = {}
     for i in candidates:
         points, why = 0, list[str]()
-        if role and i not in any_role:
+        if role and i not in any_role and "duty-to-report" not in situation.needs:
             if i in index.members(f"roles={role}"):
                 points, why = points + ROLE_FITS, [*why, f"for the {role}"]
+                if third_party and not any(i in index.members(f"roles={r}") for r in asker_roles):
+                    points, why = points + SELF_ONLY, [*why, f"for the {role} themself"]
             elif not any(i in index.members(f"roles={r}") for r in asker_roles):
                 points, why = points + ROLE_MISFITS, [*why, f"not for the {role}"]
         if group:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .model import Regions, Vocabulary
-from .situation import Situation, read
+from .situation import Situation, read, words_of
 from .text import STOPWORDS, fold, stems, tokens, typo_budget
 
 # Facets pulled from free text that filter (and may be relaxed, weakest first).
@@ -217,6 +217,7 @@ class QueryParser:
         self.concepts: list[Concept] = []
         self.groups = concept_groups(vocab)
         self.situation = read(text, vocab, regions, known_word)
+        self.real_words = words_of(vocab).known  # real words, never read as typos of a facet
 
     def parse(self) -> Query:
         self.situation_words()
@@ -235,7 +236,13 @@ class QueryParser:
         """A described situation: its people and frames are read, not searched; its subject's age filters."""
         if not self.situation:
             return
-        spent = self.situation.read_words
+        spent = set(self.situation.read_words)
+        # Abuse at home: the school or club of the one it happened to ("een leerling van 13 ... thuis")
+        # is not the setting; their sector words are read, not searched.
+        sector_words = words_of(self.vocab).sectors
+        for p in self.situation.people if self.situation.at_home else ():
+            if p.role == "victim" and tuple(tokens(p.words)[-1:]) in sector_words:
+                spent.add(tokens(p.words)[-1])
         for i, w in enumerate(self.words):
             if w in spent:
                 self.used[i] = True
@@ -279,7 +286,7 @@ class QueryParser:
                 if phrase[0] in STOPWORDS or phrase[-1] in STOPWORDS:
                     continue
                 # A real word is never read as a typo of a facet ("meisje" is not the town Meise) ...
-                real = any(self.known_word(w) or w in groups for w in phrase)
+                real = any(self.known_word(w) or w in groups or w in self.real_words for w in phrase)
                 # ... nor is a word with its own meaning read by its stem ("ouder" is not "ouderen").
                 values, typos = table.lookup(phrase, typos=not real, stemmed=not any(w in groups for w in phrase))
                 if not values:

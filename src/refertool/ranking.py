@@ -33,6 +33,9 @@ MAX_WORD = 40
 # A place tells where, not what: it counts as a concept, but its rarity (few services name a
 # province) must not outweigh what the person needs.
 PLACE_WEIGHT = 0.5
+# In a described situation, a word met only by its stem, a part or a typo is weak evidence: a long
+# sentence holds many words, and "party" meeting "parties" says little about what is needed.
+LEVEL_WEIGHT = (1.0, 0.5, 0.8, 0.5, 0.3, 0.3)
 
 
 class Match(NamedTuple):
@@ -374,7 +377,7 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
         matches = [pc.get(i) for pc in per_concept]
         got = [m for m in matches if m is not None]
         # a word met only in the description is weaker evidence than one in the name or keywords
-        rarity = round(sum(w / (2 if m.field == DESCRIPTION else 1)
+        rarity = round(sum(w / (2 if m.field == DESCRIPTION else 1) * (LEVEL_WEIGHT[m.level] if situation else 1)
                            for w, m in zip(weights, matches) if m is not None), 6)
         fit = fits.get(i)
         # A described situation weighs its evidence: how telling the concepts met are, plus the fit;

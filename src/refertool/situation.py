@@ -35,6 +35,8 @@ NOT_AGE_AFTER = frozenset({"uur", "u", "h", "hours", "hour", "minuten", "minutes
                            "weken", "weeks", "dagen", "days", "maanden", "months", "jaren"})
 # Clause ends: punctuation of a sentence (a parenthesis is not one: "(14)" belongs to its word).
 CLAUSE = re.compile(r"[.,;:!?\n]+")
+CLOCK = re.compile(r"^\d{1,2}(?:u|h|am)$")
+NIGHT = frozenset({"nachts", "nacht", "night", "am"})
 CONTRACTED = frozenset({"m", "t", "ve", "re", "ll", "d"})  # the tails of "i'm", "won't", "i've"
 
 
@@ -64,6 +66,7 @@ class Situation:
     # speaks in their own role (their sector is the setting); the words the reader used up.
     municipalities: tuple[str, ...] = ()
     asker_in_role: bool = False
+    at_home: bool = False  # it happened at home ("thuis", "at home")
     read_words: frozenset[str] = field(default_factory=frozenset)
 
     def victim(self) -> Person | None:
@@ -145,6 +148,8 @@ class Words:
         self.need_topics = {k: tuple(v) for k, v in (raw.get("need_topics") or {}).items()}
         self.accused_topics = tuple((raw.get("accused") or {}).get("topics", []))
         self.acute_topics = tuple((raw.get("acute") or {}).get("topics", []))
+        self.home = single((raw.get("home") or {}).get("words"))
+        self.abuse_topics = frozenset((raw.get("abuse") or {}).get("topics", []))
         self.recent_topics = tuple((raw.get("recent") or {}).get("topics", []))
         self.minor_settings = frozenset((raw.get("minor_settings") or {}).get("sectors", []))
         self.frames = single((raw.get("frames") or {}).get("words"))
@@ -374,7 +379,7 @@ class Reader:
             after_at = i + 1
             while after_at < len(words) and words[after_at] in AGE_AFTER | {"old", "oud", "oude"}:
                 after_at += 1
-            nxt = next((x for x in self.mentions if x.at == after_at), None)
+            nxt = next((x for x in self.mentions if x.at == after_at and x.relation not in ("self", "pronoun")), None)
             prev = next((x for x in reversed(self.mentions) if x.end <= i and i - x.end <= 2
                          and self.part[x.at] == self.part[i]), None)
             owner = None
@@ -390,6 +395,8 @@ class Reader:
                 self.mentions.sort(key=lambda x: x.at)
             if owner is None:
                 continue
+            if owner.relation == "pronoun":  # "she was abused ...; she is 24 now": the same she
+                owner = next(x for x in self.mentions if x.relation == "pronoun" and x.words == owner.words)
             owner.person().age = age
             self.used.update(range(i, after_at))
 
@@ -461,6 +468,9 @@ class Reader:
 
     def urgency(self) -> str:
         found = set()
+        for i, word in enumerate(self.words):  # "het is 3u 's nachts", "it's 2am": it is night now
+            if CLOCK.match(word) and any(w in NIGHT for w in self.words[i + 1:i + 3]) or word in ("2am", "3am", "4am"):
+                found.add("acute")
         for start, end, level in _find(self.words, self.w.urgency):
             found.add(level)
             self._spend(start, end)
@@ -502,9 +512,14 @@ class Reader:
         if "feelings" in needs and not any(m.age_group == "minor" or (m.age or 99) <= MINOR_MAX
                                            for m in self.mentions):
             needs.remove("feelings")  # feelings about children, not feelings in general
-        if "report" in needs and avoid:
-            needs.remove("report")
+        if "report" in needs and (avoid or "duty-to-report" in needs):
+            needs.remove("report")  # "am I obliged to report it" asks about the duty
         return list(dict.fromkeys(needs))
+
+    def _abuse(self) -> bool:
+        """Whether the text names an act or a topic of abuse or violence."""
+        return any(w in self.w.acts for w in self.words) or any(t in self.w.abuse_topics for _, _, t in
+                                                                _find(self.words, self.w.topics))
 
     def _story_first(self) -> _Mention | None:
         return next((m.person() for m in self.mentions if m.relation not in ("self", "pronoun")), None)
@@ -539,6 +554,15 @@ class Reader:
         needs = self.needs(avoid)
         if me is not None and me.role in ("victim", "perpetrator"):
             asker_role, in_role = me.role, False  # the asker speaks for themself
+        elif me is not None and not asker_role:
+            asker_role = "bystander"  # "ik denk dat de buurjongen ...": someone who saw or heard it
+        if not any(p.role == "perpetrator" for p in (m.person() for m in self.mentions)):
+            for m in self.mentions:  # "een meisje van 10 na seksueel misbruik": a child it happened to
+                p = m.person()
+                if not p.role and p.relation not in ("self", "pronoun") and (
+                        p.age_group == "minor" or (p.age is not None and p.age <= MINOR_MAX)) and self._abuse():
+                    p.role = "victim"
+                    break
         if "help-perpetrator" in needs:
             in_role = False  # help for the one who did it: the asker's own organisation is not the answer
         areas, towns = self.places()
@@ -548,12 +572,13 @@ class Reader:
             p = m.person()
             if p not in seen and (p.relation not in ("self", "pronoun") or p.role):
                 seen.append(p)
-        spent = {self.words[i] for i in self.used} | set(self.words[slice(*self.asker_span)])
+        spent = {self.words[i] for i in self.used}
         spent |= {x for x in self.words if x in self.w.frames}
         return Situation(tuple(self._person(m) for m in seen), asker_role, asker_sector if in_role else "", urgency,
                          tuple(needs), tuple(wanted), tuple(avoided), tuple(avoid), tuple(areas),
                          tuple(dict.fromkeys(topics)), tuple(towns), in_role and bool(asker_sector),
-                         frozenset(spent - self.w.facet_words))
+                         any(x in self.w.home for x in self.words),
+                         frozenset((spent - self.w.facet_words) | set(self.words[slice(*self.asker_span)])))
 
     @staticmethod
     def _person(m: _Mention) -> Person:
