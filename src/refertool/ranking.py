@@ -35,7 +35,7 @@ MAX_WORD = 40
 PLACE_WEIGHT = 0.5
 # In a described situation, a word met only by its stem, a part or a typo is weak evidence: a long
 # sentence holds many words, and "party" meeting "parties" says little about what is needed.
-LEVEL_WEIGHT = (1.0, 0.5, 0.8, 0.5, 0.3, 0.3)
+LEVEL_WEIGHT = (1.0, 0.9, 0.8, 0.5, 0.5, 0.5)
 
 
 class Match(NamedTuple):

@@ -48,6 +48,7 @@ class Person:
     relation: str  # child, pupil, athlete, participant, colleague, partner, parent, trainer, leader, self, ...
     words: str  # the words of the text it was read from
     accused: bool = False  # said to have done it ("beschuldigd van", "accused of"), not known to
+    own: bool = False  # the asker's own ("mijn dochter", "my brother", "mijn cliënt")
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,12 @@ class Situation:
         """The person the question is about: the one who did it when help for them is sought."""
         if "help-perpetrator" in self.needs or "feelings" in self.needs:
             return self.perpetrator() or self.victim()
+        me = next((p for p in self.people if p.relation == "self" and p.role), None)
+        if me is not None:  # "mijn ex heeft naaktfoto's van mij ...": the asker speaks for themself
+            return me
+        own = next((p for p in self.people if p.own and p.role), None)
+        if own is not None:  # "mijn zoon heeft een meisje betast": the asker asks about their own
+            return own
         return (self.victim() or self.perpetrator() or next((p for p in self.people if p.age is not None), None)
                 or next((p for p in self.people if p.age_group == "minor"), None) or next(iter(self.people), None))
 
@@ -229,6 +236,7 @@ class _Mention:
         self.age_group = age_group
         self.role = role
         self.accused = False
+        self.own = False
         self.refers: _Mention | None = None  # a pronoun's person
 
     def person(self) -> _Mention:
@@ -342,8 +350,10 @@ class Reader:
             if last is not None and last.end == start and last.relation == "adult":
                 last.end, last.relation, last.words = end, relation, f"{last.words} {' '.join(words[start:end])}"
                 continue  # "an adult member": one person
-            self.mentions.append(_Mention(start, end, relation, " ".join(words[start:end]),
-                                          w.relation_age.get(relation, ""), w.relation_role.get(relation, "")))
+            mention = _Mention(start, end, relation, " ".join(words[start:end]), w.relation_age.get(relation, ""),
+                               w.relation_role.get(relation, ""))
+            mention.own = start > 0 and words[start - 1] in w.own and not mention.role
+            self.mentions.append(mention)
             self._spend(start, end)
         taken = {i for m in self.mentions for i in range(m.at, m.end)} | blocked
         for i, word in enumerate(words):
@@ -585,7 +595,7 @@ class Reader:
         group = m.age_group
         if m.age is not None:
             group = "minor" if m.age <= MINOR_MAX else "adult"
-        return Person(m.role, m.age, group, m.relation, m.words, m.accused)
+        return Person(m.role, m.age, group, m.relation, m.words, m.accused, m.own)
 
 
 def _participle(word: str) -> bool:
