@@ -246,9 +246,12 @@ class QueryParser:
         for i, w in enumerate(self.words):
             if w in spent:
                 self.used[i] = True
-        # The ages of a story belong to different people: the ranking weighs the age of the person the
-        # question is about, instead of filtering on every number.
+        # The ages of a story belong to different people: only the age of the person the question is
+        # about filters ("mijn broer van 19 ... een meisje van 14": 19 when help for him is sought).
         self.pulled = [f for f in self.pulled if f.facet != "age"]
+        subject = self.situation.subject()
+        if subject is not None and subject.age is not None:
+            self.pulled.append(Facet("age", f"{subject.age}-{subject.age}", subject.words))
 
     def postcodes(self) -> None:
         """Four digits inside a known range name a province, unless the number is in the data

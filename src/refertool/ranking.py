@@ -361,7 +361,7 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
     general = index.members("sectors=")
     # How telling each concept is: one that few services match (a sector, a named
     # service) says more than a word most records share ("abuse", "help").
-    total = max(len(index), 1)
+    total = max(len(index.live), 1)  # replaced or removed services do not count
     weights = [PLACE_WEIGHT if c.facets and all(f.facet in ("regions", "age") for f in c.facets)
                else math.log((total + 1) / (len(pc) + 1)) for c, pc in zip(concepts, per_concept)]
     # Every word of the query on its own: "doctor evidence" is one concept (both name the
@@ -380,6 +380,8 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
         rarity = round(sum(w / (2 if m.field == DESCRIPTION else 1) * (LEVEL_WEIGHT[m.level] if situation else 1)
                            for w, m in zip(weights, matches) if m is not None), 6)
         fit = fits.get(i)
+        if situation and not got and (fit is None or fit.points <= 0):
+            continue  # neither a word of the query nor the situation speaks for this service
         # A described situation weighs its evidence: how telling the concepts met are, plus the fit;
         # keywords count the concepts met first (all of them before some of them).
         points = -round(rarity + fit.points, 6) if fit else -rarity if situation else -len(got)

@@ -22,6 +22,7 @@ from .model import Regions, Vocabulary
 from .text import STOPWORDS, fold, tokens
 
 T = TypeVar("T")
+ROLE_WORDS = ("victim", "perpetrator")  # relations that are only a role ("slachtoffer", "dader")
 MINOR_MAX = 17
 MAX_PHRASE = 4  # the longest phrase of the word lists, in words
 PARTICIPLE_HEADS = ("ge", "be", "ver", "mis", "aan", "ont", "lastig")
@@ -91,8 +92,9 @@ class Situation:
 
     def __bool__(self) -> bool:
         """Whether anything beyond plain keywords was read."""
-        return bool(any(p.role for p in self.people) or self.asker_role or self.urgency or self.needs
-                    or self.channels_wanted or self.channels_avoided or self.avoid)
+        # a role word alone ("pleger", "slachtoffer") is a keyword, not a told situation
+        return bool(any(p.role and p.relation not in ROLE_WORDS for p in self.people) or self.asker_role
+                    or self.urgency or self.needs or self.channels_wanted or self.channels_avoided or self.avoid)
 
 
 # ---------------------------------------------------------------- word lists
@@ -300,7 +302,9 @@ class Reader:
         words, w = self.words, self.w
         private = any(x in w.private for x in words)
         for start, end, role in _find(words, w.asker_roles):
-            marked = any(tuple(words[max(0, start - len(m)):start]) == m for m in w.asker_markers)
+            marker = max((len(m) for m in w.asker_markers if tuple(words[max(0, start - len(m)):start]) == m),
+                         default=0)
+            marked = marker > 0
             after = end < len(words) and words[end] in w.asker_after
             first = start == 0 and end < len(words) and words[end] in ("at", "bij")
             if not (marked or after or first):
@@ -308,9 +312,9 @@ class Reader:
             # The asker's phrase runs on to the end of its clause ("als hoofdleider bij de ksa").
             stop = end
             while stop < len(words) and self.clause[stop] == self.clause[start] and stop - end < 5 \
-                    and words[stop] not in w.self_words:
+                    and words[stop] not in w.self_words and words[stop] not in w.frames:
                 stop += 1
-            self.asker_span = (start, stop)
+            self.asker_span = (start - marker, stop)
             sector = next((s for _, _, s in _find(words[start:stop], w.sectors)), "")
             return role, sector, not private
         for i, word in enumerate(words):  # "de trainer van onze voetbalclub": the asker is of that setting
@@ -503,8 +507,12 @@ class Reader:
 
     def needs(self, avoid: list[str]) -> list[str]:
         w = self.w
-        # "geen klacht", "niet melden": a need is refused only by a word right before it
-        needs = [need for start, _, need in _find(self.words, w.needs) if not self._negated(start, NEED_NEGATION)]
+        # "geen klacht", "niet melden": a need is refused only by a word right before it. The asker's
+        # phrase is left out, so that "wat moet ik als leerkracht doen" still asks what to do.
+        lo, hi = self.asker_span
+        at = [i for i in range(len(self.words)) if not lo <= i < hi]
+        needs = [need for start, _, need in _find([self.words[i] for i in at], w.needs)
+                 if not self._negated(at[start], NEED_NEGATION)]
         helped: _Mention | None = None
         for _, end, _ in _find(self.words, w.help_before_person):
             helped = next((m.person() for m in self.mentions if end <= m.at <= end + 2), None)
@@ -519,8 +527,9 @@ class Reader:
             helped = next((m.person() for m in self.mentions if m.relation == "self"), None)
         if helped is not None and helped.role in ("perpetrator", "victim"):
             needs.append("help-" + ("perpetrator" if helped.role == "perpetrator" else "victim"))
-        if "feelings" in needs and not any(m.age_group == "minor" or (m.age or 99) <= MINOR_MAX
-                                           for m in self.mentions):
+        topics_named = {t for _, _, t in _find(self.words, w.topics)}
+        if "feelings" in needs and not topics_named & set(w.need_topics.get("feelings", ())) and not any(
+                m.age_group == "minor" or (m.age or 99) <= MINOR_MAX for m in self.mentions):
             needs.remove("feelings")  # feelings about children, not feelings in general
         if "report" in needs and (avoid or "duty-to-report" in needs):
             needs.remove("report")  # "am I obliged to report it" asks about the duty
