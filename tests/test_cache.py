@@ -156,9 +156,60 @@ def test_no_query_in_the_cache(local):
 
 
 def test_progress_bar_goes_to_stderr_not_to_the_results(capsys, monkeypatch):
-    import refertool.cache as cache
+    from refertool.render.progress import stderr_bar
 
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    with cache._progress(cache.PROGRESS_FROM) as advance:
-        advance(cache.PROGRESS_FROM)
-    assert capsys.readouterr().out == ""
+    with stderr_bar(2000) as advance:
+        advance(2000)
+    captured = capsys.readouterr()
+    assert captured.out == "" and "indexing" in captured.err
+
+
+def test_a_long_build_reports_its_progress(tmp_path, monkeypatch):
+    from contextlib import contextmanager
+
+    import refertool.cache as cache
+
+    monkeypatch.setattr(cache, "PARALLEL_FROM", 1)
+    done: list[int] = []
+
+    @contextmanager
+    def progress(total):
+        done.append(-total)
+        yield done.append
+
+    load_catalog(progress=progress)
+    assert done[0] < 0 and sum(done[1:]) == -done[0]  # every file counted once
+
+
+@pytest.mark.parametrize("cache", [True, False])
+def test_one_overlay_rule_for_fresh_cold_and_delta_loads(local, tmp_path, cache):
+    """A later directory wins; the same id in two extra directories is REF008, however the data was read."""
+    from refertool.errors import DataError
+
+    second = tmp_path / "second"
+    (second / "services").mkdir(parents=True)
+    catalog = load_catalog([local, second], cache=cache)  # cold build (or fresh)
+    assert catalog.get("tele-onthaal").path.startswith(str(local))
+    shutil.copy(local / "services" / "tele-onthaal.toml", second / "services" / "tele-onthaal.toml")
+    with pytest.raises(DataError) as raised:
+        load_catalog([local, second], cache=cache)  # a delta on the warm cache (or fresh)
+    assert [p.code for p in raised.value.problems] == ["REF008"]
+    (local / "services" / "tele-onthaal.toml").unlink()
+    catalog = load_catalog([local, second], cache=cache)
+    assert catalog.get("tele-onthaal").path.startswith(str(second))  # replaces the bundled one
+    assert [h.service.path for h in search(catalog, "tele-onthaal").hits][:1] == [catalog.get("tele-onthaal").path]
+
+
+def test_a_warm_catalog_parses_with_the_phrase_table_stored_in_the_cache(monkeypatch):
+    import refertool.query as query
+
+    load_catalog()  # cold: builds and stores the table
+    query.phrase_table.cache_clear()
+
+    def refuse(*args):
+        raise AssertionError("the phrase table was built again")
+
+    monkeypatch.setattr(query.PhraseTable, "__init__", refuse)
+    warm = load_catalog()
+    assert ids(warm, "minor perpetrator Brussels")[0] == "iter"

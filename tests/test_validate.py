@@ -6,7 +6,8 @@ import re
 import pytest
 
 from conftest import FIXTURES
-from refertool.catalog import bundled_dir, check_directory, load_meta
+from refertool.catalog import check_directory
+from refertool.directories import bundled_dir, load_meta
 from refertool.validate import CODES, check_service_file, is_belgian_phone
 
 BROKEN = FIXTURES / "broken"
@@ -114,3 +115,14 @@ sources = ["guide"]
     path.write_text(bad, encoding="utf-8")
     codes = {p.code: p.line for p in check_service_file(path, vocab, regions, today=dt.date(2026, 11, 26))[1]}
     assert codes == {"REF006": 13, "REF004": 13}  # the [[locations]] line
+
+
+@pytest.mark.parametrize("rank", [0, 1000])
+def test_an_emergency_rank_outside_the_view_is_an_error_not_a_silent_drop(tmp_path, meta, rank):
+    source = bundled_dir() / "services" / "noodnummer-112.toml"
+    text = source.read_text(encoding="utf-8")
+    path = tmp_path / "noodnummer-112.toml"
+    path.write_text(re.sub(r"(?m)^emergency = \d+", f"emergency = {rank}", text), encoding="utf-8")
+    (problem,) = problems_of(path, meta)
+    assert problem.code == "REF005" and "emergency" in problem.message
+    assert text.splitlines()[problem.line - 1].startswith("emergency =")

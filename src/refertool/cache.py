@@ -26,20 +26,37 @@ import sqlite3
 import zlib
 from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from . import __version__
-from .catalog import META_FILES, Catalog, load_meta_or_fail
+from .directories import META_FILES, FileStat, Placed, load_meta_or_fail, overlay, scan
 from .errors import DataError, Problem
-from .index import Index, IndexData, Lexicon, build_lexicon, extend_lexicon, index_service
+from .index import (
+    NOT_URGENT,
+    Entry,
+    Index,
+    IndexData,
+    Lexicon,
+    build_lexicon,
+    extend_lexicon,
+    index_service,
+    post,
+)
 from .model import Regions, Service, Vocabulary
+from .version import __version__
+
+if TYPE_CHECKING:
+    from .query import PhraseTable
 
 SCHEMA = "refertool-index-14"  # bump whenever what the index holds changes
 PARALLEL_FROM = 2000  # files; below this a process pool costs more than it saves
-PROGRESS_FROM = 2000
+# What a caller may pass to follow a long (parallel) build: given the number of files, it
+# returns a context that yields a function called with each batch of files done. The CLI
+# passes a progress bar; the core itself draws nothing.
+Progress = Callable[[int], AbstractContextManager[Callable[[int], None]]]
 READY_ALL_UP_TO = 2000  # services; a larger directory keeps only the first emergency ones ready
 READY_URGENT = 100
 
@@ -55,31 +72,6 @@ def cache_root() -> Path:
     return Path(base) / "refertool"
 
 
-class FileStat(NamedTuple):  # a tuple: fifty thousand of them are made at every start
-    path: str
-    size: int
-    mtime: int
-    directory: int  # position of its directory in the load order
-
-
-def scan(directories: Sequence[Path]) -> list[FileStat]:
-    """Every service file with its size and mtime: the same files as `service_files`, one stat each."""
-    out = []
-    for n, directory in enumerate(directories):
-        base = directory / "services" if (directory / "services").is_dir() else directory
-        found = []
-        with os.scandir(base) as entries:
-            for e in entries:
-                if e.name.endswith(".toml") and e.name not in META_FILES and e.is_file():
-                    try:
-                        st = e.stat()
-                    except OSError:  # removed while we looked
-                        continue
-                    found.append(FileStat(e.path, st.st_size, st.st_mtime_ns, n))
-        out += sorted(found, key=lambda f: f.path)
-    return out
-
-
 def fingerprint(directories: Sequence[Path], vocab_files: Sequence[Path]) -> str:
     """Names the cache of one set of directories; changes with the code and the vocabulary files."""
     parts = [SCHEMA, __version__, *(str(d.resolve()) for d in directories)]
@@ -93,6 +85,34 @@ def fingerprint(directories: Sequence[Path], vocab_files: Sequence[Path]) -> str
     return f"{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}"
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """What the cache hands the loader: an index and the services behind it, read lazily."""
+
+    index: Index
+    services: Mapping[str, Service]
+    vocab: Vocabulary
+    regions: Regions
+    notes: tuple[str, ...]
+    phrases: Callable[[], PhraseTable] | None = None  # the query parser's table, as stored; None: build it
+
+
+class State(NamedTuple):
+    """The index's small parts, stored as one marshal blob (marshal is the fastest to load)."""
+
+    ids: list[str]
+    emergency: list[int]
+    breadth: list[int]
+    ages: list[tuple[int, int]]
+    dead: list[int]
+    directory_of: list[int]
+    words: list[str]
+    by_stem: dict[str, list[str]]
+    parts: dict[str, list[str]]
+    labels: dict[str, list[str]]
+    notes: list[str]
+
+
 # ---------------------------------------------------------------- building
 @dataclass
 class Built:
@@ -103,121 +123,86 @@ class Built:
     files: list[tuple[FileStat, int]]  # and the number its service got (-1: none)
 
 
-Row = tuple  # (number, FileStat, usable, problems, id, emergency, breadth, age)
+class Checked(NamedTuple):
+    """One file as a worker read it."""
+
+    number: int
+    file: FileStat
+    problems: list[Problem]
+    entry: Entry | None  # its service's columns (words and members travel with the chunk); None: unusable
 
 
-def _check_chunk(args: tuple[list[tuple[int, FileStat]], Vocabulary, Regions]) \
-        -> tuple[list[Row], dict[str, list[int]], dict[str, list[int]]]:
+Chunk = tuple[list[Checked], dict[str, list[int]], dict[str, list[int]]]
+
+
+def _check_chunk(args: tuple[list[tuple[int, FileStat]], Vocabulary, Regions]) -> Chunk:
     """Read, check and index some files; postings come back grouped by word, so that
     merging a chunk costs one list extension per word, not one per posting."""
     from .validate import check_service_file
 
     chunk, vocab, regions = args
-    rows: list[Row] = []
+    rows: list[Checked] = []
     postings: dict[str, list[int]] = {}
     members: dict[str, list[int]] = {}
     for number, f in chunk:
         service, problems = check_service_file(Path(f.path), vocab, regions, fast=True)
-        if service is None:
-            rows.append((number, f, False, problems, "", 99, 0, (-1, -1)))
-            continue
-        entry = index_service(service, regions)
-        for w, fld in entry.words.items():
-            postings.setdefault(w, []).append(number * 4 + fld)
-        for key in entry.members:
-            members.setdefault(key, []).append(number)
-        rows.append((number, f, True, problems, entry.id, entry.emergency, entry.breadth, entry.age))
+        entry = None
+        if service is not None:
+            entry = index_service(service, regions)
+            post(number, entry, postings, members)
+            entry = entry._replace(words={}, members=[])  # filed just above: not sent back twice
+        rows.append(Checked(number, f, problems, entry))
     return rows, postings, members
 
 
 def build(files: Sequence[FileStat], vocab: Vocabulary, regions: Regions, bundled: int | None,
-          first: int = 0) -> Built:
+          first: int = 0, progress: Progress | None = None) -> Built:
     """Read, check and index files; numbers start at `first` (a delta continues the cache's)."""
     numbered = list(enumerate(files, first))
     if len(files) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-        chunks = _parallel(numbered, vocab, regions)
+        chunks = _parallel(numbered, vocab, regions, progress)
     else:
         chunks = [_check_chunk((numbered, vocab, regions))]
-    size = len(files)
-    data = IndexData(ids=[""] * size, emergency=[99] * size, breadth=[0] * size, ages=[(-1, -1)] * size)
+    data = IndexData()
     built = Built(data, set(), {}, [], [])
-    by_id: dict[str, list[tuple[int, int]]] = {}
+    placed: list[Placed] = []
     for rows, postings, members in chunks:  # chunks come in file order, so posting lists stay sorted
         for w, numbers in postings.items():
             data.postings.setdefault(w, []).extend(numbers)
         for key, numbers in members.items():
             data.members.setdefault(key, []).extend(numbers)
-        for number, f, usable, problems, sid, emergency, breadth, age in rows:
-            built.problems.extend(problems)
-            built.files.append((f, number if usable else -1))
-            if not usable:
-                built.dead.add(number)
+        for row in rows:
+            data.append(row.entry)  # at row.number - first: rows come in order
+            built.problems.extend(row.problems)
+            built.files.append((row.file, row.number if row.entry else -1))
+            if row.entry is None:
+                built.dead.add(row.number)
                 continue
-            local = number - first
-            built.paths[number] = f.path
-            data.ids[local], data.emergency[local], data.breadth[local], data.ages[local] = sid, emergency, breadth, age
-            by_id.setdefault(sid, []).append((f.directory, number))
-    built.problems.extend(_overlay(by_id, built, files, first, bundled))
+            built.paths[row.number] = row.file.path
+            placed.append(Placed(row.entry.id, row.file.directory, row.number, row.file.path))
+    losers, problems = overlay(placed, bundled)
+    built.dead |= losers
+    built.problems.extend(problems)
     return built
 
 
-def _parallel(numbered: list[tuple[int, FileStat]], vocab: Vocabulary, regions: Regions) -> list[
-        tuple[list[Row], dict[str, list[int]], dict[str, list[int]]]]:
+def _quiet(total: int) -> AbstractContextManager[Callable[[int], None]]:
+    return nullcontext(lambda done: None)
+
+
+def _parallel(numbered: list[tuple[int, FileStat]], vocab: Vocabulary, regions: Regions,
+              progress: Progress | None) -> list[Chunk]:
     from concurrent.futures import ProcessPoolExecutor
 
     workers = os.cpu_count() or 2
     size = max(200, len(numbered) // (workers * 8))
     chunks = [numbered[i:i + size] for i in range(0, len(numbered), size)]
     results = []
-    with _progress(len(numbered)) as advance, ProcessPoolExecutor(workers) as pool:
+    with (progress or _quiet)(len(numbered)) as advance, ProcessPoolExecutor(workers) as pool:
         for part in pool.map(_check_chunk, [(c, vocab, regions) for c in chunks]):
             results.append(part)
             advance(len(part[0]))
     return results
-
-
-class _progress:
-    """A Rich progress bar on stderr, only on a terminal and only for a long build."""
-
-    def __init__(self, total: int):
-        self.total = total
-        self.bar: Any = None
-
-    def __enter__(self) -> Callable[[int], None]:
-        import sys
-
-        if self.total >= PROGRESS_FROM and sys.stderr.isatty():
-            from rich.console import Console
-            from rich.progress import Progress
-
-            # stderr: stdout carries the results, and a pipe must not get a progress bar
-            self.bar = Progress(transient=True, console=Console(stderr=True))
-            self.bar.start()
-            task = self.bar.add_task("indexing", total=self.total)
-            return lambda n: self.bar.advance(task, n)
-        return lambda n: None
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-
-def _overlay(by_id: dict[str, list[tuple[int, int]]], built: Built, files: Sequence[FileStat], first: int,
-             bundled: int | None) -> list[Problem]:
-    """A later directory replaces a service of an earlier one; the same id in two extra directories is an error."""
-    problems = []
-    path_of = {first + k: f.path for k, f in enumerate(files)}
-    for sid, places in by_id.items():
-        if len(places) < 2:
-            continue
-        places.sort()
-        extras = [(d, n) for d, n in places if d != bundled]
-        if len(extras) > 1:
-            problems.append(Problem(path_of[extras[-1][1]], 0, "REF008",
-                                    f"duplicate id '{sid}', also in {path_of[extras[0][1]]}"))
-        for _, n in places[:-1]:
-            built.dead.add(n)
-    return problems
 
 
 # ---------------------------------------------------------------- storing
@@ -226,7 +211,7 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
     """Write a whole cache to a temporary file, then rename it into place (atomic)."""
     import tempfile
 
-    from .query import _phrase_table
+    from .query import phrase_table
 
     db.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=db.parent)
@@ -247,15 +232,16 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
             for f, n in built.files:
                 if n >= 0:
                     directory_of[n] = f.directory
-            state = (data.ids, data.emergency, data.breadth, data.ages, sorted(built.dead), directory_of,
-                     lexicon.words, lexicon.by_stem, lexicon.parts, lexicon.labels,
-                     [str(p) for p in built.problems])
+            state = State(data.ids, data.emergency, data.breadth, data.ages, sorted(built.dead), directory_of,
+                          lexicon.words, lexicon.by_stem, lexicon.parts, lexicon.labels,
+                          [str(p) for p in built.problems])
             stats = [(f.path, f.size, f.mtime) for f, _ in built.files]  # in scan order
             con.executemany("INSERT INTO meta VALUES (?, ?)", [
-                ("schema", SCHEMA), ("key", key), ("state", marshal.dumps(state)), ("stats", marshal.dumps(stats)),
+                ("schema", SCHEMA), ("key", key), ("state", marshal.dumps(tuple(state))),
+                ("stats", marshal.dumps(stats)),
                 ("meta", pickle.dumps((vocab, regions))),
                 # apart, so that `refer emergency` does not load the query parser at all
-                ("phrases", pickle.dumps(_phrase_table(vocab, regions))),
+                ("phrases", pickle.dumps(phrase_table(vocab, regions))),
                 # services ready to show without reading a file (see READY_ALL_UP_TO)
                 ("urgent", pickle.dumps(urgent))])
             con.executemany("INSERT INTO files VALUES (?, ?, ?, ?)",
@@ -281,13 +267,13 @@ class Store:
         if meta.get("schema") != SCHEMA or meta.get("key") != key:
             raise ValueError("not our cache")
         self.vocab, self.regions = pickle.loads(meta["meta"])
-        self.vocab.phrase_table_blob = (meta["phrases"], id(self.regions))
+        self.phrases_blob = meta["phrases"]
         self.urgent_blob = meta.get("urgent")
-        (ids, emergency, breadth, ages, dead, self.directory_of, words, by_stem, parts, labels,
-         self.notes) = marshal.loads(meta["state"])
-        self.data = IndexData(ids, {}, LazyMembers(self.con), emergency, breadth, ages)
-        self.dead = set(dead)
-        self.lexicon = Lexicon(words, by_stem, parts, labels)
+        state = State(*marshal.loads(meta["state"]))
+        self.directory_of, self.notes = state.directory_of, state.notes
+        self.data = IndexData(state.ids, {}, LazyMembers(self.con), state.emergency, state.breadth, state.ages)
+        self.dead = set(state.dead)
+        self.lexicon = Lexicon(state.words, state.by_stem, state.parts, state.labels)
         self.stats = marshal.loads(meta["stats"])
 
     @cached_property
@@ -367,7 +353,7 @@ class CachedServices(Mapping[str, Service]):
 
 
 # ---------------------------------------------------------------- the entry point
-def load_cached(directories: Sequence[Path], bundled: Path | None) -> Catalog:
+def load_cached(directories: Sequence[Path], bundled: Path | None, progress: Progress | None = None) -> Loaded:
     missing = [Problem(str(d), 0, "REF001", "no such directory") for d in directories if not d.is_dir()]
     if missing:
         raise DataError(missing)
@@ -379,11 +365,11 @@ def load_cached(directories: Sequence[Path], bundled: Path | None) -> Catalog:
     db = root / f"index-{key}.sqlite"
     store = _open(db, key)
     if store is not None:
-        catalog = _from_store(store, files, directories, store.vocab, store.regions, bundled_no)
-        if catalog is not None:
-            return catalog
+        loaded = _from_store(store, files, store.vocab, store.regions, bundled_no)
+        if loaded is not None:
+            return loaded
     vocab, regions = load_meta_or_fail(directories)
-    built = build(files, vocab, regions, bundled_no)
+    built = build(files, vocab, regions, bundled_no, progress=progress)
     errors = [p for p in built.problems if p.severity == "error"]
     if errors:
         raise DataError(sorted(built.problems))
@@ -397,7 +383,7 @@ def load_cached(directories: Sequence[Path], bundled: Path | None) -> Catalog:
     if len(index.live) <= READY_ALL_UP_TO:
         keep = list(index.live)
     else:
-        keep = sorted((n for n in index.live if data.emergency[n] < 99),
+        keep = sorted((n for n in index.live if data.emergency[n] != NOT_URGENT),
                       key=lambda n: (data.emergency[n], data.ids[n]))[:READY_URGENT]
     urgent = {n: services[data.ids[n]] for n in keep}
     try:
@@ -405,7 +391,7 @@ def load_cached(directories: Sequence[Path], bundled: Path | None) -> Catalog:
     except (OSError, sqlite3.Error) as exc:
         notes.append(f"cache directory {root} is not writable ({getattr(exc, 'strerror', None) or exc}); "
                      "searching without a cache")
-    return Catalog(services, vocab, regions, tuple(directories), tuple(notes), index)
+    return Loaded(index, services, vocab, regions, tuple(notes))
 
 
 def _open(db: Path, key: str) -> Store | None:
@@ -418,9 +404,9 @@ def _open(db: Path, key: str) -> Store | None:
         return None
 
 
-def _from_store(store: Store, files: list[FileStat], directories: Sequence[Path], vocab: Vocabulary,
-                regions: Regions, bundled_no: int | None) -> Catalog | None:
-    """The cached catalog, with changed files laid over it; None when a full build is due."""
+def _from_store(store: Store, files: list[FileStat], vocab: Vocabulary, regions: Regions,
+                bundled_no: int | None) -> Loaded | None:
+    """The cached index, with changed files laid over it; None when a full build is due."""
     if [(f.path, f.size, f.mtime) for f in files] == store.stats:  # the common case, compared in C
         changed, removed = [], []
     else:
@@ -447,11 +433,14 @@ def _from_store(store: Store, files: list[FileStat], directories: Sequence[Path]
             notes += [str(p) for p in delta.problems]
             data, dead, lexicon, lookup = _lay_over(store, delta, dead, vocab)
             fresh = dict(delta.paths)
-            dead |= _overlaid(data, dead, store, delta, bundled_no)
+            losers, problems = _overlaid(data, dead, store, delta, bundled_no)
+            if any(p.severity == "error" for p in problems):
+                raise DataError(sorted(problems))
+            dead |= losers
         index = Index(data, lexicon, lookup, frozenset(dead))
         services = CachedServices(index, vocab, regions, lambda n: fresh.get(n) or store.path(n),
                                   lambda n: None if n in dead else store.urgent.get(n))
-        return Catalog(services, vocab, regions, tuple(directories), tuple(notes), index)
+        return Loaded(index, services, vocab, regions, tuple(notes), lambda: pickle.loads(store.phrases_blob))
     except (sqlite3.Error, ValueError, KeyError):
         return None
 
@@ -475,20 +464,12 @@ def _lay_over(store: Store, delta: Built, dead: set[int], vocab: Vocabulary) -> 
     return data, dead | delta.dead, lexicon, lookup
 
 
-def _overlaid(data: IndexData, dead: set[int], store: Store, delta: Built, bundled_no: int | None) -> set[int]:
-    """An edited file may now share its id with a cached service: the later directory wins."""
+def _overlaid(data: IndexData, dead: set[int], store: Store, delta: Built, bundled_no: int | None
+              ) -> tuple[set[int], list[Problem]]:
+    """An edited file may now share its id with a cached service: the same overlay rule as a full build."""
     directory_of = dict(enumerate(store.directory_of))
     directory_of.update((n, f.directory) for f, n in delta.files)
     fresh_ids = {data.ids[n] for n in delta.paths}
-    winner: dict[str, int] = {}
-    losers = set()
-    for n, sid in enumerate(data.ids):
-        if n in dead or sid not in fresh_ids:
-            continue
-        if sid in winner:
-            keep, drop = sorted((winner[sid], n), key=lambda k: (directory_of.get(k, 0), k))[::-1]
-            winner[sid] = keep
-            losers.add(drop)
-        else:
-            winner[sid] = n
-    return losers
+    placed = [Placed(sid, directory_of.get(n, 0), n, delta.paths.get(n) or store.path(n) or sid)
+              for n, sid in enumerate(data.ids) if n not in dead and sid in fresh_ids]
+    return overlay(placed, bundled_no)

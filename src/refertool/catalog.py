@@ -1,43 +1,28 @@
-"""Find, load and overlay the service directories.
+"""Load the service directories into a Catalog: from the index cache, or fresh from the files.
 
-The bundled directory comes first; every extra directory is laid on top, and a
-service with the same id in a later directory replaces the earlier one. An extra
-directory holds `services/*.toml` (or TOML files directly) and may hold a
-`vocabulary.toml` that adds facet values.
+Which directories and files there are, and which service wins an overlay, is the
+business of `directories`; the cache (`cache`) and the fresh path here both hand
+their services to the same `index` builder.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .directories import Placed, bundled_dir, load_meta_or_fail, overlay, resolve_directories, service_files
 from .errors import DataError, Problem
-from .model import FACETS, LANGS, FacetValue, Region, Regions, Service, Vocabulary
-from .tomlread import TomlProblem, parse_toml
+from .model import Regions, Service, Vocabulary
 
 if TYPE_CHECKING:
+    from .cache import Progress
     from .index import Index
-
-META_FILES = ("vocabulary.toml", "regions.toml", "situation.toml")
-
-
-def bundled_dir() -> Path:
-    """The directory shipped with the package (wheel), or the source tree's data/."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "data", here.parents[1] / "data"):
-        if (candidate / "vocabulary.toml").is_file():
-            return candidate
-    raise DataError([Problem(str(here / "data"), 0, "REF001", "the bundled data directory is missing")])
-
-
-def env_data_dirs() -> list[Path]:
-    raw = os.environ.get("REFER_DATA_DIR", "")
-    return [Path(p) for p in raw.split(os.pathsep) if p.strip()]
+    from .query import PhraseTable
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: caches key on it
@@ -48,6 +33,7 @@ class Catalog:
     directories: tuple[Path, ...] = ()
     warnings: tuple[str, ...] = field(default=())
     prebuilt: Index | None = field(default=None, repr=False)
+    stored_phrases: Callable[[], PhraseTable] | None = field(default=None, repr=False)
 
     @cached_property
     def index(self) -> Index:
@@ -58,6 +44,15 @@ class Catalog:
 
         return build_index(self.services.values(), self.vocabulary, self.regions)
 
+    @cached_property
+    def phrases(self) -> PhraseTable:
+        """The query parser's table of facet phrases and places: the cache's, else built now."""
+        if self.stored_phrases is not None:
+            return self.stored_phrases()
+        from .query import phrase_table
+
+        return phrase_table(self.vocabulary, self.regions)
+
     def __iter__(self):
         return iter(self.services.values())
 
@@ -66,82 +61,6 @@ class Catalog:
 
     def get(self, service_id: str) -> Service | None:
         return self.services.get(service_id)
-
-
-def service_files(directory: Path) -> list[Path]:
-    """The service files of a directory: services/*.toml, or *.toml beside the meta files."""
-    base = directory / "services" if (directory / "services").is_dir() else directory
-    return sorted(p for p in base.glob("*.toml") if p.name not in META_FILES)
-
-
-def _facet_values(table: dict[str, Any], path: Path, problems: list[Problem]) -> dict[str, dict[str, FacetValue]]:
-    facets: dict[str, dict[str, FacetValue]] = {}
-    for facet in FACETS:
-        for value_id, spec in (table.get(facet) or {}).items():
-            if not isinstance(spec, dict) or not all(isinstance(spec.get(lang, ""), str) for lang in LANGS):
-                problems.append(Problem(str(path), 0, "REF005", f"{facet}.{value_id} must be a table with nl, en"))
-                continue
-            synonyms = spec.get("synonyms", [])
-            if not isinstance(synonyms, list) or not all(isinstance(s, str) for s in synonyms):
-                problems.append(Problem(str(path), 0, "REF005", f"{facet}.{value_id}.synonyms must be strings"))
-                synonyms = []
-            facets.setdefault(facet, {})[value_id] = FacetValue(
-                value_id, spec.get("nl", value_id), spec.get("en", value_id), tuple(synonyms))
-    return facets
-
-
-def load_situation_words(path: Path, problems: list[Problem]) -> dict[str, Any]:
-    """The situation reader's word lists; none (a reader that finds nothing) when the file is missing."""
-    if not path.is_file():
-        return {}
-    try:
-        return parse_toml(path)[0]
-    except TomlProblem as exc:
-        problems.append(Problem(str(path), exc.line, exc.code, exc.message))
-        return {}
-
-
-def load_vocabulary(paths: Iterable[Path], problems: list[Problem], situation: dict[str, Any] | None = None
-                    ) -> Vocabulary:
-    facets: dict[str, dict[str, FacetValue]] = {f: {} for f in FACETS}
-    concepts: list[tuple[str, ...]] = []
-    for path in paths:
-        try:
-            table, _ = parse_toml(path)
-        except TomlProblem as exc:
-            problems.append(Problem(str(path), exc.line, exc.code, exc.message))
-            continue
-        for facet, values in _facet_values(table, path, problems).items():
-            facets[facet].update(values)
-        groups = (table.get("concepts") or {}).get("groups", [])
-        concepts.extend(tuple(g) for g in groups if isinstance(g, list) and all(isinstance(w, str) for w in g))
-    return Vocabulary(facets, tuple(concepts), situation)
-
-
-def load_regions(path: Path, problems: list[Problem]) -> Regions:
-    try:
-        table, _ = parse_toml(path)
-    except TomlProblem as exc:
-        problems.append(Problem(str(path), exc.line, exc.code, exc.message))
-        return Regions({})
-    areas = {}
-    for rid, spec in table.items():
-        ranges = []
-        for r in spec.get("postcodes", []):
-            lo, _, hi = r.partition("-")
-            ranges.append((int(lo), int(hi or lo)))
-        areas[rid] = Region(rid, spec.get("nl", rid), spec.get("en", rid), spec.get("parent", ""),
-                            tuple(spec.get("synonyms", [])), tuple(ranges), tuple(spec.get("municipalities", [])))
-    return Regions(areas)
-
-
-def load_meta(directories: Sequence[Path], problems: list[Problem]) -> tuple[Vocabulary, Regions]:
-    bundled = bundled_dir()
-    vocab_paths = [bundled / "vocabulary.toml"]
-    vocab_paths += [d / "vocabulary.toml" for d in directories if (d / "vocabulary.toml").is_file()]
-    situation = load_situation_words(bundled / "situation.toml", problems)
-    return (load_vocabulary(dict.fromkeys(vocab_paths), problems, situation),
-            load_regions(bundled / "regions.toml", problems))
 
 
 def check_directory(directory: Path, vocab: Vocabulary, regions: Regions,
@@ -161,49 +80,38 @@ def check_directory(directory: Path, vocab: Vocabulary, regions: Regions,
     return services, problems
 
 
-def resolve_directories(extra: Sequence[Path] = (), bundled: bool = True) -> list[Path]:
-    dirs = ([bundled_dir()] if bundled else []) + [*env_data_dirs(), *extra]
-    return list(dict.fromkeys(Path(d) for d in dirs))
-
-
-def load_catalog(extra: Sequence[Path | str] = (), bundled: bool = True, cache: bool = True) -> Catalog:
+def load_catalog(extra: Sequence[Path | str] = (), bundled: bool = True, cache: bool = True,
+                 progress: Progress | None = None) -> Catalog:
     """Load the bundled directory and every extra one; raise DataError with all problems.
 
     With `cache` (and unless REFER_CACHE=off), the index is kept in the user's cache
-    directory, so that a search on a large directory does not read every file.
+    directory, so that a search on a large directory does not read every file. `progress`
+    follows a long first build (see `cache.Progress`).
     """
     directories = resolve_directories([Path(d) for d in extra], bundled)
     if cache and os.environ.get("REFER_CACHE", "").lower() not in ("off", "0", "no"):
         from .cache import load_cached
 
-        return load_cached(directories, bundled_dir() if bundled else None)
+        loaded = load_cached(directories, bundled_dir() if bundled else None, progress)
+        return Catalog(loaded.services, loaded.vocab, loaded.regions, tuple(directories), loaded.notes,
+                       loaded.index, loaded.phrases)
     return load_fresh(directories, *load_meta_or_fail(directories))
 
 
-def load_meta_or_fail(directories: Sequence[Path]) -> tuple[Vocabulary, Regions]:
+def load_fresh(directories: Sequence[Path], vocab: Vocabulary, regions: Regions) -> Catalog:
+    """Read and check every file now, and build the index in memory."""
     problems: list[Problem] = []
-    vocab, regions = load_meta(directories, problems)
+    found: list[Service] = []
+    placed: list[Placed] = []
+    bundled = bundled_dir()
+    for n, directory in enumerate(directories):
+        services, dir_problems = check_directory(directory, vocab, regions)
+        problems.extend(dir_problems)
+        placed += [Placed(s.id, n, len(found) + k, s.path) for k, s in enumerate(services)]
+        found += services
+    losers, overlay_problems = overlay(placed, next((n for n, d in enumerate(directories) if d == bundled), None))
+    problems += overlay_problems
     if any(p.severity == "error" for p in problems):
         raise DataError(sorted(problems))
-    return vocab, regions
-
-
-def load_fresh(directories: Sequence[Path], vocab: Vocabulary, regions: Regions,
-               notes: Sequence[str] = ()) -> Catalog:
-    """Read and check every file now, and build the index in memory."""
-    from .validate import duplicate_ids
-
-    problems: list[Problem] = []
-    services: dict[str, Service] = {}
-    extra_services: list[Service] = []
-    for directory in directories:
-        found, dir_problems = check_directory(directory, vocab, regions)
-        problems.extend(dir_problems)
-        services.update((s.id, s) for s in found)
-        if directory != bundled_dir():
-            extra_services.extend(found)
-    problems.extend(duplicate_ids(extra_services))
-    errors = [p for p in problems if p.severity == "error"]
-    if errors:
-        raise DataError(sorted(problems))
-    return Catalog(services, vocab, regions, tuple(directories), (*map(str, sorted(problems)), *notes))
+    winners = {s.id: s for k, s in enumerate(found) if k not in losers}
+    return Catalog(winners, vocab, regions, tuple(directories), tuple(map(str, sorted(problems))))

@@ -15,9 +15,9 @@ from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from . import __version__
 from .errors import DataError, ReferError, UsageError
 from .i18n import detect_lang, t
+from .version import __version__
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -66,7 +66,7 @@ settings = Settings()
 
 def _complete(facet: str) -> Callable[[str], list[str]]:
     def complete(incomplete: str) -> list[str]:
-        from .catalog import load_meta
+        from .directories import load_meta
 
         vocab, regions = load_meta([], [])
         values = list(regions.areas) if facet == "regions" else list(vocab.values(facet))
@@ -76,7 +76,7 @@ def _complete(facet: str) -> Callable[[str], list[str]]:
 
 
 def _complete_ids(incomplete: str) -> list[str]:
-    from .catalog import bundled_dir, service_files
+    from .directories import bundled_dir, service_files
 
     return [p.stem for p in service_files(bundled_dir()) if p.stem.startswith(incomplete)]
 
@@ -132,8 +132,9 @@ def main_options(
 # ---------------------------------------------------------------- helpers
 def _catalog() -> Catalog:
     from .catalog import load_catalog
+    from .render.progress import stderr_bar
 
-    catalog = load_catalog(settings.data_dirs, settings.bundled)
+    catalog = load_catalog(settings.data_dirs, settings.bundled, progress=stderr_bar)
     for w in catalog.warnings:
         print(f"warning: {w}", file=sys.stderr)
     return catalog
@@ -383,8 +384,10 @@ def emergency(
     except ReferError as exc:  # a broken extra directory must never hide the emergency numbers
         _say(f"{t('fallback', settings.lang)} ({exc})")
         catalog = load_catalog([], bundled=True)
+    from .index import NOT_URGENT
+
     data = catalog.index.data
-    urgent = sorted((data.emergency[n], data.ids[n]) for n in catalog.index.live if data.emergency[n] < 99)
+    urgent = sorted((data.emergency[n], data.ids[n]) for n in catalog.index.live if data.emergency[n] != NOT_URGENT)
     services = [catalog.services[sid] for _, sid in urgent]
     if _wants_table(fmt, output):
         from .render.table import emergency_table
@@ -405,7 +408,8 @@ def validate(
     Exit 0 when clean, 1 when there are problems, 2 when it could not run.
     Example: refer validate ./my-services
     """
-    from .catalog import bundled_dir, check_directory, load_meta, resolve_directories, service_files
+    from .catalog import check_directory
+    from .directories import bundled_dir, load_meta, resolve_directories, service_files
     from .errors import Problem
     from .validate import check_service_file, duplicate_ids
 

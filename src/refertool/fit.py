@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .index import NO_AGE, Index
+from .index import NO_AGE, NOT_URGENT, Index
 from .model import CHANNELS, Regions, Vocabulary
 from .situation import MINOR_MAX, Situation, words_of
 
@@ -119,7 +119,7 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
             if hits:
                 points, why = points + URGENT_FITS * len(hits), [*why, "recent: " + ", ".join(hits)]
         if situation.urgency == "acute":
-            urgent = index.data.emergency[i] < 99 or i in index.members("flag=always_open")
+            urgent = index.data.emergency[i] < NOT_URGENT or i in index.members("flag=always_open")
             hits = [t for t in words.acute_topics if i in index.members(f"topics={t}")]
             if urgent or hits:
                 points += URGENT_FITS * (int(urgent) + len(hits))

@@ -35,7 +35,7 @@ def _eu_offset(utc: dt.datetime) -> dt.timedelta:
 
 def open_now(s: Service, now: dt.datetime | None = None) -> bool:
     """True only when the data says so: always open, or inside a weekly slot. Unknown hours are not open."""
-    if s.always_open or any(c.always_open for c in s.contacts):
+    if s.always_reachable:
         return True
     local = brussels_now(now)
     day, hhmm = DAYS[local.weekday()], local.strftime("%H:%M")

@@ -13,14 +13,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
-from .model import Regions, Service, Vocabulary
+from .model import FACET_SPECS, Regions, Service, Vocabulary, facet_values, facets
 from .text import STOPWORDS, split_compound, stems, tokens
 
 FIELDS = ("name", "keywords", "topics", "description")
 NAME, KEYWORDS, TOPICS, DESCRIPTION = range(4)
-LABEL_FACETS = ("topics", "sectors", "kinds")  # what a service is about: their words are its text
-MEMBER_FACETS = ("audiences", "roles", "topics", "sectors", "regions", "channels", "kinds")
+LABEL_FACETS = facets(describes=True)  # what a service is about: their words are its text
 NO_AGE = (-1, -1)
+# The emergency rank of a service that is not in the emergency view: it sorts after every real rank.
+NOT_URGENT = 2**31 - 1
 
 
 def service_texts(s: Service) -> list[tuple[int, str]]:
@@ -53,13 +54,10 @@ def joined_forms(text: str) -> list[str]:
 
 def member_keys(s: Service) -> list[str]:
     """Every "facet=value" a service belongs to; "facet=" when it lists none (open to all)."""
-    keys = [f"{facet}={v}" for facet in ("audiences", "roles", "topics", "sectors", "regions")
-            for v in getattr(s, facet)]
-    keys += [f"{facet}=" for facet in ("audiences", "roles", "sectors") if not getattr(s, facet)]
-    keys += [f"channels={c}" for c in s.channels]
-    keys += [f"kinds={s.kind}"] if s.kind else []
+    keys = [f"{spec.id}={v}" for spec in FACET_SPECS for v in facet_values(s, spec.id)]
+    keys += [f"{spec.id}=" for spec in FACET_SPECS if spec.open_when_empty and not facet_values(s, spec.id)]
     keys += [f"flag={name}" for name in ("free", "anonymous") if getattr(s, name)]
-    if s.always_open or any(c.always_open for c in s.contacts):
+    if s.always_reachable:
         keys.append("flag=always_open")
     if any(c.hours for c in s.contacts):
         keys.append("flag=hours")
@@ -94,7 +92,16 @@ def index_service(s: Service, regions: Regions) -> Entry:
         words.update(dict.fromkeys(tokens(text), fld))
     for j in joined_forms(texts[0][1]):
         words.setdefault(j, NAME)
-    return Entry(s.id, words, member_keys(s), s.emergency or 99, regions.breadth(s.regions), age_span(s))
+    urgency = NOT_URGENT if s.emergency is None else s.emergency
+    return Entry(s.id, words, member_keys(s), urgency, regions.breadth(s.regions), age_span(s))
+
+
+def post(number: int, entry: Entry, postings: dict[str, list[int]], members: dict[str, list[int]]) -> None:
+    """The one place that files a service's words and memberships under its number."""
+    for w, fld in entry.words.items():
+        postings.setdefault(w, []).append(number * 4 + fld)
+    for key in entry.members:
+        members.setdefault(key, []).append(number)
 
 
 @dataclass
@@ -108,16 +115,18 @@ class IndexData:
     breadth: list[int] = field(default_factory=list)
     ages: list[tuple[int, int]] = field(default_factory=list)
 
-    def add(self, entry: Entry) -> int:
+    def append(self, entry: Entry | None) -> int:
+        """The per-service columns of the next number; None for a file that gives no service."""
         n = len(self.ids)
-        self.ids.append(entry.id)
-        for w, fld in entry.words.items():
-            self.postings.setdefault(w, []).append(n * 4 + fld)
-        for key in entry.members:
-            self.members.setdefault(key, []).append(n)
-        self.emergency.append(entry.emergency)
-        self.breadth.append(entry.breadth)
-        self.ages.append(entry.age)
+        self.ids.append(entry.id if entry else "")
+        self.emergency.append(entry.emergency if entry else NOT_URGENT)
+        self.breadth.append(entry.breadth if entry else 0)
+        self.ages.append(entry.age if entry else NO_AGE)
+        return n
+
+    def add(self, entry: Entry) -> int:
+        n = self.append(entry)
+        post(n, entry, self.postings, self.members)
         return n
 
 

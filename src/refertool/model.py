@@ -7,13 +7,50 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 LANGS = ("nl", "en")
-FACETS = ("audiences", "roles", "topics", "sectors", "channels", "kinds")
 CHANNELS = ("phone", "chat", "email", "website", "visit", "appointment")
 DAYS = ("mo", "tu", "we", "th", "fr", "sa", "su")
 
 
 # Value records are NamedTuples: immutable, comparable, picklable, and far cheaper to
 # define at import than dataclasses (start-up matters for `refer emergency`).
+class FacetSpec(NamedTuple):
+    """What the code knows about one facet: the one table query, index, ranking, exports and the CLI read."""
+
+    id: str  # the Service field and the vocabulary table ("audiences")
+    singular: str  # for options and messages ("--audience", "unknown audience")
+    open_when_empty: bool = False  # a service listing none is open to all (and a filter lets it pass)
+    from_text: bool = False  # words in a query can name its values
+    describes: bool = False  # its labels count as the words of a service that carries it
+    strict: bool = False  # as a filter: only services that list the value pass
+    taxonomy: bool = True  # exported as an HSDS taxonomy
+
+
+FACET_SPECS = (
+    FacetSpec("audiences", "audience", open_when_empty=True, from_text=True),
+    FacetSpec("roles", "role", open_when_empty=True, from_text=True),
+    FacetSpec("topics", "topic", from_text=True, describes=True, strict=True),
+    FacetSpec("sectors", "sector", open_when_empty=True, from_text=True, describes=True),
+    FacetSpec("regions", "region"),  # values in regions.toml; a place in a query is read by the phrase table
+    FacetSpec("channels", "channel", strict=True, taxonomy=False),  # derived from the contacts
+    FacetSpec("kinds", "kind", describes=True, strict=True, taxonomy=False),  # one value: Service.kind
+)
+FACET = {f.id: f for f in FACET_SPECS}
+# Facets whose values the vocabulary defines (regions have their own file).
+FACETS = tuple(f.id for f in FACET_SPECS if f.id != "regions")
+
+
+def facets(**wanted: bool) -> tuple[str, ...]:
+    """The facet ids whose spec has every flag given, in table order: facets(from_text=True)."""
+    return tuple(f.id for f in FACET_SPECS if all(getattr(f, k) == v for k, v in wanted.items()))
+
+
+def facet_values(s: Service, facet: str) -> tuple[str, ...]:
+    """The values one service carries for a facet (channels come from its contacts, kinds from `kind`)."""
+    if facet == "kinds":
+        return (s.kind,) if s.kind else ()
+    return getattr(s, facet)
+
+
 class Localized(NamedTuple):
     """A text in Dutch and English; either may be empty."""
 
@@ -87,6 +124,11 @@ class Service(NamedTuple):
     sources: tuple[str, ...] = ()  # ids of every source the record's facts come from
     locations: tuple[Location, ...] = ()
     path: str = ""
+
+    @property
+    def always_reachable(self) -> bool:
+        """Day and night: the service says so, or one of its contacts does."""
+        return bool(self.always_open) or any(c.always_open for c in self.contacts)
 
     @property
     def channels(self) -> tuple[str, ...]:

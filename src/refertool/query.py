@@ -81,7 +81,6 @@ class PhraseTable:
     """Every facet synonym and place name as a token tuple -> the facet values it names."""
 
     def __init__(self, vocab: Vocabulary, regions: Regions):
-        self.regions_id = id(regions)
         self.exact: dict[tuple[str, ...], set[tuple[str, str]]] = {}
         for facet in TEXT_FACETS:
             for value in vocab.values(facet).values():
@@ -144,19 +143,10 @@ class PhraseTable:
         return (best[1], best[0]) if best[1] else (set(), 0)
 
 
-def _phrase_table(vocab: Vocabulary, regions: Regions) -> PhraseTable:
-    """Built once per vocabulary (and kept in the index cache, which saves it at every start)."""
-    table = vocab.__dict__.get("phrase_table")
-    if table is None and "phrase_table_blob" in vocab.__dict__:
-        import pickle
-
-        blob, regions_id = vocab.__dict__.pop("phrase_table_blob")
-        table = pickle.loads(blob)
-        table.regions_id = regions_id
-    if table is None or table.regions_id != id(regions):
-        table = PhraseTable(vocab, regions)
-    vocab.phrase_table = table  # type: ignore[attr-defined]
-    return table
+@lru_cache(maxsize=8)
+def phrase_table(vocab: Vocabulary, regions: Regions) -> PhraseTable:
+    """Built once per vocabulary; a catalog from the cache brings the one stored there instead."""
+    return PhraseTable(vocab, regions)
 
 
 @lru_cache(maxsize=8)
@@ -203,8 +193,9 @@ class QueryParser:
     members, and what is left as free terms."""
 
     def __init__(self, text: str, vocab: Vocabulary, regions: Regions, known_word: Callable[[str], bool],
-                 filters: Filters | None = None):
+                 filters: Filters | None = None, phrases: PhraseTable | None = None):
         self.vocab, self.regions, self.known_word = vocab, regions, known_word
+        self.phrases = phrases or phrase_table(vocab, regions)
         self.filters = filters or Filters()
         self.notes: list[str] = []
         if len(text) > MAX_QUERY_CHARS:
@@ -280,7 +271,7 @@ class QueryParser:
     def facet_phrases(self) -> None:
         """Facet phrases, longest first."""
         words, groups = self.words, self.groups
-        table = _phrase_table(self.vocab, self.regions)
+        table = self.phrases
         for n in (3, 2, 1):
             for i in range(len(words) - n + 1):
                 if not self._free(i, n):
@@ -351,6 +342,7 @@ class QueryParser:
 
 
 def parse(text: str, vocab: Vocabulary, regions: Regions, known_word: Callable[[str], bool] = lambda w: False,
-          filters: Filters | None = None) -> Query:
-    """Understand a query. `known_word` tells whether a joined word ("wraakporno") is in the index."""
-    return QueryParser(text, vocab, regions, known_word, filters).parse()
+          filters: Filters | None = None, phrases: PhraseTable | None = None) -> Query:
+    """Understand a query. `known_word` tells whether a joined word ("wraakporno") is in the index;
+    `phrases` is the phrase table of the vocabulary and regions (built when not given)."""
+    return QueryParser(text, vocab, regions, known_word, filters, phrases).parse()

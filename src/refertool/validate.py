@@ -155,6 +155,15 @@ class _Checker:
             return None
         return value
 
+    def emergency_rank(self, doc: dict) -> int | None:
+        """Place in `refer emergency`, 1 first; absent: not in that view."""
+        rank = self.integer(doc, "emergency")
+        if rank is not None and not 1 <= rank <= 999:
+            self.add("REF005", f"'emergency' is a place in the emergency view from 1 to 999, not {rank}",
+                     self.line_of("emergency"))
+            return None
+        return rank
+
     def string_list(self, doc: dict, key: str, required: bool = False) -> tuple[str, ...]:
         value = doc.get(key.split(".")[-1])
         if value is None:
@@ -229,7 +238,7 @@ class _Checker:
             website=website, email=email,
             free=self.flag(doc, "free"), anonymous=self.flag(doc, "anonymous"),
             confidential=self.flag(doc, "confidential"), always_open=self.flag(doc, "always_open"),
-            emergency=self.integer(doc, "emergency"),
+            emergency=self.emergency_rank(doc),
             how_to_reach=self.localized(doc, "how_to_reach"),
             source_section=section, source_document=document, sources=sources,
             locations=self.locations(doc), path=str(self.path),
@@ -351,14 +360,7 @@ def check_service_file(path: Path, vocab: Vocabulary, regions: Regions,
 
 
 def duplicate_ids(services: Iterable[Service]) -> list[Problem]:
-    """The same id twice among extra directories: which one wins would depend on their order.
+    """The same id twice among extra services: which one wins would depend on their order."""
+    from .directories import Placed, overlay
 
-    (Replacing a bundled service from an extra directory is an overlay, and fine.)"""
-    seen: dict[str, str] = {}
-    problems = []
-    for s in services:
-        if s.id in seen:
-            problems.append(Problem(s.path, 0, "REF008", f"duplicate id '{s.id}', also in {seen[s.id]}"))
-        else:
-            seen[s.id] = s.path
-    return problems
+    return overlay((Placed(s.id, n, n, s.path) for n, s in enumerate(services)), bundled=None)[1]

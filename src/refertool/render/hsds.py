@@ -16,12 +16,12 @@ from typing import Any
 
 from ..catalog import Catalog
 from ..errors import ReferError
-from ..model import Service
+from ..model import Service, facets
 from .safe import http_link, spreadsheet_safe
 
 NAMESPACE = uuid.UUID("6f1c7a5e-2b0d-5b8e-9a51-7e3f0c4d2a10")
 ALL_WEEK = "MO,TU,WE,TH,FR,SA,SU"
-TAXONOMY_FACETS = ("audiences", "roles", "topics", "sectors", "regions")
+TAXONOMY_FACETS = facets(taxonomy=True)
 
 # The HSDS 3.0 columns of each table we write, in the standard's order, as
 # "name[:type][/format][!]" (type string unless said; ! = required), with the

@@ -44,8 +44,8 @@ def contact_text(s: Service, lang: str) -> Text:
 
 
 def flags_text(s: Service, lang: str, open_now: bool | None = None) -> Text:
-    names = [t(k, lang) for k in ("free", "anonymous", "confidential", "always_open") if getattr(s, k)]
-    if not s.always_open and any(c.always_open for c in s.contacts):
+    names = [t(k, lang) for k in ("free", "anonymous", "confidential") if getattr(s, k)]
+    if s.always_reachable:
         names.append(t("always_open", lang))
     if open_now:
         names.append(t("open_now", lang))
@@ -137,7 +137,7 @@ def emergency_table(services: Sequence[Service], lang: str, open_now: dict[str, 
     table.add_column(t("when", lang), ratio=3, min_width=14)
     for s in services:
         number = contact_line(s) or "—"
-        style = "bold red" if (s.emergency or 99) <= 2 else "bold"
+        style = "bold red" if s.emergency is not None and s.emergency <= 2 else "bold"
         when = txt(s.summary.get(lang))
         flags = flags_text(s, lang, open_now.get(s.id))
         if flags:
