@@ -591,13 +591,13 @@ class Reader:
             p = m.person()
             if p not in seen and (p.relation not in ("self", "pronoun") or p.role):
                 seen.append(p)
-        spent = {self.words[i] for i in self.used}
-        spent |= {x for x in self.words if x in self.w.frames}
+        spent = {self.words[i] for i in self.used} - self.w.facet_words
+        spent |= {x for x in self.words if x in self.w.frames}  # never searched, even when a facet word
         return Situation(tuple(self._person(m) for m in seen), asker_role, asker_sector if in_role else "", urgency,
                          tuple(needs), tuple(wanted), tuple(avoided), tuple(avoid), tuple(areas),
                          tuple(dict.fromkeys(topics)), tuple(towns), in_role and bool(asker_sector),
                          any(x in self.w.home for x in self.words),
-                         frozenset((spent - self.w.facet_words) | set(self.words[slice(*self.asker_span)])))
+                         frozenset(spent | set(self.words[slice(*self.asker_span)])))
 
     @staticmethod
     def _person(m: _Mention) -> Person:
