@@ -446,7 +446,8 @@ class Reader:
                 others = [_Mention(span[0], span[0], "pronoun", "")]  # "... en word door X beschuldigd": the one before
                 others[0].refers = earlier[-1]
             if accused and min(accused) == first_act:
-                subject = next((m for m in others if m.at < first_act), others[0] if others else None)
+                # the person right before "accused of" ("I need advice about a coach accused of ...")
+                subject = next((m for m in reversed(others) if m.at < first_act), others[0] if others else None)
                 if subject is not None:
                     self._role(subject, "perpetrator")
                     subject.person().accused = any(words[i] in w.accused for i in accused)
@@ -589,8 +590,8 @@ class Reader:
         seen: list[_Mention] = []
         for m in self.mentions:
             p = m.person()
-            if p not in seen and (p.relation not in ("self", "pronoun") or p.role):
-                seen.append(p)
+            if p not in seen and (p.relation not in ("self", "pronoun") or p.role or p.age is not None):
+                seen.append(p)  # the asker too, once they have a role or an age ("ik ben 13")
         spent = {self.words[i] for i in self.used} - self.w.facet_words
         spent |= {x for x in self.words if x in self.w.frames}  # never searched, even when a facet word
         return Situation(tuple(self._person(m) for m in seen), asker_role, asker_sector if in_role else "", urgency,
