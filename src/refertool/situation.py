@@ -498,11 +498,13 @@ class Reader:
         wanted: list[str] = []
         avoided: list[str] = []
         avoid: list[str] = []
-        for start, _, channel in _find(self.words, self.w.channels):
+        for start, end, channel in _find(self.words, self.w.channels):
             (avoided if self._negated(start) else wanted).append(channel)
-        for start, _, what in _find(self.words, self.w.avoid):
+            self._spend(start, end)
+        for start, end, what in _find(self.words, self.w.avoid):
             if self._negated(start):
                 avoid.append(what)
+                self._spend(start, end)  # "wil geen aangifte doen": not a word to search for
         return (list(dict.fromkeys(c for c in wanted if c not in avoided)), list(dict.fromkeys(avoided)),
                 list(dict.fromkeys(avoid)))
 
