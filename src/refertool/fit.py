@@ -103,7 +103,7 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
                 else:  # a minor of no given age is a child: young-adult services start at 16
                     fits = span[0] < CHILD_MAX if group == "minor" else span[1] > MINOR_MAX
                 points += AGE_FITS if fits else AGE_MISFITS
-                why.append(f"{'for' if fits else 'not for'} a {group}")
+                why.append(f"{'for' if fits else 'not for'} {'an' if group == 'adult' else 'a'} {group}")
         if sectors and i not in general:
             if not any(i in index.members(f"sectors={s}") for s in sectors):
                 points, why = points + SECTOR_MISFITS, [*why, "another sector"]

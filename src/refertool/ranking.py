@@ -77,7 +77,10 @@ class Hit(NamedTuple):
 
     @property
     def score(self) -> float:
-        """A display number that never rises down the list: the first tier, with rarity as the fraction."""
+        """A display number that never rises down the list: the first tier (with rarity as the fraction
+        when the first tier counts concepts); the order itself is `key`, shown by --explain."""
+        if not float(self.key.points).is_integer():  # a situation: the points weigh rarity already
+            return round(-self.key.points, 3)
         rarity = -self.key.rarity
         return round(-self.key.points + rarity / (1 + rarity), 3)
 

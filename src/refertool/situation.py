@@ -578,11 +578,11 @@ class Reader:
             asker_role, in_role = me.role, False  # the asker speaks for themself
         elif me is not None and not asker_role:
             asker_role = "bystander"  # "ik denk dat de buurjongen ...": someone who saw or heard it
-        if not any(p.role == "perpetrator" for p in (m.person() for m in self.mentions)):
-            for m in self.mentions:  # "een meisje van 10 na seksueel misbruik": a child it happened to
-                p = m.person()
-                if not p.role and p.relation not in ("self", "pronoun") and (
-                        p.age_group == "minor" or (p.age is not None and p.age <= MINOR_MAX)) and self._abuse():
+        persons = list(dict.fromkeys(m.person() for m in self.mentions if m.relation != "self"))
+        if self._abuse() and not any(p.role for p in persons):
+            for p in persons:  # "een meisje van 10 na seksueel misbruik": a child it happened to;
+                minor = p.age_group == "minor" or (p.age is not None and p.age <= MINOR_MAX)
+                if minor or len(persons) == 1 and p.relation == "pronoun":  # "verkracht ..., ze is 19"
                     p.role = "victim"
                     break
         if "help-perpetrator" in needs:
