@@ -266,7 +266,7 @@ class Reader:
         self.used: set[int] = set()
         self.mentions: list[_Mention] = []
         self.asker_span: tuple[int, int] = (0, 0)
-        self.listeners: set[int] = set()
+        self.refused: set[str] = set()  # words of a refusal ("geen aangifte"): read, never searched
 
     def _corrected(self, word: str) -> str:
         """A word the reader needs, typed with one slip ("traner", "aangerant"); never a real word."""
@@ -499,12 +499,14 @@ class Reader:
         avoided: list[str] = []
         avoid: list[str] = []
         for start, end, channel in _find(self.words, self.w.channels):
-            (avoided if self._negated(start) else wanted).append(channel)
-            self._spend(start, end)
+            negated = self._negated(start)
+            (avoided if negated else wanted).append(channel)
+            if negated:
+                self.refused.update(self.words[start:end])
         for start, end, what in _find(self.words, self.w.avoid):
             if self._negated(start):
                 avoid.append(what)
-                self._spend(start, end)  # "wil geen aangifte doen": not a word to search for
+                self.refused.update(self.words[start:end])  # "wil geen aangifte doen": not to search for
         return (list(dict.fromkeys(c for c in wanted if c not in avoided)), list(dict.fromkeys(avoided)),
                 list(dict.fromkeys(avoid)))
 
@@ -595,7 +597,7 @@ class Reader:
             if p not in seen and (p.relation not in ("self", "pronoun") or p.role or p.age is not None):
                 seen.append(p)  # the asker too, once they have a role or an age ("ik ben 13")
         spent = {self.words[i] for i in self.used} - self.w.facet_words
-        spent |= {x for x in self.words if x in self.w.frames}  # never searched, even when a facet word
+        spent |= {x for x in self.words if x in self.w.frames} | self.refused  # even when facet words
         return Situation(tuple(self._person(m) for m in seen), asker_role, asker_sector if in_role else "", urgency,
                          tuple(needs), tuple(wanted), tuple(avoided), tuple(avoid), tuple(areas),
                          tuple(dict.fromkeys(topics)), tuple(towns), in_role and bool(asker_sector),
