@@ -261,3 +261,11 @@ def test_the_readme_examples_run_and_read_as_shown(cli):
         assert ran.code == 0
         line = next(x for x in shown.splitlines() if x.strip().startswith("situation:"))
         assert line in ran.err.splitlines()
+
+
+def test_the_words_of_the_reading_are_not_searched(catalog):
+    """The asker's phrase, the people and the question frame are read, not matched against records."""
+    q = search(catalog, "ik ben clb-medewerker: mijn zoon werd betast, wat moet ik doen?").query
+    searched = {t for c in q.concepts for t in c.terms}
+    assert not searched & {"clb", "medewerker", "zoon", "moet", "doen"}
+    assert "betast" in searched
