@@ -36,6 +36,7 @@ PLACE_WEIGHT = 0.5
 # In a described situation, a word met only by its stem, a part or a typo is weak evidence: a long
 # sentence holds many words, and "party" meeting "parties" says little about what is needed.
 LEVEL_WEIGHT = (1.0, 0.9, 0.8, 0.5, 0.5, 0.5)
+DESCRIPTION_WEIGHT = 0.25
 
 
 class Match(NamedTuple):
@@ -380,7 +381,7 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
         matches = [pc.get(i) for pc in per_concept]
         got = [m for m in matches if m is not None]
         # a word met only in the description is weaker evidence than one in the name or keywords
-        rarity = round(sum(w / (2 if m.field == DESCRIPTION else 1) * (LEVEL_WEIGHT[m.level] if situation else 1)
+        rarity = round(sum(w * (_situation_weight(m) if situation else 0.5 if m.field == DESCRIPTION else 1)
                            for w, m in zip(weights, matches) if m is not None), 6)
         fit = fits.get(i)
         if situation and not got and (fit is None or fit.points <= 0):
@@ -398,6 +399,12 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
                       data.emergency[i], data.ids[i])
         scored.append((key, i, matches, fits))
     return scored
+
+
+def _situation_weight(m: Match) -> float:
+    """In a told situation, a word met by its stem, a part or a typo, or only in a description, is weak
+    evidence: a long sentence holds many words ("nare ervaring" meets "naar" and "ervaren")."""
+    return LEVEL_WEIGHT[m.level] * (DESCRIPTION_WEIGHT if m.field == DESCRIPTION else 1)
 
 
 def resolve_region(catalog: Catalog, value: str) -> str:

@@ -252,12 +252,14 @@ class Reader:
         self.w = words_of(vocab)
         self.regions = regions
         self.known = known or (lambda word: False)
+        self.pieces: set[str] = set()
         # Words with the sentence part each belongs to (punctuation ends a part).
         self.words: list[str] = []
         self.part: list[int] = []
         for n, piece in enumerate(CLAUSE.split(fold(text))):
             for word in tokens(piece):
                 if word in CONTRACTED and self.words and self.part[-1] == n:
+                    self.pieces.update((self.words[-1], word))  # read as one word, never searched apart
                     self.words[-1] += word  # "i'm" -> im, "won't" -> wont
                     continue
                 self.words.append(self._corrected(word))
@@ -597,7 +599,7 @@ class Reader:
             if p not in seen and (p.relation not in ("self", "pronoun") or p.role or p.age is not None):
                 seen.append(p)  # the asker too, once they have a role or an age ("ik ben 13")
         spent = {self.words[i] for i in self.used} - self.w.facet_words
-        spent |= {x for x in self.words if x in self.w.frames} | self.refused  # even when facet words
+        spent |= {x for x in self.words if x in self.w.frames} | self.refused | self.pieces  # even facet words
         return Situation(tuple(self._person(m) for m in seen), asker_role, asker_sector if in_role else "", urgency,
                          tuple(needs), tuple(wanted), tuple(avoided), tuple(avoid), tuple(areas),
                          tuple(dict.fromkeys(topics)), tuple(towns), in_role and bool(asker_sector),
