@@ -132,6 +132,8 @@ class Words:
         self.active = single(voice.get("active"))
         self.accused = single(voice.get("accused"))
         self.convicted = single(voice.get("convicted"))
+        self.sharing = single(voice.get("sharing"))
+        self.to = single(voice.get("to"))
         self.telling = single(voice.get("telling"))
         self.boundary = single(voice.get("boundary"))
         self.relative = single(voice.get("relative"))
@@ -469,6 +471,8 @@ class Reader:
                     self._role(m, "perpetrator")
             elif found and found[0].at > first_act:
                 self._role(found[0], "victim")  # "mishandelde kinderen": done to the one after the act
+            elif found and self._groomed(found, span, acts):
+                continue
             elif found:
                 doer = found[0]
                 self._role(doer, "perpetrator")
@@ -476,6 +480,21 @@ class Reader:
                     if m.person() is not doer.person():
                         self._role(m, "victim")
                         break
+
+    def _groomed(self, found: list[_Mention], span: list[int], acts: list[int]) -> bool:
+        """A minor sending images to an adult is the one it is done to; True when so read."""
+        words, w = self.words, self.w
+        if not any(words[i] in w.sharing for i in acts):
+            return False
+        to = next((i for i in span if words[i] in w.to and i > acts[0]), None)
+        sender = found[0].person()
+        receiver = next((m.person() for m in found if to is not None and m.at > to), None)
+        if receiver is None or not _minor(sender) or receiver.age_group != "adult" and not (
+                receiver.age is not None and receiver.age > MINOR_MAX):
+            return False
+        self._role(found[0], "victim")
+        self._role(receiver, "perpetrator")
+        return True
 
     @staticmethod
     def _role(m: _Mention, role: str) -> None:
@@ -612,6 +631,10 @@ class Reader:
         if m.age is not None:
             group = "minor" if m.age <= MINOR_MAX else "adult"
         return Person(m.role, m.age, group, m.relation, m.words, m.accused, m.own)
+
+
+def _minor(m: _Mention) -> bool:
+    return m.age_group == "minor" or (m.age is not None and m.age <= MINOR_MAX)
 
 
 def _participle(word: str) -> bool:
