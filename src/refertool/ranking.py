@@ -37,6 +37,7 @@ PLACE_WEIGHT = 0.5
 # sentence holds many words, and "party" meeting "parties" says little about what is needed.
 LEVEL_WEIGHT = (1.0, 0.9, 0.8, 0.5, 0.5, 0.5)
 DESCRIPTION_WEIGHT = 0.25
+WEIGHED_IN_SITUATION = ("audiences", "roles")
 
 
 class Match(NamedTuple):
@@ -324,7 +325,10 @@ def rank(catalog: Catalog, query: Query, now: dt.datetime | None = None, limit: 
     base = flag_filter(index, catalog, query.filters, now)
     if n_text and not query.situation:  # with words to look for, only services that meet one of them are candidates
         base &= set().union(*(pc.keys() for pc in per_concept[:n_text]))
-    pulled = [f for f in query.pulled if f.facet in FILTER_FACETS]
+    # In a told situation the people's roles and ages are weighed by the fit, not filtered on: "an
+    # adult man" who did it must not hide the services for the minor it was done to.
+    weighed = WEIGHED_IN_SITUATION if query.situation else ()
+    pulled = [f for f in query.pulled if f.facet in FILTER_FACETS and f.facet not in weighed]
     relaxed: list[Facet] = []
     while True:
         scored = _score(matcher, catalog, base, concepts, per_concept, pulled, query.situation)

@@ -357,6 +357,7 @@ class Reader:
             last = self.mentions[-1] if self.mentions else None
             if last is not None and last.end == start and last.relation == "adult":
                 last.end, last.relation, last.words = end, relation, f"{last.words} {' '.join(words[start:end])}"
+                self._spend(start, end)
                 continue  # "an adult member": one person
             mention = _Mention(start, end, relation, " ".join(words[start:end]), w.relation_age.get(relation, ""),
                                w.relation_role.get(relation, ""))
@@ -439,6 +440,7 @@ class Reader:
                         mine.add(found[0].person())
                     m.refers = next((p for p in reversed(earlier) if p not in mine and p.relation != "self"), None)
             acts = [i for i in span if words[i] in w.acts]
+            self.used.update(acts)  # verbs of the story; those naming a topic stay searched (facet words)
             accused = [i for i in span if words[i] in w.accused or words[i] in w.convicted]
             if not (acts or accused):
                 continue
