@@ -150,6 +150,8 @@ class Words:
         self.help_for_other = listed((raw.get("help_for") or {}).get("other"))
         self.help_for_self = listed((raw.get("help_for") or {}).get("self"))
         self.help_before_person = listed((raw.get("help_for") or {}).get("before_person"))
+        self.help_verbs_after = single((raw.get("help_for") or {}).get("verbs_after_person"))
+        self.help_verbs_before = single((raw.get("help_for") or {}).get("verbs_before_person"))
         negation = raw.get("negation") or {}
         self.negation = single(negation.get("words"))
         self.reach = int(negation.get("reach", 4))
@@ -551,6 +553,14 @@ class Reader:
                          None)
             helped = named.person() if named else self._story_first()
             break
+        for i, word in enumerate(self.words) if helped is None else ():
+            # "een dienst die een meisje verder kan begeleiden" (the person before), "help him" (after)
+            before, after = word in w.help_verbs_after, word in w.help_verbs_before
+            near = [m for m in self.mentions if self.clause[m.at] == self.clause[i] and m.relation != "self"
+                    and (before and m.at < i or after and i < m.at <= i + 2)]
+            if near:
+                helped = (near[-1] if before else near[0]).person()
+                break
         if helped is None and _find(self.words, w.help_for_self):
             helped = next((m.person() for m in self.mentions if m.relation == "self"), None)
         if helped is not None and helped.role in ("perpetrator", "victim"):
@@ -587,6 +597,16 @@ class Reader:
                 towns.append(town)
         return list(dict.fromkeys(areas)), list(dict.fromkeys(towns))
 
+    def default_victim(self) -> None:
+        """Abuse named and no one said to have done it: a child named is the one it happened to
+        ("een meisje van 10 na seksueel misbruik"), and so is the only "she" ("verkracht ..., ze is 19")."""
+        persons = list(dict.fromkeys(m.person() for m in self.mentions if m.relation != "self"))
+        if self._abuse() and not any(p.role for p in persons):
+            for p in persons:
+                if _minor(p) or len(persons) == 1 and p.relation == "pronoun":
+                    p.role = "victim"
+                    break
+
     def read(self) -> Situation:
         asker_role, asker_sector, in_role = self.asker()
         survivor = self.survivor()
@@ -596,6 +616,7 @@ class Reader:
         me = next((m.person() for m in self.mentions if m.relation == "self"), None)
         if survivor and me is not None and not me.role:
             me.role = "victim"
+        self.default_victim()
         urgency = self.urgency()
         wanted, avoided, avoid = self.wishes()
         needs = self.needs(avoid)
@@ -603,13 +624,6 @@ class Reader:
             asker_role, in_role = me.role, False  # the asker speaks for themself
         elif me is not None and not asker_role:
             asker_role = "bystander"  # "ik denk dat de buurjongen ...": someone who saw or heard it
-        persons = list(dict.fromkeys(m.person() for m in self.mentions if m.relation != "self"))
-        if self._abuse() and not any(p.role for p in persons):
-            for p in persons:  # "een meisje van 10 na seksueel misbruik": a child it happened to;
-                minor = p.age_group == "minor" or (p.age is not None and p.age <= MINOR_MAX)
-                if minor or len(persons) == 1 and p.relation == "pronoun":  # "verkracht ..., ze is 19"
-                    p.role = "victim"
-                    break
         if "help-perpetrator" in needs:
             in_role = False  # help for the one who did it: the asker's own organisation is not the answer
         areas, towns = self.places()
