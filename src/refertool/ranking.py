@@ -129,7 +129,7 @@ class Matcher:
                 put(w, 0, COMPOUND)
         if not fuzzy:
             return found
-        if len(word) >= 4 and not word.isdigit():
+        if len(word) >= 4 and not word.isdigit() and not self.real(word):
             at = bisect.bisect_left(self.words, word)
             for w in self.words[at:at + 50]:
                 if not w.startswith(word):
