@@ -207,7 +207,7 @@ def test_a_real_word_is_never_a_typo(make):
     assert first(cat, "naastt") == ["a"]  # a slip still finds it
     cat = make(_svc("a", "Alfa", keywords=("transgressive",)), _svc("b", "Beta", keywords=("trans",)))
     assert first(cat, "trans", 5) == ["b"]  # a real word is not the start of another
-    assert first(cat, "transg", 5) == ["a"]  # a start typed still is
+    assert first(cat, "transg") == ["a"]  # a start typed still is, first
 
 
 def _svc(sid, name, keywords=(), regions=("belgium",), locations=(), **kw):
