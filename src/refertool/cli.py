@@ -55,6 +55,16 @@ class ExportFormat(str, Enum):
     hsds = "hsds"
 
 
+class PosterFormat(str, Enum):
+    html = "html"
+    pdf = "pdf"
+
+
+class PosterSize(str, Enum):
+    a4 = "a4"
+    a6 = "a6"
+
+
 class Settings:
     data_dirs: list[Path] = []
     bundled: bool = True
@@ -189,9 +199,10 @@ def _print_rich(renderable: Any, output: Path | None) -> None:
 
 
 def _emit(services: Sequence[Service], fmt: Format, output: Path | None, header: bool,
-          hits: Sequence[Hit] | None = None, plain: Sequence[str] = ()) -> None:
-    """Write services in the chosen format; `auto` is a table on a terminal, TSV lines in a pipe."""
-    from .render.records import COLUMNS, SEARCH_COLUMNS, contact_line, flat_row, service_object
+          hits: Sequence[Hit] | None = None, plain: Sequence[str] = (), catalog: Catalog | None = None) -> None:
+    """Write services in the chosen format; `auto` is a table on a terminal, TSV lines in a pipe.
+    JSON names each contact's source from the catalog's sources."""
+    from .render.records import COLUMNS, SEARCH_COLUMNS, flat_row, reach_line, service_object
 
     lang = settings.lang
     if _wants_table(fmt, output):
@@ -204,14 +215,15 @@ def _emit(services: Sequence[Service], fmt: Format, output: Path | None, header:
         if fmt in (Format.json, Format.jsonl):
             from .render.tabular import write_json, write_jsonl
 
-            objects = [service_object(s, lang) for s in services]
+            known = catalog.sources if catalog is not None else {}
+            objects = [service_object(s, lang, known) for s in services]
             for obj, hit in zip(objects, hits or ()):
                 obj["score"], obj["why"] = hit.score, hit.why
             (write_json if fmt is Format.json else write_jsonl)(out, objects)
             return
         rows: list[dict[str, Any]] = [flat_row(s, lang) for s in services]
         for row, s in zip(rows, services):
-            row["contact"] = contact_line(s)
+            row["contact"] = reach_line(s, lang)
         for row, hit in zip(rows, hits or ()):
             row["score"] = hit.score
         from .render.tabular import write_delimited, write_plain_lines
@@ -258,7 +270,7 @@ def search(
     elif result.partial and fmt in (Format.auto, Format.table) and sys.stdout.isatty():
         _say(t("partial", lang))
     services = [h.service for h in result.hits]
-    _emit(services, fmt, output, not no_header, result.hits)
+    _emit(services, fmt, output, not no_header, result.hits, catalog=catalog)
     if not services:
         _say(t("no_results", lang))
         if result.suggestions:
@@ -317,9 +329,9 @@ def list_services(
 
     Example: refer list --role perpetrator --audience minors
     """
-    _, services = _filtered(audience, role, topic, sector, region, channel, age, free, anonymous, always_open,
-                            open_now)
-    _emit(services, fmt, output, not no_header)
+    catalog, services = _filtered(audience, role, topic, sector, region, channel, age, free, anonymous,
+                                  always_open, open_now)
+    _emit(services, fmt, output, not no_header, catalog=catalog)
     return FOUND if services else NOTHING
 
 
@@ -361,10 +373,10 @@ def show(
         from .render.records import service_object
 
         with _writing(output) as out:
-            json.dump(service_object(service, settings.lang), out, ensure_ascii=False, indent=2)
+            json.dump(service_object(service, settings.lang, catalog.sources), out, ensure_ascii=False, indent=2)
             out.write("\n")
         return FOUND
-    _emit([service], fmt, output, not no_header)
+    _emit([service], fmt, output, not no_header, catalog=catalog)
     return FOUND
 
 
@@ -394,7 +406,7 @@ def emergency(
 
         _print_rich(emergency_table(services, settings.lang, {s.id: open_now(s) for s in services}), output)
         return FOUND
-    _emit(services, fmt, output, not no_header, plain=("contact", "name", "summary"))
+    _emit(services, fmt, output, not no_header, plain=("contact", "name", "summary"), catalog=catalog)
     return FOUND
 
 
@@ -411,6 +423,7 @@ def validate(
     from .catalog import check_directory
     from .directories import bundled_dir, load_meta, resolve_directories, service_files
     from .errors import Problem
+    from .sources import check as check_sources
     from .validate import check_service_file, duplicate_ids
 
     targets = list(paths or resolve_directories(settings.data_dirs, settings.bundled))
@@ -418,20 +431,24 @@ def validate(
     vocab, regions = load_meta([p for p in targets if p.is_dir()], problems)
     files = 0
     seen = []
+    checked: list[Service] = []
     for target in targets:
         if target.is_file():
             files += 1
             service, found = check_service_file(target, vocab, regions)
             problems += found
             seen += [service] if service else []
+            checked += [service] if service else []
         elif target.is_dir():
             files += len(service_files(target))
             services, found = check_directory(target, vocab, regions)
             problems += found
             seen += services if target != bundled_dir() else []
+            checked += services
         else:
             raise ReferError(f"no such file or directory: {target}")
     problems += duplicate_ids(seen)
+    problems += check_sources([p for p in targets if p.is_dir()], checked, bundled_dir())
     for p in sorted(set(problems)):
         print(p)
     errors = sum(1 for p in problems if p.severity == "error")
@@ -495,9 +512,85 @@ def export(
 
         write_package(services, catalog, output, settings.lang)
     else:
-        _emit(services, Format(fmt.value), output, True)
+        _emit(services, Format(fmt.value), output, True, catalog=catalog)
     _say(t("exported", settings.lang, len(services), output))
     return FOUND if services else NOTHING
+
+
+@app.command("sources")
+def list_sources(fmt: FormatOpt = Format.auto, output: Output = None, no_header: NoHeader = False) -> int:
+    """Every source of the data with its date, its kind and the services that rely on it (oldest first).
+
+    Example: refer sources -f csv
+    """
+    from .sources import source_rows
+
+    catalog = _catalog()
+    rows = source_rows(catalog.sources, catalog)
+    if _wants_table(fmt, output):
+        from .render.table import sources_table
+
+        _print_rich(sources_table(rows, settings.lang), output)
+        return FOUND if rows else NOTHING
+    columns = ("id", "as_of", "kind", "publisher", "title", "url", "services")
+    with _writing(output) as out:
+        if fmt in (Format.json, Format.jsonl):
+            from .render.tabular import write_json, write_jsonl
+
+            (write_json if fmt is Format.json else write_jsonl)(out, rows)
+        else:
+            from .render.tabular import write_delimited
+
+            flat = [{**r, "services": ";".join(r["services"]) if isinstance(r["services"], list) else ""}
+                    for r in rows]
+            write_delimited(out, flat, columns, "," if fmt is Format.csv else "\t",
+                            header=not no_header and fmt is not Format.auto)
+    return FOUND if rows else NOTHING
+
+
+@app.command()
+def handout(
+    audience: Annotated[str, typer.Option("--audience", help="Who the poster is for (an audience id).",
+                                          autocompletion=_complete("audiences"))],
+    output: Annotated[Path, typer.Option("--output", "-o", help="poster.html or poster.pdf.")],
+    region: Annotated[str | None, typer.Option(
+        "--region", help="Only helplines serving all of this region (id, municipality or postcode).",
+        autocompletion=_complete("regions"))] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="The poster's language, nl or en (default: as refer).",
+                                                autocompletion=lambda: ["nl", "en"])] = None,
+    size: Annotated[PosterSize, typer.Option("--size", help="a4: one poster; a6: four cut-out cards on A4.")]
+    = PosterSize.a4,
+    fmt: Annotated[PosterFormat | None, typer.Option("--format", "-f", help="html or pdf (default: from -o).")]
+    = None,
+) -> int:
+    """A printable A4 poster (or four A6 cards) with the helplines for one audience, as HTML or PDF.
+
+    Example: refer handout --audience minors --lang nl -o poster.pdf
+    """
+    from .helplines import helplines
+    from .render.handout import poster, write_html, write_pdf
+
+    if lang is not None and lang not in ("nl", "en"):
+        raise UsageError(f"--lang must be nl or en, not '{lang}'")
+    kind = fmt.value if fmt else output.suffix.lower().lstrip(".")
+    if kind not in ("html", "pdf"):
+        raise UsageError(t("handout_format", settings.lang))
+    catalog = _catalog()
+    chosen = _filters(catalog, [audience], None, None, None, [region] if region else None, None, None,
+                      False, False, False, False)
+    place = chosen.regions[0] if chosen.regions else None
+    services = helplines(catalog, audience, place)
+    if not services:
+        _say(t("handout_none", settings.lang))
+        return NOTHING
+    content = poster(services, catalog.vocabulary, catalog.regions, audience, place, detect_lang(lang or settings.lang))
+    data = write_html(content, size.value).encode("utf-8") if kind == "html" else write_pdf(content, size.value)
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        raise ReferError(f"cannot write {output}: {exc.strerror}") from None
+    _say(t("handout_written", settings.lang, len(services), output))
+    return FOUND
 
 
 # ---------------------------------------------------------------- the error boundary
