@@ -349,13 +349,11 @@ def show(
         _print_rich(service_card(service, catalog, settings.lang), output)
         return FOUND
     if fmt is Format.json:  # one object, not a list of one
-        import json
-
         from .render.records import service_object
+        from .render.tabular import write_json
 
         with _writing(output) as out:
-            json.dump(service_object(service, settings.lang), out, ensure_ascii=False, indent=2)
-            out.write("\n")
+            write_json(out, service_object(service, settings.lang))
         return FOUND
     _emit([service], fmt, output, not no_header)
     return FOUND
@@ -491,6 +489,94 @@ def export(
         _emit(services, Format(fmt.value), output, True)
     _say(t("exported", settings.lang, len(services), output))
     return FOUND if services else NOTHING
+
+
+class PlanFormat(str, Enum):
+    auto = "auto"
+    table = "table"
+    md = "md"
+    json = "json"
+    html = "html"
+
+
+@app.command()
+def plan(
+    situation: Annotated[list[str] | None, typer.Argument(help="The situation in your words, Dutch or English.")]
+    = None,
+    audience: Audience = None, role: Role = None, topic: Topic = None, sector: Sector = None,
+    region: Region = None, age: Age = None,
+    no_input: Annotated[bool, typer.Option("--no-input", help="Never ask for a missing age or role.")] = False,
+    fmt: Annotated[PlanFormat, typer.Option("--format", "-f", help="auto: a table on a terminal, Markdown "
+                                                                    "in a pipe.")] = PlanFormat.auto,
+    output: Output = None,
+) -> int:
+    """A referral plan for a situation: now, advice for you, report, help for each person, later.
+
+    --age is the age of the person affected, --role who asks (professional, bystander, victim, perpetrator).
+    Example: refer plan "trainer betastte een speelster van 14, gisteren" --region Gent
+    """
+    from .plan import Given, make_plan
+    from .situation import read
+
+    catalog = _catalog()
+    lang = settings.lang
+    f = _filters(catalog, audience, role, topic, sector, region, None, age, False, False, False, False)
+    text = " ".join(situation or [])
+    if not text.strip() and not f.active():
+        raise UsageError(t("plan_empty", lang))
+    read_as = read(text, catalog.vocabulary, catalog.regions)
+    given = Given(age, (role or [""])[0], tuple(f.sectors), tuple(f.regions), tuple(f.audiences), tuple(f.topics))
+    if not no_input and _interactive():
+        given = _ask(read_as, given, lang)
+    result = make_plan(catalog, read_as, given, lang, text)
+    if not result.sections:
+        _say(t("plan_nothing", lang))
+        return NOTHING
+    if fmt is PlanFormat.table or (fmt is PlanFormat.auto and output is None and sys.stdout.isatty()):
+        from .render.table import plan_view
+
+        _print_rich(plan_view(result, lang), output)
+        return FOUND
+    from .render.plan import plan_object, write_html, write_markdown
+
+    with _writing(output) as out:
+        if fmt is PlanFormat.json:
+            from .render.tabular import write_json
+
+            write_json(out, plan_object(result, lang))
+        elif fmt is PlanFormat.html:
+            write_html(out, result, lang)
+        else:
+            write_markdown(out, result, lang)
+    return FOUND
+
+
+def _interactive() -> bool:
+    """Questions only to a person at a terminal; never in a pipe or a script."""
+    return sys.stdin.isatty()
+
+
+ROLE_CHOICES = {"1": "professional", "2": "bystander", "3": "victim", "4": "perpetrator"}
+
+
+def _ask(read_as: Any, given: Any, lang: str) -> Any:
+    """Ask for the age and the asker's role when they matter and are missing; Enter skips."""
+    from dataclasses import replace
+
+    from .plan import complete, missing
+
+    for item in missing(complete(read_as, given)):
+        while True:
+            answer = typer.prompt(t(f"ask_{item}", lang), default="", show_default=False, err=True).strip()
+            if not answer:
+                break
+            if item == "age" and answer.isdigit() and int(answer) <= 120:
+                given = replace(given, age=int(answer))
+                break
+            if item == "role" and (answer in ROLE_CHOICES or answer in ROLE_CHOICES.values()):
+                given = replace(given, role=ROLE_CHOICES.get(answer, answer))
+                break
+    return given
 
 
 # ---------------------------------------------------------------- the error boundary

@@ -60,6 +60,85 @@ STRINGS: dict[str, dict[str, str]] = {
     "internal": {"nl": "Interne fout: {0}. Meld dit alsjeblieft (REFER_DEBUG=1 toont details).",
                  "en": "Internal error: {0}. Please report it (REFER_DEBUG=1 shows details)."},
     "interrupted": {"nl": "Onderbroken.", "en": "Interrupted."},
+    # refer plan
+    "plan_title": {"nl": "Verwijsplan", "en": "Referral plan"},
+    "plan_situation": {"nl": "Gelezen als", "en": "Read as"},
+    "plan_assumptions": {"nl": "Aannames", "en": "Assumptions"},
+    "plan_reach": {"nl": "Bereik", "en": "Reach"},
+    "plan_now": {"nl": "Nu", "en": "Now"},
+    "plan_advice": {"nl": "Advies voor jou", "en": "Advice for you"},
+    "plan_report": {"nl": "Melden", "en": "Report"},
+    "plan_help-victim": {"nl": "Hulp voor wie het overkwam", "en": "Help for the person affected"},
+    "plan_help-perpetrator": {"nl": "Hulp voor wie het deed", "en": "Help for the person who did it"},
+    "plan_feelings": {"nl": "Hulp voor wie deze gevoelens heeft", "en": "Help for the person with these feelings"},
+    "plan_later": {"nl": "Later", "en": "Later"},
+    "plan_minor": {"nl": "een minderjarige", "en": "a minor"},
+    "plan_adult": {"nl": "een volwassene", "en": "an adult"},
+    "plan_anyone": {"nl": "iemand", "en": "someone"},
+    "plan_ages": {"nl": "{0} tot {1} jaar", "en": "ages {0} to {1}"},
+    "plan_ages_to": {"nl": "tot {0} jaar", "en": "up to age {0}"},
+    "plan_ages_from": {"nl": "vanaf {0} jaar", "en": "from age {0}"},
+    "plan_only_in": {"nl": "alleen {0}", "en": "only {0}"},
+    "plan_nothing": {"nl": "Geen stap van een plan past bij deze beschrijving; probeer 'refer search'.",
+                     "en": "No step of a plan fits this description; try 'refer search'."},
+    "plan_empty": {"nl": "Beschrijf de situatie, bv. refer plan \"trainer betast speler van 14\".",
+                   "en": "Describe the situation, e.g. refer plan \"coach touched a 14-year-old player\"."},
+    "why_care_centre": {"nl": "Seksueel geweld minder dan een week geleden: ga (of verwijs) meteen, dag en nacht",
+                        "en": "Sexual violence less than a week ago: go (or refer) directly, day or night"},
+    "why_care_centre_later": {"nl": "Zorg na seksueel geweld: binnen een week meteen binnenstappen, later op afspraak",
+                              "en": "Care after sexual violence: within a week walk in, later by appointment"},
+    "why_consult": {"nl": "Vraag advies over de volgende stappen voor {0}; ze kunnen ook hulp inschakelen",
+                    "en": "Ask their advice on the next steps for {0}; they can also arrange help"},
+    "why_secrecy": {"nl": "Beroepsgeheim en meldingsplicht: wat mag of moet je delen, over {0}?",
+                    "en": "Professional secrecy and the duty to report: what may or must you share, about {0}?"},
+    "why_sector": {"nl": "Het aanspreekpunt van de sector ({0})", "en": "The sector's own contact ({0})"},
+    "why_sector_report": {"nl": "Waar de sector meldt ({0})", "en": "Where the sector reports ({0})"},
+    "why_police": {"nl": "Aangifte of klacht; slachtofferonthaal tijdens de hele procedure",
+                   "en": "A report or complaint; victim support throughout the proceedings"},
+    "why_report_images": {"nl": "Meld de beelden; ze helpen om ze te laten verwijderen",
+                          "en": "Report the images; they help to have them removed"},
+    "why_help_for": {"nl": "Hulp voor {0}", "en": "Help for {0}"},
+    "why_perpetrator": {"nl": "Gespecialiseerde hulp voor {0} die het deed",
+                        "en": "Specialised help for {0} who did it"},
+    "why_feelings": {"nl": "Voor mensen met seksuele gevoelens voor kinderen en hun naasten",
+                     "en": "For people with sexual feelings for children, and those close to them"},
+    "why_perpetrator_also": {"nl": "Helpt ook wie grensoverschrijdend gedrag stelde",
+                             "en": "Also helps people who crossed the line"},
+    "why_mediation": {"nl": "Zodra er een strafdossier is: herstelbemiddeling tussen slachtoffer en dader",
+                      "en": "Once there is a criminal case: restorative mediation between victim and offender"},
+    "why_legal": {"nl": "Gratis juridische eerstelijnshulp bij een gerechtelijke procedure",
+                  "en": "Free first-line legal help during court proceedings"},
+    "assume_minor": {"nl": "Leeftijd van wie het overkwam niet gegeven: we gaan uit van een minderjarige, omdat de "
+                           "regels voor minderjarigen strenger zijn en te veel nagaan veiliger is dan te weinig "
+                           "(--age verandert dit).",
+                     "en": "Age of the person affected not given: assuming a minor, because the rules for minors "
+                           "are stricter and checking too much is safer than too little (--age changes it)."},
+    "assume_perpetrator_any_age": {"nl": "Leeftijd van wie het deed niet gegeven: hulp voor minderjarigen en "
+                                         "volwassenen staat er allebei.",
+                                   "en": "Age of the person who did it not given: help for minors and for adults "
+                                         "is both listed."},
+    "assume_professional": {"nl": "Niet gezegd wie vraagt: we gaan uit van een professional of vrijwilliger die "
+                                  "iemand helpt (--role verandert dit).",
+                            "en": "Who is asking not said: assuming a professional or volunteer helping someone "
+                                  "(--role changes it)."},
+    "assume_within_week": {"nl": "Het gebeurde dagen geleden: tot een week na seksueel geweld kan een slachtoffer "
+                                 "meteen naar een zorgcentrum.",
+                           "en": "It happened days ago: up to a week after sexual violence a victim can go "
+                                 "straight to a care centre."},
+    "assume_no_place": {"nl": "Geen plaats gegeven: alle zorgcentra staan er; --region geeft het dichtstbijzijnde.",
+                        "en": "No place given: every care centre is listed; --region gives the nearest."},
+    "assume_no_police": {"nl": "Geen aangifte gewenst: politie en parket staan niet bij Melden.",
+                         "en": "No police report wanted: police and prosecutor are left out of Report."},
+    "assume_not_acute": {"nl": "Niet gezegd wanneer het gebeurde: geen stap Nu. Is er nu gevaar, bel 112 "
+                               "(politie 101).",
+                         "en": "When it happened not said: no Now step. If anyone is in danger now, call 112 "
+                               "(police 101)."},
+    "ask_age": {"nl": "Hoe oud is wie het overkwam (of wie het deed)? Een getal; Enter slaat over",
+                "en": "How old is the person affected (or who did it)? A number; Enter skips"},
+    "ask_role": {"nl": "Wie vraagt? 1 professional of vrijwilliger, 2 ouder of naaste, 3 wie het overkwam, "
+                       "4 wie het deed; Enter slaat over",
+                 "en": "Who is asking? 1 professional or volunteer, 2 parent or relative, 3 the person affected, "
+                       "4 the person who did it; Enter skips"},
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Service
+from ..model import CHANNELS, Contact, Service
 
 COLUMNS = ("id", "name", "kind", "phone", "email", "website", "summary", "regions", "audiences", "roles",
            "topics", "free", "anonymous", "always_open", "verified_at")
@@ -75,3 +75,8 @@ def contact_line(s: Service) -> str:
             if c.channel == channel:
                 return c.value
     return s.website or s.email or ""
+
+
+def reach(s: Service) -> list[Contact]:
+    """The contacts in the order people need them: a number first, then chat, mail and web."""
+    return sorted(s.contacts, key=lambda c: CHANNELS.index(c.channel) if c.channel in CHANNELS else len(CHANNELS))

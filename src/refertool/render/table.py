@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import IO
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -17,7 +17,8 @@ from rich.text import Text
 from ..catalog import Catalog
 from ..i18n import t
 from ..model import Service
-from .records import contact_line
+from ..plan import Plan
+from .records import contact_line, reach
 from .safe import clean, http_link
 
 
@@ -31,15 +32,16 @@ def txt(value: object, style: str = "") -> Text:
 
 
 def contact_text(s: Service, lang: str) -> Text:
+    """The contacts, a number first; where the source gives none, how to find the service."""
     out = Text()
-    for c in s.contacts:
+    for c in reach(s):
         if out:
             out.append("\n")
         link = http_link(c.value) if c.channel in ("website", "chat") else None
         # no_wrap on a phone number: it wraps as a whole, never cut in the middle
         out.append(clean(c.value), style=f"bold link {link}" if link else "bold")
     if not s.contacts:
-        out.append(t("none_given", lang), style="dim")
+        out.append(clean(s.how_to_reach.get(lang)) or t("none_given", lang), style="dim")
     return out
 
 
@@ -53,10 +55,11 @@ def flags_text(s: Service, lang: str, open_now: bool | None = None) -> Text:
 
 
 class ResultsTable:
-    """Three columns on a wide terminal; one stacked column below 80, so 60 columns still read well."""
+    """Three columns on a wide terminal; one stacked column below 80, so 60 columns still read well.
+    The last column is the summary, or a note per service (why it is in a plan)."""
 
-    def __init__(self, services: Sequence[Service], lang: str):
-        self.services, self.lang = services, lang
+    def __init__(self, services: Sequence[Service], lang: str, notes: Sequence[str] | None = None):
+        self.services, self.lang, self.notes = services, lang, notes
 
     def __rich_console__(self, console: Console, options):
         lang = self.lang
@@ -66,16 +69,16 @@ class ResultsTable:
         if wide:
             table.add_column(t("name", lang), ratio=2, min_width=14, overflow="fold")
             table.add_column(t("contact", lang), min_width=12, overflow="fold")
-            table.add_column(t("summary", lang), ratio=3, min_width=16)
+            table.add_column(t("why" if self.notes else "summary", lang).capitalize(), ratio=3, min_width=16)
         else:
             table.add_column(f"{t('name', lang)} · {t('contact', lang)}", overflow="fold")
         for n, s in enumerate(self.services, 1):
             name = Text.assemble(txt(s.name, "bold"), "\n", txt(s.id, "dim"))
+            last = txt(self.notes[n - 1] if self.notes else s.summary.get(lang))
             if wide:
-                table.add_row(str(n), name, contact_text(s, lang), txt(s.summary.get(lang)))
+                table.add_row(str(n), name, contact_text(s, lang), last)
             else:
-                table.add_row(str(n), Text.assemble(name, "\n", contact_text(s, lang), "\n",
-                                                    txt(s.summary.get(lang))))
+                table.add_row(str(n), Text.assemble(name, "\n", contact_text(s, lang), "\n", last))
         yield table
 
 
@@ -158,3 +161,18 @@ def facets_table(rows: Sequence[tuple[str, str, str, str, int]], lang: str) -> T
     for facet, value, nl, en, count in rows:
         table.add_row(txt(facet), txt(value, "bold"), txt(nl), txt(en), str(count))
     return table
+
+
+def plan_view(plan: Plan, lang: str) -> Group:
+    """The plan on a terminal: what was read and assumed, then one table per step."""
+    parts: list[RenderableType] = [Text(t("plan_title", lang), style="bold reverse"),
+                                   Text.assemble(txt(f"{t('plan_situation', lang)}: ", "bold"),
+                                                 txt(plan.described, "italic"))]
+    if plan.assumptions:
+        parts.append(txt(f"{t('plan_assumptions', lang)}:", "bold"))
+        parts += [txt(f"• {a}", "yellow") for a in plan.assumptions]
+    for n, section in enumerate(plan.sections, 1):
+        parts.append(Text(""))
+        parts.append(txt(f"{n}. {section.title}", "bold red" if section.id == "now" else "bold"))
+        parts.append(ResultsTable([e.service for e in section.entries], lang, [e.why for e in section.entries]))
+    return Group(*parts)
