@@ -113,6 +113,10 @@ STRINGS: dict[str, dict[str, str]] = {
                            "(--age verandert dit).",
                      "en": "Age of the person affected not given: assuming a minor, because the rules for minors "
                            "are stricter and checking too much is safer than too little (--age changes it)."},
+    "assume_adult_now": {"nl": "Het gebeurde lang geleden: we gaan ervan uit dat wie het overkwam nu volwassen is "
+                               "(--age verandert dit).",
+                         "en": "It happened long ago: assuming the person affected is an adult now "
+                               "(--age changes it)."},
     "assume_perpetrator_any_age": {"nl": "Leeftijd van wie het deed niet gegeven: hulp voor minderjarigen en "
                                          "volwassenen staat er allebei.",
                                    "en": "Age of the person who did it not given: help for minors and for adults "

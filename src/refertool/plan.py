@@ -200,7 +200,10 @@ class _Builder:
         extra = [a for a in (*given.audiences, *named.audiences) if a not in AGE_AUDIENCES]
         victim, perpetrator = s.victim(), s.perpetrator()
         self.victim_group = _group(victim)
-        if self.act and not self.victim_group:
+        if self.act and not self.victim_group and s.urgency == "past":
+            self.victim_group = "adult"  # "als kind misbruikt", years ago: an adult now
+            self.assumptions.append(t("assume_adult_now", lang))
+        elif self.act and not self.victim_group:
             self.victim_group = "minor"
             self.assumptions.append(t("assume_minor", lang))
         self.victim = _who(victim, self.victim_group, extra)
@@ -233,9 +236,6 @@ class _Builder:
         return not self.situation.places or any(
             area in regions.ancestors(place) or place in regions.ancestors(area)
             for place in self.situation.places for area in s.regions)
-
-    def harm_fits(self, s: Service) -> bool:
-        return bool(((HARM & self.topics) or HARM) & set(s.topics))
 
     def pick(self, rules: list[Rule]) -> list[Entry]:
         """Every service that a rule admits and no earlier step holds, with that rule's reason."""
@@ -323,7 +323,7 @@ class _Builder:
         rules: list[Rule] = []
         if self.act:
             rules.append((lambda s: asker in s.roles and "victim" in s.roles and s.kind in HELPING_KINDS
-                          and not s.sectors and not SPECIFIC & set(s.topics) and self.harm_fits(s)
+                          and not s.sectors and not SPECIFIC & set(s.topics) and bool(HARM & set(s.topics))
                           and self.victim.fits(s),
                           self.say("why_consult", self.person(self.victim_group))))
         if self.act and ("duty-to-report" in self.situation.needs or asker == "professional"):
@@ -383,8 +383,8 @@ class _Builder:
 
     def help_perpetrator(self) -> list[Entry]:
         s = self.situation
-        if not (s.perpetrator() or self.asker == "perpetrator" or self.feelings_only
-                or "help-perpetrator" in s.needs):
+        if self.asker == "victim" or not (s.perpetrator() or self.asker == "perpetrator" or self.feelings_only
+                                          or "help-perpetrator" in s.needs):
             return []
         wanted = {"paedophilic-feelings"} if self.feelings_only else \
             {"transgressive-behaviour"} | (SPECIFIC & self.topics)
@@ -404,12 +404,11 @@ class _Builder:
         if not self.act:
             return []
         # services for both sides of a criminal case
-        both = {"victim", "perpetrator"}
-        return self.pick([
-            (lambda s: "mediation" in s.topics and both <= set(s.roles) and self.in_sector(s),
-             self.say("why_mediation")),
-            (lambda s: "legal" in s.topics and both <= set(s.roles) and self.in_sector(s), self.say("why_legal")),
-        ])
+        def for_both_sides(topic: str) -> Rule:
+            return (lambda s: topic in s.topics and {"victim", "perpetrator"} <= set(s.roles) and self.in_sector(s),
+                    self.say(f"why_{topic}"))
+
+        return self.pick([for_both_sides("mediation"), for_both_sides("legal")])
 
 
 def _group(person: Person | None) -> str:
@@ -450,14 +449,16 @@ def make_plan(catalog: Catalog, situation: Situation, given: Given, lang: str, t
     """The plan for a situation (as read, completed with what was given), in the steps it needs."""
     situation = complete(situation, given)
     b = _Builder(catalog, situation, given, text, lang)
-    steps = {"now": b.now, "advice": b.advice, "report": b.report, "help-victim": b.help_victim,
-             "help-perpetrator": b.help_perpetrator, "later": b.later}
+    # Each service goes to the first step that takes it; Later's narrow rule (both sides of a
+    # criminal case) chooses before the help steps, whose wider rules would take mediation too.
+    steps = {"now": b.now, "later": b.later, "advice": b.advice, "report": b.report, "help-victim": b.help_victim,
+             "help-perpetrator": b.help_perpetrator}
+    filled = {sid: step() for sid, step in steps.items()}
     sections = []
     for sid in SECTIONS:
-        entries = steps[sid]()
-        if entries:
+        if filled[sid]:
             title = t("plan_feelings" if sid == "help-perpetrator" and b.feelings_only else f"plan_{sid}", lang)
-            sections.append(Section(sid, title, tuple(entries)))
+            sections.append(Section(sid, title, tuple(filled[sid])))
     if situation.urgency == "" and b.act and not any(s.id == "now" for s in sections):
         b.assumptions.append(t("assume_not_acute", lang))
     topics = ", ".join(catalog.vocabulary.label("topics", x, lang).lower() for x in situation.topics)
