@@ -199,3 +199,17 @@ def test_one_overlay_rule_for_fresh_cold_and_delta_loads(local, tmp_path, cache)
     catalog = load_catalog([local, second], cache=cache)
     assert catalog.get("tele-onthaal").path.startswith(str(second))  # replaces the bundled one
     assert [h.service.path for h in search(catalog, "tele-onthaal").hits][:1] == [catalog.get("tele-onthaal").path]
+
+
+def test_a_warm_catalog_parses_with_the_phrase_table_stored_in_the_cache(monkeypatch):
+    import refertool.query as query
+
+    load_catalog()  # cold: builds and stores the table
+    query.phrase_table.cache_clear()
+
+    def refuse(*args):
+        raise AssertionError("the phrase table was built again")
+
+    monkeypatch.setattr(query.PhraseTable, "__init__", refuse)
+    warm = load_catalog()
+    assert ids(warm, "minor perpetrator Brussels")[0] == "iter"

@@ -30,7 +30,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .directories import META_FILES, FileStat, Placed, load_meta_or_fail, overlay, scan
 from .errors import DataError, Problem
@@ -47,6 +47,9 @@ from .index import (
 )
 from .model import Regions, Service, Vocabulary
 from .version import __version__
+
+if TYPE_CHECKING:
+    from .query import PhraseTable
 
 SCHEMA = "refertool-index-13"  # bump whenever what the index holds changes
 PARALLEL_FROM = 2000  # files; below this a process pool costs more than it saves
@@ -91,6 +94,7 @@ class Loaded:
     vocab: Vocabulary
     regions: Regions
     notes: tuple[str, ...]
+    phrases: Callable[[], PhraseTable] | None = None  # the query parser's table, as stored; None: build it
 
 
 class State(NamedTuple):
@@ -207,7 +211,7 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
     """Write a whole cache to a temporary file, then rename it into place (atomic)."""
     import tempfile
 
-    from .query import _phrase_table
+    from .query import phrase_table
 
     db.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=db.parent)
@@ -237,7 +241,7 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
                 ("stats", marshal.dumps(stats)),
                 ("meta", pickle.dumps((vocab, regions))),
                 # apart, so that `refer emergency` does not load the query parser at all
-                ("phrases", pickle.dumps(_phrase_table(vocab, regions))),
+                ("phrases", pickle.dumps(phrase_table(vocab, regions))),
                 # services ready to show without reading a file (see READY_ALL_UP_TO)
                 ("urgent", pickle.dumps(urgent))])
             con.executemany("INSERT INTO files VALUES (?, ?, ?, ?)",
@@ -263,7 +267,7 @@ class Store:
         if meta.get("schema") != SCHEMA or meta.get("key") != key:
             raise ValueError("not our cache")
         self.vocab, self.regions = pickle.loads(meta["meta"])
-        self.vocab.phrase_table_blob = (meta["phrases"], id(self.regions))
+        self.phrases_blob = meta["phrases"]
         self.urgent_blob = meta.get("urgent")
         state = State(*marshal.loads(meta["state"]))
         self.directory_of, self.notes = state.directory_of, state.notes
@@ -436,7 +440,7 @@ def _from_store(store: Store, files: list[FileStat], vocab: Vocabulary, regions:
         index = Index(data, lexicon, lookup, frozenset(dead))
         services = CachedServices(index, vocab, regions, lambda n: fresh.get(n) or store.path(n),
                                   lambda n: None if n in dead else store.urgent.get(n))
-        return Loaded(index, services, vocab, regions, tuple(notes))
+        return Loaded(index, services, vocab, regions, tuple(notes), lambda: pickle.loads(store.phrases_blob))
     except (sqlite3.Error, ValueError, KeyError):
         return None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -22,6 +22,7 @@ from .model import Regions, Service, Vocabulary
 if TYPE_CHECKING:
     from .cache import Progress
     from .index import Index
+    from .query import PhraseTable
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: caches key on it
@@ -32,6 +33,7 @@ class Catalog:
     directories: tuple[Path, ...] = ()
     warnings: tuple[str, ...] = field(default=())
     prebuilt: Index | None = field(default=None, repr=False)
+    stored_phrases: Callable[[], PhraseTable] | None = field(default=None, repr=False)
 
     @cached_property
     def index(self) -> Index:
@@ -41,6 +43,15 @@ class Catalog:
         from .index import build_index
 
         return build_index(self.services.values(), self.vocabulary, self.regions)
+
+    @cached_property
+    def phrases(self) -> PhraseTable:
+        """The query parser's table of facet phrases and places: the cache's, else built now."""
+        if self.stored_phrases is not None:
+            return self.stored_phrases()
+        from .query import phrase_table
+
+        return phrase_table(self.vocabulary, self.regions)
 
     def __iter__(self):
         return iter(self.services.values())
@@ -83,7 +94,7 @@ def load_catalog(extra: Sequence[Path | str] = (), bundled: bool = True, cache: 
 
         loaded = load_cached(directories, bundled_dir() if bundled else None, progress)
         return Catalog(loaded.services, loaded.vocab, loaded.regions, tuple(directories), loaded.notes,
-                       loaded.index)
+                       loaded.index, loaded.phrases)
     return load_fresh(directories, *load_meta_or_fail(directories))
 
 

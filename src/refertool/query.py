@@ -79,7 +79,6 @@ class PhraseTable:
     """Every facet synonym and place name as a token tuple -> the facet values it names."""
 
     def __init__(self, vocab: Vocabulary, regions: Regions):
-        self.regions_id = id(regions)
         self.exact: dict[tuple[str, ...], set[tuple[str, str]]] = {}
         for facet in TEXT_FACETS:
             for value in vocab.values(facet).values():
@@ -142,19 +141,10 @@ class PhraseTable:
         return (best[1], best[0]) if best[1] else (set(), 0)
 
 
-def _phrase_table(vocab: Vocabulary, regions: Regions) -> PhraseTable:
-    """Built once per vocabulary (and kept in the index cache, which saves it at every start)."""
-    table = vocab.__dict__.get("phrase_table")
-    if table is None and "phrase_table_blob" in vocab.__dict__:
-        import pickle
-
-        blob, regions_id = vocab.__dict__.pop("phrase_table_blob")
-        table = pickle.loads(blob)
-        table.regions_id = regions_id
-    if table is None or table.regions_id != id(regions):
-        table = PhraseTable(vocab, regions)
-    vocab.phrase_table = table  # type: ignore[attr-defined]
-    return table
+@lru_cache(maxsize=8)
+def phrase_table(vocab: Vocabulary, regions: Regions) -> PhraseTable:
+    """Built once per vocabulary; a catalog from the cache brings the one stored there instead."""
+    return PhraseTable(vocab, regions)
 
 
 @lru_cache(maxsize=8)
@@ -194,8 +184,9 @@ def _pull_ages(text: str) -> tuple[str, list[Facet]]:
 
 
 def parse(text: str, vocab: Vocabulary, regions: Regions, known_word: Callable[[str], bool] = lambda w: False,
-          filters: Filters | None = None) -> Query:
-    """Understand a query. `known_word` tells whether a joined word ("wraakporno") is in the index."""
+          filters: Filters | None = None, phrases: PhraseTable | None = None) -> Query:
+    """Understand a query. `known_word` tells whether a joined word ("wraakporno") is in the index;
+    `phrases` is the phrase table of the vocabulary and regions (built when not given)."""
     filters = filters or Filters()
     notes: list[str] = []
     if len(text) > MAX_QUERY_CHARS:
@@ -204,7 +195,7 @@ def parse(text: str, vocab: Vocabulary, regions: Regions, known_word: Callable[[
     folded, pulled = _pull_ages(fold(text))
     words = tokens(folded)
     used = [False] * len(words)
-    table = _phrase_table(vocab, regions)
+    table = phrases or phrase_table(vocab, regions)
     concepts: list[Concept] = []
 
     # Postcodes: four digits inside a known range name a province, unless the

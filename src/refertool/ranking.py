@@ -365,14 +365,12 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
 
 def resolve_region(catalog: Catalog, value: str) -> str:
     """A region id, a place name or a postcode -> a region id; UsageError when unknown."""
-    from .query import _phrase_table
-
     v = value.strip()
     if v in catalog.regions.areas:
         return v
     if v.isdigit() and len(v) == 4 and catalog.regions.by_postcode(int(v)):
         return catalog.regions.by_postcode(int(v)) or v
-    values, _ = _phrase_table(catalog.vocabulary, catalog.regions).lookup(tuple(tokens(v)))
+    values, _ = catalog.phrases.lookup(tuple(tokens(v)))
     areas = sorted(val for facet, val in values if facet == "regions")
     if areas:
         return areas[0]
@@ -384,5 +382,6 @@ def resolve_region(catalog: Catalog, value: str) -> str:
 def search(catalog: Catalog, text: str = "", filters: Filters | None = None, limit: int | None = 10,
            now: dt.datetime | None = None) -> Result:
     """Understand `text`, apply `filters`, and rank the catalog's services."""
-    query = parse(text, catalog.vocabulary, catalog.regions, catalog.index.word_set.__contains__, filters)
+    query = parse(text, catalog.vocabulary, catalog.regions, catalog.index.word_set.__contains__, filters,
+                  catalog.phrases)
     return rank(catalog, query, now, limit)
