@@ -291,7 +291,7 @@ def _ask(*args: str, answers: str):
 
 def test_prompt_asks_age_and_role_and_uses_the_answers(terminal):
     result, plan = _ask("een cliënt werd betast door een begeleider", answers="40\n1\n")
-    assert "How old is the person affected" in result.output and "Who is asking?" in result.output
+    assert "Age of the person affected (or who did it)?" in result.output and "Who asks? 1" in result.output
     placed = _placed(plan)
     assert placed.get("sam") == "advice" and "tzitemzo" not in placed
     assert plan["situation"]["asker_role"] == "professional"
@@ -299,7 +299,7 @@ def test_prompt_asks_age_and_role_and_uses_the_answers(terminal):
 
 def test_prompt_enter_skips_and_a_wrong_answer_is_asked_again(terminal):
     result, plan = _ask("een cliënt werd betast door een begeleider", answers="veertig\n\n3\n")
-    assert result.output.count("How old is the person affected") == 2
+    assert result.output.count("Age of the person affected (or who did it)?") == 2
     assert any("assuming a minor" in a for a in plan["assumptions"])
     assert plan["situation"]["asker_role"] == "victim"
 
@@ -307,10 +307,10 @@ def test_prompt_enter_skips_and_a_wrong_answer_is_asked_again(terminal):
 def test_no_input_never_asks(terminal):
     result = CliRunner().invoke(cli_module.app, ["plan", "een cliënt werd betast", "--no-input", "-f", "json"],
                                 input="40\n1\n")
-    assert "How old" not in result.output
+    assert "(Enter skips)" not in result.output
     assert any("assuming a minor" in a for a in json.loads(result.stdout)["assumptions"])
 
 
 def test_nothing_is_asked_when_all_is_known(terminal):
     result, _ = _ask("als leerkracht: een leerling van 13 wordt misbruikt", answers="")
-    assert "How old" not in result.output and "Who is asking" not in result.output
+    assert "(Enter skips)" not in result.output

@@ -137,12 +137,10 @@ STRINGS: dict[str, dict[str, str]] = {
                                "(politie 101).",
                          "en": "When it happened not said: no Now step. If anyone is in danger now, call 112 "
                                "(police 101)."},
-    "ask_age": {"nl": "Hoe oud is wie het overkwam (of wie het deed)? Een getal; Enter slaat over",
-                "en": "How old is the person affected (or who did it)? A number; Enter skips"},
-    "ask_role": {"nl": "Wie vraagt? 1 professional of vrijwilliger, 2 ouder of naaste, 3 wie het overkwam, "
-                       "4 wie het deed; Enter slaat over",
-                 "en": "Who is asking? 1 professional or volunteer, 2 parent or relative, 3 the person affected, "
-                       "4 the person who did it; Enter skips"},
+    "ask_age": {"nl": "Leeftijd van wie het overkwam (of wie het deed)? (Enter: overslaan)",
+                "en": "Age of the person affected (or who did it)? (Enter skips)"},
+    "ask_role": {"nl": "Wie vraagt? 1 professional 2 naaste 3 slachtoffer 4 pleger (Enter: overslaan)",
+                 "en": "Who asks? 1 professional 2 relative 3 affected 4 did it (Enter skips)"},
 }
 
 
