@@ -22,8 +22,10 @@ from .version import __version__
 if TYPE_CHECKING:
     from .catalog import Catalog
     from .model import Service
+    from .plan import Given, Plan
     from .query import Filters
     from .ranking import Hit
+    from .situation import Situation
 
 FOUND, NOTHING, ERROR, INTERRUPTED = 0, 1, 2, 130
 
@@ -503,8 +505,12 @@ class PlanFormat(str, Enum):
 def plan(
     situation: Annotated[list[str] | None, typer.Argument(help="The situation in your words, Dutch or English.")]
     = None,
-    audience: Audience = None, role: Role = None, topic: Topic = None, sector: Sector = None,
-    region: Region = None, age: Age = None,
+    audience: Audience = None,
+    role: Annotated[str | None, typer.Option(
+        "--role", help="Who asks: professional, bystander, victim or perpetrator (for themself).",
+        autocompletion=_complete("roles"))] = None,
+    topic: Topic = None, sector: Sector = None, region: Region = None,
+    age: Annotated[int | None, typer.Option("--age", min=0, max=120, help="Age of the person affected.")] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never ask for a missing age or role.")] = False,
     fmt: Annotated[PlanFormat, typer.Option("--format", "-f", help="auto: a table on a terminal, Markdown "
                                                                     "in a pipe.")] = PlanFormat.auto,
@@ -520,35 +526,42 @@ def plan(
 
     catalog = _catalog()
     lang = settings.lang
-    f = _filters(catalog, audience, role, topic, sector, region, None, age, False, False, False, False)
+    f = _filters(catalog, audience, [role] if role else None, topic, sector, region, None, age, False, False,
+                 False, False)
     text = " ".join(situation or [])
     if not text.strip() and not f.active():
         raise UsageError(t("plan_empty", lang))
     read_as = read(text, catalog.vocabulary, catalog.regions)
-    given = Given(age, (role or [""])[0], tuple(f.sectors), tuple(f.regions), tuple(f.audiences), tuple(f.topics))
+    given = Given(age, role or "", tuple(f.sectors), tuple(f.regions), tuple(f.audiences), tuple(f.topics))
     if not no_input and _interactive():
         given = _ask(read_as, given, lang)
     result = make_plan(catalog, read_as, given, lang, text)
     if not result.sections:
         _say(t("plan_nothing", lang))
         return NOTHING
+    _emit_plan(result, fmt, output)
+    return FOUND
+
+
+def _emit_plan(plan: Plan, fmt: PlanFormat, output: Path | None) -> None:
+    """A table per step on a terminal; Markdown in a pipe or a file; JSON or one HTML page on request."""
+    lang = settings.lang
     if fmt is PlanFormat.table or (fmt is PlanFormat.auto and output is None and sys.stdout.isatty()):
         from .render.table import plan_view
 
-        _print_rich(plan_view(result, lang), output)
-        return FOUND
+        _print_rich(plan_view(plan, lang), output)
+        return
     from .render.plan import plan_object, write_html, write_markdown
 
     with _writing(output) as out:
         if fmt is PlanFormat.json:
             from .render.tabular import write_json
 
-            write_json(out, plan_object(result, lang))
+            write_json(out, plan_object(plan, lang))
         elif fmt is PlanFormat.html:
-            write_html(out, result, lang)
+            write_html(out, plan, lang)
         else:
-            write_markdown(out, result, lang)
-    return FOUND
+            write_markdown(out, plan, lang)
 
 
 def _interactive() -> bool:
@@ -559,7 +572,7 @@ def _interactive() -> bool:
 ROLE_CHOICES = {"1": "professional", "2": "bystander", "3": "victim", "4": "perpetrator"}
 
 
-def _ask(read_as: Any, given: Any, lang: str) -> Any:
+def _ask(read_as: Situation, given: Given, lang: str) -> Given:
     """Ask for the age and the asker's role when they matter and are missing; Enter skips."""
     from dataclasses import replace
 

@@ -322,7 +322,8 @@ class _Builder:
         asker = self.asker
         rules: list[Rule] = []
         if self.act:
-            rules.append((lambda s: asker in s.roles and "victim" in s.roles and s.kind in HELPING_KINDS
+            # services that advise people helping someone (role professional), for this asker too
+            rules.append((lambda s: {"professional", asker, "victim"} <= set(s.roles) and s.kind in HELPING_KINDS
                           and not s.sectors and not SPECIFIC & set(s.topics) and bool(HARM & set(s.topics))
                           and self.victim.fits(s),
                           self.say("why_consult", self.person(self.victim_group))))
