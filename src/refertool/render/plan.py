@@ -52,8 +52,10 @@ h2.now { color: #b00; }
 .read { font-style: italic; } .assumptions { background: #fff6d5; padding: .5rem 1rem .5rem 2rem; }
 ul.entries { list-style: none; padding: 0; } ul.entries li { margin: .6rem 0; }
 .name { font-weight: bold; } .reach { font-weight: bold; font-size: 1.1rem; } .why { color: #333; }
+.route { font-weight: normal; font-size: 1rem; }
+@page { size: A4; margin: 15mm; }
 @media print { body { margin: 0; max-width: none; } a { color: inherit; text-decoration: none; }
-  ul.entries li { break-inside: avoid; } @page { size: A4; margin: 15mm; } }
+  ul.entries li { break-inside: avoid; } }
 """
 
 
@@ -66,7 +68,7 @@ def write_html(out: IO[str], plan: Plan, lang: str) -> None:
         for c in reach(s):
             link = http_link(c.value) if c.channel in ("website", "chat") else None
             parts.append(f'<a href="{esc(link)}">{esc(c.value)}</a>' if link else esc(c.value))
-        return " · ".join(parts) or esc(s.how_to_reach.get(lang))
+        return " · ".join(parts) or f'<span class="route">{esc(s.how_to_reach.get(lang))}</span>'
 
     title = esc(t("plan_title", lang))
     out.write(f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
