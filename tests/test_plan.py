@@ -314,6 +314,8 @@ def test_no_input_never_asks(terminal):
 def test_nothing_is_asked_when_all_is_known(terminal):
     result, _ = _ask("als leerkracht: een leerling van 13 wordt misbruikt", answers="")
     assert "(Enter skips)" not in result.output
+    result = CliRunner().invoke(cli_module.app, ["plan", "hallo daar"], input="\n\n")
+    assert "(Enter skips)" not in result.output and "No step" in result.output
 
 
 def test_readme_example_is_the_real_output(cli):

@@ -118,9 +118,11 @@ def _feelings(s: Situation) -> bool:
 
 def missing(situation: Situation) -> list[str]:
     """What a question to the user would settle: "age" of the main person, "role" of the asker."""
+    if not (_act(situation) or _feelings(situation)):
+        return []  # nothing to plan: nothing worth a question
     out = []
     person = situation.victim() if _main_role(situation) == "victim" else situation.perpetrator()
-    if (_act(situation) or _feelings(situation)) and not (person and (person.age is not None or person.age_group)):
+    if not (person and (person.age is not None or person.age_group)):
         out.append("age")
     if not situation.asker_role:
         out.append("role")
