@@ -256,8 +256,8 @@ def test_markdown_and_html_show_markup_as_text(cli, hostile_dir):
 
 def test_html_is_one_page_with_every_entry(cli, tmp_path):
     out = tmp_path / "plan.html"
-    assert cli("plan", "een jongen van 12 wordt thuis geslagen door zijn vader", "--no-input", "-f", "html",
-               "-o", str(out)).code == 0
+    assert cli("plan", "een jongen van 12 wordt thuis geslagen door zijn vader", "--no-input",
+               "-o", str(out)).code == 0  # the format from the extension
     page = out.read_text(encoding="utf-8")
     plan = _plan(cli, "een jongen van 12 wordt thuis geslagen door zijn vader")
     for section in plan["sections"]:

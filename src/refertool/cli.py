@@ -544,8 +544,12 @@ def plan(
 
 
 def _emit_plan(plan: Plan, fmt: PlanFormat, output: Path | None) -> None:
-    """A table per step on a terminal; Markdown in a pipe or a file; JSON or one HTML page on request."""
+    """A table per step on a terminal; Markdown in a pipe; a file's format from its extension (.html,
+    .json, else Markdown); JSON or one HTML page on request."""
     lang = settings.lang
+    if fmt is PlanFormat.auto and output is not None:
+        fmt = {".html": PlanFormat.html, ".htm": PlanFormat.html, ".json": PlanFormat.json}.get(
+            output.suffix.lower(), PlanFormat.md)
     if fmt is PlanFormat.table or (fmt is PlanFormat.auto and output is None and sys.stdout.isatty()):
         from .render.table import plan_view
 
