@@ -296,8 +296,15 @@ def _explanation(result: Any) -> str:
         lines.append(f"  relaxed: {f.facet}={f.value}")
     for note in q.notes:
         lines.append(f"  {note}")
+    if q.situation:
+        from .situation import describe
+
+        lines.append(f"  {t('situation', lang)}: {describe(q.situation, lang)}")
     for n, hit in enumerate(result.hits, 1):
         lines.append(f"{n}. {hit.service.id} (score {hit.score}): " + "; ".join(hit.why))
+        if hit.fit:
+            lines.append(f"     {t('fit', lang)}: " + "; ".join(hit.fit))
+        lines.append(f"     {t('sort_key', lang)}: {hit.key.explain()}")
     return "\n".join(lines)
 
 

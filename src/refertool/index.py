@@ -61,6 +61,9 @@ def member_keys(s: Service) -> list[str]:
         keys.append("flag=always_open")
     if any(c.hours for c in s.contacts):
         keys.append("flag=hours")
+    # Where the service is (not where it serves): a place in a query brings the nearest first.
+    keys += [f"located={loc.region}" for loc in s.locations if loc.region]
+    keys += [f"city={' '.join(tokens(loc.city))}" for loc in s.locations if loc.city]
     return keys
 
 

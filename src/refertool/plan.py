@@ -14,9 +14,10 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .catalog import Catalog
+from .fit import AGE_AUDIENCES
 from .i18n import t
 from .model import Service
-from .ranking import AGE_AUDIENCES, search
+from .ranking import search
 from .situation import Person, Situation, describe, words_of
 
 SECTIONS = ("now", "advice", "report", "help-victim", "help-perpetrator", "later")

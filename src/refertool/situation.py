@@ -22,8 +22,11 @@ from .model import Regions, Vocabulary
 from .text import STOPWORDS, fold, tokens
 
 T = TypeVar("T")
+ROLE_WORDS = ("victim", "perpetrator")  # relations that are only a role ("slachtoffer", "dader")
 MINOR_MAX = 17
 MAX_PHRASE = 4  # the longest phrase of the word lists, in words
+PARTICIPLE_HEADS = ("ge", "be", "ver", "mis", "aan", "ont", "lastig")
+NEED_NEGATION = 2  # words between a negation and the need it refuses ("wil geen aangifte doen")
 MIN_TYPO = 6  # shorter words are too often other real words ("jonge", "older") to read as slips
 # Ages as people write them: "14", "(14)", "15j", "12yo", "14-jarige", "aged 16", "13 yo".
 AGE_TOKEN = re.compile(r"^(\d{1,2})(?:j|jr|jaar|yo|jarige|jarig)?$")
@@ -33,6 +36,8 @@ NOT_AGE_AFTER = frozenset({"uur", "u", "h", "hours", "hour", "minuten", "minutes
                            "weken", "weeks", "dagen", "days", "maanden", "months", "jaren"})
 # Clause ends: punctuation of a sentence (a parenthesis is not one: "(14)" belongs to its word).
 CLAUSE = re.compile(r"[.,;:!?\n]+")
+CLOCK = re.compile(r"^\d{1,2}(?:u|h|am)$")
+NIGHT = frozenset({"nachts", "nacht", "night", "am"})
 CONTRACTED = frozenset({"m", "t", "ve", "re", "ll", "d"})  # the tails of "i'm", "won't", "i've"
 
 
@@ -43,6 +48,8 @@ class Person:
     age_group: str  # "minor" | "adult" | ""
     relation: str  # child, pupil, athlete, participant, colleague, partner, parent, trainer, leader, self, ...
     words: str  # the words of the text it was read from
+    accused: bool = False  # said to have done it ("beschuldigd van", "accused of"), not known to
+    own: bool = False  # the asker's own ("mijn dochter", "my brother", "mijn cliënt")
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,7 @@ class Situation:
     # speaks in their own role (their sector is the setting); the words the reader used up.
     municipalities: tuple[str, ...] = ()
     asker_in_role: bool = False
+    at_home: bool = False  # it happened at home ("thuis", "at home")
     read_words: frozenset[str] = field(default_factory=frozenset)
 
     def victim(self) -> Person | None:
@@ -73,12 +81,20 @@ class Situation:
         """The person the question is about: the one who did it when help for them is sought."""
         if "help-perpetrator" in self.needs or "feelings" in self.needs:
             return self.perpetrator() or self.victim()
-        return self.victim() or self.perpetrator() or next(iter(self.people), None)
+        me = next((p for p in self.people if p.relation == "self" and p.role), None)
+        if me is not None:  # "mijn ex heeft naaktfoto's van mij ...": the asker speaks for themself
+            return me
+        own = next((p for p in self.people if p.own and p.role), None)
+        if own is not None:  # "mijn zoon heeft een meisje betast": the asker asks about their own
+            return own
+        return (self.victim() or self.perpetrator() or next((p for p in self.people if p.age is not None), None)
+                or next((p for p in self.people if p.age_group == "minor"), None) or next(iter(self.people), None))
 
     def __bool__(self) -> bool:
         """Whether anything beyond plain keywords was read."""
-        return bool(any(p.role for p in self.people) or self.asker_role or self.urgency or self.needs
-                    or self.channels_wanted or self.channels_avoided or self.avoid)
+        # a role word alone ("pleger", "slachtoffer") is a keyword, not a told situation
+        return bool(any(p.role and p.relation not in ROLE_WORDS for p in self.people) or self.asker_role
+                    or self.urgency or self.needs or self.channels_wanted or self.channels_avoided or self.avoid)
 
 
 # ---------------------------------------------------------------- word lists
@@ -113,7 +129,9 @@ class Words:
         voice = raw.get("voice") or {}
         self.passive = single(voice.get("passive"))
         self.agent = single(voice.get("agent"))
+        self.active = single(voice.get("active"))
         self.accused = single(voice.get("accused"))
+        self.convicted = single(voice.get("convicted"))
         self.telling = single(voice.get("telling"))
         self.boundary = single(voice.get("boundary"))
         self.relative = single(voice.get("relative"))
@@ -122,11 +140,14 @@ class Words:
         self.asker_markers = phrases(asker.get("markers"))
         self.asker_after = single(asker.get("after"))
         self.private = single(asker.get("private"))
+        self.insider = single(asker.get("insider"))
+        self.own = single(asker.get("own"))
         self.asker_roles = table(asker.get("roles"))
         self.urgency = table(raw.get("urgency"))
         self.needs = table(raw.get("needs"))
         self.help_for_other = listed((raw.get("help_for") or {}).get("other"))
         self.help_for_self = listed((raw.get("help_for") or {}).get("self"))
+        self.help_before_person = listed((raw.get("help_for") or {}).get("before_person"))
         negation = raw.get("negation") or {}
         self.negation = single(negation.get("words"))
         self.reach = int(negation.get("reach", 4))
@@ -134,7 +155,12 @@ class Words:
         self.avoid = table({k: v.get("words", []) for k, v in (raw.get("avoid") or {}).items()})
         self.avoid_kinds = {k: tuple(v.get("kinds", [])) for k, v in (raw.get("avoid") or {}).items()}
         self.need_topics = {k: tuple(v) for k, v in (raw.get("need_topics") or {}).items()}
+        self.accused_topics = tuple((raw.get("accused") or {}).get("topics", []))
         self.acute_topics = tuple((raw.get("acute") or {}).get("topics", []))
+        self.home = single((raw.get("home") or {}).get("words"))
+        self.abuse_topics = frozenset((raw.get("abuse") or {}).get("topics", []))
+        self.recent_topics = tuple((raw.get("recent") or {}).get("topics", []))
+        self.minor_settings = frozenset((raw.get("minor_settings") or {}).get("sectors", []))
         self.frames = single((raw.get("frames") or {}).get("words"))
         self.common = single((raw.get("common") or {}).get("words"))
         self.topics: dict[tuple[str, ...], str] = {}
@@ -156,13 +182,16 @@ class Words:
         groups = (self.relations, self.asker_roles, self.urgency, self.needs, self.channels, self.avoid, self.topics,
                   self.sectors)
         self.known = frozenset(w for group in groups for p in group for w in p) | (
-            self.self_words | self.third | self.acts | self.passive | self.agent | self.accused | self.telling
-            | self.boundary | self.private | self.negation | self.frames | self.common)
+            self.self_words | self.third | self.acts | self.passive | self.agent | self.accused | self.convicted
+            | self.telling | self.insider | self.own
+            | self.boundary | self.private | self.negation | self.frames | self.common
+            | {w for group in vocab.concepts for phrase in group for w in tokens(phrase)})
 
 
     def relations_and_acts(self) -> set[str]:
         """The words a typo may be read as (people, acts, asker roles): short lists, telling words."""
-        return {w for group in (self.relations, self.asker_roles) for p in group for w in p} | self.acts | self.accused
+        return ({w for group in (self.relations, self.asker_roles) for p in group for w in p} | self.acts | self.accused
+                | self.convicted)
 
 
 @lru_cache(maxsize=8)
@@ -208,6 +237,8 @@ class _Mention:
         self.age: int | None = None
         self.age_group = age_group
         self.role = role
+        self.accused = False
+        self.own = False
         self.refers: _Mention | None = None  # a pronoun's person
 
     def person(self) -> _Mention:
@@ -260,8 +291,9 @@ class Reader:
     def _spend(self, start: int, end: int) -> None:
         self.used.update(range(start, end))
 
-    def _negated(self, at: int) -> bool:
-        return any(self.words[j] in self.w.negation for j in range(max(0, at - self.w.reach), at)
+    def _negated(self, at: int, reach: int | None = None) -> bool:
+        reach = self.w.reach if reach is None else reach
+        return any(self.words[j] in self.w.negation for j in range(max(0, at - reach), at)
                    if self.part[j] == self.part[at])
 
     # -- passes
@@ -270,19 +302,29 @@ class Reader:
         words, w = self.words, self.w
         private = any(x in w.private for x in words)
         for start, end, role in _find(words, w.asker_roles):
-            marked = any(tuple(words[max(0, start - len(m)):start]) == m for m in w.asker_markers)
+            marker = max((len(m) for m in w.asker_markers if tuple(words[max(0, start - len(m)):start]) == m),
+                         default=0)
+            marked = marker > 0
             after = end < len(words) and words[end] in w.asker_after
-            first = start == 0 and end < len(words) and words[end] in ("at", "bij", "in", "van", "of")
+            first = start == 0 and end < len(words) and words[end] in ("at", "bij")
             if not (marked or after or first):
                 continue
             # The asker's phrase runs on to the end of its clause ("als hoofdleider bij de ksa").
             stop = end
             while stop < len(words) and self.clause[stop] == self.clause[start] and stop - end < 5 \
-                    and words[stop] not in w.self_words:
+                    and words[stop] not in w.self_words and words[stop] not in w.frames:
                 stop += 1
-            self.asker_span = (start, stop)
+            self.asker_span = (start - marker, stop)
             sector = next((s for _, _, s in _find(words[start:stop], w.sectors)), "")
             return role, sector, not private
+        for i, word in enumerate(words):  # "de trainer van onze voetbalclub": the asker is of that setting
+            if word in w.insider:
+                sector = next((s for _, _, s in _find(words[i + 1:i + 4], w.sectors)), "")
+                if sector:
+                    return "", sector, not private
+        for i in range(len(words) - 1):  # "mijn dochter", "my son": a parent asks
+            if words[i] in w.own and w.relations.get((words[i + 1],)) == "child":
+                return "parent", "", False
         for i in range(len(words) - 1):  # "ik werk in een opvangcentrum", "I work at a reception centre"
             if (words[i], words[i + 1]) in (("ik", "werk"), ("i", "work")):
                 stop = min(len(words), i + 8)
@@ -312,8 +354,10 @@ class Reader:
             if last is not None and last.end == start and last.relation == "adult":
                 last.end, last.relation, last.words = end, relation, f"{last.words} {' '.join(words[start:end])}"
                 continue  # "an adult member": one person
-            self.mentions.append(_Mention(start, end, relation, " ".join(words[start:end]),
-                                          w.relation_age.get(relation, ""), w.relation_role.get(relation, "")))
+            mention = _Mention(start, end, relation, " ".join(words[start:end]), w.relation_age.get(relation, ""),
+                               w.relation_role.get(relation, ""))
+            mention.own = start > 0 and words[start - 1] in w.own and not mention.role
+            self.mentions.append(mention)
             self._spend(start, end)
         taken = {i for m in self.mentions for i in range(m.at, m.end)} | blocked
         for i, word in enumerate(words):
@@ -349,7 +393,7 @@ class Reader:
             after_at = i + 1
             while after_at < len(words) and words[after_at] in AGE_AFTER | {"old", "oud", "oude"}:
                 after_at += 1
-            nxt = next((x for x in self.mentions if x.at == after_at), None)
+            nxt = next((x for x in self.mentions if x.at == after_at and x.relation not in ("self", "pronoun")), None)
             prev = next((x for x in reversed(self.mentions) if x.end <= i and i - x.end <= 2
                          and self.part[x.at] == self.part[i]), None)
             owner = None
@@ -365,6 +409,8 @@ class Reader:
                 self.mentions.sort(key=lambda x: x.at)
             if owner is None:
                 continue
+            if owner.relation == "pronoun":  # "she was abused ...; she is 24 now": the same she
+                owner = next(x for x in self.mentions if x.relation == "pronoun" and x.words == owner.words)
             owner.person().age = age
             self.used.update(range(i, after_at))
 
@@ -389,7 +435,7 @@ class Reader:
                         mine.add(found[0].person())
                     m.refers = next((p for p in reversed(earlier) if p not in mine and p.relation != "self"), None)
             acts = [i for i in span if words[i] in w.acts]
-            accused = [i for i in span if words[i] in w.accused]
+            accused = [i for i in span if words[i] in w.accused or words[i] in w.convicted]
             if not (acts or accused):
                 continue
             first_act = min(acts + accused)
@@ -403,16 +449,23 @@ class Reader:
                 subject = next((m for m in others if m.at < first_act), others[0] if others else None)
                 if subject is not None:
                     self._role(subject, "perpetrator")
+                    subject.person().accused = any(words[i] in w.accused for i in accused)
                 for m in [*by, *(x for x in others if x is not subject)]:
                     self._role(m, "victim")
                 continue
             progressive = any(words[i].endswith("ing") for i in acts)
-            passive = not progressive and (bool(by) or any(words[i] in w.passive for i in span))
-            if passive:
+            active = any(words[i] in w.active for i in span if i < first_act)
+            passive = not progressive and not active and (bool(by) or any(words[i] in w.passive for i in span))
+            # "meisje verkracht", "kindje in de creche geslagen": one person, then a participle
+            alone = not active and len({m.person() for m in found}) == 1 and found[0].at < first_act \
+                and any(_participle(words[i]) for i in acts)
+            if passive or alone:
                 if others:
                     self._role(others[0], "victim")
                 for m in by:
                     self._role(m, "perpetrator")
+            elif found and found[0].at > first_act:
+                self._role(found[0], "victim")  # "mishandelde kinderen": done to the one after the act
             elif found:
                 doer = found[0]
                 self._role(doer, "perpetrator")
@@ -429,6 +482,9 @@ class Reader:
 
     def urgency(self) -> str:
         found = set()
+        for i, word in enumerate(self.words):  # "het is 3u 's nachts", "it's 2am": it is night now
+            if CLOCK.match(word) and any(w in NIGHT for w in self.words[i + 1:i + 3]) or word in ("2am", "3am", "4am"):
+                found.add("acute")
         for start, end, level in _find(self.words, self.w.urgency):
             found.add(level)
             self._spend(start, end)
@@ -451,9 +507,18 @@ class Reader:
 
     def needs(self, avoid: list[str]) -> list[str]:
         w = self.w
-        needs = [need for start, _, need in _find(self.words, w.needs) if not self._negated(start)]
+        # "geen klacht", "niet melden": a need is refused only by a word right before it. The asker's
+        # phrase is left out, so that "wat moet ik als leerkracht doen" still asks what to do.
+        lo, hi = self.asker_span
+        at = [i for i in range(len(self.words)) if not lo <= i < hi]
+        needs = [need for start, _, need in _find([self.words[i] for i in at], w.needs)
+                 if not self._negated(at[start], NEED_NEGATION)]
         helped: _Mention | None = None
-        for start, end, _ in _find(self.words, w.help_for_other):
+        for _, end, _ in _find(self.words, w.help_before_person):
+            helped = next((m.person() for m in self.mentions if end <= m.at <= end + 2), None)
+            if helped is not None:
+                break
+        for start, end, _ in _find(self.words, w.help_for_other) if helped is None else ():
             named = next((m for m in self.mentions if start <= m.at < end and m.relation not in ("pronoun", "self")),
                          None)
             helped = named.person() if named else self._story_first()
@@ -462,12 +527,18 @@ class Reader:
             helped = next((m.person() for m in self.mentions if m.relation == "self"), None)
         if helped is not None and helped.role in ("perpetrator", "victim"):
             needs.append("help-" + ("perpetrator" if helped.role == "perpetrator" else "victim"))
-        if "feelings" in needs and not any(m.age_group == "minor" or (m.age or 99) <= MINOR_MAX
-                                           for m in self.mentions):
+        topics_named = {t for _, _, t in _find(self.words, w.topics)}
+        if "feelings" in needs and not topics_named & set(w.need_topics.get("feelings", ())) and not any(
+                m.age_group == "minor" or (m.age or 99) <= MINOR_MAX for m in self.mentions):
             needs.remove("feelings")  # feelings about children, not feelings in general
-        if "report" in needs and avoid:
-            needs.remove("report")
+        if "report" in needs and (avoid or "duty-to-report" in needs):
+            needs.remove("report")  # "am I obliged to report it" asks about the duty
         return list(dict.fromkeys(needs))
+
+    def _abuse(self) -> bool:
+        """Whether the text names an act or a topic of abuse or violence."""
+        return any(w in self.w.acts for w in self.words) or any(t in self.w.abuse_topics for _, _, t in
+                                                                _find(self.words, self.w.topics))
 
     def _story_first(self) -> _Mention | None:
         return next((m.person() for m in self.mentions if m.relation not in ("self", "pronoun")), None)
@@ -502,6 +573,15 @@ class Reader:
         needs = self.needs(avoid)
         if me is not None and me.role in ("victim", "perpetrator"):
             asker_role, in_role = me.role, False  # the asker speaks for themself
+        elif me is not None and not asker_role:
+            asker_role = "bystander"  # "ik denk dat de buurjongen ...": someone who saw or heard it
+        if not any(p.role == "perpetrator" for p in (m.person() for m in self.mentions)):
+            for m in self.mentions:  # "een meisje van 10 na seksueel misbruik": a child it happened to
+                p = m.person()
+                if not p.role and p.relation not in ("self", "pronoun") and (
+                        p.age_group == "minor" or (p.age is not None and p.age <= MINOR_MAX)) and self._abuse():
+                    p.role = "victim"
+                    break
         if "help-perpetrator" in needs:
             in_role = False  # help for the one who did it: the asker's own organisation is not the answer
         areas, towns = self.places()
@@ -511,19 +591,25 @@ class Reader:
             p = m.person()
             if p not in seen and (p.relation not in ("self", "pronoun") or p.role):
                 seen.append(p)
-        spent = {self.words[i] for i in self.used} | set(self.words[slice(*self.asker_span)])
-        spent |= {x for x in self.words if x in self.w.frames}
+        spent = {self.words[i] for i in self.used} - self.w.facet_words
+        spent |= {x for x in self.words if x in self.w.frames}  # never searched, even when a facet word
         return Situation(tuple(self._person(m) for m in seen), asker_role, asker_sector if in_role else "", urgency,
                          tuple(needs), tuple(wanted), tuple(avoided), tuple(avoid), tuple(areas),
                          tuple(dict.fromkeys(topics)), tuple(towns), in_role and bool(asker_sector),
-                         frozenset(spent - self.w.facet_words))
+                         any(x in self.w.home for x in self.words),
+                         frozenset(spent | set(self.words[slice(*self.asker_span)])))
 
     @staticmethod
     def _person(m: _Mention) -> Person:
         group = m.age_group
         if m.age is not None:
             group = "minor" if m.age <= MINOR_MAX else "adult"
-        return Person(m.role, m.age, group, m.relation, m.words)
+        return Person(m.role, m.age, group, m.relation, m.words, m.accused, m.own)
+
+
+def _participle(word: str) -> bool:
+    """A past participle, Dutch or English ("geslagen", "misbruikt", "verkracht", "abused")."""
+    return word.endswith("ed") or (word.startswith(PARTICIPLE_HEADS) and word.endswith(("d", "t", "en")))
 
 
 def read(text: str, vocab: Vocabulary, regions: Regions, known: Callable[[str], bool] | None = None) -> Situation:
