@@ -161,7 +161,7 @@ def test_no_place_lists_every_care_centre_and_says_so(cli, catalog):
     now = [e["service"]["id"] for e in plan["sections"][0]["entries"]]
     centres = [s.id for s in catalog if s.kind == "hospital-service"]
     assert set(centres) <= set(now)
-    assert any("every care centre" in a for a in plan["assumptions"])
+    assert any("every one is listed" in a for a in plan["assumptions"])
 
 
 def test_region_option_picks_the_nearest_care_centre(cli):
@@ -337,3 +337,36 @@ def test_readme_example_is_the_real_output(cli):
         readme.write_text(text[:block.start(2)] + ran.out + text[block.end(2):], encoding="utf-8")
         return
     assert ran.out == block.group(2)
+
+
+LOCATED_CENTRE = """name = "Zorgcentrum test Leuven"
+kind = "hospital-service"
+summary.nl = "Zorgcentrum na seksueel geweld."
+summary.en = "Care centre after sexual violence."
+audiences = []
+roles = ["victim"]
+topics = ["sexual-violence", "medical"]
+regions = ["belgium"]
+contacts = []
+
+[[locations]]
+name = "Test hospital"
+city = "Leuven"
+region = "vlaams-brabant"
+
+[source]
+document = "Vraag advies bij externe diensten"
+section = "test"
+verified_at = 2026-11-26
+"""
+
+
+def test_a_located_care_centre_is_the_nearest(cli, tmp_path):
+    (tmp_path / "services").mkdir()
+    (tmp_path / "services" / "zsg-test.toml").write_text(LOCATED_CENTRE, encoding="utf-8")
+    ran = cli("-d", str(tmp_path), "plan", "mijn dochter van 15 is vannacht verkracht in Leuven", "--no-input",
+              "-f", "json")
+    assert ran.code == 0, ran.err
+    now = [e["service"]["id"] for e in json.loads(ran.out)["sections"][0]["entries"]]
+    assert "zsg-test" in now
+    assert not any(sid.startswith("zorgcentrum-seksueel-geweld") for sid in now)

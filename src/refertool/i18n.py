@@ -132,8 +132,10 @@ STRINGS: dict[str, dict[str, str]] = {
                                  "meteen naar een zorgcentrum.",
                            "en": "It happened days ago: up to a week after sexual violence a victim can go "
                                  "straight to a care centre."},
-    "assume_no_place": {"nl": "Geen plaats gegeven: alle zorgcentra staan er; --region geeft het dichtstbijzijnde.",
-                        "en": "No place given: every care centre is listed; --region gives the nearest."},
+    "assume_no_place": {"nl": "Geen zorgcentrum bij een gegeven plaats: ze staan er allemaal; --region geeft het "
+                              "dichtstbijzijnde.",
+                        "en": "No care centre known near a given place: every one is listed; --region gives the "
+                              "nearest."},
     "assume_no_police": {"nl": "Geen aangifte gewenst: politie en parket staan niet bij Melden.",
                          "en": "No police report wanted: police and prosecutor are left out of Report."},
     "assume_not_acute": {"nl": "Niet gezegd wanneer het gebeurde: geen stap Nu. Is er nu gevaar, bel 112 "

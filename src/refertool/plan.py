@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .catalog import Catalog
-from .fit import AGE_AUDIENCES
+from .fit import AGE_AUDIENCES, nearness
 from .i18n import t
 from .model import Service
 from .ranking import search
@@ -296,28 +296,22 @@ class _Builder:
         return self.pick(rules)
 
     def care_centres(self) -> list[Service]:
-        """The care centres after sexual violence located nearest the situation's place (all when none)."""
+        """The care centres after sexual violence nearest the situation's place: located nearest
+        (town, province, region), else those whose area is the place; all of them when no place is known."""
         centres = [x for x in self.catalog if _care_centre(x)]
-        places = self.situation.places
-        if not places:
-            if len(centres) > 1:
-                self.assumptions.append(t("assume_no_place", self.lang))
-            return centres
-        regions = self.catalog.regions
-
-        def distance(x: Service) -> int:
-            steps = [99]
-            for place in places:
-                mine = regions.ancestors(place)
-                for area in [loc.region for loc in x.locations] or list(x.regions):
-                    theirs = regions.ancestors(area)
-                    shared = [a for a in mine if a in theirs]
-                    if shared:
-                        steps.append(mine.index(shared[0]) + theirs.index(shared[0]))
-            return min(steps)
-
-        nearest = min((distance(x) for x in centres), default=99)
-        return [x for x in centres if distance(x) == nearest]
+        if self.situation.places:
+            index = self.catalog.index
+            level = {index.data.ids[i]: n for i, n in nearness(index, self.catalog.regions, self.situation).items()}
+            located = [x for x in centres if x.id in level]
+            if located:
+                best = min(level[x.id] for x in located)
+                return [x for x in located if level[x.id] == best]
+            serving = [x for x in centres if self.serves(x)]
+            if serving:
+                return serving
+        if len(centres) > 1:
+            self.assumptions.append(t("assume_no_place", self.lang))
+        return centres
 
     def advice(self) -> list[Entry]:
         if self.asker in ABOUT_SELF:
