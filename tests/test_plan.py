@@ -364,9 +364,11 @@ verified_at = 2026-11-26
 def test_a_located_care_centre_is_the_nearest(cli, tmp_path):
     (tmp_path / "services").mkdir()
     (tmp_path / "services" / "zsg-test.toml").write_text(LOCATED_CENTRE, encoding="utf-8")
+    ghent = LOCATED_CENTRE.replace("Leuven", "Gent").replace("vlaams-brabant", "oost-vlaanderen")
+    (tmp_path / "services" / "zsg-test-gent.toml").write_text(ghent, encoding="utf-8")  # serves Leuven too
     ran = cli("-d", str(tmp_path), "plan", "mijn dochter van 15 is vannacht verkracht in Leuven", "--no-input",
               "-f", "json")
     assert ran.code == 0, ran.err
     now = [e["service"]["id"] for e in json.loads(ran.out)["sections"][0]["entries"]]
-    assert "zsg-test" in now
+    assert "zsg-test" in now and "zsg-test-gent" not in now
     assert not any(sid.startswith("zorgcentrum-seksueel-geweld") for sid in now)
