@@ -181,6 +181,15 @@ def test_options_override_the_text(cli):
     assert sector.get("sportieq") == "advice"
 
 
+def test_specialised_help_for_who_did_it_comes_first(cli):
+    plan = _plan(cli, "als leerkracht: een leerling van 13 vertelt dat haar stiefvader haar misbruikt")
+    step = next(s for s in plan["sections"] if s["id"] == "help-perpetrator")
+    whys = {e["service"]["id"]: e["why"] for e in step["entries"]}
+    assert whys["meerderjarige-plegers"].startswith("Specialised help for an adult who did it")
+    assert whys["caw"].startswith("Also helps")  # CAW helps victims too
+    assert list(whys).index("caw") > list(whys).index("universitair-forensisch-centrum")
+
+
 def test_victim_asking_gets_no_advice_step(cli):
     plan = _plan(cli, "ik werd gisteren aangerand, ik ben 22")
     assert "advice" not in [s["id"] for s in plan["sections"]]
