@@ -190,6 +190,17 @@ def test_specialised_help_for_who_did_it_comes_first(cli):
     assert list(whys).index("caw") > list(whys).index("universitair-forensisch-centrum")
 
 
+def test_a_channel_the_person_avoids_goes_last_within_a_step(cli):
+    def advice(text: str) -> list[str]:
+        plan = _plan(cli, text)
+        return [e["service"]["id"] for e in next(s for s in plan["sections"] if s["id"] == "advice")["entries"]]
+
+    calm = advice("een meisje van 13 werd misbruikt door haar oom")
+    scared = advice("een meisje van 13 werd misbruikt door haar oom en durft niet te bellen")
+    assert calm.index("hulplijn-1712") < calm.index("vertrouwenscentrum-kindermishandeling")
+    assert scared.index("hulplijn-1712") > scared.index("vertrouwenscentrum-kindermishandeling")  # 1712: phone only
+
+
 def test_victim_asking_gets_no_advice_step(cli):
     plan = _plan(cli, "ik werd gisteren aangerand, ik ben 22")
     assert "advice" not in [s["id"] for s in plan["sections"]]
