@@ -109,7 +109,8 @@ def test_region_by_place_and_postcode(cli):
     by_code = cli("list", "--region", "1800", "-f", "json").out
     assert by_place == by_code
     ids = {s["id"] for s in json.loads(by_place)}
-    assert "iter" in ids and "zorgcentrum-seksueel-geweld-gent" not in ids
+    assert "iter" in ids and "stop-it-now-bruxelles" not in ids  # its area is Brussels only
+    assert "zorgcentrum-seksueel-geweld-gent" in ids  # located in Gent, it serves every victim (area belgium)
     assert cli("list", "--region", "Atlantis").code == 2
 
 
@@ -151,8 +152,8 @@ def test_bad_lang(cli):
 
 def test_emergency_json_order(cli):
     data = json.loads(cli("emergency", "-f", "json").out)
-    numbers = [c["value"] for s in data for c in s["contacts"] if c["channel"] == "phone"]
-    assert numbers[:5] == ["112", "101", "116 000", "1712", "106"]
+    first = [s["contacts"][0]["value"] for s in data if s["contacts"] and s["contacts"][0]["channel"] == "phone"]
+    assert first[:5] == ["112", "101", "116 000", "1712", "106"]
     assert any(s["id"].startswith("zorgcentrum") for s in data)
 
 
@@ -197,7 +198,7 @@ def test_facets(cli):
 def test_open_now_keeps_always_open(cli):
     data = json.loads(cli("list", "--open-now", "-f", "json").out)
     ids = {s["id"] for s in data}
-    assert {"noodnummer-112", "child-focus", "tele-onthaal"} <= ids
+    assert {"child-focus", "tele-onthaal"} <= ids  # no source says 112 is always open: not claimed
     assert "caw" not in ids  # "office hours" without times is never counted as open
 
 
@@ -267,3 +268,100 @@ def test_facet_counts_match_the_services(cli, catalog):
         else:
             expected = sum(1 for s in catalog if value in getattr(s, facet))
         assert int(r["count"]) == expected, (facet, value)
+
+
+def test_json_names_each_contacts_source_and_the_records_sources(cli):
+    data = json.loads(cli("show", "vlaamse-ombudsdienst", "-f", "json").out)
+    phone = next(c for c in data["contacts"] if c["value"] == "1700")
+    assert phone["source"]["id"] == "vlaanderen-ombudsdienst" and phone["source"]["as_of"] == "undated"
+    assert phone["source"]["url"].startswith("https://www.vlaanderen.be/")
+    assert {s["id"] for s in data["sources"]} >= {"guide", "podiumkunsten-2019"}
+    assert all(set(s) == {"id", "title", "url", "as_of"} for s in data["sources"])
+    centre = json.loads(cli("show", "zorgcentrum-seksueel-geweld-antwerpen", "-f", "json").out)
+    assert centre["regions"] == ["belgium"] and centre["locations"][0]["city"] == "Edegem"
+
+
+def test_csv_has_a_sources_column(cli):
+    rows = list(csv.DictReader(io.StringIO(cli("list", "-f", "csv").out)))
+    by_id = {r["id"]: r for r in rows}
+    assert "guide" in by_id["child-focus"]["sources"].split(";")
+    assert by_id["clbchat"]["sources"].split(";") == ["clbchat", "goedgezind-clbchat"]
+    brussels = by_id["zorgcentrum-seksueel-geweld-brussel"]  # a caveated number travels with its caveat
+    assert "02/535.45.42" in brussels["phone"] and "02/535.45.42: " in brussels["notes"]
+
+
+def test_card_shows_sources_with_dates(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    out = cli("--lang", "nl", "show", "vlaamse-ombudsdienst", "-f", "table").out
+    assert "(Bron: vlaanderen.be, datum onbekend)" in out
+    assert "podiumkunsten.be, 2019-06-12" in out and "Bronnen" in out
+    out = cli("--lang", "en", "show", "child-focus", "-f", "table").out
+    assert "(Source: the guide, undated)" in out
+
+
+def test_every_row_names_a_route_when_there_is_no_contact(cli):
+    rows = cli("list").out.splitlines()  # a pipe: id, name, contact, summary
+    sportieq = next(r.split("\t") for r in rows if r.startswith("sportieq\t"))
+    assert "1712" in sportieq[2]
+    assert all(r.split("\t")[2] for r in rows)
+
+
+def test_refer_sources_lists_dates_kinds_and_who_relies(cli):
+    rows = list(csv.DictReader(io.StringIO(cli("sources", "-f", "csv").out)))
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["guide"]["kind"] == "guide" and by_id["guide"]["as_of"] == "undated"
+    assert "lumi" in by_id["hln-lumi-2018"]["services"].split(";")
+    from refertool.sources import as_of_date
+
+    dated = [as_of_date(r["as_of"]) for r in rows if r["as_of"] != "undated"]
+    assert dated == sorted(dated) and rows[-1]["as_of"] == "undated"  # oldest first, undated last
+    data = json.loads(cli("sources", "-f", "json").out)
+    assert len(data) == len(rows) and all(isinstance(r["services"], list) for r in data)
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_sources_table_fits_the_terminal(cli, monkeypatch, width):
+    monkeypatch.setenv("COLUMNS", str(width))
+    out = cli("sources", "-f", "table").out
+    assert "2018-10-30" in out and "undated" in out  # the date column is never cut
+    assert max(len(line) for line in out.splitlines()) <= width
+
+
+def test_an_extra_directory_may_bring_its_own_sources(cli, tmp_path):
+    (tmp_path / "services").mkdir()
+    (tmp_path / "sources.toml").write_text('[gemeente-folder]\ntitle = "Folder van de gemeente"\n'
+                                           'publisher = "gemeente"\nurl = ""\nas_of = "2026-01"\nkind = "official"\n',
+                                           encoding="utf-8")
+    (tmp_path / "services" / "lokaal-punt.toml").write_text('''name = "Lokaal punt"
+summary = "Een lokaal meldpunt."
+audiences = []
+roles = []
+topics = []
+regions = ["flanders"]
+
+[[contacts]]
+channel = "phone"
+value = "016 00 00 00"
+source = "gemeente-folder"
+
+[source]
+verified_at = 2026-11-01
+sources = ["gemeente-folder", "guide"]
+''', encoding="utf-8")
+    r = cli("validate", str(tmp_path))
+    assert r.code == 0 and "REF01" not in r.out and "REF02" not in r.out  # its own source and a bundled one
+    data = json.loads(cli("--data-dir", str(tmp_path), "show", "lokaal-punt", "-f", "json").out)
+    assert data["contacts"][0]["source"] == {"id": "gemeente-folder", "title": "Folder van de gemeente",
+                                             "url": None, "as_of": "2026-01"}
+    assert [s["id"] for s in data["sources"]] == ["gemeente-folder", "guide"]
+
+
+def test_a_caveated_number_never_shows_without_its_caveat(cli, monkeypatch):
+    """The Brussels centre's number is given for a relatives' support group, not intake: the result row
+    shows the best contact with its note; the card shows that number only next to its caveat."""
+    monkeypatch.setenv("COLUMNS", "200")
+    row = cli("--lang", "en", "search", "verkrachting Brussel", "-f", "table").out
+    assert "02/535.45.42" not in row and "more: see refer show" in row
+    card = cli("--lang", "en", "show", "zorgcentrum-seksueel-geweld-brussel", "-f", "table").out
+    line = next(x for x in card.splitlines() if "02/535.45.42" in x)
+    assert "support group" in line

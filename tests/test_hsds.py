@@ -83,3 +83,14 @@ def test_content(package, catalog):
 def test_cli_export_hsds(cli, tmp_path):
     r = cli("export", "-f", "hsds", "-o", str(tmp_path / "out"))
     assert r.code == 0 and (Path(tmp_path / "out") / "datapackage.json").exists()
+
+
+def test_provenance_in_the_metadata_table(package, catalog):
+    meta = rows(package, "metadata")
+    phones = {p["id"]: p["number"] for p in rows(package, "phones")}
+    about_1700 = [m for m in meta if m["resource_type"] == "phone" and phones.get(m["resource_id"]) == "1700"]
+    assert len(about_1700) == 1 and "vlaanderen-ombudsdienst" in about_1700[0]["updated_by"]
+    assert "https://www.vlaanderen.be/" in about_1700[0]["updated_by"]
+    contacts = sum(len(s.contacts) for s in catalog) + sum(len(s.sources) for s in catalog)
+    assert len(meta) == contacts
+    assert all(m["last_action_date"] == "2026-11-26" for m in meta)

@@ -19,6 +19,8 @@ CASES = [
     ("Mijn dochter van 15 is vannacht verkracht op een feestje in Gent", (),
      [("now", "noodnummer-112"), ("now", "lokale-politie"), ("now", "zorgcentrum-seksueel-geweld-gent"),
       ("help-victim", "nu-praat-ik-erover")], ["zorgcentrum-seksueel-geweld-brussel"]),
+    ("mijn dochter van 16 werd gisteren verkracht in Leuven", (),
+     [("now", "zorgcentrum-seksueel-geweld-leuven")], ["zorgcentrum-seksueel-geweld-gent"]),
     # a minor who did it: services for minor perpetrators; I.T.E.R. serves Flemish Brabant and Brussels
     ("mijn zoon van 15 heeft bij de scouts in Leuven een meisje betast", ("--role", "bystander"),
      [("help-perpetrator", "iter"), ("help-perpetrator", "minderjarige-plegers"), ("advice", "de-ambrassade"),
@@ -190,15 +192,40 @@ def test_specialised_help_for_who_did_it_comes_first(cli):
     assert list(whys).index("caw") > list(whys).index("universitair-forensisch-centrum")
 
 
-def test_a_channel_the_person_avoids_goes_last_within_a_step(cli):
+LINE = """name = "NAME"
+kind = "helpline"
+summary.nl = "Hulplijn."
+summary.en = "Helpline."
+audiences = ["minors"]
+roles = ["victim", "professional", "bystander"]
+topics = ["child-abuse"]
+regions = ["flanders"]
+contacts = [{ channel = "CHANNEL", value = "VALUE" }]
+
+[source]
+document = "Vraag advies bij externe diensten"
+section = "test"
+verified_at = 2026-11-26
+"""
+
+
+def test_a_channel_the_person_avoids_goes_last_within_a_step(cli, tmp_path):
+    (tmp_path / "services").mkdir()
+    for sid, name, channel, value in (("aa-phone", "AA phone line", "phone", "0800 11 111"),
+                                      ("bb-chat", "BB chat line", "chat", "https://example.org/chat")):
+        record = LINE.replace("NAME", name).replace("CHANNEL", channel).replace("VALUE", value)
+        (tmp_path / "services" / f"{sid}.toml").write_text(record, encoding="utf-8")
+
     def advice(text: str) -> list[str]:
-        plan = _plan(cli, text)
-        return [e["service"]["id"] for e in next(s for s in plan["sections"] if s["id"] == "advice")["entries"]]
+        ran = cli("-d", str(tmp_path), "plan", text, "--no-input", "-f", "json")
+        assert ran.code == 0, ran.err
+        step = next(s for s in json.loads(ran.out)["sections"] if s["id"] == "advice")
+        return [e["service"]["id"] for e in step["entries"]]
 
     calm = advice("een meisje van 13 werd misbruikt door haar oom")
     scared = advice("een meisje van 13 werd misbruikt door haar oom en durft niet te bellen")
-    assert calm.index("hulplijn-1712") < calm.index("vertrouwenscentrum-kindermishandeling")
-    assert scared.index("hulplijn-1712") > scared.index("vertrouwenscentrum-kindermishandeling")  # 1712: phone only
+    assert calm.index("aa-phone") < calm.index("bb-chat")
+    assert scared.index("aa-phone") > scared.index("bb-chat")  # a line she can only call goes last
 
 
 def test_victim_asking_gets_no_advice_step(cli):
@@ -246,7 +273,8 @@ audiences = ["minors"]
 roles = ["victim", "professional"]
 topics = ["child-abuse", "emotional-support"]
 regions = ["flanders"]
-contacts = [{ channel = "website", value = "https://example.org/a_b*c" }, { channel = "phone", value = "0800 00 000" }]
+contacts = [{ channel = "phone", value = "0800 00 000", note.en = "*weekdays* <b>only</b>" },
+  { channel = "website", value = "https://example.org/a_b*c" }]
 
 [source]
 document = "Vraag advies bij externe diensten"
@@ -267,9 +295,10 @@ def test_markdown_and_html_show_markup_as_text(cli, hostile_dir):
     md = cli(*args, "-f", "md")
     assert md.code == 0, md.err
     assert "Evil \\*bold\\* \\[link\\](javascript:alert(1)) \\<script\\>" in md.out
-    assert "**: 0800 00 000 · https://example.org/a\\_b\\*c" in md.out  # the number first
+    # every contact in the data's order (the best first), each with its caveat
+    assert "**: 0800 00 000 (\\*weekdays\\* \\<b\\>only\\</b\\>) · https://example.org/a\\_b\\*c" in md.out
     html = cli(*args, "-f", "html").out
-    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<script>" not in html and "&lt;script&gt;" in html and "<b>only" not in html
     assert '<a href="https://example.org/a_b*c">' in html
     assert "<link" not in html and "http" not in html.split("<body>")[0]  # nothing fetched
 
@@ -391,4 +420,3 @@ def test_a_located_care_centre_is_the_nearest(cli, tmp_path):
     assert ran.code == 0, ran.err
     now = [e["service"]["id"] for e in json.loads(ran.out)["sections"][0]["entries"]]
     assert "zsg-test" in now and "zsg-test-gent" not in now
-    assert not any(sid.startswith("zorgcentrum-seksueel-geweld") for sid in now)

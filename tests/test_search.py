@@ -146,7 +146,8 @@ def test_filters_list_minor_perpetrator_services():
 
 def test_contact_channels_filter(catalog):
     got = ids(search(catalog, "", Filters(channels=["email"]), limit=None))
-    assert set(got) == {"igvm", "onderwijsinspectie"}
+    assert "igvm" in got and "caw" not in got  # caw has a phone and a website, no e-mail
+    assert set(got) == {s.id for s in catalog if any(c.channel == "email" for c in s.contacts)}
     assert all(Contact in (type(c) for c in catalog.get(i).contacts) for i in got)
 
 
@@ -155,3 +156,20 @@ def test_a_place_alone_does_not_outrank_the_need(make):
     cat = make(svc("here", "Alfa", ["trampoline"], regions=("vlaams-brabant",)),
                svc("need", "Beta", ["zwembad"], regions=("flanders",)), *fillers)
     assert ids(search(cat, "zwembad Leuven"))[:2] == ["need", "here"]
+
+
+@pytest.mark.parametrize("query,nearest", [
+    ("verkrachting Antwerpen", "zorgcentrum-seksueel-geweld-antwerpen"),  # in Edegem, province of Antwerp
+    ("rape victim Bruges", "zorgcentrum-seksueel-geweld-roeselare"),  # West Flanders' centre
+    ("verkracht Hasselt", "zorgcentrum-seksueel-geweld-genk"),  # Limburg's centre
+])
+def test_a_place_brings_the_nearest_care_centre(catalog, query, nearest):
+    got = ids(search(catalog, query))
+    assert nearest in got[:3], got
+
+
+def test_a_place_never_hides_a_service_whose_area_covers_it(catalog):
+    """Every care centre serves Belgium: asking from Bruges keeps all ten, the local one first among them."""
+    got = ids(search(catalog, "verkrachting Brugge", limit=None))
+    centres = [i for i in got if i.startswith("zorgcentrum-seksueel-geweld-")]
+    assert len(centres) == 10 and centres[0] == "zorgcentrum-seksueel-geweld-roeselare"

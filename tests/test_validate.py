@@ -11,6 +11,7 @@ from refertool.directories import bundled_dir, load_meta
 from refertool.validate import CODES, check_service_file, is_belgian_phone
 
 BROKEN = FIXTURES / "broken"
+SOURCE_RULES = FIXTURES / "sources"
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +24,18 @@ def problems_of(path, meta):
     return check_service_file(path, vocab, regions, today=dt.date(2026, 11, 26))[1]
 
 
+def all_problems_of(path, meta):
+    """A service file's problems with the source rules too; a directory's sources.toml on its own."""
+    from refertool.sources import check
+
+    today = dt.date(2026, 11, 26)
+    if path.is_dir():
+        return check([path], [], bundled_dir(), today)
+    vocab, regions = meta
+    service, found = check_service_file(path, vocab, regions, today=today)
+    return found + check([], [service] if service else [], bundled_dir(), today)
+
+
 def test_bundled_data_is_clean(meta):
     vocab, regions = meta
     services, problems = check_directory(bundled_dir(), vocab, regions)
@@ -32,10 +45,28 @@ def test_bundled_data_is_clean(meta):
 
 @pytest.mark.parametrize("code", sorted(c for c in CODES if c != "REF008"))
 def test_one_failing_fixture_per_rule(code, meta):
-    files = [p for p in BROKEN.iterdir() if p.name.lower().startswith(code.lower())]
+    files = [p for d in (BROKEN, SOURCE_RULES) for p in d.iterdir() if p.name.lower().startswith(code.lower())]
     assert files, f"no fixture for {code}"
-    found = problems_of(files[0], meta)
+    found = all_problems_of(files[0], meta)
     assert code in {p.code for p in found}, found
+
+
+def test_source_rules_are_warnings_where_data_is_only_incomplete(meta):
+    severity = {p.code: p.severity for p in all_problems_of(BROKEN / "ref018-no-source.toml", meta)}
+    assert severity == {"REF018": "warning"}
+    found = all_problems_of(BROKEN / "ref019-unknown-source.toml", meta)
+    assert sorted((p.code, p.line) for p in found) == [("REF019", 11), ("REF019", 15)]  # sources, contact
+    (old,) = all_problems_of(SOURCE_RULES / "ref021-old", meta)
+    assert (old.severity, old.line) == ("warning", 2)
+    assert all(p.severity == "error" for p in all_problems_of(SOURCE_RULES / "ref020-bad", meta))
+
+
+def test_validate_checks_sources_and_exits_0_on_warnings_only(cli):
+    r = cli("validate")
+    assert r.code == 0
+    assert "REF021" in r.out and "REF018" not in r.out and "REF019" not in r.out
+    r = cli("validate", str(SOURCE_RULES / "ref020-bad"))
+    assert r.code == 1 and "REF020" in r.out and "sources.toml:2:" in r.out
 
 
 def test_duplicate_id_across_extra_directories(cli):

@@ -32,7 +32,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .directories import META_FILES, FileStat, Placed, load_meta_or_fail, overlay, scan
+from .directories import INDEX_META_FILES, FileStat, Placed, load_meta_or_fail, overlay, scan
 from .errors import DataError, Problem
 from .index import (
     NOT_URGENT,
@@ -51,7 +51,7 @@ from .version import __version__
 if TYPE_CHECKING:
     from .query import PhraseTable
 
-SCHEMA = "refertool-index-15"  # bump whenever what the index holds changes
+SCHEMA = "refertool-index-16"  # bump whenever what the index holds changes
 PARALLEL_FROM = 2000  # files; below this a process pool costs more than it saves
 # What a caller may pass to follow a long (parallel) build: given the number of files, it
 # returns a context that yields a function called with each batch of files done. The CLI
@@ -359,7 +359,7 @@ def load_cached(directories: Sequence[Path], bundled: Path | None, progress: Pro
         raise DataError(missing)
     bundled_no = directories.index(bundled) if bundled in directories else None
     files = scan(directories)
-    vocab_files = [d / name for d in directories for name in META_FILES]
+    vocab_files = [d / name for d in directories for name in INDEX_META_FILES]  # sources.toml: not indexed
     key = fingerprint(directories, vocab_files)
     root = cache_root()
     db = root / f"index-{key}.sqlite"

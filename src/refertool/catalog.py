@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .cache import Progress
     from .index import Index
     from .query import PhraseTable
+    from .sources import Source
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: caches key on it
@@ -52,6 +53,13 @@ class Catalog:
         from .query import phrase_table
 
         return phrase_table(self.vocabulary, self.regions)
+
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        """The sources the facts come from: the bundled sources.toml, then each extra directory's."""
+        from .sources import load_sources, source_files
+
+        return load_sources(dict.fromkeys(source_files([bundled_dir(), *self.directories])), [])
 
     def __iter__(self):
         return iter(self.services.values())

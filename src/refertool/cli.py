@@ -191,9 +191,10 @@ def _print_rich(renderable: Any, output: Path | None) -> None:
 
 
 def _emit(services: Sequence[Service], fmt: Format, output: Path | None, header: bool,
-          hits: Sequence[Hit] | None = None, plain: Sequence[str] = ()) -> None:
-    """Write services in the chosen format; `auto` is a table on a terminal, TSV lines in a pipe."""
-    from .render.records import COLUMNS, SEARCH_COLUMNS, contact_line, flat_row, service_object
+          hits: Sequence[Hit] | None = None, plain: Sequence[str] = (), catalog: Catalog | None = None) -> None:
+    """Write services in the chosen format; `auto` is a table on a terminal, TSV lines in a pipe.
+    JSON names each contact's source from the catalog's sources."""
+    from .render.records import COLUMNS, SEARCH_COLUMNS, flat_row, reach_line, service_object
 
     lang = settings.lang
     if _wants_table(fmt, output):
@@ -206,14 +207,15 @@ def _emit(services: Sequence[Service], fmt: Format, output: Path | None, header:
         if fmt in (Format.json, Format.jsonl):
             from .render.tabular import write_json, write_jsonl
 
-            objects = [service_object(s, lang) for s in services]
+            known = catalog.sources if catalog is not None else {}
+            objects = [service_object(s, lang, known) for s in services]
             for obj, hit in zip(objects, hits or ()):
                 obj["score"], obj["why"] = hit.score, hit.why
             (write_json if fmt is Format.json else write_jsonl)(out, objects)
             return
         rows: list[dict[str, Any]] = [flat_row(s, lang) for s in services]
         for row, s in zip(rows, services):
-            row["contact"] = contact_line(s)
+            row["contact"] = reach_line(s, lang)
         for row, hit in zip(rows, hits or ()):
             row["score"] = hit.score
         from .render.tabular import write_delimited, write_plain_lines
@@ -260,7 +262,7 @@ def search(
     elif result.partial and fmt in (Format.auto, Format.table) and sys.stdout.isatty():
         _say(t("partial", lang))
     services = [h.service for h in result.hits]
-    _emit(services, fmt, output, not no_header, result.hits)
+    _emit(services, fmt, output, not no_header, result.hits, catalog=catalog)
     if not services:
         _say(t("no_results", lang))
         if result.suggestions:
@@ -319,9 +321,9 @@ def list_services(
 
     Example: refer list --role perpetrator --audience minors
     """
-    _, services = _filtered(audience, role, topic, sector, region, channel, age, free, anonymous, always_open,
-                            open_now)
-    _emit(services, fmt, output, not no_header)
+    catalog, services = _filtered(audience, role, topic, sector, region, channel, age, free, anonymous,
+                                  always_open, open_now)
+    _emit(services, fmt, output, not no_header, catalog=catalog)
     return FOUND if services else NOTHING
 
 
@@ -362,9 +364,9 @@ def show(
         from .render.tabular import write_json
 
         with _writing(output) as out:
-            write_json(out, service_object(service, settings.lang))
+            write_json(out, service_object(service, settings.lang, catalog.sources))
         return FOUND
-    _emit([service], fmt, output, not no_header)
+    _emit([service], fmt, output, not no_header, catalog=catalog)
     return FOUND
 
 
@@ -394,7 +396,7 @@ def emergency(
 
         _print_rich(emergency_table(services, settings.lang, {s.id: open_now(s) for s in services}), output)
         return FOUND
-    _emit(services, fmt, output, not no_header, plain=("contact", "name", "summary"))
+    _emit(services, fmt, output, not no_header, plain=("contact", "name", "summary"), catalog=catalog)
     return FOUND
 
 
@@ -411,6 +413,7 @@ def validate(
     from .catalog import check_directory
     from .directories import bundled_dir, load_meta, resolve_directories, service_files
     from .errors import Problem
+    from .sources import check as check_sources
     from .validate import check_service_file, duplicate_ids
 
     targets = list(paths or resolve_directories(settings.data_dirs, settings.bundled))
@@ -418,20 +421,24 @@ def validate(
     vocab, regions = load_meta([p for p in targets if p.is_dir()], problems)
     files = 0
     seen = []
+    checked: list[Service] = []
     for target in targets:
         if target.is_file():
             files += 1
             service, found = check_service_file(target, vocab, regions)
             problems += found
             seen += [service] if service else []
+            checked += [service] if service else []
         elif target.is_dir():
             files += len(service_files(target))
             services, found = check_directory(target, vocab, regions)
             problems += found
             seen += services if target != bundled_dir() else []
+            checked += services
         else:
             raise ReferError(f"no such file or directory: {target}")
     problems += duplicate_ids(seen)
+    problems += check_sources([p for p in targets if p.is_dir()], checked, bundled_dir())
     for p in sorted(set(problems)):
         print(p)
     errors = sum(1 for p in problems if p.severity == "error")
@@ -495,9 +502,40 @@ def export(
 
         write_package(services, catalog, output, settings.lang)
     else:
-        _emit(services, Format(fmt.value), output, True)
+        _emit(services, Format(fmt.value), output, True, catalog=catalog)
     _say(t("exported", settings.lang, len(services), output))
     return FOUND if services else NOTHING
+
+
+@app.command("sources")
+def list_sources(fmt: FormatOpt = Format.auto, output: Output = None, no_header: NoHeader = False) -> int:
+    """Every source of the data with its date, its kind and the services that rely on it (oldest first).
+
+    Example: refer sources -f csv
+    """
+    from .sources import source_rows
+
+    catalog = _catalog()
+    rows = source_rows(catalog.sources, catalog)
+    if _wants_table(fmt, output):
+        from .render.table import sources_table
+
+        _print_rich(sources_table(rows, settings.lang), output)
+        return FOUND if rows else NOTHING
+    columns = ("id", "as_of", "kind", "publisher", "title", "url", "services")
+    with _writing(output) as out:
+        if fmt in (Format.json, Format.jsonl):
+            from .render.tabular import write_json, write_jsonl
+
+            (write_json if fmt is Format.json else write_jsonl)(out, rows)
+        else:
+            from .render.tabular import write_delimited
+
+            flat = [{**r, "services": ";".join(r["services"]) if isinstance(r["services"], list) else ""}
+                    for r in rows]
+            write_delimited(out, flat, columns, "," if fmt is Format.csv else "\t",
+                            header=not no_header and fmt is not Format.auto)
+    return FOUND if rows else NOTHING
 
 
 class PlanFormat(str, Enum):
@@ -546,11 +584,11 @@ def plan(
     if not result.sections:
         _say(t("plan_nothing", lang))
         return NOTHING
-    _emit_plan(result, fmt, output)
+    _emit_plan(result, fmt, output, catalog)
     return FOUND
 
 
-def _emit_plan(plan: Plan, fmt: PlanFormat, output: Path | None) -> None:
+def _emit_plan(plan: Plan, fmt: PlanFormat, output: Path | None, catalog: Catalog) -> None:
     """A table per step on a terminal; Markdown in a pipe; a file's format from its extension (.html,
     .json, else Markdown); JSON or one HTML page on request."""
     lang = settings.lang
@@ -568,7 +606,7 @@ def _emit_plan(plan: Plan, fmt: PlanFormat, output: Path | None) -> None:
         if fmt is PlanFormat.json:
             from .render.tabular import write_json
 
-            write_json(out, plan_object(plan, lang))
+            write_json(out, plan_object(plan, lang, catalog.sources))
         elif fmt is PlanFormat.html:
             write_html(out, plan, lang)
         else:

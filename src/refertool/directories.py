@@ -18,7 +18,9 @@ from .errors import DataError, Problem
 from .model import FACETS, LANGS, FacetValue, Region, Regions, Vocabulary
 from .tomlread import TomlProblem, parse_toml
 
-META_FILES = ("vocabulary.toml", "regions.toml", "situation.toml")
+# what the index (and the vocabulary it keeps) is built from besides the services
+INDEX_META_FILES = ("vocabulary.toml", "regions.toml", "situation.toml")
+META_FILES = (*INDEX_META_FILES, "sources.toml")  # never read as a service file
 
 
 def bundled_dir() -> Path:

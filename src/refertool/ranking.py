@@ -256,7 +256,10 @@ def explicit_matches(index: Index, facet: Facet) -> dict[int, Match]:
                 if index.data.ages[i] != NO_AGE and age_fits(index.data.ages[i], lo, hi)}
     level = EXACT if facet.facet == "regions" else SYNONYM
     same = Match(facet.typos, level, TOPICS, f"{facet.facet}={facet.value}")  # one object for thousands
-    return dict.fromkeys(index.members(f"{facet.facet}={facet.value}"), same)
+    found = index.members(f"{facet.facet}={facet.value}")
+    if facet.facet == "regions":  # a place is also named by a service located there (area belgium or not)
+        found = found | index.members(f"located={facet.value}")
+    return dict.fromkeys(found, same)
 
 
 def concept_matches(matcher: Matcher, concept: Concept) -> dict[int, Match]:

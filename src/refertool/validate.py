@@ -35,6 +35,11 @@ CODES = {
     "REF015": "verified_at in the future",
     "REF016": "verified_at older than two years (warning)",
     "REF017": "bad hours or age range",
+    # the source rules live in sources.py (they need every source file, not one service file)
+    "REF018": "contact names no source (warning)",
+    "REF019": "unknown source id",
+    "REF020": "bad entry in sources.toml",
+    "REF021": "source older than five years (warning)",
 }
 
 REQUIRED = ("name", "summary", "audiences", "roles", "topics", "regions", "contacts", "source")
@@ -53,8 +58,8 @@ EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A
 URL_RE = re.compile(r"^(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?::\d+)?(?:/[^\s<>\"']*)?$")
 TIME_RE = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
 # Short numbers valid in Belgium: emergency (100, 101, 112), helplines such as
-# 106 and 1712, and the harmonised European 116xxx numbers.
-SHORT_NUMBERS = {"100", "101", "102", "103", "105", "106", "107", "110", "112", "1712", "1733"}
+# 106 and 1712, the Flemish government line 1700, and the harmonised European 116xxx numbers.
+SHORT_NUMBERS = {"100", "101", "102", "103", "105", "106", "107", "110", "112", "1700", "1712", "1733"}
 
 
 def is_belgian_phone(value: str) -> bool:

@@ -47,6 +47,8 @@ COLUMNS = {
     "taxonomy_terms": "id/uuid! code name! description! parent_id/uuid taxonomy language taxonomy_id/uuid "
                       "term_uri/uri",
     "attributes": "id/uuid! link_id/uuid! taxonomy_term_id/uuid! link_type link_entity! value",
+    "metadata": "id/uuid! resource_id/uuid! resource_type! last_action_date:date! last_action_type! field_name! "
+                "previous_value! replacement_value! updated_by!",
 }
 FOREIGN_KEYS = {
     "services": [("organization_id", "organizations")],
@@ -109,6 +111,11 @@ def build_tables(services: Sequence[Service], catalog: Catalog, lang: str) -> di
             "eligibility_description": eligibility, "minimum_age": s.age_min, "maximum_age": s.age_max,
             "assured_date": stamp, "last_modified": f"{stamp}T00:00:00Z"})
         for n, c in enumerate(s.contacts):
+            # provenance the standard's way: a metadata row per fact, naming its source in updated_by
+            phone = c.channel == "phone"
+            rows["metadata"].append(_provenance(
+                uid("phone", f"{s.id}:{n}") if phone else sid, "phone" if phone else "service",
+                "number" if phone else c.channel, c.value, c.source, s, catalog))
             if c.channel == "phone":
                 rows["phones"].append({"id": uid("phone", f"{s.id}:{n}"), "service_id": sid, "number": c.value,
                                        "type": "voice", "description": c.note.get(lang)})
@@ -141,6 +148,8 @@ def build_tables(services: Sequence[Service], catalog: Catalog, lang: str) -> di
                 rows["attributes"].append({"id": uid("attribute", f"{s.id}:{facet}:{value}"), "link_id": sid,
                                            "taxonomy_term_id": uid("term", f"{facet}:{value}"),
                                            "link_type": facet, "link_entity": "service", "value": value})
+        for source_id in s.sources:
+            rows["metadata"].append(_provenance(sid, "service", "sources", source_id, source_id, s, catalog))
     rows["organizations"] = list(orgs.values())
     for facet in TAXONOMY_FACETS:
         tid = uid("taxonomy", facet)
@@ -152,6 +161,18 @@ def build_tables(services: Sequence[Service], catalog: Catalog, lang: str) -> di
                                            "description": f"{v.nl} / {v.en}", "taxonomy": f"refertool {facet}",
                                            "language": lang, "taxonomy_id": tid})
     return rows
+
+
+def _provenance(resource_id: str, resource_type: str, field: str, value: str, source_id: str, s: Service,
+                catalog: Catalog) -> dict[str, Any]:
+    """One metadata row: this value of this resource, checked on verified_at against this source."""
+    found = catalog.sources.get(source_id)
+    cited = (" ".join(x for x in (f"{found.title} ({found.publisher or found.kind}, as of {found.as_of})", found.url)
+                      if x) if found else source_id or "no source named")
+    return {"id": uid("metadata", f"{s.id}:{resource_id}:{field}:{value}"), "resource_id": resource_id,
+            "resource_type": resource_type, "last_action_date": s.verified_at.isoformat(),
+            "last_action_type": "verified against source", "field_name": field, "previous_value": "none",
+            "replacement_value": value, "updated_by": f"source {source_id}: {cited}" if found else cited}
 
 
 def write_package(services: Sequence[Service], catalog: Catalog, folder: Path, lang: str) -> None:

@@ -7,29 +7,33 @@ from __future__ import annotations
 
 import dataclasses
 import html
+from collections.abc import Mapping
 from typing import IO, Any
 
 from ..i18n import t
 from ..model import Service
 from ..plan import Plan
-from .records import reach, service_object
+from ..sources import Source
+from .records import service_object
 from .safe import clean, http_link, markdown_text
 
 
-def plan_object(plan: Plan, lang: str) -> dict[str, Any]:
-    """The JSON of a plan (documented in the README; keys are stable)."""
+def plan_object(plan: Plan, lang: str, sources: Mapping[str, Source] | None = None) -> dict[str, Any]:
+    """The JSON of a plan (documented in the README; keys are stable); services as `refer show` gives them."""
     return {
         "situation": {**{k: sorted(v) if isinstance(v, frozenset) else v
                          for k, v in dataclasses.asdict(plan.situation).items()}, "described": plan.described},
         "assumptions": list(plan.assumptions),
         "sections": [{"id": s.id, "title": s.title,
-                      "entries": [{"service": service_object(e.service, lang), "why": e.why} for e in s.entries]}
+                      "entries": [{"service": service_object(e.service, lang, sources), "why": e.why}
+                                  for e in s.entries]}
                      for s in plan.sections],
     }
 
 
-def _reach_values(s: Service, lang: str) -> list[str]:
-    return [c.value for c in reach(s)] or [s.how_to_reach.get(lang)]
+def _reach(s: Service, lang: str) -> list[tuple[str, str]]:
+    """Every contact in the data's order (the best first) with its caveat; else the route to one."""
+    return [(c.value, c.note.get(lang).rstrip(".")) for c in s.contacts] or [("", s.how_to_reach.get(lang))]
 
 
 def write_markdown(out: IO[str], plan: Plan, lang: str) -> None:
@@ -41,7 +45,8 @@ def write_markdown(out: IO[str], plan: Plan, lang: str) -> None:
     for n, section in enumerate(plan.sections, 1):
         out.write(f"\n## {n}. {md(section.title)}\n\n")
         for e in section.entries:
-            reach_line = " · ".join(md(v) for v in _reach_values(e.service, lang))
+            reach_line = " · ".join(f"{md(v)} ({md(note)})" if v and note else md(v or note)
+                                    for v, note in _reach(e.service, lang))
             out.write(f"- **{md(e.service.name)}**: {reach_line}  \n  {md(e.why)}\n")
 
 
@@ -52,7 +57,7 @@ h2.now { color: #b00; }
 .read { font-style: italic; } .assumptions { background: #fff6d5; padding: .5rem 1rem .5rem 2rem; }
 ul.entries { list-style: none; padding: 0; } ul.entries li { margin: .6rem 0; }
 .name { font-weight: bold; } .reach { font-weight: bold; font-size: 1.1rem; } .why { color: #333; }
-.route { font-weight: normal; font-size: 1rem; }
+.route, .note { font-weight: normal; font-size: 1rem; } .note { color: #555; }
 @page { size: A4; margin: 15mm; }
 @media print { body { margin: 0; max-width: none; } a { color: inherit; text-decoration: none; }
   ul.entries li { break-inside: avoid; } }
@@ -64,11 +69,15 @@ def write_html(out: IO[str], plan: Plan, lang: str) -> None:
         return html.escape(clean(text), quote=True)
 
     def reach_html(s: Service) -> str:
+        if not s.contacts:
+            return f'<span class="route">{esc(s.how_to_reach.get(lang))}</span>'
         parts = []
-        for c in reach(s):
+        for c in s.contacts:
             link = http_link(c.value) if c.channel in ("website", "chat") else None
-            parts.append(f'<a href="{esc(link)}">{esc(c.value)}</a>' if link else esc(c.value))
-        return " · ".join(parts) or f'<span class="route">{esc(s.how_to_reach.get(lang))}</span>'
+            value = f'<a href="{esc(link)}">{esc(c.value)}</a>' if link else esc(c.value)
+            note = c.note.get(lang).rstrip(".")
+            parts.append(f'{value} <span class="note">({esc(note)})</span>' if note else value)
+        return "<br>".join(parts)
 
     title = esc(t("plan_title", lang))
     out.write(f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'

@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from ..model import CHANNELS, Contact, Service
+from ..model import Service
+from ..sources import Source
 
 COLUMNS = ("id", "name", "kind", "phone", "email", "website", "summary", "regions", "audiences", "roles",
-           "topics", "free", "anonymous", "always_open", "verified_at")
+           "topics", "free", "anonymous", "always_open", "verified_at", "sources", "notes")
 SEARCH_COLUMNS = (*COLUMNS, "score")
 
 
-def service_object(s: Service, lang: str) -> dict[str, Any]:
+def source_object(source_id: str, sources: Mapping[str, Source]) -> dict[str, Any] | None:
+    """{id, title, url, as_of} of a source; an id the sources file does not know keeps only its id."""
+    if not source_id:
+        return None
+    found = sources.get(source_id)
+    if found is None:
+        return {"id": source_id, "title": None, "url": None, "as_of": None}
+    return {"id": found.id, "title": found.title, "url": found.url or None, "as_of": found.as_of}
+
+
+def service_object(s: Service, lang: str, sources: Mapping[str, Source] | None = None) -> dict[str, Any]:
     """The JSON object of a service (documented in the README; keys are stable)."""
+    known = sources or {}
     return {
         "id": s.id,
         "name": s.name,
@@ -30,9 +43,12 @@ def service_object(s: Service, lang: str) -> dict[str, Any]:
         "contacts": [
             {"channel": c.channel, "value": c.value,
              "hours": [{"days": list(h.days), "opens": h.opens, "closes": h.closes} for h in c.hours],
-             "always_open": c.always_open, "note": c.note.get(lang) or None}
+             "always_open": c.always_open, "note": c.note.get(lang) or None,
+             "source": source_object(c.source, known)}
             for c in s.contacts
         ],
+        "locations": [{"name": loc.name, "city": loc.city, "region": loc.region, "address": loc.address or None,
+                       "source": source_object(loc.source, known)} for loc in s.locations],
         "how_to_reach": s.how_to_reach.get(lang) or None,
         "website": s.website or None,
         "email": s.email or None,
@@ -43,6 +59,7 @@ def service_object(s: Service, lang: str) -> dict[str, Any]:
         "emergency": s.emergency,
         "source_document": s.source_document or None,
         "source_section": s.source_section or None,
+        "sources": [source_object(sid, known) for sid in s.sources],
         "verified_at": s.verified_at.isoformat(),
     }
 
@@ -65,18 +82,17 @@ def flat_row(s: Service, lang: str) -> dict[str, str]:
         "roles": ";".join(s.roles), "topics": ";".join(s.topics), "free": _flag(s.free),
         "anonymous": _flag(s.anonymous), "always_open": _flag(s.always_open),
         "verified_at": s.verified_at.isoformat(),
+        "sources": ";".join(s.sources),
+        # a caveat travels with its fact: "value: note" for every contact that has one
+        "notes": "; ".join(f"{c.value}: {c.note.get(lang)}" for c in s.contacts if c.note.get(lang)),
     }
 
 
 def contact_line(s: Service) -> str:
-    """The one contact people need first: a phone, else a web or mail address."""
-    for channel in ("phone", "website", "email", "chat"):
-        for c in s.contacts:
-            if c.channel == channel:
-                return c.value
-    return s.website or s.email or ""
+    """The one contact people need first: the first listed (the data lists the best first)."""
+    return s.contacts[0].value if s.contacts else (s.website or s.email)
 
 
-def reach(s: Service) -> list[Contact]:
-    """The contacts in the order people need them: a number first, then chat, mail and web."""
-    return sorted(s.contacts, key=lambda c: CHANNELS.index(c.channel) if c.channel in CHANNELS else len(CHANNELS))
+def reach_line(s: Service, lang: str) -> str:
+    """How to reach a service, never empty where the data says anything: its best contact, else its route."""
+    return contact_line(s) or s.how_to_reach.get(lang)

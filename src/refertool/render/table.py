@@ -18,7 +18,7 @@ from ..catalog import Catalog
 from ..i18n import t
 from ..model import Service
 from ..plan import Plan
-from .records import contact_line, reach
+from ..sources import Source
 from .safe import clean, http_link
 
 
@@ -32,16 +32,21 @@ def txt(value: object, style: str = "") -> Text:
 
 
 def contact_text(s: Service, lang: str) -> Text:
-    """The contacts, a number first; where the source gives none, how to find the service."""
+    """The best contact (the first listed) with its caveat, else the route; the rest is on the card.
+
+    One contact a row: a second number shown bare, without the note that limits it (a support
+    group's line is not an intake line), would be read as just another way in."""
     out = Text()
-    for c in reach(s):
-        if out:
-            out.append("\n")
-        link = http_link(c.value) if c.channel in ("website", "chat") else None
-        # no_wrap on a phone number: it wraps as a whole, never cut in the middle
-        out.append(clean(c.value), style=f"bold link {link}" if link else "bold")
-    if not s.contacts:
+    if not s.contacts:  # no direct contact: the route to one, never a bare "no details"
         out.append(clean(s.how_to_reach.get(lang)) or t("none_given", lang), style="dim")
+        return out
+    best = s.contacts[0]
+    link = http_link(best.value) if best.channel in ("website", "chat") else None
+    out.append(clean(best.value), style=f"bold link {link}" if link else "bold")
+    if best.note.get(lang):
+        out.append("\n" + clean(best.note.get(lang)), style="dim")
+    if len(s.contacts) > 1:
+        out.append("\n" + t("more_contacts", lang, len(s.contacts) - 1), style="dim")
     return out
 
 
@@ -86,6 +91,16 @@ def results_table(services: Sequence[Service], lang: str) -> ResultsTable:
     return ResultsTable(services, lang)
 
 
+def source_label(source_id: str, sources: dict[str, Source], lang: str) -> str:
+    """ "Bron: vlaanderen.be, 2024" style: who published it and as of when ("the guide" for the guide)."""
+    found = sources.get(source_id)
+    if found is None:
+        return source_id
+    who = t("the_guide", lang) if found.kind == "guide" else (found.publisher or found.title)
+    when = t("undated", lang) if found.as_of == "undated" else found.as_of
+    return f"{who}, {when}"
+
+
 def service_card(s: Service, catalog: Catalog, lang: str) -> Panel:
     vocab = catalog.vocabulary
 
@@ -94,6 +109,7 @@ def service_card(s: Service, catalog: Catalog, lang: str) -> Panel:
             return txt(", ".join(catalog.regions.areas[v].label(lang) for v in values if v in catalog.regions.areas))
         return txt(", ".join(vocab.label(facet, v, lang) for v in values) if values else t("not_limited", lang))
 
+    sources = catalog.sources
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
@@ -102,8 +118,9 @@ def service_card(s: Service, catalog: Catalog, lang: str) -> Panel:
     for c in s.contacts:
         extra = c.note.get(lang)
         hours = "; ".join(f"{','.join(h.days)} {h.opens}-{h.closes}" for h in c.hours)
+        cited = f"  ({t('source', lang)}: {source_label(c.source, sources, lang)})" if c.source else ""
         line = Text.assemble(txt(c.value, "bold"), txt(f"  {hours}" if hours else ""),
-                             txt(f"  {extra}" if extra else "", "dim"))
+                             txt(f"  {extra}" if extra else "", "dim"), txt(cited, "dim"))
         link = http_link(c.value) if c.channel in ("website", "chat") else None
         if link:
             line.stylize(f"link {link}", 0, len(c.value))
@@ -118,6 +135,8 @@ def service_card(s: Service, catalog: Catalog, lang: str) -> Panel:
     if s.sectors:
         grid.add_row(t("sectors", lang), labels("sectors", s.sectors))
     grid.add_row(t("regions", lang), labels("regions", s.regions))
+    for loc in s.locations:
+        grid.add_row(t("locations", lang), txt(", ".join(x for x in (loc.name, loc.address, loc.city) if x)))
     if s.age_min is not None or s.age_max is not None:
         grid.add_row(t("ages", lang), txt(f"{s.age_min if s.age_min is not None else ''}–"
                                           f"{s.age_max if s.age_max is not None else ''}"))
@@ -126,6 +145,10 @@ def service_card(s: Service, catalog: Catalog, lang: str) -> Panel:
         grid.add_row(t("flags", lang), flags)
     where = " – ".join(x for x in (s.source_document, s.source_section) if x)
     grid.add_row(t("source", lang), txt(f"{where} ({t('verified', lang)} {s.verified_at.isoformat()})", "dim"))
+    if s.sources:
+        grid.add_row(t("sources", lang), txt("\n".join(
+            f"{source_label(sid, sources, lang)}: {sources[sid].title if sid in sources else sid}"
+            for sid in s.sources), "dim"))
     body = [txt(s.summary.get(lang), "italic")]
     if s.description:
         body += [Text(""), txt(s.description.get(lang))]
@@ -139,14 +162,16 @@ def emergency_table(services: Sequence[Service], lang: str, open_now: dict[str, 
     table.add_column(t("name", lang), ratio=2, min_width=12, overflow="fold")
     table.add_column(t("when", lang), ratio=3, min_width=14)
     for s in services:
-        number = contact_line(s) or "—"
+        # the number column holds a number: a service whose best contact is not a phone shows its route
+        first = s.contacts[0] if s.contacts else None
+        number = first.value if first is not None and first.channel == "phone" else "—"
         style = "bold red" if s.emergency is not None and s.emergency <= 2 else "bold"
         when = txt(s.summary.get(lang))
         flags = flags_text(s, lang, open_now.get(s.id))
         if flags:
             when.append("\n")
             when.append_text(flags)
-        if not s.contacts and s.how_to_reach:
+        if number == "—" and s.how_to_reach:
             when.append("\n")
             when.append_text(txt(s.how_to_reach.get(lang), "dim"))
         table.add_row(txt(number, style), txt(s.name), when)
@@ -176,3 +201,17 @@ def plan_view(plan: Plan, lang: str) -> Group:
         parts.append(txt(f"{n}. {section.title}", "bold red" if section.id == "now" else "bold"))
         parts.append(ResultsTable([e.service for e in section.entries], lang, [e.why for e in section.entries]))
     return Group(*parts)
+
+
+def sources_table(rows: Sequence[dict[str, object]], lang: str) -> Table:
+    table = Table(header_style="bold", pad_edge=False, show_lines=True)
+    table.add_column(t("source", lang), ratio=3, overflow="fold")
+    table.add_column(t("as_of", lang), no_wrap=True)
+    table.add_column(t("kind", lang), no_wrap=True)
+    table.add_column(t("relying", lang), ratio=2, overflow="fold")
+    for row in rows:
+        services = row["services"] if isinstance(row["services"], list) else []
+        name = Text.assemble(txt(row["id"], "bold"), "\n", txt(row["title"]), "\n", txt(row["publisher"], "dim"))
+        when = t("undated", lang) if row["as_of"] == "undated" else row["as_of"]
+        table.add_row(name, txt(when), txt(row["kind"]), txt(", ".join(services)))
+    return table
