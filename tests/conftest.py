@@ -55,3 +55,31 @@ def cli(capsys):
         return Ran(code, captured.out, captured.err)
 
     return invoke
+
+
+def many_helplines(directory: Path, count: int) -> Path:
+    """A directory of `count` helplines for minors, each with two phone numbers and a chat address."""
+    directory.mkdir(parents=True)
+    for n in range(count):
+        (directory / f"lijn-{n:02d}.toml").write_text(f'''
+name = "Hulplijn nummer {n} met een wat langere naam"
+kind = "helpline"
+summary.nl = "Een hulplijn voor jongeren die met iemand willen praten over wat hen is overkomen, dag en nacht."
+summary.en = "A helpline for young people who want to talk to someone about what happened to them."
+audiences = ["minors"]
+roles = []
+topics = []
+regions = ["belgium"]
+[[contacts]]
+channel = "phone"
+value = "0800 {n:02d}0 {n:02d}"
+[[contacts]]
+channel = "phone"
+value = "02 {n:03d} 12 34"
+[[contacts]]
+channel = "chat"
+value = "https://hulplijn{n}.example.be/chat"
+[source]
+verified_at = 2026-11-20
+''', encoding="utf-8")
+    return directory

@@ -36,3 +36,9 @@ def test_wheel_in_fresh_venv(tmp_path, catalog):
     where = subprocess.run([str(py), "-c", "import refertool.catalog as c; print(c.bundled_dir())"],
                            capture_output=True, text=True, cwd=tmp_path, env=env).stdout.strip()
     assert Path(where).is_relative_to(Path(site))
+    # the PDF handout's font travels in the wheel too
+    poster = tmp_path / "poster.pdf"
+    made = subprocess.run([str(py), "-m", "refertool", "handout", "--audience", "minors", "-o", str(poster)],
+                          capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert made.returncode == 0, made.stderr
+    assert poster.read_bytes().startswith(b"%PDF-")

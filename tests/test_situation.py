@@ -205,6 +205,9 @@ def test_a_real_word_is_never_a_typo(make):
     cat = make(_svc("a", "Alfa", keywords=("naast",)))
     assert first(cat, "naakt") == []  # "naakt" is a word of its own
     assert first(cat, "naastt") == ["a"]  # a slip still finds it
+    cat = make(_svc("a", "Alfa", keywords=("transgressive",)), _svc("b", "Beta", keywords=("trans",)))
+    assert first(cat, "trans", 5) == ["b"]  # a real word is not the start of another
+    assert first(cat, "transg") == ["a"]  # a start typed still is, first
 
 
 def _svc(sid, name, keywords=(), regions=("belgium",), locations=(), **kw):
@@ -239,7 +242,33 @@ def test_explain_shows_the_situation_and_the_real_sort_key(cli):
 
 
 def test_the_score_never_rises_down_the_list(catalog):
-    for text in ("mijn dochter van 12 werd aangerand door een leider", "kind", "verkrachting Antwerpen"):
+    for text in ("mijn dochter van 12 werd aangerand door een leider", "kind", "verkrachting Antwerpen",
+                 "vannacht verkracht na een fuif in Gent, ze is 19 en wil geen aangifte doen"):
         hits = search(catalog, text).hits
         assert [h.key for h in hits] == sorted(h.key for h in hits)
         assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_the_readme_examples_run_and_read_as_shown(cli):
+    """README, "How refer reads a situation": every example runs, and its situation line is true."""
+    import re
+    import shlex
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### How `refer` reads a situation", 1)[1].split("\n### ", 1)[0]
+    examples = re.findall(r"^\$ refer (.+?) > /dev/null\n(.*?)(?=^\$ |^```)", section, re.M | re.S)
+    assert len(examples) == 3
+    for command, shown in examples:
+        ran = cli(*shlex.split(command))
+        assert ran.code == 0
+        line = next(x for x in shown.splitlines() if x.strip().startswith("situation:"))
+        assert line in ran.err.splitlines()
+
+
+def test_the_words_of_the_reading_are_not_searched(catalog):
+    """The asker's phrase, the people and the question frame are read, not matched against records."""
+    q = search(catalog, "ik ben clb-medewerker: mijn zoon werd betast, wat moet ik doen?").query
+    searched = {t for c in q.concepts for t in c.terms}
+    assert not searched & {"clb", "medewerker", "zoon", "moet", "doen"}
+    assert "betast" in searched

@@ -57,6 +57,16 @@ class ExportFormat(str, Enum):
     hsds = "hsds"
 
 
+class PosterFormat(str, Enum):
+    html = "html"
+    pdf = "pdf"
+
+
+class PosterSize(str, Enum):
+    a4 = "a4"
+    a6 = "a6"
+
+
 class Settings:
     data_dirs: list[Path] = []
     bundled: bool = True
@@ -536,6 +546,53 @@ def list_sources(fmt: FormatOpt = Format.auto, output: Output = None, no_header:
             write_delimited(out, flat, columns, "," if fmt is Format.csv else "\t",
                             header=not no_header and fmt is not Format.auto)
     return FOUND if rows else NOTHING
+
+
+@app.command()
+def handout(
+    audience: Annotated[str, typer.Option("--audience", help="Who the poster is for (an audience id).",
+                                          autocompletion=_complete("audiences"))],
+    output: Annotated[Path, typer.Option("--output", "-o", help="poster.html or poster.pdf.")],
+    region: Annotated[str | None, typer.Option(
+        "--region", help="Only helplines serving all of this region (id, municipality or postcode).",
+        autocompletion=_complete("regions"))] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="The poster's language, nl or en (default: as refer).",
+                                                autocompletion=lambda: ["nl", "en"])] = None,
+    size: Annotated[PosterSize, typer.Option("--size", help="a4: one poster; a6: four cut-out cards on A4.")]
+    = PosterSize.a4,
+    fmt: Annotated[PosterFormat | None, typer.Option("--format", "-f", help="html or pdf (default: from -o).")]
+    = None,
+) -> int:
+    """A printable A4 poster (or four A6 cards) with the helplines for one audience, as HTML or PDF.
+
+    Example: refer handout --audience minors --lang nl -o poster.pdf
+    """
+    from .helplines import helplines
+    from .render.handout import poster, write_html, write_pdf
+
+    if lang is not None and lang not in ("nl", "en"):
+        raise UsageError(f"--lang must be nl or en, not '{lang}'")
+    kind = fmt.value if fmt else output.suffix.lower().lstrip(".")
+    if kind not in ("html", "pdf"):
+        raise UsageError(t("handout_format", settings.lang))
+    catalog = _catalog()
+    chosen = _filters(catalog, [audience], None, None, None, [region] if region else None, None, None,
+                      False, False, False, False)
+    place = chosen.regions[0] if chosen.regions else None
+    services = helplines(catalog, audience, place)
+    if not services:
+        _say(t("handout_none", settings.lang))
+        return NOTHING
+    content = poster(services, catalog.vocabulary, catalog.regions, audience, place, detect_lang(lang or settings.lang))
+    data = write_html(content, size.value).encode("utf-8") if kind == "html" else write_pdf(content, size.value)
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        raise ReferError(f"cannot write {output}: {exc.strerror}") from None
+    _say(t("handout_written", settings.lang, len(services), output))
+    return FOUND
+
+
 
 
 class PlanFormat(str, Enum):

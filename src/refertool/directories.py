@@ -18,7 +18,7 @@ from .errors import DataError, Problem
 from .model import FACETS, LANGS, FacetValue, Region, Regions, Vocabulary
 from .tomlread import TomlProblem, parse_toml
 
-# what the index (and the vocabulary it keeps) is built from besides the services
+# what the index is built from besides the services (the situation words travel with the vocabulary)
 INDEX_META_FILES = ("vocabulary.toml", "regions.toml", "situation.toml")
 META_FILES = (*INDEX_META_FILES, "sources.toml")  # never read as a service file
 

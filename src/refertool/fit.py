@@ -103,7 +103,7 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
                 else:  # a minor of no given age is a child: young-adult services start at 16
                     fits = span[0] < CHILD_MAX if group == "minor" else span[1] > MINOR_MAX
                 points += AGE_FITS if fits else AGE_MISFITS
-                why.append(f"{'for' if fits else 'not for'} a {group}")
+                why.append(f"{'for' if fits else 'not for'} {'an' if group == 'adult' else 'a'} {group}")
         if sectors and i not in general:
             if not any(i in index.members(f"sectors={s}") for s in sectors):
                 points, why = points + SECTOR_MISFITS, [*why, "another sector"]
@@ -126,9 +126,12 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
                 why.append("acute: " + ", ".join([*(["24/7 or emergency"] if urgent else []), *hits]))
         if avoided_kinds and any(i in index.members(f"kinds={k}") for k in avoided_kinds):
             points, why = points + AVOIDED, [*why, "not wanted: " + "/".join(situation.avoid)]
-        for channel in situation.channels_wanted:
-            if i in index.members(f"channels={channel}"):
-                points, why = points + CHANNEL_FITS, [*why, f"by {channel}"]
+        if situation.channels_wanted:
+            by = [c for c in situation.channels_wanted if i in index.members(f"channels={c}")]
+            if by:
+                points, why = points + CHANNEL_FITS * len(by), [*why, "by " + "/".join(by)]
+            else:
+                points, why = points + CHANNEL_MISFITS, [*why, "not by " + "/".join(situation.channels_wanted)]
         if situation.channels_avoided:
             own = [c for c in CHANNELS if i in index.members(f"channels={c}")]
             if own and all(c in situation.channels_avoided for c in own):

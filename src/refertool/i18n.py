@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -153,6 +154,23 @@ STRINGS: dict[str, dict[str, str]] = {
                 "en": "Age of the person affected (or who did it)? (Enter skips)"},
     "ask_role": {"nl": "Wie vraagt? 1 professional 2 naaste 3 slachtoffer 4 pleger (Enter: overslaan)",
                  "en": "Who asks? 1 professional 2 relative 3 affected 4 did it (Enter skips)"},
+    "handout_title": {"nl": "Praat erover. Je staat er niet alleen voor.", "en": "Talk about it. You are not alone."},
+    "handout_for": {"nl": "Hulplijnen voor {0}", "en": "Helplines for {0}"},
+    "handout_checked": {"nl": "Gegevens nagekeken op {0}", "en": "Data checked on {0}"},
+    "handout_checked_range": {"nl": "Gegevens nagekeken tussen {0} en {1}", "en": "Data checked between {0} and {1}"},
+    "handout_source": {"nl": "Bron: {0}", "en": "Source: {0}"},
+    "handout_cut": {"nl": "Knip langs de stippellijnen.", "en": "Cut along the dotted lines."},
+    "handout_none": {"nl": "Geen hulplijn in de gegevens past bij deze doelgroep en regio.",
+                     "en": "No helpline in the data fits this audience and region."},
+    "handout_too_long": {"nl": "{0} hulplijnen passen niet leesbaar op één blad; kies een regio (--region).",
+                         "en": "{0} helplines do not fit one page legibly; choose a region (--region)."},
+    "handout_written": {"nl": "{0} hulplijnen geschreven naar {1}", "en": "{0} helplines written to {1}"},
+    "handout_format": {"nl": "Kies het formaat met -f html|pdf of een bestandsnaam op .html of .pdf.",
+                       "en": "Choose the format with -f html|pdf or a file name ending in .html or .pdf."},
+    "handout_needs_pdf": {"nl": "PDF vraagt de extra 'pdf': pip install 'refertool[pdf]'",
+                          "en": "PDF needs the 'pdf' extra: pip install 'refertool[pdf]'"},
+    "months": {"nl": "januari februari maart april mei juni juli augustus september oktober november december",
+               "en": "January February March April May June July August September October November December"},
 }
 
 
@@ -173,3 +191,8 @@ def detect_lang(explicit: str | None = None) -> str:
 
 def t(key: str, lang: str, *args: object) -> str:
     return STRINGS[key][lang].format(*args)
+
+
+def date_text(day: dt.date, lang: str) -> str:
+    """A date people read at a glance: "26 november 2026", "26 November 2026"."""
+    return f"{day.day} {t('months', lang).split()[day.month - 1]} {day.year}"

@@ -61,10 +61,9 @@ def member_keys(s: Service) -> list[str]:
         keys.append("flag=always_open")
     if any(c.hours for c in s.contacts):
         keys.append("flag=hours")
-    # Where the service is (its locations), apart from where it serves (its area, `regions`):
-    # a place in a query brings the nearest first.
+    # where a service is (its locations), apart from where it serves (its area, `regions`)
     keys += [f"located={r}" for r in dict.fromkeys(loc.region for loc in s.locations if loc.region)]
-    keys += [f"city={c}" for c in dict.fromkeys(' '.join(tokens(loc.city)) for loc in s.locations if loc.city)]
+    keys += [f"city={' '.join(tokens(loc.city))}" for loc in s.locations if loc.city]  # the nearest first
     return keys
 
 

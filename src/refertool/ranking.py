@@ -36,6 +36,8 @@ PLACE_WEIGHT = 0.5
 # In a described situation, a word met only by its stem, a part or a typo is weak evidence: a long
 # sentence holds many words, and "party" meeting "parties" says little about what is needed.
 LEVEL_WEIGHT = (1.0, 0.9, 0.8, 0.5, 0.5, 0.5)
+DESCRIPTION_WEIGHT = 0.25
+WEIGHED_IN_SITUATION = ("audiences", "roles")
 
 
 class Match(NamedTuple):
@@ -77,7 +79,10 @@ class Hit(NamedTuple):
 
     @property
     def score(self) -> float:
-        """A display number that never rises down the list: the first tier, with rarity as the fraction."""
+        """A display number that never rises down the list: the first tier (with rarity as the fraction
+        when the first tier counts concepts); the order itself is `key`, shown by --explain."""
+        if not float(self.key.points).is_integer():  # a situation: the points weigh rarity already
+            return round(-self.key.points, 3)
         rarity = -self.key.rarity
         return round(-self.key.points + rarity / (1 + rarity), 3)
 
@@ -124,7 +129,7 @@ class Matcher:
                 put(w, 0, COMPOUND)
         if not fuzzy:
             return found
-        if len(word) >= 4 and not word.isdigit():
+        if len(word) >= 4 and not word.isdigit() and not self.real(word):
             at = bisect.bisect_left(self.words, word)
             for w in self.words[at:at + 50]:
                 if not w.startswith(word):
@@ -323,7 +328,10 @@ def rank(catalog: Catalog, query: Query, now: dt.datetime | None = None, limit: 
     base = flag_filter(index, catalog, query.filters, now)
     if n_text and not query.situation:  # with words to look for, only services that meet one of them are candidates
         base &= set().union(*(pc.keys() for pc in per_concept[:n_text]))
-    pulled = [f for f in query.pulled if f.facet in FILTER_FACETS]
+    # In a told situation the people's roles and ages are weighed by the fit, not filtered on: "an
+    # adult man" who did it must not hide the services for the minor it was done to.
+    weighed = WEIGHED_IN_SITUATION if query.situation else ()
+    pulled = [f for f in query.pulled if f.facet in FILTER_FACETS and f.facet not in weighed]
     relaxed: list[Facet] = []
     while True:
         scored = _score(matcher, catalog, base, concepts, per_concept, pulled, query.situation)
@@ -380,7 +388,7 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
         matches = [pc.get(i) for pc in per_concept]
         got = [m for m in matches if m is not None]
         # a word met only in the description is weaker evidence than one in the name or keywords
-        rarity = round(sum(w / (2 if m.field == DESCRIPTION else 1) * (LEVEL_WEIGHT[m.level] if situation else 1)
+        rarity = round(sum(w * (_situation_weight(m) if situation else 0.5 if m.field == DESCRIPTION else 1)
                            for w, m in zip(weights, matches) if m is not None), 6)
         fit = fits.get(i)
         if situation and not got and (fit is None or fit.points <= 0):
@@ -398,6 +406,12 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
                       data.emergency[i], data.ids[i])
         scored.append((key, i, matches, fits))
     return scored
+
+
+def _situation_weight(m: Match) -> float:
+    """In a told situation, a word met by its stem, a part or a typo, or only in a description, is weak
+    evidence: a long sentence holds many words ("nare ervaring" meets "naar" and "ervaren")."""
+    return LEVEL_WEIGHT[m.level] * (DESCRIPTION_WEIGHT if m.field == DESCRIPTION else 1)
 
 
 def resolve_region(catalog: Catalog, value: str) -> str:

@@ -132,6 +132,8 @@ class Words:
         self.active = single(voice.get("active"))
         self.accused = single(voice.get("accused"))
         self.convicted = single(voice.get("convicted"))
+        self.sharing = single(voice.get("sharing"))
+        self.to = single(voice.get("to"))
         self.telling = single(voice.get("telling"))
         self.boundary = single(voice.get("boundary"))
         self.relative = single(voice.get("relative"))
@@ -148,6 +150,8 @@ class Words:
         self.help_for_other = listed((raw.get("help_for") or {}).get("other"))
         self.help_for_self = listed((raw.get("help_for") or {}).get("self"))
         self.help_before_person = listed((raw.get("help_for") or {}).get("before_person"))
+        self.help_verbs_after = single((raw.get("help_for") or {}).get("verbs_after_person"))
+        self.help_verbs_before = single((raw.get("help_for") or {}).get("verbs_before_person"))
         negation = raw.get("negation") or {}
         self.negation = single(negation.get("words"))
         self.reach = int(negation.get("reach", 4))
@@ -252,12 +256,14 @@ class Reader:
         self.w = words_of(vocab)
         self.regions = regions
         self.known = known or (lambda word: False)
+        self.pieces: set[str] = set()
         # Words with the sentence part each belongs to (punctuation ends a part).
         self.words: list[str] = []
         self.part: list[int] = []
         for n, piece in enumerate(CLAUSE.split(fold(text))):
             for word in tokens(piece):
                 if word in CONTRACTED and self.words and self.part[-1] == n:
+                    self.pieces.update((self.words[-1], word))  # read as one word, never searched apart
                     self.words[-1] += word  # "i'm" -> im, "won't" -> wont
                     continue
                 self.words.append(self._corrected(word))
@@ -266,7 +272,7 @@ class Reader:
         self.used: set[int] = set()
         self.mentions: list[_Mention] = []
         self.asker_span: tuple[int, int] = (0, 0)
-        self.listeners: set[int] = set()
+        self.refused: set[str] = set()  # words of a refusal ("geen aangifte"): read, never searched
 
     def _corrected(self, word: str) -> str:
         """A word the reader needs, typed with one slip ("traner", "aangerant"); never a real word."""
@@ -353,6 +359,7 @@ class Reader:
             last = self.mentions[-1] if self.mentions else None
             if last is not None and last.end == start and last.relation == "adult":
                 last.end, last.relation, last.words = end, relation, f"{last.words} {' '.join(words[start:end])}"
+                self._spend(start, end)
                 continue  # "an adult member": one person
             mention = _Mention(start, end, relation, " ".join(words[start:end]), w.relation_age.get(relation, ""),
                                w.relation_role.get(relation, ""))
@@ -435,6 +442,7 @@ class Reader:
                         mine.add(found[0].person())
                     m.refers = next((p for p in reversed(earlier) if p not in mine and p.relation != "self"), None)
             acts = [i for i in span if words[i] in w.acts]
+            self.used.update(acts)  # verbs of the story; those naming a topic stay searched (facet words)
             accused = [i for i in span if words[i] in w.accused or words[i] in w.convicted]
             if not (acts or accused):
                 continue
@@ -446,7 +454,8 @@ class Reader:
                 others = [_Mention(span[0], span[0], "pronoun", "")]  # "... en word door X beschuldigd": the one before
                 others[0].refers = earlier[-1]
             if accused and min(accused) == first_act:
-                subject = next((m for m in others if m.at < first_act), others[0] if others else None)
+                # the person right before "accused of" ("I need advice about a coach accused of ...")
+                subject = next((m for m in reversed(others) if m.at < first_act), others[0] if others else None)
                 if subject is not None:
                     self._role(subject, "perpetrator")
                     subject.person().accused = any(words[i] in w.accused for i in accused)
@@ -466,6 +475,8 @@ class Reader:
                     self._role(m, "perpetrator")
             elif found and found[0].at > first_act:
                 self._role(found[0], "victim")  # "mishandelde kinderen": done to the one after the act
+            elif found and self._groomed(found, span, acts):
+                continue
             elif found:
                 doer = found[0]
                 self._role(doer, "perpetrator")
@@ -473,6 +484,21 @@ class Reader:
                     if m.person() is not doer.person():
                         self._role(m, "victim")
                         break
+
+    def _groomed(self, found: list[_Mention], span: list[int], acts: list[int]) -> bool:
+        """A minor sending images to an adult is the one it is done to; True when so read."""
+        words, w = self.words, self.w
+        if not any(words[i] in w.sharing for i in acts):
+            return False
+        to = next((i for i in span if words[i] in w.to and i > acts[0]), None)
+        sender = found[0].person()
+        receiver = next((m.person() for m in found if to is not None and m.at > to), None)
+        if receiver is None or not _minor(sender) or receiver.age_group != "adult" and not (
+                receiver.age is not None and receiver.age > MINOR_MAX):
+            return False
+        self._role(found[0], "victim")
+        self._role(receiver, "perpetrator")
+        return True
 
     @staticmethod
     def _role(m: _Mention, role: str) -> None:
@@ -497,11 +523,15 @@ class Reader:
         wanted: list[str] = []
         avoided: list[str] = []
         avoid: list[str] = []
-        for start, _, channel in _find(self.words, self.w.channels):
-            (avoided if self._negated(start) else wanted).append(channel)
-        for start, _, what in _find(self.words, self.w.avoid):
+        for start, end, channel in _find(self.words, self.w.channels):
+            negated = self._negated(start)
+            (avoided if negated else wanted).append(channel)
+            if negated:
+                self.refused.update(self.words[start:end])
+        for start, end, what in _find(self.words, self.w.avoid):
             if self._negated(start):
                 avoid.append(what)
+                self.refused.update(self.words[start:end])  # "wil geen aangifte doen": not to search for
         return (list(dict.fromkeys(c for c in wanted if c not in avoided)), list(dict.fromkeys(avoided)),
                 list(dict.fromkeys(avoid)))
 
@@ -523,6 +553,14 @@ class Reader:
                          None)
             helped = named.person() if named else self._story_first()
             break
+        for i, word in enumerate(self.words) if helped is None else ():
+            # "een dienst die een meisje verder kan begeleiden" (the person before), "help him" (after)
+            before, after = word in w.help_verbs_after, word in w.help_verbs_before
+            near = [m for m in self.mentions if self.clause[m.at] == self.clause[i] and m.relation != "self"
+                    and (before and m.at < i or after and i < m.at <= i + 2)]
+            if near:
+                helped = (near[-1] if before else near[0]).person()
+                break
         if helped is None and _find(self.words, w.help_for_self):
             helped = next((m.person() for m in self.mentions if m.relation == "self"), None)
         if helped is not None and helped.role in ("perpetrator", "victim"):
@@ -559,6 +597,16 @@ class Reader:
                 towns.append(town)
         return list(dict.fromkeys(areas)), list(dict.fromkeys(towns))
 
+    def default_victim(self) -> None:
+        """Abuse named and no one said to have done it: a child named is the one it happened to
+        ("een meisje van 10 na seksueel misbruik"), and so is the only "she" ("verkracht ..., ze is 19")."""
+        persons = list(dict.fromkeys(m.person() for m in self.mentions if m.relation != "self"))
+        if self._abuse() and not any(p.role for p in persons):
+            for p in persons:
+                if _minor(p) or len(persons) == 1 and p.relation == "pronoun":
+                    p.role = "victim"
+                    break
+
     def read(self) -> Situation:
         asker_role, asker_sector, in_role = self.asker()
         survivor = self.survivor()
@@ -568,6 +616,7 @@ class Reader:
         me = next((m.person() for m in self.mentions if m.relation == "self"), None)
         if survivor and me is not None and not me.role:
             me.role = "victim"
+        self.default_victim()
         urgency = self.urgency()
         wanted, avoided, avoid = self.wishes()
         needs = self.needs(avoid)
@@ -575,13 +624,6 @@ class Reader:
             asker_role, in_role = me.role, False  # the asker speaks for themself
         elif me is not None and not asker_role:
             asker_role = "bystander"  # "ik denk dat de buurjongen ...": someone who saw or heard it
-        if not any(p.role == "perpetrator" for p in (m.person() for m in self.mentions)):
-            for m in self.mentions:  # "een meisje van 10 na seksueel misbruik": a child it happened to
-                p = m.person()
-                if not p.role and p.relation not in ("self", "pronoun") and (
-                        p.age_group == "minor" or (p.age is not None and p.age <= MINOR_MAX)) and self._abuse():
-                    p.role = "victim"
-                    break
         if "help-perpetrator" in needs:
             in_role = False  # help for the one who did it: the asker's own organisation is not the answer
         areas, towns = self.places()
@@ -589,10 +631,10 @@ class Reader:
         seen: list[_Mention] = []
         for m in self.mentions:
             p = m.person()
-            if p not in seen and (p.relation not in ("self", "pronoun") or p.role):
-                seen.append(p)
+            if p not in seen and (p.relation not in ("self", "pronoun") or p.role or p.age is not None):
+                seen.append(p)  # the asker too, once they have a role or an age ("ik ben 13")
         spent = {self.words[i] for i in self.used} - self.w.facet_words
-        spent |= {x for x in self.words if x in self.w.frames}  # never searched, even when a facet word
+        spent |= {x for x in self.words if x in self.w.frames} | self.refused | self.pieces  # even facet words
         return Situation(tuple(self._person(m) for m in seen), asker_role, asker_sector if in_role else "", urgency,
                          tuple(needs), tuple(wanted), tuple(avoided), tuple(avoid), tuple(areas),
                          tuple(dict.fromkeys(topics)), tuple(towns), in_role and bool(asker_sector),
@@ -605,6 +647,10 @@ class Reader:
         if m.age is not None:
             group = "minor" if m.age <= MINOR_MAX else "adult"
         return Person(m.role, m.age, group, m.relation, m.words, m.accused, m.own)
+
+
+def _minor(m: _Mention) -> bool:
+    return m.age_group == "minor" or (m.age is not None and m.age <= MINOR_MAX)
 
 
 def _participle(word: str) -> bool:

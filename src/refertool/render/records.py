@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..model import Service
+from ..i18n import t
+from ..model import Contact, Service
 from ..sources import Source
 
 COLUMNS = ("id", "name", "kind", "phone", "email", "website", "summary", "regions", "audiences", "roles",
@@ -96,3 +97,15 @@ def contact_line(s: Service) -> str:
 def reach_line(s: Service, lang: str) -> str:
     """How to reach a service, never empty where the data says anything: its best contact, else its route."""
     return contact_line(s) or s.how_to_reach.get(lang)
+
+
+def flag_names(s: Service, lang: str) -> list[str]:
+    """The flags the data states as true, in the interface language (nothing is guessed)."""
+    names = [t(k, lang) for k in ("free", "anonymous", "confidential") if getattr(s, k)]
+    if s.always_reachable:
+        names.append(t("always_open", lang))
+    return names
+
+
+def hours_line(c: Contact) -> str:
+    return "; ".join(f"{','.join(h.days)} {h.opens}-{h.closes}" for h in c.hours)

@@ -19,6 +19,7 @@ from ..i18n import t
 from ..model import Service
 from ..plan import Plan
 from ..sources import Source
+from .records import flag_names, hours_line
 from .safe import clean, http_link
 
 
@@ -51,9 +52,7 @@ def contact_text(s: Service, lang: str) -> Text:
 
 
 def flags_text(s: Service, lang: str, open_now: bool | None = None) -> Text:
-    names = [t(k, lang) for k in ("free", "anonymous", "confidential") if getattr(s, k)]
-    if s.always_reachable:
-        names.append(t("always_open", lang))
+    names = flag_names(s, lang)
     if open_now:
         names.append(t("open_now", lang))
     return txt(", ".join(names), "green")
@@ -117,7 +116,7 @@ def service_card(s: Service, catalog: Catalog, lang: str) -> Panel:
         grid.add_row(t("kind", lang), txt(vocab.label("kinds", s.kind, lang)))
     for c in s.contacts:
         extra = c.note.get(lang)
-        hours = "; ".join(f"{','.join(h.days)} {h.opens}-{h.closes}" for h in c.hours)
+        hours = hours_line(c)
         cited = f"  ({t('source', lang)}: {source_label(c.source, sources, lang)})" if c.source else ""
         line = Text.assemble(txt(c.value, "bold"), txt(f"  {hours}" if hours else ""),
                              txt(f"  {extra}" if extra else "", "dim"), txt(cited, "dim"))

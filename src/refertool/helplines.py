@@ -1,0 +1,36 @@
+"""Which helplines a poster for one audience shows: chosen from the data, never from a list of ids."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+    from .model import Service
+
+# A poster is for the people themselves: lines they can phone, chat with or visit online.
+KINDS = ("helpline", "chat")
+# ...as the person it happened to, or as someone worried about a friend.
+ROLES = ("victim", "bystander")
+REACHABLE = ("phone", "chat", "website")
+
+
+def helplines(catalog: Catalog, audience: str, region: str | None = None) -> list[Service]:
+    """The helplines and chats open to `audience` (and its ages) that serve all of `region`, with a phone,
+    chat or web address; the emergency order first (116 000 before 1712), then by name."""
+    from .fit import AGE_AUDIENCES
+    from .query import Filters
+    from .ranking import flag_filter
+
+    index = catalog.index
+    chosen = Filters(kinds=list(KINDS), audiences=[audience], roles=list(ROLES), age=AGE_AUDIENCES.get(audience))
+    places = set(catalog.regions.ancestors(region)) if region else set()
+    found = []
+    for n in flag_filter(index, catalog, chosen, None):
+        service = catalog.services[index.data.ids[n]]
+        # A poster for a region lists only what serves the whole region, not a part of it.
+        if places and not places & set(service.regions):
+            continue
+        if service.website or any(c.channel in REACHABLE for c in service.contacts):
+            found.append(service)
+    return sorted(found, key=lambda s: (s.emergency is None, s.emergency or 0, s.name.casefold(), s.id))

@@ -1,0 +1,233 @@
+"""The handout as people use it: the HTML in headless Chromium, the PDF through poppler, every QR code
+decoded by zbar. Needs Debian's chromium, poppler-utils and zbar-tools (.ci/run installs them); without
+them these tests skip on a developer's machine and fail in CI."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from conftest import FIXTURES, many_helplines
+from refertool.catalog import load_catalog
+from refertool.helplines import helplines
+from refertool.render.handout import poster, write_html, write_pdf
+from refertool.render.safe import http_link
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+A4_POINTS = (595.28, 841.89)
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name)
+    if found is None:
+        message = f"{name} is not installed (Debian: chromium, poppler-utils, zbar-tools)"
+        if IN_CI:
+            pytest.fail(message + "; in CI it must be")
+        pytest.skip(message)
+    return found
+
+
+def test_a_missing_tool_fails_in_ci(monkeypatch):
+    monkeypatch.setattr(__import__(__name__), "IN_CI", True)
+    with pytest.raises(pytest.fail.Exception, match="in CI it must be"):
+        tool("no-such-tool-for-refer")
+
+
+def run(*args: str | Path, timeout: int = 120) -> str:
+    done = subprocess.run([str(a) for a in args], capture_output=True, text=True, timeout=timeout)
+    assert done.returncode == 0, f"{args[0]} failed: {done.stderr[-2000:]}"
+    return done.stdout
+
+
+def chromium(html: Path, work: Path, *, screenshot: bool) -> Path:
+    """Open the page as a person's browser would, with no profile, network service or first-run noise."""
+    out = work / ("shot.png" if screenshot else "printed.pdf")
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             "--disable-dev-shm-usage",  # containers often have a small /dev/shm
+             f"--user-data-dir={work / 'profile'}", "--hide-scrollbars"]
+    if screenshot:  # an A4 page at 96 CSS pixels an inch, drawn at twice that so QR modules are sharp
+        flags += ["--window-size=794,1123", "--force-device-scale-factor=2", f"--screenshot={out}"]
+    else:
+        flags += ["--no-pdf-header-footer", f"--print-to-pdf={out}"]
+    run(tool("chromium"), *flags, html.as_uri())
+    assert out.is_file() and out.stat().st_size > 0
+    return out
+
+
+def pages(pdf: Path) -> tuple[int, tuple[float, float]]:
+    info = run(tool("pdfinfo"), pdf)
+    count = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))  # type: ignore[union-attr]
+    w, h = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info, re.M).groups()  # type: ignore[union-attr]
+    return count, (float(w), float(h))
+
+
+def assert_one_a4_page(pdf: Path) -> None:
+    count, size = pages(pdf)
+    assert count == 1
+    assert size == pytest.approx(A4_POINTS, abs=1.5)
+
+
+def assert_printed(pdf: Path, services, copies: int = 1) -> str:
+    """One A4 page on which every phone number of the services stands exactly as in the data; its text."""
+    assert_one_a4_page(pdf)
+    text = pdf_text(pdf)
+    for number in shown_numbers(services):
+        assert number_lines(text, number) == copies, number
+    return text
+
+
+def decode(png: Path) -> list[str]:
+    """Every QR code zbar finds in an image."""
+    done = subprocess.run([tool("zbarimg"), "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(png)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode in (0, 4), done.stderr  # 4: no code found
+    return sorted(done.stdout.split("\n")[:-1]) if done.stdout else []
+
+
+def shown_numbers(services) -> list[str]:
+    return [c.value for s in services for c in s.contacts if c.channel == "phone"]
+
+
+def shown_addresses(p) -> list[str]:
+    return [a.text for line in p.lines for a in line.addresses if a.url]
+
+
+def pdf_text(pdf: Path) -> str:
+    """The text in the order it was drawn (-raw): columns side by side are not merged into one line."""
+    return run(tool("pdftotext"), "-raw", pdf, "-")
+
+
+def number_lines(text: str, number: str) -> int:
+    """How often a number stands on a line of its own, exactly as in the data ("1712" in a name does not
+    count). pdftotext writes every space as U+0020, the narrow no-break space of "116 000" included."""
+    written = re.sub(r"[\u00a0\u202f]", " ", number)
+    return len(re.findall(rf"^{re.escape(written)}$", text, re.M))
+
+
+@pytest.fixture(scope="module")
+def own():
+    return load_catalog([FIXTURES / "handout"], bundled=False, cache=False)
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return load_catalog(cache=False)
+
+
+def built(catalog, lang="nl", region=None):
+    services = helplines(catalog, "minors", region)
+    return services, poster(services, catalog.vocabulary, catalog.regions, "minors", region, lang)
+
+
+@pytest.mark.parametrize("size, copies", [("a4", 1), ("a6", 4)])
+def test_html_in_chromium(bundled, tmp_path, size, copies):
+    services, p = built(bundled)
+    html = tmp_path / "poster.html"
+    html.write_text(write_html(p, size), encoding="utf-8")
+
+    shot = chromium(html, tmp_path, screenshot=True)
+    image = Image.open(shot).convert("L")
+    assert image.size == (1588, 2246)
+    dark = sum(image.histogram()[:128]) / (image.size[0] * image.size[1])
+    assert 0.01 < dark < 0.5, f"screenshot looks blank or black ({dark:.3f} dark)"
+    # every QR code decodes to an address shown on the poster, and every address has its code
+    assert decode(shot) == sorted(http_link(a) for a in shown_addresses(p) * copies)
+
+    assert_printed(chromium(html, tmp_path, screenshot=False), services, copies)
+
+
+def test_pdf_through_poppler(bundled, tmp_path):
+    services, p = built(bundled, lang="en")
+    pdf = tmp_path / "poster.pdf"
+    pdf.write_bytes(write_pdf(p, "a4"))
+    text = assert_printed(pdf, services)
+    assert "Talk about it" in text and "Data checked on" in text
+    assert_codes_beside_addresses(pdf, p, tmp_path)
+
+
+def test_cards_pdf_through_poppler(own, tmp_path):
+    services, p = built(own)
+    pdf = tmp_path / "cards.pdf"
+    pdf.write_bytes(write_pdf(p, "a6"))
+    assert_printed(pdf, services, 4)
+    png = render(pdf, tmp_path, 300)
+    assert decode(png) == sorted(http_link(a) for a in shown_addresses(p) * 4)
+
+
+def test_markup_in_a_users_directory_prints_as_text(own, tmp_path):
+    services, p = built(own, lang="en")
+    html = tmp_path / "poster.html"
+    html.write_text(write_html(p, "a4"), encoding="utf-8")
+    printed = pdf_text(chromium(html, tmp_path, screenshot=False))
+    made = tmp_path / "poster.pdf"
+    made.write_bytes(write_pdf(p, "a4"))
+    for text in (printed, pdf_text(made)):
+        assert "<script>alert('x')</script> Hulp & <b>Lijn</b>" in text
+        assert "<img src=x onerror=alert(1)>" in text
+    assert_codes_beside_addresses(made, p, tmp_path)
+
+
+def test_a_long_list_still_fits_one_page(tmp_path):
+    """Twelve helplines, each with two numbers and a QR code: the type shrinks, nothing is cut."""
+    data = many_helplines(tmp_path / "data", 12)
+    services, p = built(load_catalog([data], bundled=False, cache=False))
+    assert len(services) == 12
+    html = tmp_path / "poster.html"
+    html.write_text(write_html(p, "a4"), encoding="utf-8")
+    made = tmp_path / "poster.pdf"
+    made.write_bytes(write_pdf(p, "a4"))
+    for pdf in (chromium(html, tmp_path, screenshot=False), made):
+        assert_printed(pdf, services)
+    assert decode(render(made, tmp_path, 300)) == sorted(http_link(a) for a in shown_addresses(p))
+
+
+def render(pdf: Path, work: Path, dpi: int) -> Path:
+    run(tool("pdftoppm"), "-r", str(dpi), "-png", "-singlefile", pdf, work / "page")
+    return work / "page.png"
+
+
+def assert_codes_beside_addresses(pdf: Path, p, work: Path) -> None:
+    """Crop the page around each address shown (from pdftotext's word boxes) and its QR code to the
+    left: the code in that crop decodes to that very address."""
+    dpi = 200
+    png = render(pdf, work, dpi)
+    page = Image.open(png)
+    scale = dpi / 72
+    boxes = run(tool("pdftotext"), "-bbox", pdf, "-")
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+                       boxes)
+    addresses = shown_addresses(p)
+    assert addresses
+    for address in addresses:
+        found = spans(words, address.replace("&", "&amp;"))
+        assert len(found) == 1, (address, found)
+        x0, y0, x1, y1 = found[0]
+        middle = (y0 + y1) / 2
+        reach = 90  # points: the code (at most 25 mm, about 71 pt) and the gap beside it
+        crop = page.crop((int((x0 - reach) * scale), int((middle - reach / 2 - 6) * scale),
+                          int(x1 * scale), int((middle + reach / 2 + 6) * scale)))
+        cropped = work / "crop.png"
+        crop.save(cropped)
+        assert decode(cropped) == [http_link(address)], address
+
+
+def spans(words: list[tuple[str, ...]], text: str) -> list[tuple[float, float, float, float]]:
+    """The boxes of `text` on the page: one word, or a long address broken over consecutive lines."""
+    found = []
+    for i in range(len(words)):
+        joined, j = "", i
+        while j < len(words) and len(joined) < len(text):
+            joined += words[j][4]
+            j += 1
+        if joined == text:
+            boxes = [tuple(float(v) for v in w[:4]) for w in words[i:j]]
+            found.append((min(b[0] for b in boxes), min(b[1] for b in boxes),
+                          max(b[2] for b in boxes), max(b[3] for b in boxes)))
+    return found
