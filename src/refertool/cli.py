@@ -22,8 +22,10 @@ from .version import __version__
 if TYPE_CHECKING:
     from .catalog import Catalog
     from .model import Service
+    from .plan import Given, Plan
     from .query import Filters
     from .ranking import Hit
+    from .situation import Situation
 
 FOUND, NOTHING, ERROR, INTERRUPTED = 0, 1, 2, 130
 
@@ -368,13 +370,11 @@ def show(
         _print_rich(service_card(service, catalog, settings.lang), output)
         return FOUND
     if fmt is Format.json:  # one object, not a list of one
-        import json
-
         from .render.records import service_object
+        from .render.tabular import write_json
 
         with _writing(output) as out:
-            json.dump(service_object(service, settings.lang, catalog.sources), out, ensure_ascii=False, indent=2)
-            out.write("\n")
+            write_json(out, service_object(service, settings.lang, catalog.sources))
         return FOUND
     _emit([service], fmt, output, not no_header, catalog=catalog)
     return FOUND
@@ -591,6 +591,111 @@ def handout(
         raise ReferError(f"cannot write {output}: {exc.strerror}") from None
     _say(t("handout_written", settings.lang, len(services), output))
     return FOUND
+
+
+
+
+class PlanFormat(str, Enum):
+    auto = "auto"
+    table = "table"
+    md = "md"
+    json = "json"
+    html = "html"
+
+
+@app.command()
+def plan(
+    situation: Annotated[list[str] | None, typer.Argument(help="The situation in your words, Dutch or English.")]
+    = None,
+    audience: Audience = None,
+    role: Annotated[str | None, typer.Option(
+        "--role", help="Who asks: professional, bystander, victim or perpetrator (for themself).",
+        autocompletion=_complete("roles"))] = None,
+    topic: Topic = None, sector: Sector = None, region: Region = None,
+    age: Annotated[int | None, typer.Option("--age", min=0, max=120, help="Age of the person affected.")] = None,
+    no_input: Annotated[bool, typer.Option("--no-input", help="Never ask for a missing age or role.")] = False,
+    fmt: Annotated[PlanFormat, typer.Option("--format", "-f", help="auto: a table on a terminal, Markdown "
+                                                                    "in a pipe.")] = PlanFormat.auto,
+    output: Output = None,
+) -> int:
+    """A referral plan for a situation: now, advice for you, report, help for each person, later.
+
+    --age is the age of the person affected, --role who asks (professional, bystander, victim, perpetrator).
+    Example: refer plan "trainer betastte een speelster van 14, gisteren" --region Gent
+    """
+    from .plan import Given, make_plan
+    from .situation import read
+
+    catalog = _catalog()
+    lang = settings.lang
+    f = _filters(catalog, audience, [role] if role else None, topic, sector, region, None, age, False, False,
+                 False, False)
+    text = " ".join(situation or [])
+    if not text.strip() and not f.active():
+        raise UsageError(t("plan_empty", lang))
+    read_as = read(text, catalog.vocabulary, catalog.regions)
+    given = Given(age, role or "", tuple(f.sectors), tuple(f.regions), tuple(f.audiences), tuple(f.topics))
+    if not no_input and _interactive():
+        given = _ask(read_as, given, lang)
+    result = make_plan(catalog, read_as, given, lang, text)
+    if not result.sections:
+        _say(t("plan_nothing", lang))
+        return NOTHING
+    _emit_plan(result, fmt, output, catalog)
+    return FOUND
+
+
+def _emit_plan(plan: Plan, fmt: PlanFormat, output: Path | None, catalog: Catalog) -> None:
+    """A table per step on a terminal; Markdown in a pipe; a file's format from its extension (.html,
+    .json, else Markdown); JSON or one HTML page on request."""
+    lang = settings.lang
+    if fmt is PlanFormat.auto and output is not None:
+        fmt = {".html": PlanFormat.html, ".htm": PlanFormat.html, ".json": PlanFormat.json}.get(
+            output.suffix.lower(), PlanFormat.md)
+    if fmt is PlanFormat.table or (fmt is PlanFormat.auto and output is None and sys.stdout.isatty()):
+        from .render.table import plan_view
+
+        _print_rich(plan_view(plan, lang), output)
+        return
+    from .render.plan import plan_object, write_html, write_markdown
+
+    with _writing(output) as out:
+        if fmt is PlanFormat.json:
+            from .render.tabular import write_json
+
+            write_json(out, plan_object(plan, lang, catalog.sources))
+        elif fmt is PlanFormat.html:
+            write_html(out, plan, lang)
+        else:
+            write_markdown(out, plan, lang)
+
+
+def _interactive() -> bool:
+    """Questions only to a person at a terminal; never in a pipe or a script."""
+    return sys.stdin.isatty()
+
+
+ROLE_CHOICES = {"1": "professional", "2": "bystander", "3": "victim", "4": "perpetrator"}
+
+
+def _ask(read_as: Situation, given: Given, lang: str) -> Given:
+    """Ask for the age and the asker's role when they matter and are missing; Enter skips."""
+    from dataclasses import replace
+
+    from .plan import complete, missing
+
+    for item in missing(complete(read_as, given)):
+        while True:
+            answer = typer.prompt(t(f"ask_{item}", lang), default="", show_default=False, err=True).strip()
+            if not answer:
+                break
+            if item == "age" and answer.isdigit() and int(answer) <= 120:
+                given = replace(given, age=int(answer))
+                break
+            if item == "role" and (answer in ROLE_CHOICES or answer in ROLE_CHOICES.values()):
+                given = replace(given, role=ROLE_CHOICES.get(answer, answer))
+                break
+    return given
 
 
 # ---------------------------------------------------------------- the error boundary
