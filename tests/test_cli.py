@@ -123,9 +123,9 @@ def test_explain(cli):
 
 def test_show_card_and_json(cli):
     r = cli("show", "child-focus", "-f", "table")
-    assert "116 000" in r.out and "Child Focus" in r.out
+    assert "116\u202f000" in r.out and "Child Focus" in r.out
     obj = json.loads(cli("show", "child-focus", "-f", "json").out)
-    assert obj["id"] == "child-focus" and obj["contacts"][0]["value"] == "116 000"
+    assert obj["id"] == "child-focus" and obj["contacts"][0]["value"] == "116\u202f000"
 
 
 def test_show_unknown_id(cli):
@@ -155,14 +155,14 @@ def test_bad_lang(cli):
 def test_emergency_json_order(cli):
     data = json.loads(cli("emergency", "-f", "json").out)
     first = [s["contacts"][0]["value"] for s in data if s["contacts"] and s["contacts"][0]["channel"] == "phone"]
-    assert first[:5] == ["112", "101", "116 000", "1712", "106"]
+    assert first[:5] == ["112", "101", "116\u202f000", "1712", "106"]
     assert any(s["id"].startswith("zorgcentrum") for s in data)
 
 
 def test_emergency_table_top_rows(cli, monkeypatch):
     monkeypatch.setenv("COLUMNS", "60")
     out = cli("emergency", "-f", "table").out
-    assert out.index("112") < out.index("101") < out.index("116 000") < out.index("1712")
+    assert out.index("112") < out.index("101") < out.index("116\u202f000") < out.index("1712")
     assert max(len(line) for line in out.splitlines()) <= 60
 
 

@@ -65,6 +65,29 @@ def test_every_contact_value_appears_exactly_in_a_source(catalog):
 
 
 @needs_source
+def test_a_contact_is_written_as_the_source_it_cites_writes_it(catalog):
+    """Character for character in its own source: the guide's "116 000" keeps its narrow no-break space."""
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
+
+    guide = SOURCE.read_text(encoding="utf-8")
+    facts = tomllib.loads(FACTS.read_text(encoding="utf-8"))["fact"]
+    by_url: dict[str, set[str]] = {}
+    for fact in facts:
+        by_url.setdefault(fact["url"], set()).add(str(fact["value"]))
+    wrong = []
+    for s in catalog:
+        for c in s.contacts:
+            cited = catalog.sources[c.source]
+            written = guide if cited.kind == "guide" else " | ".join(by_url.get(cited.url, ()))
+            if c.value not in written:
+                wrong.append((s.id, c.value, c.source))
+    assert wrong == []
+
+
+@needs_source
 def test_every_phone_number_of_the_guide_is_in_the_data(catalog):
     text = source_text()
     wanted = ["078/150.300", "0800/12 800", "116 000", "0800 200 50", "101", "112", "1712", "106", "02 551 13 50"]
@@ -233,7 +256,7 @@ def test_every_service_has_both_languages_and_a_region(catalog):
 def test_emergency_order(catalog):
     ranked = sorted((s for s in catalog if s.emergency), key=lambda s: s.emergency)
     first = [s.contacts[0].value for s in ranked if s.contacts and s.contacts[0].channel == "phone"]
-    assert first[:5] == ["112", "101", "116 000", "1712", "106"]
+    assert first[:5] == ["112", "101", "116\u202f000", "1712", "106"]
 
 
 def test_every_record_says_where_its_facts_come_from(catalog):

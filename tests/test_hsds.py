@@ -69,7 +69,7 @@ def test_content(package, catalog):
     assert len(services) == len(catalog)
     assert all(s["status"] == "active" for s in services)
     numbers = {p["number"] for p in rows(package, "phones")}
-    assert {"112", "101", "116 000", "1712", "106"} <= numbers
+    assert {"112", "101", "116\u202f000", "1712", "106"} <= numbers
     schedules = rows(package, "schedules")
     assert any(s["byday"] == "MO,TU,WE,TH,FR,SA,SU" and s["opens_at"] == "00:00:00" for s in schedules)
     assert all("Europe/Brussels" in s["description"] for s in schedules)

@@ -38,12 +38,14 @@ def test_more_concepts_first(make):
 
 def test_fewer_typos_first(make):
     cat = make(svc("a", "Alfa", ["trampolinx"]), svc("b", "Beta", ["trampoline"]))
-    assert ids(search(cat, "trampoline")) == ["b", "a"]
+    assert ids(search(cat, "tarmpoline")) == ["b", "a"]  # one typo, then two
 
 
 def test_exact_before_stem_before_typo(make):
     cat = make(svc("a", "Alfa", ["zwembaden"]), svc("b", "Beta", ["zwembad"]), svc("c", "Gamma", ["zwembat"]))
-    assert ids(search(cat, "zwembad")) == ["b", "a", "c"]
+    assert ids(search(cat, "zwembad")) == ["b", "a"]  # a real word is never read as a typo ("zwembat")
+    cat = make(svc("b", "Beta", ["trampoline"]), svc("c", "Gamma", ["trampolina"]))
+    assert ids(search(cat, "trampolien")) == ["b", "c"]  # a typo reaches both, the nearer first
 
 
 def test_name_before_keywords_before_description(make):

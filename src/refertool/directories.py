@@ -18,7 +18,8 @@ from .errors import DataError, Problem
 from .model import FACETS, LANGS, FacetValue, Region, Regions, Vocabulary
 from .tomlread import TomlProblem, parse_toml
 
-INDEX_META_FILES = ("vocabulary.toml", "regions.toml")  # what the index is built from besides the services
+# what the index is built from besides the services (the situation words travel with the vocabulary)
+INDEX_META_FILES = ("vocabulary.toml", "regions.toml", "situation.toml")
 META_FILES = (*INDEX_META_FILES, "sources.toml")  # never read as a service file
 
 
@@ -120,7 +121,19 @@ def _facet_values(table: dict[str, Any], path: Path, problems: list[Problem]) ->
     return facets
 
 
-def load_vocabulary(paths: Iterable[Path], problems: list[Problem]) -> Vocabulary:
+def load_situation_words(path: Path, problems: list[Problem]) -> dict[str, Any]:
+    """The situation reader's word lists; none (a reader that finds nothing) when the file is missing."""
+    if not path.is_file():
+        return {}
+    try:
+        return parse_toml(path)[0]
+    except TomlProblem as exc:
+        problems.append(Problem(str(path), exc.line, exc.code, exc.message))
+        return {}
+
+
+def load_vocabulary(paths: Iterable[Path], problems: list[Problem], situation: dict[str, Any] | None = None
+                    ) -> Vocabulary:
     facets: dict[str, dict[str, FacetValue]] = {f: {} for f in FACETS}
     concepts: list[tuple[str, ...]] = []
     for path in paths:
@@ -133,7 +146,7 @@ def load_vocabulary(paths: Iterable[Path], problems: list[Problem]) -> Vocabular
             facets[facet].update(values)
         groups = (table.get("concepts") or {}).get("groups", [])
         concepts.extend(tuple(g) for g in groups if isinstance(g, list) and all(isinstance(w, str) for w in g))
-    return Vocabulary(facets, tuple(concepts))
+    return Vocabulary(facets, tuple(concepts), situation)
 
 
 def load_regions(path: Path, problems: list[Problem]) -> Regions:
@@ -161,7 +174,8 @@ def vocabulary_files(directories: Sequence[Path]) -> list[Path]:
 
 
 def load_meta(directories: Sequence[Path], problems: list[Problem]) -> tuple[Vocabulary, Regions]:
-    return (load_vocabulary(vocabulary_files(directories), problems),
+    situation = load_situation_words(bundled_dir() / "situation.toml", problems)
+    return (load_vocabulary(vocabulary_files(directories), problems, situation),
             load_regions(bundled_dir() / "regions.toml", problems))
 
 

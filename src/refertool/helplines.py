@@ -18,8 +18,9 @@ REACHABLE = ("phone", "chat", "website")
 def helplines(catalog: Catalog, audience: str, region: str | None = None) -> list[Service]:
     """The helplines and chats open to `audience` (and its ages) that serve all of `region`, with a phone,
     chat or web address; the emergency order first (116 000 before 1712), then by name."""
+    from .fit import AGE_AUDIENCES
     from .query import Filters
-    from .ranking import AGE_AUDIENCES, flag_filter
+    from .ranking import flag_filter
 
     index = catalog.index
     chosen = Filters(kinds=list(KINDS), audiences=[audience], roles=list(ROLES), age=AGE_AUDIENCES.get(audience))

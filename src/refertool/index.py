@@ -63,6 +63,7 @@ def member_keys(s: Service) -> list[str]:
         keys.append("flag=hours")
     # where a service is (its locations), apart from where it serves (its area, `regions`)
     keys += [f"located={r}" for r in dict.fromkeys(loc.region for loc in s.locations if loc.region)]
+    keys += [f"city={' '.join(tokens(loc.city))}" for loc in s.locations if loc.city]  # the nearest first
     return keys
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 LANGS = ("nl", "en")
 CHANNELS = ("phone", "chat", "email", "website", "visit", "appointment")
@@ -195,10 +195,13 @@ def _breadth(regions: Regions, served: tuple[str, ...]) -> int:
 
 
 class Vocabulary:
-    """Facet values with labels and synonyms, and the bilingual concept groups (hashed by identity)."""
+    """Facet values with labels and synonyms, the bilingual concept groups, and the word lists the
+    situation reader uses (data/situation.toml, as read); hashed by identity."""
 
-    def __init__(self, facets: dict[str, dict[str, FacetValue]], concepts: tuple[tuple[str, ...], ...] = ()):
+    def __init__(self, facets: dict[str, dict[str, FacetValue]], concepts: tuple[tuple[str, ...], ...] = (),
+                 situation: dict[str, Any] | None = None):
         self.facets, self.concepts = facets, concepts
+        self.situation: dict[str, Any] = situation or {}
 
     def values(self, facet: str) -> dict[str, FacetValue]:
         return self.facets.get(facet, {})

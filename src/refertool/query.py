@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .model import Regions, Vocabulary
+from .situation import Situation, read, words_of
 from .text import STOPWORDS, fold, stems, tokens, typo_budget
 
 # Facets pulled from free text that filter (and may be relaxed, weakest first).
@@ -73,6 +74,7 @@ class Query:
     filters: Filters  # explicit flags: never relaxed
     ignored: list[str] = field(default_factory=list)  # stop words left out
     notes: list[str] = field(default_factory=list)
+    situation: Situation = field(default_factory=Situation)  # what a described situation says
 
 
 class PhraseTable:
@@ -183,101 +185,164 @@ def _pull_ages(text: str) -> tuple[str, list[Facet]]:
     return text, found
 
 
+class QueryParser:
+    """Reads a query in passes over its words, each pass taking the words it understands.
+
+    Order matters: the situation first (its people, asker and frame words are not searched),
+    then postcodes, words written apart ("wraak porno"), facet phrases, multi-word concept
+    members, and what is left as free terms."""
+
+    def __init__(self, text: str, vocab: Vocabulary, regions: Regions, known_word: Callable[[str], bool],
+                 filters: Filters | None = None, phrases: PhraseTable | None = None):
+        self.vocab, self.regions, self.known_word = vocab, regions, known_word
+        self.phrases = phrases or phrase_table(vocab, regions)
+        self.filters = filters or Filters()
+        self.notes: list[str] = []
+        if len(text) > MAX_QUERY_CHARS:
+            self.notes.append(f"query cut to its first {MAX_QUERY_CHARS} characters")
+            text = text[:MAX_QUERY_CHARS]
+        self.text = text
+        folded, self.pulled = _pull_ages(fold(text))
+        self.words = tokens(folded)
+        self.used = [False] * len(self.words)
+        self.concepts: list[Concept] = []
+        self.groups = concept_groups(vocab)
+        self.situation = read(text, vocab, regions, known_word)
+        self.real_words = words_of(vocab).known  # real words, never read as typos of a facet
+
+    def parse(self) -> Query:
+        self.situation_words()
+        self.postcodes()
+        self.joined_words()
+        self.facet_phrases()
+        self.facet_concepts()
+        self.group_phrases()
+        ignored = self.free_terms()
+        return Query(self.text, self.concepts, self.pulled, self.filters, ignored, self.notes, self.situation)
+
+    def _free(self, i: int, n: int = 1) -> bool:
+        return not any(self.used[i:i + n])
+
+    def situation_words(self) -> None:
+        """A described situation: its people and frames are read, not searched; its subject's age filters."""
+        if not self.situation:
+            return
+        spent = set(self.situation.read_words)
+        # Abuse at home: the school or club of the one it happened to ("een leerling van 13 ... thuis")
+        # is not the setting; their sector words are read, not searched.
+        sector_words = words_of(self.vocab).sectors
+        for p in self.situation.people if self.situation.at_home else ():
+            if p.role == "victim" and tuple(tokens(p.words)[-1:]) in sector_words:
+                spent.add(tokens(p.words)[-1])
+        for i, w in enumerate(self.words):
+            if w in spent:
+                self.used[i] = True
+        # The ages of a story belong to different people: only the age of the person the question is
+        # about filters ("mijn broer van 19 ... een meisje van 14": 19 when help for him is sought).
+        self.pulled = [f for f in self.pulled if f.facet != "age"]
+        subject = self.situation.subject()
+        if subject is not None and subject.age is not None:
+            self.pulled.append(Facet("age", f"{subject.age}-{subject.age}", subject.words))
+
+    def postcodes(self) -> None:
+        """Four digits inside a known range name a province, unless the number is in the data
+        itself (1712 is a helpline) and not called a postcode."""
+        words = self.words
+        for i, w in enumerate(words):
+            said_postcode = i > 0 and words[i - 1] in ("postcode", "postal", "zip", "code")
+            if len(w) == 4 and w.isdigit() and (said_postcode or not self.known_word(w)):
+                area = self.regions.by_postcode(int(w))
+                if area:
+                    self.pulled.append(Facet("regions", area, w))
+                    self.used[i] = True
+
+    def joined_words(self) -> None:
+        """Joined words first, so that "wraak porno" or "stop it now" meet their one-word form."""
+        words = self.words
+        for n in (3, 2):
+            for i in range(len(words) - n + 1):
+                if not self._free(i, n):
+                    continue
+                joined = "".join(words[i:i + n])
+                if self.known_word(joined) and words[i] not in STOPWORDS and words[i + n - 1] not in STOPWORDS:
+                    self.concepts.append(Concept(" ".join(words[i:i + n]), (joined,)))
+                    self.used[i:i + n] = [True] * n
+
+    def facet_phrases(self) -> None:
+        """Facet phrases, longest first."""
+        words, groups = self.words, self.groups
+        table = self.phrases
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                if not self._free(i, n):
+                    continue
+                phrase = tuple(words[i:i + n])
+                if phrase[0] in STOPWORDS or phrase[-1] in STOPWORDS:
+                    continue
+                # A real word is never read as a typo of a facet ("meisje" is not the town Meise) ...
+                real = any(self.known_word(w) or w in groups or w in self.real_words for w in phrase)
+                # ... nor is a word with its own meaning read by its stem ("ouder" is not "ouderen").
+                values, typos = table.lookup(phrase, typos=not real, stemmed=not any(w in groups for w in phrase))
+                if not values:
+                    continue
+                self.used[i:i + n] = [True] * n
+                label = " ".join(phrase)
+                for facet, value in sorted(values):
+                    self.pulled.append(Facet(facet, value, label, typos))
+
+    def facet_concepts(self) -> None:
+        """One concept per phrase that named facets ("teacher": a role and a sector, counted once);
+        phrases naming the same values ("pleger perpetrator", "Brussel Bruxelles") are one concept too."""
+        by_words: dict[str, list[Facet]] = {}
+        for f in self.pulled:
+            by_words.setdefault(f.words, []).append(f)
+        merged: dict[frozenset[tuple[str, str]], Concept] = {}
+        for label, fs in by_words.items():
+            if all(f.facet == "age" for f in fs):
+                continue  # an age filters; it is not something to match in the text
+            placeish = all(f.facet in ("age", "regions") for f in fs)
+            terms = () if placeish else tuple(tokens(label))
+            synonyms = self.groups.get(terms[0], ()) if len(terms) == 1 else ()
+            key = frozenset((f.facet, f.value) for f in fs)
+            if key in merged:
+                c = merged[key]
+                merged[key] = Concept(f"{c.label} {label}", c.terms, (*c.synonyms, terms, *synonyms), c.facets)
+            else:
+                merged[key] = Concept(label, terms, tuple(m for m in synonyms if m != terms), tuple(fs))
+        self.concepts.extend(merged.values())
+
+    def group_phrases(self) -> None:
+        """Multi-word members of a concept group ("dag en nacht", "day and night")."""
+        words = self.words
+        for n in (3, 2):
+            for i in range(len(words) - n + 1):
+                phrase = tuple(words[i:i + n])
+                group = phrase_groups(self.vocab).get(phrase)
+                if group and self._free(i, n):
+                    self.used[i:i + n] = [True] * n
+                    self.concepts.append(Concept(" ".join(phrase), (), tuple(group)))
+
+    def free_terms(self) -> list[str]:
+        """The words left: each a concept ("ziekenhuis hospital" one, through its group); returns the ignored."""
+        words, used = self.words, self.used
+        ignored = [w for i, w in enumerate(words) if not used[i] and w in STOPWORDS]
+        free_words = [w for i, w in enumerate(words) if not used[i] and w not in STOPWORDS]
+        seen_groups: dict[tuple[tuple[str, ...], ...], int] = {}
+        for w in dict.fromkeys(free_words):
+            group = self.groups.get(w)
+            if group is not None and group in seen_groups:
+                c = self.concepts[seen_groups[group]]
+                self.concepts[seen_groups[group]] = Concept(f"{c.label} {w}", (*c.terms, w), c.synonyms)
+                continue
+            synonyms = tuple(m for m in group if m != (w,)) if group else ()
+            if group is not None:
+                seen_groups[group] = len(self.concepts)
+            self.concepts.append(Concept(w, (w,), synonyms))
+        return ignored
+
+
 def parse(text: str, vocab: Vocabulary, regions: Regions, known_word: Callable[[str], bool] = lambda w: False,
           filters: Filters | None = None, phrases: PhraseTable | None = None) -> Query:
     """Understand a query. `known_word` tells whether a joined word ("wraakporno") is in the index;
     `phrases` is the phrase table of the vocabulary and regions (built when not given)."""
-    filters = filters or Filters()
-    notes: list[str] = []
-    if len(text) > MAX_QUERY_CHARS:
-        notes.append(f"query cut to its first {MAX_QUERY_CHARS} characters")
-        text = text[:MAX_QUERY_CHARS]
-    folded, pulled = _pull_ages(fold(text))
-    words = tokens(folded)
-    used = [False] * len(words)
-    table = phrases or phrase_table(vocab, regions)
-    concepts: list[Concept] = []
-
-    # Postcodes: four digits inside a known range name a province, unless the
-    # number is in the data itself (1712 is a helpline) and not called a postcode.
-    for i, w in enumerate(words):
-        said_postcode = i > 0 and words[i - 1] in ("postcode", "postal", "zip", "code")
-        if len(w) == 4 and w.isdigit() and (said_postcode or not known_word(w)):
-            area = regions.by_postcode(int(w))
-            if area:
-                pulled.append(Facet("regions", area, w))
-                used[i] = True
-
-    # Joined words first, so that "wraak porno" or "stop it now" meet their one-word form.
-    for n in (3, 2):
-        for i in range(len(words) - n + 1):
-            if any(used[i:i + n]):
-                continue
-            joined = "".join(words[i:i + n])
-            if known_word(joined) and words[i] not in STOPWORDS and words[i + n - 1] not in STOPWORDS:
-                concepts.append(Concept(" ".join(words[i:i + n]), (joined,)))
-                used[i:i + n] = [True] * n
-
-    groups = concept_groups(vocab)
-    # Facet phrases, longest first.
-    for n in (3, 2, 1):
-        for i in range(len(words) - n + 1):
-            if any(used[i:i + n]):
-                continue
-            phrase = tuple(words[i:i + n])
-            if phrase[0] in STOPWORDS or phrase[-1] in STOPWORDS:
-                continue
-            # A real word is never read as a typo of a facet ("meisje" is not the town Meise).
-            real = any(known_word(w) or w in groups for w in phrase)
-            # ... nor is a word with its own meaning read by its stem ("ouder" is not "ouderen").
-            values, typos = table.lookup(phrase, typos=not real, stemmed=not any(w in groups for w in phrase))
-            if not values:
-                continue
-            used[i:i + n] = [True] * n
-            label = " ".join(phrase)
-            for facet, value in sorted(values):
-                pulled.append(Facet(facet, value, label, typos))
-
-    # One concept per phrase that named facets ("teacher": a role and a sector, counted once);
-    # phrases naming the same values ("pleger perpetrator", "Brussel Bruxelles") are one concept too.
-    by_words: dict[str, list[Facet]] = {}
-    for f in pulled:
-        by_words.setdefault(f.words, []).append(f)
-    merged: dict[frozenset[tuple[str, str]], Concept] = {}
-    for label, fs in by_words.items():
-        if all(f.facet == "age" for f in fs):
-            continue  # an age filters; it is not something to match in the text
-        placeish = all(f.facet in ("age", "regions") for f in fs)
-        terms = () if placeish else tuple(tokens(label))
-        synonyms = groups.get(terms[0], ()) if len(terms) == 1 else ()
-        key = frozenset((f.facet, f.value) for f in fs)
-        if key in merged:
-            c = merged[key]
-            merged[key] = Concept(f"{c.label} {label}", c.terms, (*c.synonyms, terms, *synonyms), c.facets)
-        else:
-            merged[key] = Concept(label, terms, tuple(m for m in synonyms if m != terms), tuple(fs))
-    concepts.extend(merged.values())
-
-    # Multi-word members of a concept group ("dag en nacht", "day and night").
-    for n in (3, 2):
-        for i in range(len(words) - n + 1):
-            phrase = tuple(words[i:i + n])
-            group = phrase_groups(vocab).get(phrase)
-            if group and not any(used[i:i + n]):
-                used[i:i + n] = [True] * n
-                concepts.append(Concept(" ".join(phrase), (), tuple(group)))
-
-    ignored = [w for i, w in enumerate(words) if not used[i] and w in STOPWORDS]
-    free_words = [w for i, w in enumerate(words) if not used[i] and w not in STOPWORDS]
-    seen_groups: dict[tuple[tuple[str, ...], ...], int] = {}
-    for w in dict.fromkeys(free_words):
-        group = groups.get(w)
-        if group is not None and group in seen_groups:  # "ziekenhuis hospital": one concept
-            c = concepts[seen_groups[group]]
-            concepts[seen_groups[group]] = Concept(f"{c.label} {w}", (*c.terms, w), c.synonyms)
-            continue
-        synonyms = tuple(m for m in group if m != (w,)) if group else ()
-        if group is not None:
-            seen_groups[group] = len(concepts)
-        concepts.append(Concept(w, (w,), synonyms))
-    return Query(text, concepts, pulled, filters, ignored, notes)
+    return QueryParser(text, vocab, regions, known_word, filters, phrases).parse()

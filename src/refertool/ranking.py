@@ -14,14 +14,17 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .catalog import Catalog
 from .errors import UsageError
-from .index import DESCRIPTION, FIELDS, NAME, NO_AGE, TOPICS, Index
+from .fit import FAR, Fit, age_span, nearness, situation_fit
+from .index import DESCRIPTION, FIELDS, NAME, NO_AGE, NOT_URGENT, TOPICS, Index
 from .model import Service
 from .query import FILTER_FACETS, Concept, Facet, Filters, Query, parse
+from .situation import Situation, words_of
 from .text import STOPWORDS, fold, split_compound, stems, tokens, typo_budget
 
 LEVELS = ("exact", "stem", "synonym", "compound", "prefix", "typo")
@@ -30,7 +33,11 @@ MAX_WORD = 40
 # A place tells where, not what: it counts as a concept, but its rarity (few services name a
 # province) must not outweigh what the person needs.
 PLACE_WEIGHT = 0.5
-AGE_AUDIENCES = {"minors": (0, 17), "young-adults": (16, 25), "adults": (18, 200), "elderly": (65, 200)}
+# In a described situation, a word met only by its stem, a part or a typo is weak evidence: a long
+# sentence holds many words, and "party" meeting "parties" says little about what is needed.
+LEVEL_WEIGHT = (1.0, 0.9, 0.8, 0.5, 0.5, 0.5)
+DESCRIPTION_WEIGHT = 0.25
+WEIGHED_IN_SITUATION = ("audiences", "roles")
 
 
 class Match(NamedTuple):
@@ -42,17 +49,42 @@ class Match(NamedTuple):
     via: str = ""  # the record's word or facet that matched
 
 
+class SortKey(NamedTuple):
+    """The order of the results: compared field by field, smaller first (the tiers, in order)."""
+
+    points: float  # minus the query concepts met; for a situation, minus (their rarity + fit points)
+    rarity: float  # minus how telling the met concepts are
+    words: int  # minus how many of the query's words the record holds
+    typos: int
+    level: int  # summed match levels (exact 0 ... typo 5)
+    field: int  # summed fields (name 0 ... description 3)
+    name_exact: int  # minus the concepts met exactly in the name
+    nearness: int  # a place was named: 0 same municipality, 1 province, 2 region, 3 farther or unknown
+    breadth: int  # a place was named: how many provinces the service covers
+    sector_specific: bool  # no sector named: a general service first
+    emergency: int
+    id: str
+
+    def explain(self) -> str:
+        return " ".join(f"{name}={value}" for name, value in zip(self._fields, self)
+                        if name != "id" and value not in (0, 0.0, False, NOT_URGENT))
+
+
 class Hit(NamedTuple):
     service: Service
-    matched: int
-    key: tuple
+    matched: int  # query concepts met
+    key: SortKey
     why: list[str]
+    fit: tuple[str, ...] = ()  # why the service fits the situation (or not)
 
     @property
     def score(self) -> float:
-        """A display number that falls with every tier; the order itself comes from `key`."""
-        typos, level, fld = self.key[3], self.key[4], self.key[5]
-        return round(self.matched - 0.1 * typos - 0.01 * level - 0.001 * fld, 3)
+        """A display number that never rises down the list: the first tier (with rarity as the fraction
+        when the first tier counts concepts); the order itself is `key`, shown by --explain."""
+        if not float(self.key.points).is_integer():  # a situation: the points weigh rarity already
+            return round(-self.key.points, 3)
+        rarity = -self.key.rarity
+        return round(-self.key.points + rarity / (1 + rarity), 3)
 
 
 @dataclass
@@ -67,8 +99,11 @@ class Result:
 class Matcher:
     """Finds the services a query word or phrase reaches through an Index."""
 
-    def __init__(self, index: Index):
+    def __init__(self, index: Index, real: Callable[[str], bool] = lambda word: False):
         self.index = index
+        # A real word (of the data, the vocabulary or the reader's lists) is never read as a typo of
+        # another: "vrijwilliger" is not "vrijwillig", "naakt" is not "naast".
+        self.real = lambda word: word in index.word_set or real(word)
         self.words = index.words
         self.lex = index.lexicon
         self._terms: dict[str, dict[int, Match]] = {}
@@ -94,13 +129,13 @@ class Matcher:
                 put(w, 0, COMPOUND)
         if not fuzzy:
             return found
-        if len(word) >= 4 and not word.isdigit():
+        if len(word) >= 4 and not word.isdigit() and not self.real(word):
             at = bisect.bisect_left(self.words, word)
             for w in self.words[at:at + 50]:
                 if not w.startswith(word):
                     break
                 put(w, 0, PREFIX)
-        budget = typo_budget(word)
+        budget = typo_budget(word) if not self.real(word) else 0
         if budget:
             from rapidfuzz import process
             from rapidfuzz.distance import OSA
@@ -166,11 +201,6 @@ def age_fits(span: tuple[int, int], lo: int, hi: int) -> bool:
     return span[0] <= hi and lo <= span[1]
 
 
-def _audience_span(index: Index, i: int) -> tuple[int, int] | None:
-    spans = [AGE_AUDIENCES[a] for a in AGE_AUDIENCES if i in index.members(f"audiences={a}")]
-    return (min(lo for lo, _ in spans), max(hi for _, hi in spans)) if spans else None
-
-
 def allowed(index: Index, catalog: Catalog, facet: str, values: list[str]) -> set[int] | None:
     """Services passing a lenient facet filter (listing none means open to all); None: no filter."""
     if not values:
@@ -188,10 +218,7 @@ def allowed(index: Index, catalog: Catalog, facet: str, values: list[str]) -> se
         for value in values:
             lo, hi = map(int, value.split("-"))
             for i in index.live:
-                span = index.data.ages[i]
-                if span == NO_AGE:
-                    span = _audience_span(index, i) or (0, 200)
-                if age_fits(span, lo, hi):
+                if age_fits(age_span(index, i) or (0, 200), lo, hi):
                     keep.add(i)
         return keep
     found = set(index.members(f"{facet}="))
@@ -294,25 +321,29 @@ def _why(concepts: list[Concept], matches: list[Match | None]) -> list[str]:
 
 def rank(catalog: Catalog, query: Query, now: dt.datetime | None = None, limit: int | None = None) -> Result:
     index = catalog.index
-    matcher = Matcher(index)
+    matcher = Matcher(index, words_of(catalog.vocabulary).known.__contains__)
     concepts = query.concepts + filter_concepts(query.filters)
     per_concept = [concept_matches(matcher, c) for c in concepts]
     n_text = len(query.concepts)
     base = flag_filter(index, catalog, query.filters, now)
-    if n_text:  # with words to look for, only services that meet one of them are candidates
+    if n_text and not query.situation:  # with words to look for, only services that meet one of them are candidates
         base &= set().union(*(pc.keys() for pc in per_concept[:n_text]))
-    pulled = [f for f in query.pulled if f.facet in FILTER_FACETS]
+    # In a told situation the people's roles and ages are weighed by the fit, not filtered on: "an
+    # adult man" who did it must not hide the services for the minor it was done to.
+    weighed = WEIGHED_IN_SITUATION if query.situation else ()
+    pulled = [f for f in query.pulled if f.facet in FILTER_FACETS and f.facet not in weighed]
     relaxed: list[Facet] = []
     while True:
-        scored = _score(matcher, catalog, base, concepts, per_concept, pulled)
+        scored = _score(matcher, catalog, base, concepts, per_concept, pulled, query.situation)
         if scored or not pulled:
             break
         weakest = max(pulled, key=lambda f: (f.typos, -FILTER_FACETS.index(f.facet)))
         relaxed.append(weakest)
         pulled = [f for f in pulled if f is not weakest]
     scored.sort(key=lambda h: h[0])
-    hits = [Hit(catalog.services[index.data.ids[i]], -key[0], key, _why(concepts, matches))
-            for key, i, matches in (scored[:limit] if limit else scored)]
+    hits = [Hit(catalog.services[index.data.ids[i]], sum(m is not None for m in matches), key, _why(concepts, matches),
+                fits.get(i, Fit(0, ())).why)
+            for key, i, matches, fits in (scored[:limit] if limit else scored)]
     result = Result(query, hits, relaxed)
     result.partial = bool(hits) and n_text > 1 and hits[0].matched < len(concepts)
     if not hits:
@@ -326,7 +357,8 @@ def rank(catalog: Catalog, query: Query, now: dt.datetime | None = None, limit: 
 
 
 def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Concept],
-           per_concept: list[dict[int, Match]], pulled: list[Facet]) -> list[tuple[tuple, int, list[Match | None]]]:
+           per_concept: list[dict[int, Match]], pulled: list[Facet], situation: Situation
+           ) -> list[tuple[SortKey, int, list[Match | None], dict[int, Fit]]]:
     index = matcher.index
     by_facet: dict[str, list[str]] = {}
     for f in pulled:
@@ -340,7 +372,7 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
     general = index.members("sectors=")
     # How telling each concept is: one that few services match (a sector, a named
     # service) says more than a word most records share ("abuse", "help").
-    total = max(len(index), 1)
+    total = max(len(index.live), 1)  # replaced or removed services do not count
     weights = [PLACE_WEIGHT if c.facets and all(f.facet in ("regions", "age") for f in c.facets)
                else math.log((total + 1) / (len(pc) + 1)) for c, pc in zip(concepts, per_concept)]
     # Every word of the query on its own: "doctor evidence" is one concept (both name the
@@ -348,22 +380,38 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
     words = {t for c in concepts if c.terms for t in tokens(c.label) if t not in STOPWORDS}
     word_hits = [matcher.term(t) for t in sorted(words)]
     data = index.data
+    sectors = {f.value for c in concepts for f in c.facets if f.facet == "sectors"}
+    fits = situation_fit(situation, index, catalog.vocabulary, sectors | ({situation.asker_sector} - {""}), candidates)
+    near = nearness(index, catalog.regions, situation) if situation.places else {}
     scored = []
     for i in candidates:
         matches = [pc.get(i) for pc in per_concept]
         got = [m for m in matches if m is not None]
         # a word met only in the description is weaker evidence than one in the name or keywords
-        rarity = round(sum(w / (2 if m.field == DESCRIPTION else 1)
+        rarity = round(sum(w * (_situation_weight(m) if situation else 0.5 if m.field == DESCRIPTION else 1)
                            for w, m in zip(weights, matches) if m is not None), 6)
-        key = (-len(got), -rarity, -sum(1 for hit in word_hits if i in hit),
-               sum(m.typos for m in got), sum(m.level for m in got), sum(m.field for m in got),
-               -sum(1 for m in got if m.level == EXACT and m.field == NAME),
-               # for a place, a service of that area beats a nationwide one
-               data.breadth[i] if narrow_first else 0,
-               i not in general and not sector_named,
-               data.emergency[i], data.ids[i])
-        scored.append((key, i, matches))
+        fit = fits.get(i)
+        if situation and not got and (fit is None or fit.points <= 0):
+            continue  # neither a word of the query nor the situation speaks for this service
+        # A described situation weighs its evidence: how telling the concepts met are, plus the fit;
+        # keywords count the concepts met first (all of them before some of them).
+        points = -round(rarity + fit.points, 6) if fit else -rarity if situation else -len(got)
+        key = SortKey(points, -rarity, -sum(1 for hit in word_hits if i in hit),
+                      sum(m.typos for m in got), sum(m.level for m in got), sum(m.field for m in got),
+                      -sum(1 for m in got if m.level == EXACT and m.field == NAME),
+                      near.get(i, FAR) if near else 0,
+                      # for a place, a service of that area beats a nationwide one
+                      data.breadth[i] if narrow_first else 0,
+                      i not in general and not sector_named,
+                      data.emergency[i], data.ids[i])
+        scored.append((key, i, matches, fits))
     return scored
+
+
+def _situation_weight(m: Match) -> float:
+    """In a told situation, a word met by its stem, a part or a typo, or only in a description, is weak
+    evidence: a long sentence holds many words ("nare ervaring" meets "naar" and "ervaren")."""
+    return LEVEL_WEIGHT[m.level] * (DESCRIPTION_WEIGHT if m.field == DESCRIPTION else 1)
 
 
 def resolve_region(catalog: Catalog, value: str) -> str:

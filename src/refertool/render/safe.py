@@ -33,3 +33,11 @@ def http_link(value: str) -> str | None:
     if not is_url(value):
         return None
     return value if value.startswith(("http://", "https://")) else "https://" + value
+
+
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~#])")
+
+
+def markdown_text(text: str) -> str:
+    """Text that Markdown shows as written: no emphasis, link, HTML or table from the data."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", clean(text).replace("\n", " "))

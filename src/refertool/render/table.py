@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import IO
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -18,6 +18,7 @@ from ..catalog import Catalog, FacetCount
 from ..emergency import EmergencyLine, shared_name
 from ..i18n import t
 from ..model import Service, Vocabulary
+from ..plan import Plan
 from .records import card_rows, flag_ids, flag_names
 from .safe import clean, http_link
 
@@ -59,12 +60,13 @@ def flags_text(s: Service, lang: str, open_now: bool | None = None) -> Text:
 
 class ResultsTable:
     """Three columns on a wide terminal; one stacked column on a narrow one, so 60 columns still read well.
+    The last column is the summary, or a note per service (why it is in a plan).
 
     An id never wraps (it is what people copy into `refer show`): the columns are used only when the
-    longest id fits in the name column and the summary still gets room."""
+    longest id fits in the name column and the last column still gets room."""
 
-    def __init__(self, services: Sequence[Service], lang: str):
-        self.services, self.lang = services, lang
+    def __init__(self, services: Sequence[Service], lang: str, notes: Sequence[str] | None = None):
+        self.services, self.lang, self.notes = services, lang, notes
 
     def __rich_console__(self, console: Console, options):
         lang = self.lang
@@ -79,16 +81,16 @@ class ResultsTable:
             # a fixed width: Rich narrows only the other columns to fit the terminal
             table.add_column(t("name", lang), width=name_width, overflow="fold")
             table.add_column(t("contact", lang), min_width=12, max_width=28, overflow="fold")
-            table.add_column(t("summary", lang), min_width=24)
+            table.add_column(t("why" if self.notes else "summary", lang).capitalize(), min_width=24)
         else:
             table.add_column(f"{t('name', lang)} · {t('contact', lang)}", overflow="fold")
         for n, s in enumerate(self.services, 1):
             name = Text.assemble(txt(s.name, "bold"), "\n", txt(s.id, "dim"))
+            last = txt(self.notes[n - 1] if self.notes else s.summary.get(lang))
             if wide:
-                table.add_row(str(n), name, contact_text(s, lang), txt(s.summary.get(lang)))
+                table.add_row(str(n), name, contact_text(s, lang), last)
             else:
-                table.add_row(str(n), Text.assemble(name, "\n", contact_text(s, lang), "\n",
-                                                    txt(s.summary.get(lang))))
+                table.add_row(str(n), Text.assemble(name, "\n", contact_text(s, lang), "\n", last))
         yield table
 
 
@@ -161,6 +163,21 @@ def facets_table(rows: Sequence[FacetCount], lang: str) -> Table:
     for r in rows:
         table.add_row(txt(r.facet), txt(r.value, "bold"), txt(r.nl), txt(r.en), str(r.services))
     return table
+
+
+def plan_view(plan: Plan, lang: str) -> Group:
+    """The plan on a terminal: what was read and assumed, then one table per step."""
+    parts: list[RenderableType] = [Text(t("plan_title", lang), style="bold reverse"),
+                                   Text.assemble(txt(f"{t('plan_situation', lang)}: ", "bold"),
+                                                 txt(plan.described, "italic"))]
+    if plan.assumptions:
+        parts.append(txt(f"{t('plan_assumptions', lang)}:", "bold"))
+        parts += [txt(f"• {a}", "yellow") for a in plan.assumptions]
+    for n, section in enumerate(plan.sections, 1):
+        parts.append(Text(""))
+        parts.append(txt(f"{n}. {section.title}", "bold red" if section.id == "now" else "bold"))
+        parts.append(ResultsTable([e.service for e in section.entries], lang, [e.why for e in section.entries]))
+    return Group(*parts)
 
 
 def sources_table(rows: Sequence[dict[str, object]], lang: str) -> Table:

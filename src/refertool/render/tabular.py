@@ -27,10 +27,11 @@ def write_plain_lines(out: IO[str], rows: Sequence[dict[str, Any]], columns: Seq
         out.write("\t".join(spreadsheet_safe(c) for c in cells) + "\n")
 
 
-def write_json(out: IO[str], objects: Sequence[dict[str, Any]]) -> None:
+def write_json(out: IO[str], objects: Sequence[dict[str, Any]] | dict[str, Any]) -> None:
+    """An array of objects, or one object (a service shown, a plan)."""
     import json
 
-    json.dump(list(objects), out, ensure_ascii=False, indent=2)
+    json.dump(objects if isinstance(objects, dict) else list(objects), out, ensure_ascii=False, indent=2)
     out.write("\n")
 
 

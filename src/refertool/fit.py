@@ -1,0 +1,164 @@
+"""How well each service fits a described situation, in points, with the reasons.
+
+The situation reader says who the question is about (the person affected, or the one who
+did it), their age, the setting, what is wanted and how urgent it is; the service records
+say whom they serve (roles, audiences, ages), where (sectors), on what (topics), and how
+(channels, kind, emergency rank, always open). A fit is read from the index's member lists,
+so it costs a few set look-ups per query, not a pass over the records.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .index import NO_AGE, NOT_URGENT, Index
+from .model import CHANNELS, Regions, Vocabulary
+from .situation import MINOR_MAX, Situation, words_of
+
+# Points: a service for the wrong person is worse than one for the right person is good.
+ROLE_FITS, ROLE_MISFITS = 2, -3
+AGE_FITS, AGE_MISFITS = 1, -2
+SECTOR_FITS, SECTOR_MISFITS = 2, -2
+SELF_ONLY = -1
+NEED_FITS = 2
+URGENT_FITS = 1
+AVOIDED = -3
+CHANNEL_FITS, CHANNEL_MISFITS = 1, -1
+CHILD_MAX = 14
+PERSONAL_NEEDS = frozenset({"help-victim", "help-perpetrator", "talk", "feelings", "duty-to-report", "mediation"})
+NEAR_TOWN, NEAR_PROVINCE, NEAR_REGION, FAR = range(4)
+AGE_AUDIENCES = {"minors": (0, MINOR_MAX), "young-adults": (16, 25), "adults": (18, 200), "elderly": (65, 200)}
+
+
+class Fit(NamedTuple):
+    points: int
+    why: tuple[str, ...]
+
+
+def wanted_role(situation: Situation) -> str:
+    """The role of the person the services are for."""
+    if "help-perpetrator" in situation.needs or "feelings" in situation.needs:
+        return "perpetrator"
+    subject = situation.subject()
+    return subject.role if subject is not None and subject.role in ("victim", "perpetrator") else ""
+
+
+def age_span(index: Index, i: int) -> tuple[int, int] | None:
+    """The ages a service serves: its own ages, else those of its audiences; None when open to all."""
+    if index.data.ages[i] != NO_AGE:
+        return index.data.ages[i]
+    spans = [span for a, span in AGE_AUDIENCES.items() if i in index.members(f"audiences={a}")]
+    if spans:
+        return min(lo for lo, _ in spans), max(hi for _, hi in spans)
+    return None
+
+
+def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors: set[str],
+                  candidates: set[int]) -> dict[int, Fit]:
+    """Points per candidate service; `sectors` are the settings named (the story's, and the asker's
+    own when they ask in their role)."""
+    if not situation:
+        return {}
+    words = words_of(vocab)
+    role = wanted_role(situation)
+    # A third party asks (a parent, a teacher): services for bystanders and professionals fit too.
+    asker_roles = () if situation.asker_role in ("victim", "perpetrator") else ("bystander", "professional")
+    # Someone else asks for them (a parent, a teacher, a neighbour): a service the person must contact
+    # themself (a chat for young victims) comes after one that also takes their questions.
+    third_party = bool(situation.asker_role) and situation.asker_role not in ("victim", "perpetrator")
+    subject = situation.subject()
+    age = subject.age if subject is not None else None
+    group = subject.age_group if subject is not None else ""
+    if not group and situation.urgency == "past" and subject is not None and subject.role == "victim":
+        group = "adult"  # "abused as a child", years ago: an adult now
+    if not group and sectors & words.minor_settings:
+        group = "minor"  # "beroepsgeheim school": pupils are minors
+    # The setting's own services (a sports federation, the school's CLB) answer a report or a
+    # question about what to do, or a professional asking in their role; not help for a person.
+    setting_asked = situation.asker_in_role or situation.asker_role != "parent" and (
+        bool({"report", "advice"} & set(situation.needs)) or not PERSONAL_NEEDS & set(situation.needs))
+    need_topics = {t: need for need in situation.needs for t in words.need_topics.get(need, ())}
+    if subject is not None and subject.accused and role == "perpetrator":
+        if group != "minor":  # an accused adult needs advice and legal help before treatment
+            need_topics = {t: n for t, n in need_topics.items() if n != "help-perpetrator"}
+        need_topics.update({t: "accused" for t in words.accused_topics})
+    avoided_kinds = {k for a in situation.avoid for k in words.avoid_kinds.get(a, ())}
+    any_role = index.members("roles=")
+    general = index.members("sectors=")
+    out: dict[int, Fit] = {}
+    for i in candidates:
+        points, why = 0, list[str]()
+        if role and i not in any_role and "duty-to-report" not in situation.needs:
+            if i in index.members(f"roles={role}"):
+                points, why = points + ROLE_FITS, [*why, f"for the {role}"]
+                if third_party and not any(i in index.members(f"roles={r}") for r in asker_roles):
+                    points, why = points + SELF_ONLY, [*why, f"for the {role} themself"]
+            elif not any(i in index.members(f"roles={r}") for r in asker_roles):
+                points, why = points + ROLE_MISFITS, [*why, f"not for the {role}"]
+        if group:
+            span = age_span(index, i)
+            if span is not None:
+                if age is not None:
+                    fits = span[0] <= age <= span[1]
+                else:  # a minor of no given age is a child: young-adult services start at 16
+                    fits = span[0] < CHILD_MAX if group == "minor" else span[1] > MINOR_MAX
+                points += AGE_FITS if fits else AGE_MISFITS
+                why.append(f"{'for' if fits else 'not for'} {'an' if group == 'adult' else 'a'} {group}")
+        if sectors and i not in general:
+            if not any(i in index.members(f"sectors={s}") for s in sectors):
+                points, why = points + SECTOR_MISFITS, [*why, "another sector"]
+            elif setting_asked:
+                points, why = points + SECTOR_FITS, [*why, "sector " + "/".join(sorted(sectors))]
+            else:
+                points, why = points + SECTOR_MISFITS, [*why, "the setting, not what is asked"]
+        for topic, need in need_topics.items():
+            if i in index.members(f"topics={topic}"):
+                points, why = points + NEED_FITS, [*why, f"{need}: {topic}"]
+        if situation.urgency == "recent":  # days ago: medical care and evidence still matter
+            hits = [t for t in words.recent_topics if i in index.members(f"topics={t}")]
+            if hits:
+                points, why = points + URGENT_FITS * len(hits), [*why, "recent: " + ", ".join(hits)]
+        if situation.urgency == "acute":
+            urgent = index.data.emergency[i] < NOT_URGENT or i in index.members("flag=always_open")
+            hits = [t for t in words.acute_topics if i in index.members(f"topics={t}")]
+            if urgent or hits:
+                points += URGENT_FITS * (int(urgent) + len(hits))
+                why.append("acute: " + ", ".join([*(["24/7 or emergency"] if urgent else []), *hits]))
+        if avoided_kinds and any(i in index.members(f"kinds={k}") for k in avoided_kinds):
+            points, why = points + AVOIDED, [*why, "not wanted: " + "/".join(situation.avoid)]
+        if situation.channels_wanted:
+            by = [c for c in situation.channels_wanted if i in index.members(f"channels={c}")]
+            if by:
+                points, why = points + CHANNEL_FITS * len(by), [*why, "by " + "/".join(by)]
+            else:
+                points, why = points + CHANNEL_MISFITS, [*why, "not by " + "/".join(situation.channels_wanted)]
+        if situation.channels_avoided:
+            own = [c for c in CHANNELS if i in index.members(f"channels={c}")]
+            if own and all(c in situation.channels_avoided for c in own):
+                points, why = points + CHANNEL_MISFITS, [*why, "only by " + "/".join(own)]
+        if points or why:
+            out[i] = Fit(points, tuple(why))
+    return out
+
+
+def nearness(index: Index, regions: Regions, situation: Situation) -> dict[int, int]:
+    """For a place in the query: services located in that municipality, then province, then region
+    (smaller is nearer); a service without a location near the place is not in the result (FAR)."""
+    near: dict[int, int] = {}
+
+    def put(members: frozenset[int], level: int) -> None:
+        for i in members:
+            if level < near.get(i, FAR):
+                near[i] = level
+
+    for town in situation.municipalities:
+        put(index.members(f"city={town}"), NEAR_TOWN)
+    for place in situation.places:
+        chain = regions.ancestors(place)  # the place, its region, Belgium
+        put(index.members(f"located={place}"), NEAR_PROVINCE)
+        region = chain[1] if len(chain) > 2 else place
+        for area in regions.areas.values():
+            if area.parent == region:
+                put(index.members(f"located={area.id}"), NEAR_REGION)
+        put(index.members(f"located={region}"), NEAR_REGION)
+    return near

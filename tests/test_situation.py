@@ -1,0 +1,274 @@
+"""The situation reader, kind by kind, and what the ranking does with what it reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from refertool.catalog import Catalog
+from refertool.model import Localized, Location, Service
+from refertool.ranking import search
+from refertool.situation import Situation, describe, read
+
+
+@pytest.fixture
+def make(catalog):
+    def build(*services: Service) -> Catalog:
+        return Catalog({s.id: s for s in services}, catalog.vocabulary, catalog.regions)
+    return build
+
+
+@pytest.fixture
+def situ(catalog):
+    def run(text: str) -> Situation:
+        return read(text, catalog.vocabulary, catalog.regions, catalog.index.word_set.__contains__)
+    return run
+
+
+def roles(s: Situation) -> dict[str, str]:
+    return {p.words: p.role for p in s.people if p.role}
+
+
+# ---------------------------------------------------------------- who did what to whom
+@pytest.mark.parametrize("text,victim,perpetrator", [
+    ("de trainer betast een speelster van 14 in de kleedkamer", "speelster", "trainer"),  # active
+    ("ze werd betast door de leider", "ze", "leider"),  # passive
+    ("mijn dochter werd aangerand door een leider van de chiro", "dochter", "leider"),
+    ("my son (10) was touched by his older cousin", "son", "cousin"),
+    ("a child tells me her father abuses her", "child", "father"),  # a disclosure: the teller is the victim
+    ("mijn cliente wordt door haar man mishandeld", "cliente", "man"),  # agent before the participle
+    ("een kind van 6 vertelt dat papa haar pijn doet", "kind", "papa"),  # the act after its object
+])
+def test_who_did_what_to_whom(situ, text, victim, perpetrator):
+    s = situ(text)
+    assert s.victim() is not None and s.victim().words == victim
+    assert s.perpetrator() is not None and s.perpetrator().words == perpetrator
+
+
+@pytest.mark.parametrize("text,who", [
+    ("mijn zoon van 15 wordt beschuldigd van aanranding door een klasgenote", "zoon"),
+    ("a 16-year-old boy in my class is accused of sharing nude pictures", "boy"),
+])
+def test_accused_is_the_person_said_to_have_done_it(situ, text, who):
+    s = situ(text)
+    assert s.perpetrator() is not None and s.perpetrator().words == who and s.perpetrator().accused
+
+
+@pytest.mark.parametrize("text,role", [
+    ("ik heb iets gedaan met mijn nichtje van 9", "perpetrator"),
+    ("I've been accused of sexual misconduct by a student", "perpetrator"),
+    ("ik ben vandaag verkracht", "victim"),
+    ("jaren geleden als kind misbruikt door mijn oom, ik ben nu 40", "victim"),  # a survivor
+    ("I was abused as a child by my grandfather", "victim"),
+])
+def test_the_asker_speaks_for_themself(situ, text, role):
+    s = situ(text)
+    assert s.asker_role == role
+    assert any(p.relation == "self" and p.role == role for p in s.people)
+
+
+def test_a_child_it_happened_to_is_the_victim_when_no_one_is_named(situ):
+    assert situ("een dienst voor een meisje van 10 na seksueel misbruik").victim().words == "meisje"
+    assert situ("een meisje van 10 wil praten").victim() is None  # no abuse named: no role guessed
+
+
+# ---------------------------------------------------------------- who asks
+@pytest.mark.parametrize("text,role,sector", [
+    ("wat moet ik als aanspreekpersoon integriteit doen?", "integrity-contact", ""),
+    ("als hoofdleider bij de ksa wil ik weten hoe ik moet reageren", "leader", "youth-work"),
+    ("as a teacher I was told something", "teacher", "education"),
+    ("ik ben clb-medewerker: een leerling werd betast", "care-worker", ""),
+    ("social worker here: a client says her brother hits her", "care-worker", ""),
+    ("ik ben vrijwilliger bij de scouts maar dit is privé: mijn zus werd aangerand", "volunteer", ""),
+    ("de trainer van onze voetbalclub betast een speelster", "", "sport"),  # an insider of the club
+    ("mijn dochter werd betast", "parent", ""),
+    ("ik denk dat de buurjongen geslagen wordt", "bystander", ""),
+])
+def test_the_asker(situ, text, role, sector):
+    s = situ(text)
+    assert (s.asker_role, s.asker_sector) == (role, sector)
+
+
+def test_the_askers_own_role_is_not_a_person_of_the_story(situ):
+    s = situ("als leerkracht hoor ik dat een leerling van 14 betast wordt door haar stiefvader")
+    assert {p.relation for p in s.people} == {"pupil", "parent"}
+
+
+# ---------------------------------------------------------------- when, how old, what is wanted
+@pytest.mark.parametrize("text,urgency", [
+    ("vannacht verkracht na een fuif", "acute"), ("two hours ago a girl was raped", "acute"),
+    ("het is 3u 's nachts en ze belt me in paniek", "acute"), ("gisteren aangerand", "recent"),
+    ("last week she was harassed", "recent"), ("jaren geleden misbruikt, ik ben nu 40", "past"),
+    ("abused as a child", "past"), ("de trainer betast een speelster", ""),
+])
+def test_urgency(situ, text, urgency):
+    assert situ(text).urgency == urgency
+
+
+@pytest.mark.parametrize("text,age", [
+    ("een speelster van 14 werd betast", 14), ("mijn zus (28) werd aangerand", 28),
+    ("meisje 15j werd betast", 15), ("my 12yo son touched a boy", 12), ("asylum seeker aged 16 was touched", 16),
+    ("een 14-jarige leerling werd betast", 14), ("a 13 yo girl was groped", 13),
+    ("a 15 year old girl was groped", 15),
+])
+def test_ages(situ, text, age):
+    assert any(p.age == age for p in situ(text).people)
+
+
+def test_age_groups_from_words_and_ages(situ):
+    s = situ("een kleuter werd geslagen door een volwassene")
+    assert s.victim().age_group == "minor" and s.perpetrator().age_group == "adult"
+    assert situ("mijn broer van 19 heeft een meisje betast").perpetrator().age_group == "adult"
+
+
+def test_a_time_of_day_is_not_an_age(situ):
+    assert all(p.age is None for p in situ("om 3 uur werd een meisje betast").people)
+
+
+@pytest.mark.parametrize("text,need", [
+    ("mag ik als psycholoog mijn beroepsgeheim doorbreken?", "duty-to-report"),
+    ("mijn zoon van 15 heeft een meisje betast, waar kan hij terecht?", "help-perpetrator"),
+    ("as a CLB counsellor I need help for a pupil who harassed younger pupils", "help-perpetrator"),
+    ("waar kan ik dat melden?", "report"),
+    ("ze wil met iemand praten", "talk"),
+    ("I have sexual thoughts about children", "feelings"),
+])
+def test_needs(situ, text, need):
+    assert need in situ(text).needs
+
+
+# ---------------------------------------------------------------- wishes and refusals
+def test_negation_of_a_channel(situ):
+    s = situ("leerling van 13 durft niet te bellen maar wil wel anoniem chatten")
+    assert s.channels_avoided == ("phone",) and s.channels_wanted == ("chat",)
+
+
+def test_refusing_the_police_is_not_a_report(situ):
+    s = situ("ze wil geen aangifte doen maar wel medische zorg")
+    assert s.avoid == ("police",) and "report" not in s.needs
+    assert situ("teenager won't go to the police").avoid == ("police",)
+
+
+# ---------------------------------------------------------------- place
+def test_place(situ):
+    s = situ("we wonen in Hasselt")
+    assert s.places == ("limburg",) and s.municipalities == ("hasselt",)
+    assert situ("in de buurt van 3000").places == ("vlaams-brabant",)
+    assert situ("as a teacher").places == ()  # "As" is a town in Limburg, and a word
+
+
+def test_describe_in_both_languages(situ):
+    s = situ("de trainer betast een speelster van 14, wat moet ik als aanspreekpersoon integriteit doen?")
+    assert describe(s, "en") == ("person who did it: trainer (adult) · victim: speelster, 14 · "
+                                 "asker: integrity-contact · wants: advice")
+    assert describe(s, "nl").startswith("wie het deed: trainer (volwassen) · slachtoffer: speelster, 14")
+
+
+def test_plain_keywords_are_no_situation(situ):
+    assert not situ("jeugdige pleger Leuven")
+    assert situ("de leider betast haar")
+
+
+# ---------------------------------------------------------------- what the ranking does with it
+def first(catalog, text, n=1):
+    return [h.service.id for h in search(catalog, text, limit=n).hits]
+
+
+def test_the_askers_own_organisation_is_not_the_answer(catalog):
+    top = first(catalog, "als politie-inspecteur zoek ik een dienst die een meisje van 10 na seksueel misbruik "
+                         "verder kan begeleiden", 3)
+    assert "lokale-politie" not in top and "victim" in catalog.get(top[0]).roles
+
+
+def test_help_for_the_one_who_did_it(catalog):
+    hit = search(catalog, "my 12yo son touched his younger cousin's private parts, how do we get him help?").hits[0]
+    assert "perpetrator" in hit.service.roles and "minors" in hit.service.audiences
+
+
+def test_a_survivor_gets_victim_services(catalog):
+    for sid in first(catalog, "jaren geleden als kind misbruikt door mijn oom, ik wil met iemand praten", 3):
+        assert "victim" in catalog.get(sid).roles
+
+
+def test_urgency_brings_round_the_clock_help_forward(catalog):
+    hit = search(catalog, "vannacht verkracht na een fuif in gent").hits[0]
+    assert hit.service.always_reachable
+
+
+def test_vannacht_is_not_night_and_day(catalog):
+    q = search(catalog, "vannacht verkracht").query
+    assert "nacht" not in [t for c in q.concepts for t in c.terms]
+
+
+def test_a_real_word_is_never_a_typo(make):
+    cat = make(_svc("a", "Alfa", keywords=("naast",)))
+    assert first(cat, "naakt") == []  # "naakt" is a word of its own
+    assert first(cat, "naastt") == ["a"]  # a slip still finds it
+    cat = make(_svc("a", "Alfa", keywords=("transgressive",)), _svc("b", "Beta", keywords=("trans",)))
+    assert first(cat, "trans", 5) == ["b"]  # a real word is not the start of another
+    assert first(cat, "transg") == ["a"]  # a start typed still is, first
+
+
+def _svc(sid, name, keywords=(), regions=("belgium",), locations=(), **kw):
+    return Service(id=sid, name=name, summary=Localized("samenvatting", "summary"), audiences=(), roles=("victim",),
+                   topics=("sexual-violence",), regions=regions, contacts=(), verified_at=dt.date(2026, 11, 1),
+                   keywords_nl=tuple(keywords), locations=tuple(locations), **kw)
+
+
+@pytest.fixture
+def centres(catalog):
+    services = [_svc("zsg-luik", "Centrum Luik", locations=(Location("UZ", "Luik", "liege"),)),
+                _svc("zsg-gent", "Centrum Gent", locations=(Location("UZ", "Gent", "oost-vlaanderen"),)),
+                _svc("zsg-antwerpen", "Centrum Antwerpen", locations=(Location("UZ", "Antwerpen", "antwerpen"),)),
+                _svc("zsg-mechelen", "Centrum Mechelen", locations=(Location("AZ", "Mechelen", "antwerpen"),)),
+                _svc("far", "Elders", regions=("limburg",))]
+    return Catalog({s.id: s for s in services}, catalog.vocabulary, catalog.regions)
+
+
+def test_place_brings_the_nearest_location_first_and_hides_no_service_that_serves_it(centres):
+    got = first(centres, "verkrachting Mechelen", 10)
+    assert got[:2] == ["zsg-mechelen", "zsg-antwerpen"]  # same municipality, then province
+    assert got[2] == "zsg-gent"  # same region (Flanders) before Wallonia
+    assert set(got) == {"zsg-mechelen", "zsg-antwerpen", "zsg-gent", "zsg-luik"}  # all serve Belgium
+    assert first(centres, "verkrachting Luik", 1) == ["zsg-luik"]
+
+
+def test_explain_shows_the_situation_and_the_real_sort_key(cli):
+    ran = cli("search", "de trainer betast een speelster van 14, wat moet ik als aanspreekpersoon doen?",
+              "--explain", "--limit", "3")
+    assert "situation: person who did it: trainer" in ran.err
+    assert ran.err.count("sort key: points=") == 3
+
+
+def test_the_score_never_rises_down_the_list(catalog):
+    for text in ("mijn dochter van 12 werd aangerand door een leider", "kind", "verkrachting Antwerpen",
+                 "vannacht verkracht na een fuif in Gent, ze is 19 en wil geen aangifte doen"):
+        hits = search(catalog, text).hits
+        assert [h.key for h in hits] == sorted(h.key for h in hits)
+        assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_the_readme_examples_run_and_read_as_shown(cli):
+    """README, "How refer reads a situation": every example runs, and its situation line is true."""
+    import re
+    import shlex
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### How `refer` reads a situation", 1)[1].split("\n### ", 1)[0]
+    examples = re.findall(r"^\$ refer (.+?) > /dev/null\n(.*?)(?=^\$ |^```)", section, re.M | re.S)
+    assert len(examples) == 3
+    for command, shown in examples:
+        ran = cli(*shlex.split(command))
+        assert ran.code == 0
+        line = next(x for x in shown.splitlines() if x.strip().startswith("situation:"))
+        assert line in ran.err.splitlines()
+
+
+def test_the_words_of_the_reading_are_not_searched(catalog):
+    """The asker's phrase, the people and the question frame are read, not matched against records."""
+    q = search(catalog, "ik ben clb-medewerker: mijn zoon werd betast, wat moet ik doen?").query
+    searched = {t for c in q.concepts for t in c.terms}
+    assert not searched & {"clb", "medewerker", "zoon", "moet", "doen"}
+    assert "betast" in searched
