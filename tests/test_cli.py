@@ -332,7 +332,8 @@ def test_plain_lines_have_the_same_six_columns(cli, catalog):
         assert lines and all(len(line.split("\t")) == 6 for line in lines), args
     row = next(line for line in cli("list").out.splitlines() if line.startswith("child-focus\t")).split("\t")
     s = catalog.get("child-focus")
-    assert row == ["child-focus", s.name, s.contacts[0].value, s.how_to_reach.en, s.summary.en,
+    assert row == ["child-focus", s.name, f"{s.contacts[0].value} ({s.contacts[0].note.en})", s.how_to_reach.en,
+                   s.summary.en,
                    ",".join(f for f in ("free", "anonymous", "confidential", "always_open")
                             if (s.always_reachable if f == "always_open" else getattr(s, f)))]
     assert row[5].startswith("free,") and row[5].endswith("always_open")

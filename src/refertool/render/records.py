@@ -85,7 +85,8 @@ def flat_row(s: Service, lang: str) -> dict[str, str]:
     return {
         "id": s.id, "name": s.name, "kind": s.kind, "phone": "; ".join(phones(s)),
         "email": "; ".join(dict.fromkeys(emails)), "website": "; ".join(dict.fromkeys(sites)),
-        "how_to_reach": s.how_to_reach.get(lang), "contact": contact_line(s), "flags": ",".join(flag_ids(s)),
+        "how_to_reach": s.how_to_reach.get(lang), "contact": contact_with_note(s, lang),
+        "flags": ",".join(flag_ids(s)),
         "summary": s.summary.get(lang), "regions": ";".join(s.regions), "audiences": ";".join(s.audiences),
         "roles": ";".join(s.roles), "topics": ";".join(s.topics), "free": _flag(s.free),
         "anonymous": _flag(s.anonymous), "always_open": _flag(s.always_open),
@@ -99,6 +100,14 @@ def flat_row(s: Service, lang: str) -> dict[str, str]:
 def contact_line(s: Service) -> str:
     """The one contact people need first: the first listed (the data lists the best first)."""
     return s.contacts[0].value if s.contacts else (s.website or s.email)
+
+
+def contact_with_note(s: Service, lang: str) -> str:
+    """The best contact with the caveat the data gives it, "value (note)": no number travels without it."""
+    if not s.contacts:
+        return contact_line(s)
+    note = s.contacts[0].note.get(lang)
+    return f"{s.contacts[0].value} ({note})" if note else s.contacts[0].value
 
 
 def reach_line(s: Service, lang: str) -> str:
