@@ -106,6 +106,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "why_sector_report": {"nl": "Waar de sector meldt ({0})", "en": "Where the sector reports ({0})"},
     "why_police": {"nl": "Aangifte of klacht; slachtofferonthaal tijdens de hele procedure",
                    "en": "A report or complaint; victim support throughout the proceedings"},
+    "why_report_point": {"nl": "Een meldpunt voor dit soort gedrag",
+                         "en": "A reporting point for this kind of behaviour"},
     "why_report_images": {"nl": "Meld de beelden; ze helpen om ze te laten verwijderen",
                           "en": "Report the images; they help to have them removed"},
     "why_help_for": {"nl": "Hulp voor {0}", "en": "Help for {0}"},
