@@ -26,8 +26,9 @@ def ids(services):
 
 
 def test_helplines_are_chosen_from_the_data(own):
-    # emergency order first, then by name; adults-only, 18+, perpetrators-only, an organisation and a
-    # helpline without any address are left out
+    # emergency order first, then by name; adults-only, 18+, perpetrators-only, a line for perpetrators and
+    # their relatives (bystanders, but not of the person it happened to), an organisation and a helpline
+    # without any address are left out
     assert ids(helplines(own, "minors")) == ["grote-lijn", "hulplijn-markup", "gentse-lijn", "jongerenchat"]
     assert ids(helplines(own, "adults")) == ["grote-lijn", "jongerenchat", "volwassen-leeftijd", "volwassenenlijn"]
 
@@ -43,6 +44,8 @@ def test_bundled_minors_poster_has_the_youth_lines(catalog):
     assert {"child-focus", "nu-praat-ik-erover"} <= set(ids(chosen))
     assert all(s.kind in ("helpline", "chat") for s in chosen)
     assert all(not s.audiences or "minors" in s.audiences for s in chosen)
+    # a line for people worried about their own feelings towards children is not for minors seeking help
+    assert all(not s.roles or "victim" in s.roles for s in chosen) and "stop-it-now" not in ids(chosen)
 
 
 def make(catalog, audience="minors", region=None, lang="en"):
