@@ -162,6 +162,7 @@ def blank_band(image: Image.Image) -> float:
 
 def test_pdf_through_poppler(bundled, tmp_path):
     services, p = built(bundled, lang="en")
+    assert all(line.summary for line in p.lines)  # room for every summary
     pdf = tmp_path / "poster.pdf"
     pdf.write_bytes(write_pdf(p, "a4"))
     text = assert_printed(pdf, services)
@@ -192,10 +193,11 @@ def test_markup_in_a_users_directory_prints_as_text(own, tmp_path):
 
 
 def test_a_long_list_still_fits_one_page(tmp_path):
-    """Twelve helplines, each with two numbers and a QR code: the type shrinks, nothing is cut."""
+    """Twelve helplines, each with two numbers and a QR code: the type shrinks to its minimum and the
+    summaries go; no number, address or code is cut."""
     data = many_helplines(tmp_path / "data", 12)
     services, p = built(load_catalog([data], bundled=False, cache=False))
-    assert len(services) == 12
+    assert len(services) == len(p.lines) == 12 and not any(line.summary for line in p.lines)
     html = tmp_path / "poster.html"
     html.write_text(write_html(p, "a4"), encoding="utf-8")
     made = tmp_path / "poster.pdf"
