@@ -43,3 +43,19 @@ def test_the_core_works_with_typer_and_rich_blocked(tmp_path):
                              text=True, env={"REFER_CACHE_DIR": str(tmp_path), "PATH": ""}, check=False)
         assert ran.returncode == 0, ran.stderr
         assert ran.stdout.strip() == "iter"
+
+
+def test_the_facet_table_decides_how_each_facet_filters(catalog, monkeypatch):
+    """One row of FACET_SPECS changes the filter: a strict facet lets only services that list the value pass."""
+    import refertool.model as model
+    from refertool.query import Filters
+    from refertool.ranking import flag_filter
+
+    index = catalog.index
+    filters = Filters(audiences=["minors"])
+    lenient = flag_filter(index, catalog, filters, None)
+    assert index.members("audiences=") <= lenient  # open to all passes
+    monkeypatch.setattr(model, "FACET_SPECS", tuple(s._replace(strict=True) if s.id == "audiences" else s
+                                                    for s in model.FACET_SPECS))
+    strict = flag_filter(index, catalog, filters, None)
+    assert strict == set(index.members("audiences=minors")) and strict < lenient

@@ -26,8 +26,9 @@ def ids(services):
 
 
 def test_helplines_are_chosen_from_the_data(own):
-    # emergency order first, then by name; adults-only, 18+, perpetrators-only, an organisation and a
-    # helpline without any address are left out
+    # emergency order first, then by name; adults-only, 18+, perpetrators-only, a line for perpetrators and
+    # their relatives (bystanders, but not of the person it happened to), an organisation and a helpline
+    # without any address are left out
     assert ids(helplines(own, "minors")) == ["grote-lijn", "hulplijn-markup", "gentse-lijn", "jongerenchat"]
     assert ids(helplines(own, "adults")) == ["grote-lijn", "jongerenchat", "volwassen-leeftijd", "volwassenenlijn"]
 
@@ -43,11 +44,13 @@ def test_bundled_minors_poster_has_the_youth_lines(catalog):
     assert {"child-focus", "nu-praat-ik-erover"} <= set(ids(chosen))
     assert all(s.kind in ("helpline", "chat") for s in chosen)
     assert all(not s.audiences or "minors" in s.audiences for s in chosen)
+    # a line for people worried about their own feelings towards children is not for minors seeking help
+    assert all(not s.roles or "victim" in s.roles for s in chosen) and "stop-it-now" not in ids(chosen)
 
 
-def make(catalog, audience="minors", region=None, lang="en"):
+def make(catalog, audience="minors", region=None, lang="en", size="a4"):
     services = helplines(catalog, audience, region)
-    return services, poster(services, catalog.vocabulary, catalog.regions, audience, region, lang)
+    return services, poster(services, catalog.vocabulary, catalog.regions, audience, region, lang, size)
 
 
 def test_html_shows_markup_from_a_users_directory_as_text(own):
@@ -184,3 +187,38 @@ def test_too_many_lines_for_one_page_is_an_error_not_a_cut(cli, tmp_path, fmt):
     out = tmp_path / f"p.{fmt}"
     r = cli("--no-bundled", "--data-dir", str(data), "handout", "--audience", "minors", "-o", str(out))
     assert r.code == 2 and "60 helplines do not fit one page" in r.err and not out.exists()
+
+
+def printed_sizes(page):
+    """The phone numbers' type (pt) and the QR codes' side (mm) the page's CSS sets."""
+    number = float(re.search(r"\.number \{[^}]*font-size: ([\d.]+)pt", page).group(1))
+    qr = float(re.search(r"\.address svg \{ width: ([\d.]+)mm", page).group(1))
+    return number, qr
+
+
+@pytest.mark.parametrize("size", ["a4", "a6"])
+@pytest.mark.parametrize("count", [1, 12])
+def test_numbers_and_codes_never_below_their_minimums(tmp_path, size, count):
+    services, p = make(load_catalog([many_helplines(tmp_path / "data", count)], bundled=False, cache=False),
+                       size=size)
+    number, qr = printed_sizes(write_html(p, size))
+    # the addresses here make version 2 codes: 25 modules and a quiet zone of 4 each side, 0.45 mm a module
+    assert number >= 14 and qr >= 33 * 0.45 - 0.01
+    if count == 1:  # one line: the largest type and codes (1.2 times the base), well above the minimums
+        assert number >= 20 and qr >= 18
+
+
+def test_a_card_too_small_for_every_line_says_so(tmp_path, cli):
+    data = many_helplines(tmp_path / "data", 12)
+    services, p = make(load_catalog([data], bundled=False, cache=False), size="a6")
+    _, poster_ = make(load_catalog([data], bundled=False, cache=False), size="a4")
+    shown = len(p.lines)
+    # the first lines in the poster's order, whole; the others named, and the card says how many more
+    assert 4 <= shown < 12 and p.lines == tuple(line._replace(summary="") for line in poster_.lines[:shown])
+    assert p.left_off == tuple(line.name for line in poster_.lines[shown:])
+    assert write_html(p, "a6").count(f"More helplines ({12 - shown}) on the A4 poster.") == 4
+    r = cli("--no-bundled", "--data-dir", str(data), "handout", "--audience", "minors", "--size", "a6",
+            "-o", str(tmp_path / "cards.html"))
+    assert r.code == 0 and f"The cards hold {shown} of the 12 helplines" in r.err
+    assert poster_.lines[-1].name in r.err and "--size a4" in r.err
+    assert poster_.left_off == () and not poster_.more  # the poster keeps every line

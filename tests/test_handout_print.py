@@ -139,12 +139,30 @@ def test_html_in_chromium(bundled, tmp_path, size, copies):
     assert 0.01 < dark < 0.5, f"screenshot looks blank or black ({dark:.3f} dark)"
     # every QR code decodes to an address shown on the poster, and every address has its code
     assert decode(shot) == sorted(http_link(a) for a in shown_addresses(p) * copies)
+    # the page is used: no blank band taller than 10% of the poster or card (the estimate of the height
+    # once left the bottom third of every card empty, with its type too small to read)
+    box = image.crop((0, 0, image.size[0] // (2 if size == "a6" else 1), image.size[1] // (2 if size == "a6" else 1)))
+    assert blank_band(box) < 0.1, f"{blank_band(box):.0%} of the {size} page is a blank band"
 
     assert_printed(chromium(html, tmp_path, screenshot=False), services, copies)
 
 
+def blank_band(image: Image.Image) -> float:
+    """The tallest run of rows without ink (the dashed cut lines and the page's edge aside), as a share of
+    the height."""
+    width, height = image.size
+    inside = image.crop((int(width * 0.03), 0, int(width * 0.97), height))
+    pixels, row = inside.tobytes(), inside.size[0]  # one byte a pixel: the image is grey
+    longest = run = 0
+    for y in range(height):
+        run = run + 1 if min(pixels[y * row:(y + 1) * row]) > 230 else 0  # the light rules between lines are ink
+        longest = max(longest, run)
+    return longest / height
+
+
 def test_pdf_through_poppler(bundled, tmp_path):
     services, p = built(bundled, lang="en")
+    assert all(line.summary for line in p.lines)  # room for every summary
     pdf = tmp_path / "poster.pdf"
     pdf.write_bytes(write_pdf(p, "a4"))
     text = assert_printed(pdf, services)
@@ -175,10 +193,11 @@ def test_markup_in_a_users_directory_prints_as_text(own, tmp_path):
 
 
 def test_a_long_list_still_fits_one_page(tmp_path):
-    """Twelve helplines, each with two numbers and a QR code: the type shrinks, nothing is cut."""
+    """Twelve helplines, each with two numbers and a QR code: the type shrinks to its minimum and the
+    summaries go; no number, address or code is cut."""
     data = many_helplines(tmp_path / "data", 12)
     services, p = built(load_catalog([data], bundled=False, cache=False))
-    assert len(services) == 12
+    assert len(services) == len(p.lines) == 12 and not any(line.summary for line in p.lines)
     html = tmp_path / "poster.html"
     html.write_text(write_html(p, "a4"), encoding="utf-8")
     made = tmp_path / "poster.pdf"
@@ -186,6 +205,29 @@ def test_a_long_list_still_fits_one_page(tmp_path):
     for pdf in (chromium(html, tmp_path, screenshot=False), made):
         assert_printed(pdf, services)
     assert decode(render(made, tmp_path, 300)) == sorted(http_link(a) for a in shown_addresses(p))
+
+
+@pytest.mark.parametrize("count", [0, 12])
+def test_cards_pdf_readable_and_scannable(bundled, tmp_path, count):
+    """Cards as PDF, from the bundled data (all of it fits) and from twelve helplines (the first that fit,
+    the others left off and counted on every card): every number shown four times, and every code read
+    from a 200 dpi scan of each card (a module 0.45 mm wide is 3.5 pixels there)."""
+    catalog = load_catalog([many_helplines(tmp_path / "data", count)], bundled=False, cache=False) if count else bundled
+    services = helplines(catalog, "minors")
+    p = poster(services, catalog.vocabulary, catalog.regions, "minors", None, "en", "a6")
+    shown, left = services[:len(p.lines)], services[len(p.lines):]
+    assert bool(left) == bool(count)
+    pdf = tmp_path / "cards.pdf"
+    pdf.write_bytes(write_pdf(p, "a6"))
+    text = assert_printed(pdf, shown, 4)
+    assert all(number_lines(text, number) == 0 for number in shown_numbers(left))
+    assert text.count(f"More helplines ({len(left)}) on the A4 poster.") == (4 if left else 0)
+    # card by card, as a phone reads one code at a time (zbar misses some of 24 codes on one sheet)
+    page = Image.open(render(pdf, tmp_path, 200))
+    w, h = page.size
+    for x, y in ((0, 0), (w // 2, 0), (0, h // 2), (w // 2, h // 2)):
+        page.crop((x, y, x + w // 2, y + h // 2)).save(tmp_path / "card.png")
+        assert decode(tmp_path / "card.png") == sorted(http_link(a) for a in shown_addresses(p))
 
 
 def render(pdf: Path, work: Path, dpi: int) -> Path:

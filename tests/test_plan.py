@@ -420,3 +420,17 @@ def test_a_located_care_centre_is_the_nearest(cli, tmp_path):
     assert ran.code == 0, ran.err
     now = [e["service"]["id"] for e in json.loads(ran.out)["sections"][0]["entries"]]
     assert "zsg-test" in now and "zsg-test-gent" not in now
+
+
+def test_a_reporting_point_is_said_to_be_for_images_only_when_images_are_at_stake(cli):
+    touched = _plan(cli, "de trainer van onze voetbalclub betast een speelster van 14 in de kleedkamer, wat moet ik "
+                         "als aanspreekpersoon integriteit doen?")
+    images = _plan(cli, "een leider verspreidt naaktfoto's van een lid van 14")
+    say = {"en": "Report the images; they help to have them removed"}
+
+    def whys(plan):
+        return {e["service"]["id"]: e["why"] for s in plan["sections"] if s["id"] == "report" for e in s["entries"]}
+
+    assert "vlaams-meldpunt-grensoverschrijdend-gedrag" in whys(touched)
+    assert not any(w.startswith(say["en"]) for w in whys(touched).values())
+    assert whys(images)["stopchildporno"].startswith(say["en"])

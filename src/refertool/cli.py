@@ -742,13 +742,15 @@ def handout(
     if not services:
         _say(t("handout_none", settings.lang))
         return NOTHING
-    content = poster(services, catalog.vocabulary, catalog.regions, audience, place, poster_lang)
+    content = poster(services, catalog.vocabulary, catalog.regions, audience, place, poster_lang, size.value)
     data = write_html(content, size.value).encode("utf-8") if kind == "html" else write_pdf(content, size.value)
     try:
         output.write_bytes(data)
     except OSError as exc:
         raise ReferError(f"cannot write {output}: {exc.strerror}") from None
-    _say(t("handout_written", settings.lang, len(services), output))
+    if content.left_off:  # never a number dropped silently
+        _say(t("handout_left_off", settings.lang, len(content.lines), len(services), ", ".join(content.left_off)))
+    _say(t("handout_written", settings.lang, len(content.lines), output))
     return FOUND
 
 

@@ -10,8 +10,11 @@ if TYPE_CHECKING:
 
 # A poster is for the people themselves: lines they can phone, chat with or visit online.
 KINDS = ("helpline", "chat")
-# ...as the person it happened to, or as someone worried about a friend.
-ROLES = ("victim", "bystander")
+# ...as the person it happens to: the poster speaks to them. Lines that also welcome a bystander stay on
+# it (a worried friend calls the same line), but a bystander alone is not enough: the data's bystander
+# is also the relative of someone worried about their own feelings towards children (Stop it Now!),
+# and such a line does not belong on a poster for the people it may happen to.
+ROLES = ("victim",)
 REACHABLE = ("phone", "chat", "website")
 
 

@@ -114,6 +114,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "why_sector_report": {"nl": "Waar de sector meldt ({0})", "en": "Where the sector reports ({0})"},
     "why_police": {"nl": "Aangifte of klacht; slachtofferonthaal tijdens de hele procedure",
                    "en": "A report or complaint; victim support throughout the proceedings"},
+    "why_report_point": {"nl": "Een meldpunt voor dit soort gedrag",
+                         "en": "A reporting point for this kind of behaviour"},
     "why_report_images": {"nl": "Meld de beelden; ze helpen om ze te laten verwijderen",
                           "en": "Report the images; they help to have them removed"},
     "why_help_for": {"nl": "Hulp voor {0}", "en": "Help for {0}"},
@@ -172,6 +174,11 @@ STRINGS: dict[str, dict[str, str]] = {
                      "en": "No helpline in the data fits this audience and region."},
     "handout_too_long": {"nl": "{0} hulplijnen passen niet leesbaar op één blad; kies een regio (--region).",
                          "en": "{0} helplines do not fit one page legibly; choose a region (--region)."},
+    "handout_more": {"nl": "Meer hulplijnen ({0}) op de A4-affiche.", "en": "More helplines ({0}) on the A4 poster."},
+    "handout_left_off": {"nl": "De kaartjes hebben leesbaar plaats voor {0} van de {1} hulplijnen, de noodnummers "
+                                "eerst; niet op de kaartjes: {2}. De A4-affiche (--size a4) toont ze allemaal.",
+                         "en": "The cards hold {0} of the {1} helplines legibly, emergency numbers first; not on the "
+                               "cards: {2}. The A4 poster (--size a4) shows them all."},
     "handout_written": {"nl": "{0} hulplijnen geschreven naar {1}", "en": "{0} helplines written to {1}"},
     "handout_format": {"nl": "Kies het formaat met -f html|pdf of een bestandsnaam op .html of .pdf.",
                        "en": "Choose the format with -f html|pdf or a file name ending in .html or .pdf."},

@@ -22,7 +22,7 @@ class FacetSpec(NamedTuple):
     from_text: bool = False  # words in a query can name its values
     describes: bool = False  # its labels count as the words of a service that carries it
     strict: bool = False  # as a filter: only services that list the value pass
-    taxonomy: bool = True  # exported as an HSDS taxonomy
+    classifies: bool = True  # says who or what a service is for: an HSDS taxonomy, and an explicit filter ranks
 
 
 FACET_SPECS = (
@@ -31,8 +31,8 @@ FACET_SPECS = (
     FacetSpec("topics", "topic", from_text=True, describes=True, strict=True),
     FacetSpec("sectors", "sector", open_when_empty=True, from_text=True, describes=True),
     FacetSpec("regions", "region"),  # values in regions.toml; a place in a query is read by the phrase table
-    FacetSpec("channels", "channel", strict=True, taxonomy=False),  # derived from the contacts
-    FacetSpec("kinds", "kind", describes=True, strict=True, taxonomy=False),  # one value: Service.kind
+    FacetSpec("channels", "channel", strict=True, classifies=False),  # derived from the contacts
+    FacetSpec("kinds", "kind", describes=True, strict=True, classifies=False),  # one value: Service.kind
 )
 FACET = {f.id: f for f in FACET_SPECS}
 # Facets whose values the vocabulary defines (regions have their own file).

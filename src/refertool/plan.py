@@ -344,8 +344,12 @@ class _Builder:
             sector = self.catalog.vocabulary.label("sectors", self.sector, self.lang)
             rules.append((lambda s: self.sector in s.sectors and _reporting_point(s),
                           self.say("why_sector_report", sector)))
-        rules.append((lambda s: "reporting" in s.topics and bool(SPECIFIC & set(s.topics) & self.topics)
-                      and self.in_sector(s) and self.victim.fits(s), self.say("why_report_images")))
+        def reports_on(topics: frozenset[str]) -> Callable[[Service], bool]:
+            return lambda s: ("reporting" in s.topics and bool(topics & set(s.topics) & self.topics)
+                              and self.in_sector(s) and self.victim.fits(s))
+
+        rules.append((reports_on(IMAGES), self.say("why_report_images")))
+        rules.append((reports_on(SPECIFIC - IMAGES), self.say("why_report_point")))
         # "wil geen aangifte doen": the kinds of service that wish rules out (data/situation.toml)
         avoided = {k for a in self.situation.avoid for k in words_of(self.catalog.vocabulary).avoid_kinds.get(a, ())}
         if avoided:

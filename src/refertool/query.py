@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from .model import Regions, Vocabulary
+from .model import Regions, Vocabulary, facets
 from .situation import Situation, read, words_of
 from .text import STOPWORDS, fold, stems, tokens, typo_budget
 
 # Facets pulled from free text that filter (and may be relaxed, weakest first).
 FILTER_FACETS = ("roles", "age", "audiences", "sectors", "regions")
-TEXT_FACETS = ("audiences", "roles", "topics", "sectors")
+TEXT_FACETS = facets(from_text=True)
 MAX_QUERY_CHARS = 1000
 
 AGE_PATTERNS = [

@@ -22,7 +22,7 @@ from .catalog import Catalog
 from .errors import UsageError
 from .fit import FAR, Fit, age_span, nearness, situation_fit
 from .index import DESCRIPTION, FIELDS, NAME, NO_AGE, NOT_URGENT, TOPICS, Index
-from .model import Service
+from .model import Service, facets
 from .query import FILTER_FACETS, Concept, Facet, Filters, Query, parse
 from .situation import Situation, words_of
 from .text import STOPWORDS, fold, split_compound, stems, tokens, typo_budget
@@ -230,8 +230,8 @@ def allowed(index: Index, catalog: Catalog, facet: str, values: list[str]) -> se
 def flag_filter(index: Index, catalog: Catalog, f: Filters, now: dt.datetime | None) -> set[int]:
     """The services that pass the explicit flags; these are never relaxed."""
     keep = set(index.live)
-    strict = [("topics", f.topics), ("channels", f.channels), ("kinds", f.kinds)]
-    for facet, values in strict:
+    for facet in facets(strict=True):
+        values = getattr(f, facet)
         if values:
             keep &= set().union(*(index.members(f"{facet}={v}") for v in values))
     for flag in ("free", "anonymous", "always_open"):
@@ -243,7 +243,7 @@ def flag_filter(index: Index, catalog: Catalog, f: Filters, now: dt.datetime | N
         with_hours = {i for i in index.members("flag=hours")
                       if open_now(catalog.services[index.data.ids[i]], now)}
         keep &= index.members("flag=always_open") | with_hours
-    for facet in ("audiences", "roles", "sectors", "regions"):
+    for facet in facets(strict=False):  # lenient: a service listing none is open to all; a region by area
         passing = allowed(index, catalog, facet, getattr(f, facet))
         if passing is not None:
             keep &= passing
@@ -301,7 +301,7 @@ def concept_matches(matcher: Matcher, concept: Concept) -> dict[int, Match]:
 def filter_concepts(f: Filters) -> list[Concept]:
     """Explicit filters rank too: a service that names the value comes before one that is merely open to it."""
     out = []
-    for facet in ("audiences", "roles", "sectors", "regions", "topics"):
+    for facet in facets(classifies=True):
         for v in getattr(f, facet):
             out.append(Concept(f"--{facet}={v}", (), (), (Facet(facet, v, v),)))
     if f.age:

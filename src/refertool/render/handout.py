@@ -6,9 +6,11 @@ strings in the PDF. QR codes are made by segno; only validated web addresses get
 
 from __future__ import annotations
 
+import functools
 import html
 import io
 import string
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -49,6 +51,8 @@ class Poster(NamedTuple):
     subtitle: str
     lines: tuple[Line, ...]
     footer: str
+    left_off: tuple[str, ...] = ()  # the names of the lines a card has no room for
+    more: str = ""  # and what the card says about them
 
 
 def _detail(parts: Sequence[str]) -> str:
@@ -73,8 +77,9 @@ def _line(s: Service, vocab: Vocabulary, lang: str) -> Line:
 
 
 def poster(services: Sequence[Service], vocab: Vocabulary, regions: Regions, audience: str, region: str | None,
-           lang: str) -> Poster:
-    """The poster's content in one language, for an audience id and a region id (or none)."""
+           lang: str, size: str = "a4") -> Poster:
+    """The poster's content in one language, for an audience id and a region id (or none); a card (size
+    a6) holds what fits it at the smallest type and QR codes allowed."""
     days = sorted(s.verified_at for s in services)
     checked = (t("handout_checked", lang, date_text(days[0], lang)) if days[0] == days[-1] else
                t("handout_checked_range", lang, date_text(days[0], lang), date_text(days[-1], lang)))
@@ -83,11 +88,18 @@ def poster(services: Sequence[Service], vocab: Vocabulary, regions: Regions, aud
     subtitle = t("handout_for", lang, vocab.label("audiences", audience, lang).lower())
     if region:
         subtitle += " · " + regions.areas[region].label(lang)
-    return Poster(lang, t("handout_title", lang), subtitle, tuple(_line(s, vocab, lang) for s in services), footer)
+    full = Poster(lang, t("handout_title", lang), subtitle, tuple(_line(s, vocab, lang) for s in services), footer)
+    return _fit(full, size == "a6")
 
 
 def _qr(url: str) -> segno.QRCode:
     return segno.make(url, error="m", micro=False)
+
+
+@functools.lru_cache(maxsize=256)
+def _modules(url: str) -> int:
+    """A code's side in modules, its quiet zone of four included."""
+    return int(_qr(url).symbol_size(scale=1, border=4)[0])
 
 
 # Type sizes in points, spacing and the QR code's side in mm, at scale 1: the CSS and the PDF both use them.
@@ -95,74 +107,155 @@ POSTER_TYPE = {"title": 27, "for": 13, "name": 15, "summary": 10.5, "number": 34
                "url": 17, "flags": 9.5, "footer": 8.5, "qr": 25, "gap": 1.0}
 CARD_TYPE = {"title": 13, "for": 7.5, "name": 8.5, "summary": 0, "number": 17, "detail": 6, "channel": 5.5,
              "url": 9, "flags": 6, "footer": 5.5, "qr": 15, "gap": 0.5}
-# (width, height, padding top, sides, bottom) in mm
+# The smallest type printed, in points, whatever the scale: a number someone has to dial never below 14 pt
+# (digits 3.6 mm high; clear-print guidance asks 12 to 14 pt for the text that matters), the small print
+# (hours, caveats, the footer) never below 5.5 to 6 pt, which still reads at arm's length.
+MIN_TYPE = {"title": 11, "for": 7, "name": 7.5, "summary": 7, "number": 14, "detail": 6, "channel": 5.5,
+            "url": 8, "flags": 6, "footer": 5.5}
+# A QR code's module (its smallest square) is never printed below 0.45 mm: a short address (version 2,
+# 33 modules with the quiet zone) is then 15 mm wide, what a phone camera reads from the 15 cm at which a
+# card or a poster is held (the common "size = distance / 10" rule); a longer address gets a larger code.
+QR_MODULE = 0.45
+# (width, height, padding top, sides, bottom) and the gap between two columns, in mm
 POSTER_BOX, CARD_BOX = (210.0, 297.0, 15.0, 16.0, 11.0), (105.0, 148.5, 6.0, 6.5, 4.5)
+COLUMN_GAP = {False: 8.0, True: 5.0}
 MM_PER_PT = 25.4 / 72
-SCALES = [round(1.2 - 0.05 * n, 2) for n in range(18)]  # 1.2 down to 0.35
+SCALES = [round(1.2 - 0.025 * n, 3) for n in range(37)]  # 1.2 down to 0.3, where every size is at its minimum
+# The share of the page the HTML's estimate may fill: the estimate follows the CSS box by box, with the
+# widths of the font the page names first (DejaVu Sans; its fallbacks are narrower), so little is kept back.
+HTML_FILL = 0.98
+# DejaVu Sans advance widths of the characters " " to "~" in hundredths of an em, regular and bold (read
+# from the bundled fonts with fontTools); a character outside them counts as a full em.
+WIDTHS = (
+    (32, 40, 46, 84, 64, 95, 78, 27, 39, 39, 50, 84, 32, 36, 32, 34, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 34, 34,
+     84, 84, 84, 53, 100, 68, 69, 70, 77, 63, 58, 77, 75, 29, 29, 66, 56, 86, 75, 79, 60, 79, 69, 63, 61, 73, 68,
+     99, 69, 61, 69, 39, 34, 39, 84, 50, 50, 61, 63, 55, 63, 62, 35, 63, 63, 28, 28, 58, 28, 97, 63, 61, 63, 63,
+     41, 52, 39, 63, 59, 82, 59, 59, 52, 64, 34, 64, 84),
+    (35, 46, 52, 84, 70, 100, 87, 31, 46, 46, 52, 84, 38, 42, 38, 37, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 40, 40,
+     84, 84, 84, 58, 100, 77, 76, 73, 83, 68, 68, 82, 84, 37, 37, 77, 64, 100, 84, 85, 73, 85, 77, 72, 68, 81, 77,
+     110, 77, 72, 73, 46, 37, 46, 84, 50, 50, 67, 72, 59, 72, 68, 44, 72, 71, 34, 34, 67, 34, 104, 71, 69, 72, 72,
+     49, 60, 48, 71, 65, 92, 65, 65, 58, 71, 37, 71, 84),
+)
+
+
+def _sizes(p: Poster, card: bool, s: float) -> dict[str, float]:
+    """Every size at scale `s`, none below its minimum: type in points, the gap and the QR code in mm."""
+    base = CARD_TYPE if card else POSTER_TYPE
+    sizes = {role: max(base[role] * s, least) if base[role] else 0.0 for role, least in MIN_TYPE.items()}
+    modules = max((_modules(a.url) for line in p.lines for a in line.addresses if a.url), default=0)
+    sizes.update(gap=base["gap"] * s, qr=max(base["qr"] * s, modules * QR_MODULE))
+    return sizes
+
+
+def _width(text: str, points: float, bold: bool = False) -> float:
+    """How wide a text is set in DejaVu Sans (mm); an accented letter is as wide as its letter."""
+    table = WIDTHS[bold]
+    units = 0
+    for c in text:
+        letter = unicodedata.normalize("NFD", c)[0]
+        units += table[ord(letter) - 32] if " " <= letter <= "~" else 100
+    return units / 100 * points * MM_PER_PT
 
 
 def _rows(text: str, points: float, width: float, bold: bool = False) -> int:
-    """How many lines a text takes at most (a generous estimate of DejaVu Sans's widths)."""
-    per_line = width / (points * MM_PER_PT * (0.68 if bold else 0.6))
-    return max(1, -(-len(text) * 11 // max(1, int(per_line * 10))))
+    """How many lines a text takes when wrapped at its spaces, as the browser does; a word longer than a
+    line (an address) is broken, or overflows, and counted as the lines it would take."""
+    space = _width(" ", points, bold)
+    rows, line = 1, 0.0
+    for word in text.split(" "):
+        w = _width(word, points, bold)
+        if line and line + space + w > width:
+            rows, line = rows + 1, 0.0
+        line += (space if line else 0.0) + w
+        while line > width:
+            rows, line = rows + 1, line - width
+    return rows
 
 
-def _html_height(p: Poster, card: bool, s: float, cols: int) -> float:
-    """An estimate, on the safe side, of the height the HTML takes at scale `s` (mm): the browser
-    cannot be asked, so the poster picks the largest scale this estimate fits on the page."""
-    size = CARD_TYPE if card else POSTER_TYPE
-    width, _, top, side, bottom = CARD_BOX if card else POSTER_BOX
+def _inner(card: bool, cols: int) -> tuple[float, float]:
+    """The width inside the margins and a column's width (mm)."""
+    width, _, _, side, _ = CARD_BOX if card else POSTER_BOX
     inner = width - 2 * side
-    col = (inner - 8 * (cols - 1)) / cols
-    gap = size["gap"] * s
+    return inner, (inner - COLUMN_GAP[card] * (cols - 1)) / cols
+
+
+def _html_height(p: Poster, card: bool, size: dict[str, float], cols: int) -> float:
+    """The height the HTML takes (mm), box by box as the CSS sets it: the browser cannot be asked, so the
+    poster picks the largest scale this estimate fits on the page."""
+    _, _, top, _, bottom = CARD_BOX if card else POSTER_BOX
+    inner, col = _inner(card, cols)
+    gap = size["gap"]
 
     def block(text: str, role: str, leading: float, room: float, bold: bool = False) -> float:
-        return _rows(text, size[role] * s, room, bold) * size[role] * s * leading * MM_PER_PT
+        return _rows(text, size[role], room, bold) * size[role] * leading * MM_PER_PT
 
     total = top + bottom + block(p.title, "title", 1.15, inner, True) + 2 * gap + block(p.subtitle, "for", 1.2, inner)
     total += 5 * gap + 1.2 + 3 + block(p.footer, "footer", 1.2, inner)
+    total += block(p.more, "name", 1.2, inner, True) + 1 if p.more else 0
     heights = []
     for line in p.lines:
         h = 10 * gap + 0.3 + block(line.name, "name", 1.2, col, True)
         if line.summary and size["summary"]:
             h += 1 + block(line.summary, "summary", 1.3, col)
         for phone in line.phones:
-            h += 2 * gap + size["number"] * s * 1.05 * MM_PER_PT
+            h += 2 * gap + size["number"] * 1.05 * MM_PER_PT
             h += 0.5 + block(phone.detail, "detail", 1.2, col) if phone.detail else 0
         for address in line.addresses:
-            room = col - (size["qr"] * s + 4 * gap if address.url else 0)
-            text = size["channel"] * s * 1.2 * MM_PER_PT + block(address.text, "url", 1.2, room, True)
+            room = col - (size["qr"] + 4 * gap if address.url else 0)
+            text = size["channel"] * 1.2 * MM_PER_PT + block(address.text, "url", 1.2, room, True)
             text += 0.5 + block(address.detail, "detail", 1.2, room) if address.detail else 0
-            h += 2.5 * gap + max(text, size["qr"] * s if address.url else 0)
-        if line.flags:
-            h += 2.5 * gap + 1.5 + block("   ".join(line.flags), "flags", 1.2, col, True)
+            h += 2.5 * gap + max(text, size["qr"] if address.url else 0)
+        if line.flags:  # chips 1.6 mm padded each side, 1.2 mm apart, 0.3 mm above and below
+            chips = [_width(f, size["flags"], True) + 3.2 for f in line.flags]
+            rows, used = 1, 0.0
+            for w in chips:
+                rows, used = (rows + 1, w) if used and used + 1.2 + w > col else (rows, used + (1.2 if used else 0) + w)
+            h += 2.5 * gap + rows * (size["flags"] * 1.2 * MM_PER_PT + 0.6) + (rows - 1) * 1.2
         heights.append(h)
     total += sum(max(heights[i:i + cols]) for i in range(0, len(heights), cols))
     return total
 
 
-def _numbers_fit(p: Poster, card: bool, s: float, cols: int) -> bool:
+def _numbers_fit(p: Poster, card: bool, size: dict[str, float], cols: int) -> bool:
     """A number is never broken over two lines: it must fit the column's width."""
-    size = CARD_TYPE if card else POSTER_TYPE
-    width, _, _, side, _ = CARD_BOX if card else POSTER_BOX
-    col = (width - 2 * side - 8 * (cols - 1)) / cols
-    longest = max((len(r.text) for line in p.lines for r in line.phones), default=0)
-    return longest * size["number"] * s * MM_PER_PT * 0.72 <= col
+    room = _inner(card, cols)[1] - 2  # the PDF keeps 1 mm inside each side of a cell
+    return all(_width(r.text, size["number"], True) <= room for line in p.lines for r in line.phones)
 
 
-def _html_layout(p: Poster, card: bool) -> tuple[float, int]:
-    """The largest type scale, in one column or (for long posters) two, at which everything fits
-    (with 3% to spare for the estimate)."""
+def _columns(p: Poster, card: bool) -> tuple[int, ...]:
+    """One column, or two for a long poster (four lines on a card, five on a poster)."""
+    return (1,) if len(p.lines) < (4 if card else 5) else (1, 2)
+
+
+def _html_layout(p: Poster, card: bool) -> tuple[float, int] | None:
+    """The largest type scale, in one column or two, at which the estimate fits everything on the page."""
     height = (CARD_BOX if card else POSTER_BOX)[1]
-    best = (0.0, 1)
-    for cols in (1,) if card or len(p.lines) < 5 else (1, 2):
+    best = None
+    for cols in _columns(p, card):
         for s in SCALES:
-            if _html_height(p, card, s, cols) <= 0.97 * height and _numbers_fit(p, card, s, cols):
-                best = max(best, (s, cols))
+            size = _sizes(p, card, s)
+            if _numbers_fit(p, card, size, cols) and _html_height(p, card, size, cols) <= HTML_FILL * height:
+                best = max(best or (s, cols), (s, cols))
                 break
-    if not best[0]:  # never cut a line off: say so instead
-        raise ReferError(t("handout_too_long", p.lang, len(p.lines)))
     return best
+
+
+def _fit(p: Poster, card: bool) -> Poster:
+    """What the page holds at the smallest sizes allowed: everything; else every line without its summary
+    (the numbers and addresses matter more); on a card, else the first lines in the poster's order (the
+    emergency numbers first), saying how many more the A4 poster has; `left_off` names them."""
+    if _html_layout(p, card):
+        return p
+    short = p._replace(lines=tuple(line._replace(summary="") for line in p.lines))
+    if not card or _html_layout(short, card):
+        return short  # a poster that does not fit even so: the writers say so
+    for shown in range(len(p.lines) - 1, 0, -1):
+        left = p.lines[shown:]
+        cut = short._replace(lines=short.lines[:shown], left_off=tuple(line.name for line in left),
+                             more=t("handout_more", p.lang, len(left)))
+        if _html_layout(cut, card):
+            return cut
+    return short
 
 
 # ---------------------------------------------------------------- HTML
@@ -177,41 +270,42 @@ body { font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-ser
   display: flex; flex-direction: column; }
 .a6 .sheet { display: grid; grid-template-columns: 105mm 105mm; grid-template-rows: 148.5mm 148.5mm; }
 .a6 .poster { border: 0.3mm dashed #9aa5ad; }
-header { border-bottom: 1.2mm solid $accent; padding-bottom: calc(${gap}mm * 5 * var(--s)); }
-h1 { margin: 0; font-size: calc(${title}pt * var(--s)); line-height: 1.15; color: $accent; }
-.for { margin: calc(${gap}mm * 2 * var(--s)) 0 0; font-size: calc(${for_}pt * var(--s)); line-height: 1.2;
+header { border-bottom: 1.2mm solid $accent; padding-bottom: calc(${gap}mm * 5); }
+h1 { margin: 0; font-size: ${title}pt; line-height: 1.15; color: $accent; }
+.for { margin: calc(${gap}mm * 2) 0 0; font-size: ${for_}pt; line-height: 1.2;
   color: $muted; }
 ol { list-style: none; margin: 0; padding: 0; flex: 1; display: grid; align-content: start;
-  grid-template-columns: repeat(var(--cols), 1fr); column-gap: 8mm; }
-li { padding: calc(${gap}mm * 5 * var(--s)) 0; border-bottom: 0.3mm solid #d5dde1; break-inside: avoid; min-width: 0; }
-h2 { margin: 0; font-size: calc(${name}pt * var(--s)); line-height: 1.2; }
-.summary { margin: 1mm 0 0; font-size: calc(${summary}pt * var(--s)); line-height: 1.3; color: $muted; }
+  grid-template-columns: repeat(${cols}, 1fr); column-gap: ${colgap}mm; }
+li { padding: calc(${gap}mm * 5) 0; border-bottom: 0.3mm solid #d5dde1; break-inside: avoid; min-width: 0; }
+h2 { margin: 0; font-size: ${name}pt; line-height: 1.2; }
+.summary { margin: 1mm 0 0; font-size: ${summary}pt; line-height: 1.3; color: $muted; }
 .a6 .summary { display: none; }
-.phone { margin: calc(${gap}mm * 2 * var(--s)) 0 0; }
-.number { display: block; font-size: calc(${number}pt * var(--s)); font-weight: bold; line-height: 1.05;
+.phone { margin: calc(${gap}mm * 2) 0 0; }
+.number { display: block; font-size: ${number}pt; font-weight: bold; line-height: 1.05;
   white-space: nowrap; }
-.detail { display: block; font-size: calc(${detail}pt * var(--s)); line-height: 1.2; color: $muted;
+.detail { display: block; font-size: ${detail}pt; line-height: 1.2; color: $muted;
   margin-top: 0.5mm; }
-.address { display: flex; align-items: center; gap: calc(${gap}mm * 4 * var(--s));
-  margin-top: calc(${gap}mm * 2.5 * var(--s)); }
-.address svg { width: calc(${qr}mm * var(--s)); height: calc(${qr}mm * var(--s)); flex: none; }
-.channel { display: block; font-size: calc(${channel}pt * var(--s)); line-height: 1.2; text-transform: uppercase;
+.address { display: flex; align-items: center; gap: calc(${gap}mm * 4);
+  margin-top: calc(${gap}mm * 2.5); }
+.address svg { width: ${qr}mm; height: ${qr}mm; flex: none; }
+.channel { display: block; font-size: ${channel}pt; line-height: 1.2; text-transform: uppercase;
   letter-spacing: 0.08em; color: $muted; }
-.url { display: block; font-size: calc(${url}pt * var(--s)); line-height: 1.2; font-weight: bold; color: $accent;
+.url { display: block; font-size: ${url}pt; line-height: 1.2; font-weight: bold; color: $accent;
   text-decoration: none; overflow-wrap: anywhere; }
-.flags { margin: calc(${gap}mm * 2.5 * var(--s)) 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 1.2mm; }
+.flags { margin: calc(${gap}mm * 2.5) 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 1.2mm; }
 .flags span { background: $soft; color: $accent; border-radius: 1.2mm; padding: 0.3mm 1.6mm;
-  font-size: calc(${flags}pt * var(--s)); line-height: 1.2; font-weight: bold; }
-footer { font-size: calc(${footer}pt * var(--footer-s)); line-height: 1.2; color: $muted; padding-top: 3mm; }
+  font-size: ${flags}pt; line-height: 1.2; font-weight: bold; }
+.more { margin: 0 0 1mm; font-size: ${name}pt; line-height: 1.2; font-weight: bold; color: $accent; }
+footer { font-size: ${footer}pt; line-height: 1.2; color: $muted; padding-top: 3mm; }
 """)
 
 
-def _css(card: bool) -> str:
-    size = CARD_TYPE if card else POSTER_TYPE
+def _css(card: bool, size: dict[str, float], cols: int) -> str:
     width, height, top, side, bottom = CARD_BOX if card else POSTER_BOX
-    values = {k: v for k, v in size.items() if k != "for"}
-    return CSS.substitute(values, for_=size["for"], width=width, height=height, top=top, side=side, bottom=bottom,
-                          ink=INK, accent=ACCENT, soft=SOFT, muted=MUTED)
+    values = {k: round(v, 3) for k, v in size.items() if k != "for"}
+    return CSS.substitute(values, for_=round(size["for"], 3), cols=cols, colgap=COLUMN_GAP[card], width=width,
+                          height=height, top=top, side=side, bottom=bottom, ink=INK, accent=ACCENT, soft=SOFT,
+                          muted=MUTED)
 
 
 def _esc(text: str) -> str:
@@ -241,18 +335,21 @@ def _poster_html(p: Poster) -> str:
         if line.flags:
             parts.append('<p class="flags">' + "".join(f"<span>{_esc(f)}</span>" for f in line.flags) + "</p>")
         items.append("<li>" + "".join(parts) + "</li>")
+    more = f'<p class="more">{_esc(p.more)}</p>' if p.more else ""
     return (f'<section class="poster"><header><h1>{_esc(p.title)}</h1><p class="for">{_esc(p.subtitle)}</p>'
-            f'</header><ol>{"".join(items)}</ol><footer>{_esc(p.footer)}</footer></section>')
+            f'</header><ol>{"".join(items)}</ol><footer>{more}{_esc(p.footer)}</footer></section>')
 
 
 def write_html(p: Poster, size: str) -> str:
     """One self-contained page: inline CSS and SVG, nothing fetched."""
     card = size == "a6"
-    scale, cols = _html_layout(p, card)
-    variables = f":root {{ --s: {scale}; --cols: {cols}; --footer-s: {1 if card else scale}; }}"
+    layout = _html_layout(p, card)
+    if layout is None:  # never cut a line off: say so instead
+        raise ReferError(t("handout_too_long", p.lang, len(p.lines)))
+    scale, cols = layout
     body = _poster_html(p) * (4 if card else 1)
     return (f'<!DOCTYPE html>\n<html lang="{p.lang}"><head><meta charset="utf-8">'
-            f"<title>{_esc(p.title)}</title><style>{variables}{_css(card)}</style></head>"
+            f"<title>{_esc(p.title)}</title><style>{_css(card, _sizes(p, card, scale), cols)}</style></head>"
             f'<body class="{size}"><main class="sheet">{body}</main></body></html>\n')
 
 
@@ -269,10 +366,10 @@ def write_pdf(p: Poster, size: str) -> bytes:
     trial = _new_pdf()
 
     def fits_at(s: float, cols: int) -> bool:
-        if not _numbers_fit(p, card, s, cols):
+        if not _numbers_fit(p, card, _sizes(p, card, s), cols):
             return False
         trial.add_page()
-        return _draw(trial, p, boxes[0], card, s, cols)
+        return _draw(trial, p, boxes[0], card, _sizes(p, card, s), cols)
 
     def largest(cols: int) -> float:  # a smaller scale always takes less room: search by halves
         low, high = 0, len(SCALES)  # SCALES[high:] fit, SCALES[:low] do not
@@ -284,13 +381,12 @@ def write_pdf(p: Poster, size: str) -> bytes:
                 low = mid + 1
         return SCALES[low] if low < len(SCALES) else 0.0
 
-    fits = [largest(cols) for cols in ((1,) if card or len(p.lines) < 5 else (1, 2))]
-    scale = max(fits)
+    scale, cols = max((largest(cols), cols) for cols in _columns(p, card))
     if not scale:
         raise ReferError(t("handout_too_long", p.lang, len(p.lines)))
     pdf = _new_pdf()
     for box in boxes:
-        _draw(pdf, p, box, card, scale, fits.index(scale) + 1)
+        _draw(pdf, p, box, card, _sizes(p, card, scale), cols)
         if card:
             pdf.set_draw_color(154, 165, 173)
             pdf.set_line_width(0.3)
@@ -320,17 +416,16 @@ def _rgb(colour: str) -> tuple[int, int, int]:
     return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
-def _draw(pdf: Any, p: Poster, box: tuple[float, float, float, float], card: bool, s: float, cols: int) -> bool:
-    """Draw one poster or card into `box` at type scale `s` in `cols` columns; False when it does not fit."""
+def _draw(pdf: Any, p: Poster, box: tuple[float, float, float, float], card: bool, size: dict[str, float],
+          cols: int) -> bool:
+    """Draw one poster or card into `box` at these sizes in `cols` columns; False when it does not fit."""
     x0, y0, w0, h0 = box
     _, _, pad_top, pad_x, pad_bottom = CARD_BOX if card else POSTER_BOX
     x, w = x0 + pad_x, w0 - 2 * pad_x
-    size = CARD_TYPE if card else POSTER_TYPE
-    gap = size["gap"] * s  # spacing follows the type
-    qr = size["qr"] * s
+    gap, qr = size["gap"], size["qr"]
 
     def font(role: str, bold: bool = False) -> float:
-        points = size[role] * (s if role != "footer" or not card else 1)
+        points = size[role]
         pdf.set_font("DejaVu", "B" if bold else "", points)
         return points * MM_PER_PT * LEADING
 
@@ -390,18 +485,22 @@ def _draw(pdf: Any, p: Poster, box: tuple[float, float, float, float], card: boo
     pdf.set_draw_color(*_rgb(ACCENT))
     pdf.set_line_width(1.2 if not card else 0.8)
     pdf.line(x, pdf.get_y(), x + w, pdf.get_y())
+    more = height(p.more, "name", w, bold=True) + 1 if p.more else 0
     footer = height(p.footer, "footer", w)
-    limit = y0 + h0 - pad_bottom - footer - 2
-    col = (w - 8 * (cols - 1)) / cols
+    limit = y0 + h0 - pad_bottom - footer - more - 2
+    col = _inner(card, cols)[1]
     for first in range(0, len(p.lines), cols):  # row by row, as the HTML's grid does
         top, bottom = pdf.get_y(), pdf.get_y()
         for n, line in enumerate(p.lines[first:first + cols]):
             pdf.set_y(top)
-            entry(line, x + n * (col + 8), col)
+            entry(line, x + n * (col + COLUMN_GAP[card]), col)
             bottom = max(bottom, pdf.get_y())
         pdf.set_y(bottom)
         if bottom > limit:  # no need to draw the rest of a trial that has failed
             return False
-    pdf.set_y(y0 + h0 - pad_bottom - footer)
+    pdf.set_y(y0 + h0 - pad_bottom - footer - more)
+    if p.more:
+        text(p.more, "name", x, w, ACCENT, bold=True)
+        pdf.ln(1)
     text(p.footer, "footer", x, w, MUTED)
     return True

@@ -21,7 +21,7 @@ from .safe import http_link, spreadsheet_safe
 
 NAMESPACE = uuid.UUID("6f1c7a5e-2b0d-5b8e-9a51-7e3f0c4d2a10")
 ALL_WEEK = "MO,TU,WE,TH,FR,SA,SU"
-TAXONOMY_FACETS = facets(taxonomy=True)
+TAXONOMY_FACETS = facets(classifies=True)
 
 # The HSDS 3.0 columns of each table we write, in the standard's order, as
 # "name[:type][/format][!]" (type string unless said; ! = required), with the
