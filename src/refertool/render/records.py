@@ -109,3 +109,13 @@ def flag_names(s: Service, lang: str) -> list[str]:
 
 def hours_line(c: Contact) -> str:
     return "; ".join(f"{','.join(h.days)} {h.opens}-{h.closes}" for h in c.hours)
+
+
+def source_label(source_id: str, sources: Mapping[str, Source], lang: str) -> str:
+    """ "Bron: vlaanderen.be, 2024" style: who published it and as of when ("the guide" for the guide)."""
+    found = sources.get(source_id)
+    if found is None:
+        return source_id
+    who = t("the_guide", lang) if found.kind == "guide" else (found.publisher or found.title)
+    when = t("undated", lang) if found.as_of == "undated" else found.as_of
+    return f"{who}, {when}"

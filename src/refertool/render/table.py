@@ -18,8 +18,7 @@ from ..catalog import Catalog
 from ..i18n import t
 from ..model import Service
 from ..plan import Plan
-from ..sources import Source
-from .records import flag_names, hours_line
+from .records import flag_names, hours_line, source_label
 from .safe import clean, http_link
 
 
@@ -88,16 +87,6 @@ class ResultsTable:
 
 def results_table(services: Sequence[Service], lang: str) -> ResultsTable:
     return ResultsTable(services, lang)
-
-
-def source_label(source_id: str, sources: dict[str, Source], lang: str) -> str:
-    """ "Bron: vlaanderen.be, 2024" style: who published it and as of when ("the guide" for the guide)."""
-    found = sources.get(source_id)
-    if found is None:
-        return source_id
-    who = t("the_guide", lang) if found.kind == "guide" else (found.publisher or found.title)
-    when = t("undated", lang) if found.as_of == "undated" else found.as_of
-    return f"{who}, {when}"
 
 
 def service_card(s: Service, catalog: Catalog, lang: str) -> Panel:
