@@ -50,7 +50,8 @@ def test_bundled_minors_poster_has_the_youth_lines(catalog):
 
 def make(catalog, audience="minors", region=None, lang="en", size="a4"):
     services = helplines(catalog, audience, region)
-    return services, poster(services, catalog.vocabulary, catalog.regions, audience, region, lang, size)
+    return services, poster(services, catalog.vocabulary, catalog.regions, catalog.sources, audience, region, lang,
+                            size)
 
 
 def test_html_shows_markup_from_a_users_directory_as_text(own):
@@ -101,7 +102,8 @@ def test_both_languages_and_the_date_of_the_data(own):
     # the fixture's records were checked on two dates: the footer gives both ends
     assert "1 oktober 2026" in nl.footer and "20 november 2026" in nl.footer
     assert "Data checked between 1 October 2026 and 20 November 2026" in en.footer
-    assert "Testgids" in en.footer
+    # the footer names the source of every contact shown, with its date
+    assert "Sources: testlijn.be, 2025-03" in en.footer and "Bronnen: testlijn.be, 2025-03" in nl.footer
     _, one = make(own, region="brussels")
     assert "Data checked on 20 November 2026" in one.footer and "Brussels" in one.subtitle
 

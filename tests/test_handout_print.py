@@ -123,7 +123,7 @@ def bundled():
 
 def built(catalog, lang="nl", region=None):
     services = helplines(catalog, "minors", region)
-    return services, poster(services, catalog.vocabulary, catalog.regions, "minors", region, lang)
+    return services, poster(services, catalog.vocabulary, catalog.regions, catalog.sources, "minors", region, lang)
 
 
 @pytest.mark.parametrize("size, copies", [("a4", 1), ("a6", 4)])
@@ -214,7 +214,7 @@ def test_cards_pdf_readable_and_scannable(bundled, tmp_path, count):
     from a 200 dpi scan of each card (a module 0.45 mm wide is 3.5 pixels there)."""
     catalog = load_catalog([many_helplines(tmp_path / "data", count)], bundled=False, cache=False) if count else bundled
     services = helplines(catalog, "minors")
-    p = poster(services, catalog.vocabulary, catalog.regions, "minors", None, "en", "a6")
+    p = poster(services, catalog.vocabulary, catalog.regions, catalog.sources, "minors", None, "en", "a6")
     shown, left = services[:len(p.lines)], services[len(p.lines):]
     assert bool(left) == bool(count)
     pdf = tmp_path / "cards.pdf"

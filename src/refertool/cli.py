@@ -742,7 +742,8 @@ def handout(
     if not services:
         _say(t("handout_none", settings.lang))
         return NOTHING
-    content = poster(services, catalog.vocabulary, catalog.regions, audience, place, poster_lang, size.value)
+    content = poster(services, catalog.vocabulary, catalog.regions, catalog.sources, audience, place,
+                     poster_lang, size.value)
     data = write_html(content, size.value).encode("utf-8") if kind == "html" else write_pdf(content, size.value)
     try:
         output.write_bytes(data)

@@ -11,7 +11,7 @@ import html
 import io
 import string
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -20,7 +20,8 @@ import segno
 from ..errors import ReferError
 from ..i18n import date_text, t
 from ..model import Regions, Service, Vocabulary
-from .records import flag_names, hours_line
+from ..sources import Source
+from .records import flag_names, hours_line, source_label
 from .safe import clean, http_link
 
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -76,15 +77,17 @@ def _line(s: Service, vocab: Vocabulary, lang: str) -> Line:
                 tuple(flag_names(s, lang)))
 
 
-def poster(services: Sequence[Service], vocab: Vocabulary, regions: Regions, audience: str, region: str | None,
-           lang: str, size: str = "a4") -> Poster:
+def poster(services: Sequence[Service], vocab: Vocabulary, regions: Regions, sources: Mapping[str, Source],
+           audience: str, region: str | None, lang: str, size: str = "a4") -> Poster:
     """The poster's content in one language, for an audience id and a region id (or none); a card (size
-    a6) holds what fits it at the smallest type and QR codes allowed."""
+    a6) holds what fits it at the smallest type and QR codes allowed. The footer names the source of
+    every contact shown, with its date."""
     days = sorted(s.verified_at for s in services)
     checked = (t("handout_checked", lang, date_text(days[0], lang)) if days[0] == days[-1] else
                t("handout_checked_range", lang, date_text(days[0], lang), date_text(days[-1], lang)))
-    documents = sorted({clean(s.source_document) for s in services if s.source_document})
-    footer = checked + (" · " + t("handout_source", lang, "; ".join(documents)) if documents else "")
+    cited = dict.fromkeys(c.source for s in services for c in s.contacts if c.source)
+    labels = sorted({clean(source_label(sid, sources, lang)) for sid in cited})
+    footer = checked + (" · " + t("handout_source", lang, "; ".join(labels)) if labels else "")
     subtitle = t("handout_for", lang, vocab.label("audiences", audience, lang).lower())
     if region:
         subtitle += " · " + regions.areas[region].label(lang)
