@@ -279,6 +279,7 @@ def _catalog(settings: Settings) -> Catalog:
 
 
 def _filters(catalog: Catalog, chosen: FilterOptions) -> Filters:
+    from .model import FACET
     from .query import Filters
     from .ranking import resolve_region
     from .validate import closest
@@ -288,8 +289,8 @@ def _filters(catalog: Catalog, chosen: FilterOptions) -> Filters:
         for v in values or []:
             if v not in allowed:
                 near = closest(v, allowed)
-                raise UsageError(f"unknown {facet[:-1]} '{v}'." + (f" Did you mean '{near}'?" if near else "")
-                                 + " 'refer facets' lists every value.")
+                raise UsageError(f"unknown {FACET[facet].singular} '{v}'."
+                                 + (f" Did you mean '{near}'?" if near else "") + " 'refer facets' lists every value.")
         return list(values or [])
 
     return Filters(
