@@ -49,6 +49,26 @@ def test_always_open_only_when_the_data_says_so_for_all(catalog, ten):
     ten[3] = centre(3, "Genk", "limburg", always_open=False)
     [line] = emergency_lines(ten, catalog.regions)
     assert not line.always_open
+    assert line.not_always == ("Genk",)
+
+
+def test_a_line_says_day_and_night_with_the_exceptions(catalog, ten):
+    import io
+
+    from rich.console import Console
+
+    from refertool.render.table import emergency_view
+
+    def said(services):
+        buf = io.StringIO()
+        Console(file=buf, width=200, color_system=None).print(
+            emergency_view(emergency_lines(services, catalog.regions), catalog.vocabulary, "en", set()))
+        return buf.getvalue()
+
+    assert "you can go there directly, day and night" in said(ten)
+    ten[3] = centre(3, "Genk", "limburg", always_open=False)
+    assert "you can go directly, day and night, except in Genk (see its card)" in said(ten)
+    assert "day and night" not in said([centre(n, c, r, always_open=False) for n, (c, r) in enumerate(HOSPITALS)])
 
 
 def test_the_place_from_the_name_without_locations(catalog):

@@ -23,6 +23,8 @@ class EmergencyLine(NamedTuple):
     rank: int
     services: tuple[Service, ...]  # nearest first when a place is known
     places: tuple[Place, ...]  # where they are, nearest first, each city once
+    # the cities of the services the data does not call open day and night (when some of the line are)
+    not_always: tuple[str, ...] = ()
 
     @property
     def always_open(self) -> bool:
@@ -107,5 +109,6 @@ def emergency_lines(services: Sequence[Service], regions: Regions, near: str | N
             ordered = sorted(places, key=lambda p: distance(p.region, near, regions)) if near else places
             for p in ordered:
                 found.setdefault(p.city, p)
-        lines.append(EmergencyLine(rank, tuple(s for s, _ in members), tuple(found.values())))
+        not_always = tuple(dict.fromkeys(p.city for s, places in members if not s.always_reachable for p in places))
+        lines.append(EmergencyLine(rank, tuple(s for s, _ in members), tuple(found.values()), not_always))
     return lines

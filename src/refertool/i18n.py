@@ -20,6 +20,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "walk_in": {"nl": "ga erheen", "en": "go there"},
     "go_directly": {"nl": "je kan er rechtstreeks heen, dag en nacht",
                     "en": "you can go there directly, day and night"},
+    "go_directly_except": {"nl": "je kan er rechtstreeks heen, dag en nacht, behalve in {0} (zie de kaart)",
+                           "en": "you can go directly, day and night, except in {0} (see its card)"},
     "day_and_night": {"nl": "dag en nacht", "en": "24/7"},
     "no_results": {"nl": "Niets gevonden voor deze zoekopdracht.", "en": "Nothing found for this search."},
     "did_you_mean": {"nl": "Bedoelde je: {0}?", "en": "Did you mean: {0}?"},

@@ -143,7 +143,10 @@ def emergency_view(lines: Sequence[EmergencyLine], vocab: Vocabulary, lang: str,
         else:
             text.append_text(txt(shared_name([s.name for s in line.services])
                                  or vocab.label("kinds", first.kind, lang), "bold"))
-            where = [", ".join(p.city for p in line.places)] + ([t("go_directly", lang)] if line.always_open else [])
+            go = (t("go_directly", lang) if line.always_open else
+                  t("go_directly_except", lang, ", ".join(line.not_always))
+                  if any(s.always_reachable for s in line.services) else "")
+            where = [", ".join(p.city for p in line.places), go]
             text.append_text(txt(": " + "; ".join(w for w in where if w) + "." if any(where) else ""))
         flags = [t(f, lang) for f, on in (("free", line.free), ("anonymous", line.anonymous)) if on]
         if line.always_open:
