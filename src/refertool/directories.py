@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from .errors import DataError, Problem
 from .model import FACETS, LANGS, FacetValue, Region, Regions, Vocabulary
-from .tomlread import TomlProblem, parse_toml
+from .tomlread import read_table
 
 # what the index is built from besides the services (the situation words travel with the vocabulary)
 INDEX_META_FILES = ("vocabulary.toml", "regions.toml", "situation.toml")
@@ -125,11 +125,8 @@ def load_situation_words(path: Path, problems: list[Problem]) -> dict[str, Any]:
     """The situation reader's word lists; none (a reader that finds nothing) when the file is missing."""
     if not path.is_file():
         return {}
-    try:
-        return parse_toml(path)[0]
-    except TomlProblem as exc:
-        problems.append(Problem(str(path), exc.line, exc.code, exc.message))
-        return {}
+    read = read_table(path, problems)
+    return read[0] if read else {}
 
 
 def load_vocabulary(paths: Iterable[Path], problems: list[Problem], situation: dict[str, Any] | None = None
@@ -137,11 +134,10 @@ def load_vocabulary(paths: Iterable[Path], problems: list[Problem], situation: d
     facets: dict[str, dict[str, FacetValue]] = {f: {} for f in FACETS}
     concepts: list[tuple[str, ...]] = []
     for path in paths:
-        try:
-            table, _ = parse_toml(path)
-        except TomlProblem as exc:
-            problems.append(Problem(str(path), exc.line, exc.code, exc.message))
+        read = read_table(path, problems)
+        if read is None:
             continue
+        table = read[0]
         for facet, values in _facet_values(table, path, problems).items():
             facets[facet].update(values)
         groups = (table.get("concepts") or {}).get("groups", [])
@@ -150,11 +146,10 @@ def load_vocabulary(paths: Iterable[Path], problems: list[Problem], situation: d
 
 
 def load_regions(path: Path, problems: list[Problem]) -> Regions:
-    try:
-        table, _ = parse_toml(path)
-    except TomlProblem as exc:
-        problems.append(Problem(str(path), exc.line, exc.code, exc.message))
+    read = read_table(path, problems)
+    if read is None:
         return Regions({})
+    table = read[0]
     areas = {}
     for rid, spec in table.items():
         ranges = []

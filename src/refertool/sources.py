@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from .errors import Problem
 from .model import Service
-from .tomlread import TomlProblem, parse_toml
+from .tomlread import read_table
 
 SOURCES_FILE = "sources.toml"
 KINDS = ("guide", "official", "news", "sector", "other")
@@ -55,11 +55,10 @@ def load_sources(paths: Iterable[Path], problems: list[Problem]) -> dict[str, So
     """Every source of the given files (later files add or replace entries); problems are collected."""
     found: dict[str, Source] = {}
     for path in paths:
-        try:
-            table, text = parse_toml(path)
-        except TomlProblem as exc:
-            problems.append(Problem(str(path), exc.line, exc.code, exc.message))
+        read = read_table(path, problems)
+        if read is None:
             continue
+        table, text = read
         lines = text.splitlines()
         for sid, spec in table.items():
             line = _line(lines, sid)

@@ -7,11 +7,25 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .errors import Problem
+
 
 class TomlProblem(Exception):
     def __init__(self, code: str, message: str, line: int = 0):
         super().__init__(message)
         self.code, self.message, self.line = code, message, line
+
+    def at(self, path: Path) -> Problem:
+        return Problem(str(path), self.line, self.code, self.message)
+
+
+def read_table(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], str] | None:
+    """A meta file (vocabulary, regions, sources) read whole, or None with its problem noted."""
+    try:
+        return parse_toml(path)
+    except TomlProblem as exc:
+        problems.append(exc.at(path))
+        return None
 
 
 def _fast_loads() -> Any:

@@ -388,7 +388,7 @@ def check_service_file(path: Path, vocab: Vocabulary, regions: Regions,
     try:
         doc, text = parse_toml(path, fast)
     except TomlProblem as exc:
-        return None, [Problem(str(path), exc.line, exc.code, exc.message)]
+        return None, [exc.at(path)]
     checker = _Checker(path, text, vocab, regions, today)
     service = checker.service(doc)
     errors = [p for p in checker.problems if p.severity == "error"]
