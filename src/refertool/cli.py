@@ -6,15 +6,13 @@ Exit codes, like grep and ripgrep: 0 found, 1 nothing found, 2 error, 130 interr
 from __future__ import annotations
 
 import functools
-import inspect
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from copy import copy
 from enum import Enum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any, NamedTuple, TypeVar, get_type_hints
+from typing import IO, TYPE_CHECKING, Annotated, Any, NamedTuple, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -85,6 +83,8 @@ def build_command(name: str) -> Any:
     if not isinstance(registered, typer.Typer):
         one = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
                           context_settings=CONTEXT)
+        import inspect  # with ast and dis behind it: only when a command is built
+
         uses_filters = "filters" in inspect.signature(registered).parameters
         one.command(name)(with_filters(registered) if uses_filters else registered)
         registered = one
@@ -112,6 +112,8 @@ def _anywhere(option: Any) -> Any:
     def store(ctx: Any, param: Any, value: Any) -> None:
         if value not in (None, (), [], False):
             _settings(ctx).apply(**{param.name: value})
+
+    from copy import copy
 
     again = copy(option)
     again.expose_value, again.callback = False, store
@@ -226,6 +228,9 @@ def _filter_option(name: str) -> Any:
 
 def with_filters(fn: F) -> F:
     """Put FilterOptions' options where the command declares `filters: FilterOptions`, for Typer to read."""
+    import inspect
+    from typing import get_type_hints
+
     hints = get_type_hints(fn, include_extras=True)
     types, specs = get_type_hints(FilterOptions), _filter_option_specs()
     options = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=FilterOptions._field_defaults[name],
