@@ -395,8 +395,9 @@ def test_habitual_night_is_not_acute(situ, text, urgency):
 def test_a_missing_child_after_chatting_with_a_stranger(situ, catalog, text):
     s = situ(text)
     assert s.urgency == "acute" and not s.channels_wanted and not s.channels_avoided
-    top = first(catalog, text, 3)
-    assert "child-focus" in top and not {"clbchat", "nu-praat-ik-erover"} & set(top)
+    assert s.victim().age_group == "minor" and s.perpetrator() is not None  # grooming
+    assert {"online", "sexual-abuse"} <= set(s.implied) and "child-abuse" not in s.implied  # "come home" is no home
+    assert first(catalog, text, 1) == ["child-focus"]
 
 
 @pytest.mark.parametrize("text,role,sector", [
@@ -408,3 +409,13 @@ def test_toddler_teachers_and_childcare_workers_ask_in_their_role(situ, catalog,
     s = situ(text)
     assert (s.asker_role, s.asker_sector) == (role, sector)
     assert "vertrouwenscentrum-kindermishandeling" in first(catalog, text, 5)
+
+
+@pytest.mark.parametrize("text,implied", [
+    ("als kleuterjuf vermoed ik misbruik thuis bij een kleuter", True),
+    ("a boy of 8 is beaten at home by his stepfather", True),
+    ("een meisje van 8 wordt op school gepest", False),
+    ("my wife is beaten at home", False),  # not a child
+])
+def test_a_child_harmed_at_home_is_child_abuse(situ, text, implied):
+    assert ("child-abuse" in situ(text).implied) == implied

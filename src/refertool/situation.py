@@ -174,6 +174,8 @@ class Words:
         self.accused_topics = tuple((raw.get("accused") or {}).get("topics", []))
         self.acute_topics = tuple((raw.get("acute") or {}).get("topics", []))
         self.home = single((raw.get("home") or {}).get("words"))
+        self.grooming_topics = tuple((raw.get("grooming") or {}).get("topics", []))
+        self.home_topics = tuple((raw.get("home") or {}).get("minor_victim_topics", []))
         self.abuse_topics = frozenset((raw.get("abuse") or {}).get("topics", []))
         self.recent_topics = tuple((raw.get("recent") or {}).get("topics", []))
         self.minor_settings = frozenset((raw.get("minor_settings") or {}).get("sectors", []))
@@ -285,6 +287,7 @@ class Reader:
         self.mentions: list[_Mention] = []
         self.asker_span: tuple[int, int] = (0, 0)
         self.refused: set[str] = set()  # words of a refusal ("geen aangifte"): read, never searched
+        self.groomed = False  # a minor keeps contact with an adult stranger
         self.story: set[str] = set()  # words of what happened, not of what is asked ("ze chatte met ..."): not searched
 
     def _corrected(self, word: str) -> str:
@@ -477,8 +480,13 @@ class Reader:
             accused = [i for i in span if words[i] in w.accused or words[i] in w.convicted]
             if not (acts or accused):
                 contact = [i for i in span if words[i] in w.contact]
+                if contact and earlier and not any(m.at < contact[0] for m in found):
+                    before = _Mention(span[0], span[0], "pronoun", "")  # "... did not come home after chatting"
+                    before.refers = earlier[-1]
+                    found = [before, *found]
                 if contact and found and self._groomed(found, span, contact):
                     self.story.update(words[i] for i in contact)  # "chatte met een onbekende": no wish to chat
+                    self.groomed = True
                 continue
             first_act = min(acts + accused)
             agent = next((i for i in span if words[i] in w.agent), None)
@@ -599,9 +607,15 @@ class Reader:
                    for j in range(max(0, at - self.w.reach), at) if self.clause[j] == self.clause[at])
 
     def implied(self) -> list[str]:
-        """"dwingt me tot seks", "forces me into sex": coercion to a sexual act is sexual violence."""
+        """Topics the story implies: coercion to a sexual act is sexual violence ("dwingt me tot seks",
+        "forces me into sex"); a child harmed at home, child abuse; a child chatting with a stranger, grooming."""
         words, w = self.words, self.w
         found = []
+        at_home = any(x in w.home for i, x in enumerate(words) if i not in self.used)  # not "did not come home"
+        if at_home and any(_minor(m.person()) and m.person().role == "victim" for m in self.mentions):
+            found.extend(w.home_topics)  # a child harmed at home: child abuse ("vermoed misbruik thuis")
+        if self.groomed:
+            found.extend(w.grooming_topics)
         for topic, objects in w.coerced_into.items():
             if any(words[i] in w.coercion and any(self.clause[j] == self.clause[i] and words[j] in objects
                                                   for j in range(i + 1, len(words))) for i in range(len(words))):
