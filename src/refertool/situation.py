@@ -610,7 +610,7 @@ class Reader:
         """Topics the story implies: coercion to a sexual act is sexual violence ("dwingt me tot seks",
         "forces me into sex"); a child harmed at home, child abuse; a child chatting with a stranger, grooming."""
         words, w = self.words, self.w
-        found = []
+        found: list[str] = []
         at_home = any(x in w.home for i, x in enumerate(words) if i not in self.used)  # not "did not come home"
         if at_home and any(_minor(m.person()) and m.person().role == "victim" for m in self.mentions):
             found.extend(w.home_topics)  # a child harmed at home: child abuse ("vermoed misbruik thuis")
