@@ -258,7 +258,7 @@ def test_the_readme_examples_run_and_read_as_shown(cli):
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     section = readme.split("### How `refer` reads a situation", 1)[1].split("\n### ", 1)[0]
     examples = re.findall(r"^\$ refer (.+?) > /dev/null\n(.*?)(?=^\$ |^```)", section, re.M | re.S)
-    assert len(examples) == 3
+    assert len(examples) == 4
     for command, shown in examples:
         ran = cli(*shlex.split(command))
         assert ran.code == 0
