@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .index import NO_AGE, NOT_URGENT, Index
-from .model import CHANNELS, Regions, Vocabulary
+from .model import Regions, Vocabulary
 from .situation import MINOR_MAX, Situation, words_of
 
 # Points: a service for the wrong person is worse than one for the right person is good.
@@ -132,9 +132,12 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
                 points, why = points + CHANNEL_FITS * len(by), [*why, "by " + "/".join(by)]
             else:
                 points, why = points + CHANNEL_MISFITS, [*why, "not by " + "/".join(situation.channels_wanted)]
-        if situation.channels_avoided:
-            own = [c for c in CHANNELS if i in index.members(f"channels={c}")]
-            if own and all(c in situation.channels_avoided for c in own):
+        if situation.channels_avoided:  # "durft niet te bellen": another way to reach someone, first
+            own = [c for c in words.direct_channels if i in index.members(f"channels={c}")]
+            other = [c for c in own if c not in situation.channels_avoided]
+            if other and not situation.channels_wanted:
+                points, why = points + CHANNEL_FITS, [*why, "by " + "/".join(other)]
+            elif own and not other:
                 points, why = points + CHANNEL_MISFITS, [*why, "only by " + "/".join(own)]
         if points or why:
             out[i] = Fit(points, tuple(why))

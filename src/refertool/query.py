@@ -237,6 +237,8 @@ class QueryParser:
         for i, w in enumerate(self.words):
             if w in spent:
                 self.used[i] = True
+        for topic in self.situation.implied:  # "dwingt me tot seks": sexual violence, though not named
+            self.pulled.append(Facet("topics", topic, topic))
         # The ages of a story belong to different people: only the age of the person the question is
         # about filters ("mijn broer van 19 ... een meisje van 14": 19 when help for him is sought).
         self.pulled = [f for f in self.pulled if f.facet != "age"]

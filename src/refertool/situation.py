@@ -69,6 +69,7 @@ class Situation:
     municipalities: tuple[str, ...] = ()
     asker_in_role: bool = False
     at_home: bool = False  # it happened at home ("thuis", "at home")
+    implied: tuple[str, ...] = ()  # topics the story implies without naming them ("dwingt me tot seks")
     read_words: frozenset[str] = field(default_factory=frozenset)
 
     def victim(self) -> Person | None:
@@ -94,7 +95,8 @@ class Situation:
         """Whether anything beyond plain keywords was read."""
         # a role word alone ("pleger", "slachtoffer") is a keyword, not a told situation
         return bool(any(p.role and p.relation not in ROLE_WORDS for p in self.people) or self.asker_role
-                    or self.urgency or self.needs or self.channels_wanted or self.channels_avoided or self.avoid)
+                    or self.urgency or self.needs or self.channels_wanted or self.channels_avoided or self.avoid
+                    or self.implied)
 
 
 # ---------------------------------------------------------------- word lists
@@ -124,6 +126,8 @@ class Words:
         self.relation_role = {k: v.get("role", "") for k, v in (raw.get("relations") or {}).items()}
         pronouns = raw.get("pronouns") or {}
         self.self_words = single(pronouns.get("self"))
+        self.self_is = phrases(pronouns.get("self_is"))
+        self.articles = single(pronouns.get("articles"))
         self.third = single(pronouns.get("third"))
         self.acts = single((raw.get("acts") or {}).get("words"))
         voice = raw.get("voice") or {}
@@ -131,8 +135,10 @@ class Words:
         self.agent = single(voice.get("agent"))
         self.active = single(voice.get("active"))
         self.accused = single(voice.get("accused"))
+        self.accused_of = single(voice.get("accused_of"))
         self.convicted = single(voice.get("convicted"))
         self.sharing = single(voice.get("sharing"))
+        self.contact = single(voice.get("contact"))
         self.to = single(voice.get("to"))
         self.telling = single(voice.get("telling"))
         self.boundary = single(voice.get("boundary"))
@@ -156,12 +162,20 @@ class Words:
         self.negation = single(negation.get("words"))
         self.reach = int(negation.get("reach", 4))
         self.channels = table(raw.get("channels"))
+        self.wish = single((raw.get("wish") or {}).get("words"))
+        self.direct_channels = tuple((raw.get("wish") or {}).get("direct", []))
+        self.moods = single((raw.get("moods") or {}).get("words"))
+        coercion = raw.get("coercion") or {}
+        self.coercion = single(coercion.get("verbs"))
+        self.coerced_into = {k: single(v) for k, v in (coercion.get("into") or {}).items()}
         self.avoid = table({k: v.get("words", []) for k, v in (raw.get("avoid") or {}).items()})
         self.avoid_kinds = {k: tuple(v.get("kinds", [])) for k, v in (raw.get("avoid") or {}).items()}
         self.need_topics = {k: tuple(v) for k, v in (raw.get("need_topics") or {}).items()}
         self.accused_topics = tuple((raw.get("accused") or {}).get("topics", []))
         self.acute_topics = tuple((raw.get("acute") or {}).get("topics", []))
         self.home = single((raw.get("home") or {}).get("words"))
+        self.grooming_topics = tuple((raw.get("grooming") or {}).get("topics", []))
+        self.home_topics = tuple((raw.get("home") or {}).get("minor_victim_topics", []))
         self.abuse_topics = frozenset((raw.get("abuse") or {}).get("topics", []))
         self.recent_topics = tuple((raw.get("recent") or {}).get("topics", []))
         self.minor_settings = frozenset((raw.get("minor_settings") or {}).get("sectors", []))
@@ -187,7 +201,7 @@ class Words:
                   self.sectors)
         self.known = frozenset(w for group in groups for p in group for w in p) | (
             self.self_words | self.third | self.acts | self.passive | self.agent | self.accused | self.convicted
-            | self.telling | self.insider | self.own
+            | self.telling | self.insider | self.own | self.wish | self.moods | self.coercion | self.contact
             | self.boundary | self.private | self.negation | self.frames | self.common
             | {w for group in vocab.concepts for phrase in group for w in tokens(phrase)})
 
@@ -195,7 +209,7 @@ class Words:
     def relations_and_acts(self) -> set[str]:
         """The words a typo may be read as (people, acts, asker roles): short lists, telling words."""
         return ({w for group in (self.relations, self.asker_roles) for p in group for w in p} | self.acts | self.accused
-                | self.convicted)
+                | self.convicted | self.coercion)
 
 
 @lru_cache(maxsize=8)
@@ -273,6 +287,8 @@ class Reader:
         self.mentions: list[_Mention] = []
         self.asker_span: tuple[int, int] = (0, 0)
         self.refused: set[str] = set()  # words of a refusal ("geen aangifte"): read, never searched
+        self.groomed = False  # a minor keeps contact with an adult stranger
+        self.story: set[str] = set()  # words of what happened, not of what is asked ("ze chatte met ..."): not searched
 
     def _corrected(self, word: str) -> str:
         """A word the reader needs, typed with one slip ("traner", "aangerant"); never a real word."""
@@ -385,6 +401,22 @@ class Reader:
                 self.mentions.append(_Mention(i, i + 1, "pronoun", word))
                 self.used.add(i)
         self.mentions.sort(key=lambda m: m.at)
+        self._apposition()
+
+    def _apposition(self) -> None:
+        """"ik ben een man van 40", "I'm an adult man": the person named is the asker themself."""
+        words, w = self.words, self.w
+        for m in self.mentions:
+            if m.relation in ("self", "pronoun"):
+                continue
+            j = m.at
+            while j > 0 and words[j - 1] in w.articles:
+                j -= 1
+            said = next((p for p in w.self_is if tuple(words[max(0, j - len(p)):j]) == p), None)
+            me = next((x for x in self.mentions if said and x.relation == "self" and j - len(said) <= x.at < j), None)
+            if me is not None:
+                m.refers = me
+                me.age_group = me.age_group or m.age_group
 
     def ages(self) -> None:
         words = self.words
@@ -401,8 +433,10 @@ class Reader:
             while after_at < len(words) and words[after_at] in AGE_AFTER | {"old", "oud", "oude"}:
                 after_at += 1
             nxt = next((x for x in self.mentions if x.at == after_at and x.relation not in ("self", "pronoun")), None)
+            # "my son, 15, has ...": an age standing alone between commas is the age of the one just named
+            alone = all(self.part[j] != self.part[i] for j in (i - 1, i + 1) if 0 <= j < len(words))
             prev = next((x for x in reversed(self.mentions) if x.end <= i and i - x.end <= 2
-                         and self.part[x.at] == self.part[i]), None)
+                         and (self.part[x.at] == self.part[i] or alone and x.end == i)), None)
             owner = None
             if years and nxt is not None:
                 owner = nxt  # "een 14-jarige leerling", "a 15 year old girl"
@@ -445,6 +479,14 @@ class Reader:
             self.used.update(acts)  # verbs of the story; those naming a topic stay searched (facet words)
             accused = [i for i in span if words[i] in w.accused or words[i] in w.convicted]
             if not (acts or accused):
+                contact = [i for i in span if words[i] in w.contact]
+                if contact and earlier and not any(m.at < contact[0] for m in found):
+                    before = _Mention(span[0], span[0], "pronoun", "")  # "... did not come home after chatting"
+                    before.refers = earlier[-1]
+                    found = [before, *found]
+                if contact and found and self._groomed(found, span, contact):
+                    self.story.update(words[i] for i in contact)  # "chatte met een onbekende": no wish to chat
+                    self.groomed = True
                 continue
             first_act = min(acts + accused)
             agent = next((i for i in span if words[i] in w.agent), None)
@@ -454,8 +496,24 @@ class Reader:
                 others = [_Mention(span[0], span[0], "pronoun", "")]  # "... en word door X beschuldigd": the one before
                 others[0].refers = earlier[-1]
             if accused and min(accused) == first_act:
-                # the person right before "accused of" ("I need advice about a coach accused of ...")
-                subject = next((m for m in reversed(others) if m.at < first_act), others[0] if others else None)
+                passive_before = any(words[i] in w.passive for i in span if i < first_act)
+                # "a classmate accused our son of ...": the one after the verb is accused, the one before accuses
+                accusee = None if passive_before else next(
+                    (m for m in found if first_act < m.at <= first_act + 3 and not any(
+                        words[j] in w.agent or words[j] in w.accused_of for j in range(first_act + 1, m.at))), None)
+                accuser = next((m for m in found if m.at < first_act), None)
+                if accusee is not None and accuser is not None:
+                    self._role(accusee, "perpetrator")
+                    accusee.person().accused = True
+                    self._role(accuser, "victim")
+                    continue
+                # the person right before "accused of" ("I need advice about a coach accused of ..."), else
+                # the one of the clause before ("ik ben een man van 40 en word beschuldigd van ...")
+                subject = next((m for m in reversed(others) if m.at < first_act), None)
+                if subject is None and earlier:
+                    subject = _Mention(span[0], span[0], "pronoun", "")
+                    subject.refers = earlier[-1]
+                subject = subject or (others[0] if others else None)
                 if subject is not None:
                     self._role(subject, "perpetrator")
                     subject.person().accused = any(words[i] in w.accused for i in accused)
@@ -464,13 +522,16 @@ class Reader:
                 continue
             progressive = any(words[i].endswith("ing") for i in acts)
             active = any(words[i] in w.active for i in span if i < first_act)
-            passive = not progressive and not active and (bool(by) or any(words[i] in w.passive for i in span))
+            # "was betast", "betast werd" (a Dutch participle, then its auxiliary); not "who assaulted me is ..."
+            passive_word = any(words[i] in w.passive and (i < first_act or i - 1 in acts and _participle(words[i - 1]))
+                               for i in span)
+            passive = not progressive and not active and (bool(by) or passive_word)
             # "meisje verkracht", "kindje in de creche geslagen": one person, then a participle
             alone = not active and len({m.person() for m in found}) == 1 and found[0].at < first_act \
                 and any(_participle(words[i]) for i in acts)
             if passive or alone:
-                if others:
-                    self._role(others[0], "victim")
+                if others:  # the one named last before the act ("I suspect a child in my class is abused")
+                    self._role(next((m for m in reversed(others) if m.at < first_act), others[0]), "victim")
                 for m in by:
                     self._role(m, "perpetrator")
             elif found and found[0].at > first_act:
@@ -486,15 +547,16 @@ class Reader:
                         break
 
     def _groomed(self, found: list[_Mention], span: list[int], acts: list[int]) -> bool:
-        """A minor sending images to an adult is the one it is done to; True when so read."""
+        """A minor sending images to an adult, or chatting with an adult stranger for weeks, is the one
+        it is done to; True when so read."""
         words, w = self.words, self.w
-        if not any(words[i] in w.sharing for i in acts):
+        if not any(words[i] in w.sharing or words[i] in w.contact for i in acts):
             return False
         to = next((i for i in span if words[i] in w.to and i > acts[0]), None)
         sender = found[0].person()
         receiver = next((m.person() for m in found if to is not None and m.at > to), None)
-        if receiver is None or not _minor(sender) or receiver.age_group != "adult" and not (
-                receiver.age is not None and receiver.age > MINOR_MAX):
+        if receiver is None or not _minor(sender) or receiver.age_group != "adult" and receiver.relation != "stranger" \
+                and not (receiver.age is not None and receiver.age > MINOR_MAX):
             return False
         self._role(found[0], "victim")
         self._role(receiver, "perpetrator")
@@ -524,7 +586,12 @@ class Reader:
         avoided: list[str] = []
         avoid: list[str] = []
         for start, end, channel in _find(self.words, self.w.channels):
-            negated = self._negated(start)
+            # a wish needs its frame ("durft niet te bellen", "liever chatten", "can't call"); a channel
+            # in the story ("ze chatte met ...", "he keeps calling me") is no wish, and not searched
+            if not self._framed(start):
+                self.story.update(self.words[start:end])
+                continue
+            negated = self._negated(start) and self._framed(start)
             (avoided if negated else wanted).append(channel)
             if negated:
                 self.refused.update(self.words[start:end])
@@ -535,14 +602,38 @@ class Reader:
         return (list(dict.fromkeys(c for c in wanted if c not in avoided)), list(dict.fromkeys(avoided)),
                 list(dict.fromkeys(avoid)))
 
+    def _framed(self, at: int) -> bool:
+        return any(self.words[j] in self.w.wish or self.words[j] in self.w.negation
+                   for j in range(max(0, at - self.w.reach), at) if self.clause[j] == self.clause[at])
+
+    def implied(self) -> list[str]:
+        """Topics the story implies: coercion to a sexual act is sexual violence ("dwingt me tot seks",
+        "forces me into sex"); a child harmed at home, child abuse; a child chatting with a stranger, grooming."""
+        words, w = self.words, self.w
+        found: list[str] = []
+        at_home = any(x in w.home for i, x in enumerate(words) if i not in self.used)  # not "did not come home"
+        if at_home and any(_minor(m.person()) and m.person().role == "victim" for m in self.mentions):
+            found.extend(w.home_topics)  # a child harmed at home: child abuse ("vermoed misbruik thuis")
+        if self.groomed:
+            found.extend(w.grooming_topics)
+        for topic, objects in w.coerced_into.items():
+            if any(words[i] in w.coercion and any(self.clause[j] == self.clause[i] and words[j] in objects
+                                                  for j in range(i + 1, len(words))) for i in range(len(words))):
+                found.append(topic)
+        return found
+
     def needs(self, avoid: list[str]) -> list[str]:
         w = self.w
         # "geen klacht", "niet melden": a need is refused only by a word right before it. The asker's
         # phrase is left out, so that "wat moet ik als leerkracht doen" still asks what to do.
         lo, hi = self.asker_span
         at = [i for i in range(len(self.words)) if not lo <= i < hi]
-        needs = [need for start, _, need in _find([self.words[i] for i in at], w.needs)
-                 if not self._negated(at[start], NEED_NEGATION)]
+        needs = []
+        for start, end, need in _find([self.words[i] for i in at], w.needs):
+            if any(self.words[j] in w.moods for j in at[end:end + 2]):
+                self.story.update(self.words[at[start]:at[end - 1] + 1])  # "can't stop crying": a feeling
+            elif not self._negated(at[start], NEED_NEGATION):
+                needs.append(need)
         helped: _Mention | None = None
         for _, end, _ in _find(self.words, w.help_before_person):
             helped = next((m.person() for m in self.mentions if end <= m.at <= end + 2), None)
@@ -634,11 +725,11 @@ class Reader:
             if p not in seen and (p.relation not in ("self", "pronoun") or p.role or p.age is not None):
                 seen.append(p)  # the asker too, once they have a role or an age ("ik ben 13")
         spent = {self.words[i] for i in self.used} - self.w.facet_words
-        spent |= {x for x in self.words if x in self.w.frames} | self.refused | self.pieces  # even facet words
+        spent |= {x for x in self.words if x in self.w.frames} | self.refused | self.story | self.pieces  # even facets
         return Situation(tuple(self._person(m) for m in seen), asker_role, asker_sector if in_role else "", urgency,
                          tuple(needs), tuple(wanted), tuple(avoided), tuple(avoid), tuple(areas),
                          tuple(dict.fromkeys(topics)), tuple(towns), in_role and bool(asker_sector),
-                         any(x in self.w.home for x in self.words),
+                         any(x in self.w.home for x in self.words), tuple(self.implied()),
                          frozenset(spent | set(self.words[slice(*self.asker_span)])))
 
     @staticmethod
