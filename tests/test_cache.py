@@ -213,3 +213,24 @@ def test_a_warm_catalog_parses_with_the_phrase_table_stored_in_the_cache(monkeyp
     monkeypatch.setattr(query.PhraseTable, "__init__", refuse)
     warm = load_catalog()
     assert ids(warm, "minor perpetrator Brussels")[0] == "iter"
+
+
+@pytest.mark.parametrize("damage", [
+    "UPDATE meta SET value = x'00ff00' WHERE key = 'urgent'",
+    "UPDATE meta SET value = x'00ff00' WHERE key = 'phrases'",
+    "UPDATE postings SET data = x'00ff00'",
+    "UPDATE members SET data = x'00ff00'",
+])
+def test_a_part_damaged_inside_the_cache_never_stops_a_lookup(cli, damage):
+    """Parts read late (ready services, the phrase table, posting and member lists): the answer stays the same."""
+    import sqlite3
+
+    clean = {cmd: cli(*cmd).out for cmd in (("emergency", "-f", "json"), ("search", "minor perpetrator Brussels"))}
+    (db,) = cache_root().glob("index-*.sqlite")
+    con = sqlite3.connect(db)
+    with con:
+        con.execute(damage)
+    con.close()
+    for cmd, out in clean.items():
+        ran = cli(*cmd)
+        assert (ran.code, ran.out, ran.err) == (0, out, "")

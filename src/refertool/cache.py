@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .directories import INDEX_META_FILES, FileStat, Placed, load_meta_or_fail, overlay, scan
-from .errors import DataError, Problem
+from .errors import CacheDamaged, DataError, Problem
 from .index import (
     NOT_URGENT,
     Entry,
@@ -103,7 +103,7 @@ class Loaded:
     vocab: Vocabulary
     regions: Regions
     notes: tuple[str, ...]
-    phrases: Callable[[], PhraseTable] | None = None  # the query parser's table, as stored; None: build it
+    phrases: Callable[[], PhraseTable | None] | None = None  # the parser's table as stored; None: build it
 
 
 class State(NamedTuple):
@@ -267,10 +267,17 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
             os.unlink(tmp)
 
 
+# What reading a damaged or foreign cache may raise: at opening, a full build follows; later,
+# a part that cannot be read is done without (read from the files) or CacheDamaged is raised.
+DAMAGE = (sqlite3.Error, ValueError, EOFError, TypeError, KeyError, IndexError, pickle.UnpicklingError,
+          AttributeError)
+
+
 class Store:
-    """A cache database opened for reading; any damage raises sqlite3.DatabaseError or ValueError."""
+    """A cache database opened for reading; any damage raises one of DAMAGE."""
 
     def __init__(self, db: Path, key: str):
+        self.db = db
         self.con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, check_same_thread=False)
         meta = dict(self.con.execute("SELECT key, value FROM meta"))
         if meta.get("schema") != SCHEMA or meta.get("key") != key:
@@ -280,14 +287,40 @@ class Store:
         self.urgent_blob = meta.get("urgent")
         state = State(*marshal.loads(meta["state"]))
         self.directory_of, self.notes = state.directory_of, state.notes
-        self.data = IndexData(state.ids, {}, LazyMembers(self.con), state.emergency, state.breadth, state.ages)
+        self.data = IndexData(state.ids, {}, LazyMembers(self), state.emergency, state.breadth, state.ages)
         self.dead = set(state.dead)
         self.lexicon = Lexicon(state.words, state.by_stem, state.parts, state.labels)
         self.stats = marshal.loads(meta["stats"])
 
     @cached_property
     def urgent(self) -> dict[int, Service]:
-        return pickle.loads(self.urgent_blob) if self.urgent_blob else {}
+        """The services kept ready; none when that part is damaged (they are then read from their files)."""
+        try:
+            ready = pickle.loads(self.urgent_blob) if self.urgent_blob else {}
+        except DAMAGE:
+            return {}
+        return ready if isinstance(ready, dict) else {}
+
+    def phrases(self) -> PhraseTable | None:
+        """The stored phrase table; None when that part is damaged (the parser then builds its own)."""
+        from .query import PhraseTable
+
+        try:
+            table = pickle.loads(self.phrases_blob)
+        except DAMAGE:
+            return None
+        return table if isinstance(table, PhraseTable) else None
+
+    def numbers(self, table: str, key_column: str, key: str) -> array:
+        """A posting or member list; damage here cannot be worked around, so the cache must go."""
+        try:
+            row = self.con.execute(f"SELECT data FROM {table} WHERE {key_column} = ?", (key,)).fetchone()
+            found = array("i")
+            if row:
+                found.frombytes(row[0])
+        except DAMAGE:
+            raise CacheDamaged(str(self.db)) from None
+        return found
 
     @cached_property
     def files(self) -> dict[str, tuple[int, int, int]]:
@@ -295,11 +328,7 @@ class Store:
         return {p: (s, m, n) for p, s, m, n in self.con.execute("SELECT path, size, mtime, number FROM files")}
 
     def postings(self, word: str) -> array:
-        row = self.con.execute("SELECT data FROM postings WHERE word = ?", (word,)).fetchone()
-        found = array("i")
-        if row:
-            found.frombytes(row[0])
-        return found
+        return self.numbers("postings", "word", word)
 
     def path(self, number: int) -> str | None:
         row = self.con.execute("SELECT path FROM files WHERE number = ?", (number,)).fetchone()
@@ -309,16 +338,12 @@ class Store:
 class LazyMembers(dict):
     """ "facet=value" -> service numbers, read from the cache the first time a query asks."""
 
-    def __init__(self, con: sqlite3.Connection, extra: dict[str, list[int]] | None = None):
+    def __init__(self, store: Store, extra: dict[str, list[int]] | None = None):
         super().__init__()
-        self.con, self.extra = con, extra or {}
+        self.store, self.extra = store, extra or {}
 
     def __missing__(self, key: str) -> list[int]:
-        row = self.con.execute("SELECT data FROM members WHERE key = ?", (key,)).fetchone()
-        found = array("i")
-        if row:
-            found.frombytes(row[0])
-        self[key] = [*found, *self.extra.get(key, ())]
+        self[key] = [*self.store.numbers("members", "key", key), *self.extra.get(key, ())]
         return self[key]
 
     def get(self, key: str, default: Any = None) -> Any:
@@ -408,8 +433,7 @@ def _open(db: Path, key: str) -> Store | None:
         return None
     try:
         return Store(db, key)
-    except (sqlite3.Error, ValueError, EOFError, TypeError, KeyError, pickle.UnpicklingError, AttributeError):
-        # damaged, truncated or foreign: rebuild
+    except DAMAGE:  # damaged, truncated or foreign: rebuild
         return None
 
 
@@ -449,7 +473,7 @@ def _from_store(store: Store, files: list[FileStat], vocab: Vocabulary, regions:
         index = Index(data, lexicon, lookup, frozenset(dead))
         services = CachedServices(index, vocab, regions, lambda n: fresh.get(n) or store.path(n),
                                   lambda n: None if n in dead else store.urgent.get(n))
-        return Loaded(index, services, vocab, regions, tuple(notes), lambda: pickle.loads(store.phrases_blob))
+        return Loaded(index, services, vocab, regions, tuple(notes), store.phrases)
     except (sqlite3.Error, ValueError, KeyError):
         return None
 
@@ -458,7 +482,7 @@ def _lay_over(store: Store, delta: Built, dead: set[int], vocab: Vocabulary) -> 
         IndexData, set[int], Lexicon, Callable[[str], Sequence[int]]]:
     """The cached index plus the re-read files, numbered after the cached ones."""
     base, extra = store.data, delta.data
-    members = LazyMembers(store.con, extra.members)
+    members = LazyMembers(store, extra.members)
     data = IndexData(base.ids + extra.ids, {}, members, base.emergency + extra.emergency,
                      base.breadth + extra.breadth, base.ages + extra.ages)
     known = set(store.lexicon.words)

@@ -35,7 +35,7 @@ class Catalog:
     directories: tuple[Path, ...] = ()
     warnings: tuple[str, ...] = field(default=())
     prebuilt: Index | None = field(default=None, repr=False)
-    stored_phrases: Callable[[], PhraseTable] | None = field(default=None, repr=False)
+    stored_phrases: Callable[[], PhraseTable | None] | None = field(default=None, repr=False)
 
     @cached_property
     def index(self) -> Index:
@@ -49,8 +49,9 @@ class Catalog:
     @cached_property
     def phrases(self) -> PhraseTable:
         """The query parser's table of facet phrases and places: the cache's, else built now."""
-        if self.stored_phrases is not None:
-            return self.stored_phrases()
+        stored = self.stored_phrases() if self.stored_phrases is not None else None
+        if stored is not None:
+            return stored
         from .query import phrase_table
 
         return phrase_table(self.vocabulary, self.regions)

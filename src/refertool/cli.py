@@ -17,7 +17,7 @@ from typing import IO, TYPE_CHECKING, Annotated, Any, NamedTuple, TypeVar
 import typer
 from typer.core import TyperGroup
 
-from .errors import DataError, ReferError, UsageError
+from .errors import CacheDamaged, DataError, ReferError, UsageError
 from .i18n import count, detect_lang, t
 from .version import __version__
 
@@ -906,13 +906,20 @@ def cache_clear(ctx: typer.Context) -> int:
 
 
 # ---------------------------------------------------------------- the error boundary
-def run(argv: Sequence[str] | None = None) -> int:
+def run(argv: Sequence[str] | None = None, retried: bool = False) -> int:
     """Run the CLI and return its exit code; the tool's own errors become one clear message."""
     args = list(argv) if argv is not None else sys.argv[1:]
     settings = Settings()
     try:
         result = app(args=args, prog_name="refer", standalone_mode=False, obj=settings)
         return result if isinstance(result, int) else FOUND
+    except CacheDamaged as exc:
+        # a part of the cache read late was damaged: without it the next run rebuilds, so run again once
+        Path(exc.path).unlink(missing_ok=True)
+        if not retried:
+            return run(args, retried=True)
+        _say(f"refer: {exc}")
+        return exc.exit_code
     except DataError as exc:
         _say(t("data_problems", settings.lang))
         for p in exc.problems:

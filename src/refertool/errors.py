@@ -37,3 +37,11 @@ class DataError(ReferError):
 
 class UsageError(ReferError):
     """A bad argument that Typer could not catch itself (an unknown id, a bad region)."""
+
+
+class CacheDamaged(ReferError):
+    """A part of the index cache read lazily turned out damaged; the CLI removes it and runs again."""
+
+    def __init__(self, path: str):
+        self.path = path
+        super().__init__(f"the index cache {path} is damaged; it was removed, run the command again")
