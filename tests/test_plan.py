@@ -15,6 +15,9 @@ from test_render import golden, render
 # (situation, extra options, [(step, service) expected], [services that must not be in the plan])
 # Each is a case the guide (vraag-advies-bij-externe-diensten.txt) speaks of, in a user's words.
 CASES = [
+    # images of a minor, in English: Child Focus and its reporting point for images
+    ("my 15 year old daughter was sent nude pictures by an adult online", (),
+     [("report", "child-focus"), ("report", "stopchildporno")], []),
     # acute: 112 / 101 and the care centre nearest the place, "Now" first (Zorgcentra na seksueel geweld)
     ("Mijn dochter van 15 is vannacht verkracht op een feestje in Gent", (),
      [("now", "noodnummer-112"), ("now", "lokale-politie"), ("now", "zorgcentrum-seksueel-geweld-gent"),
