@@ -487,3 +487,24 @@ def test_a_caveated_number_never_shows_without_its_caveat(cli, monkeypatch):
     card = cli("--lang", "en", "show", "zorgcentrum-seksueel-geweld-brussel", "-f", "table").out
     line = next(x for x in card.splitlines() if "02/535.45.42" in x)
     assert "support group" in line
+
+
+def test_a_broken_sources_file_in_a_user_directory_is_said_by_refer_sources(cli, tmp_path):
+    (tmp_path / "services").mkdir()
+    (tmp_path / "sources.toml").write_text('[broken\ntitle = "x"\n', encoding="utf-8")
+    ran = cli("--data-dir", str(tmp_path), "sources", "-f", "csv")
+    assert ran.code == 0 and "guide" in ran.out  # the bundled sources are still listed
+    assert f"warning: {tmp_path / 'sources.toml'}:1: REF001" in ran.err
+
+
+def test_emergency_with_nothing_to_show_exits_1_and_an_empty_region_is_a_mistake(cli, tmp_path):
+    (tmp_path / "services").mkdir()
+    empty = cli("--no-bundled", "--data-dir", str(tmp_path), "emergency", "-f", "json")
+    assert (empty.code, empty.out.strip()) == (1, "[]")
+    assert cli("emergency", "--region", "").code == 2
+
+
+def test_plan_refuses_a_file_it_cannot_write_in_that_format(cli, tmp_path):
+    ran = cli("plan", "een leider betast een kind", "--no-input", "-o", str(tmp_path / "plan.pdf"))
+    assert ran.code == 2 and ".pdf" in ran.err and not (tmp_path / "plan.pdf").exists()
+    assert cli("plan", "een leider betast een kind", "--no-input", "-o", str(tmp_path / "plan.md")).code == 0

@@ -419,3 +419,12 @@ def test_toddler_teachers_and_childcare_workers_ask_in_their_role(situ, catalog,
 ])
 def test_a_child_harmed_at_home_is_child_abuse(situ, text, implied):
     assert ("child-abuse" in situ(text).implied) == implied
+
+
+def test_a_person_known_only_by_an_age_reads_cleanly():
+    from refertool.situation import Person, Situation, describe
+
+    alone = Situation(people=(Person("victim", 12, "minor", "", ""),))
+    assert describe(alone, "en") == "victim: 12"
+    named = Situation(people=(Person("victim", 12, "minor", "", "a girl"),))
+    assert describe(named, "en") == "victim: a girl, 12"

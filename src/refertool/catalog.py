@@ -58,10 +58,22 @@ class Catalog:
 
     @cached_property
     def sources(self) -> dict[str, Source]:
-        """The sources the facts come from: the bundled sources.toml, then each extra directory's."""
+        """The sources the facts come from: the bundled sources.toml, then each extra directory's
+        (read when first asked for: `refer emergency` never needs them)."""
+        return self._sources_read[0]
+
+    @property
+    def source_problems(self) -> list[Problem]:
+        """What was wrong in a sources.toml (a lookup goes on without the broken entries)."""
+        return self._sources_read[1]
+
+    @cached_property
+    def _sources_read(self) -> tuple[dict[str, Source], list[Problem]]:
         from .sources import load_sources, source_files
 
-        return load_sources(dict.fromkeys(source_files([bundled_dir(), *self.directories])), [])
+        problems: list[Problem] = []
+        found = load_sources(dict.fromkeys(source_files([bundled_dir(), *self.directories])), problems)
+        return found, problems
 
     def __iter__(self):
         return iter(self.services.values())

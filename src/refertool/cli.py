@@ -554,7 +554,7 @@ def emergency(
         _say(f"{t('fallback', settings.lang)} ({exc})")
         catalog = load_catalog([], bundled=True)
     near = None
-    if region:
+    if region is not None:  # an empty --region is a mistake, not "no region"
         from .ranking import resolve_region
 
         near = resolve_region(catalog, region)
@@ -564,11 +564,12 @@ def emergency(
         from .render.table import emergency_view
 
         services = [s for line in lines for s in line.services]
-        _print_rich(emergency_view(lines, catalog.vocabulary, settings.lang,
-                                   {s.id for s in services if open_now(s)}), output)
-        return FOUND
+        if lines:
+            _print_rich(emergency_view(lines, catalog.vocabulary, settings.lang,
+                                       {s.id for s in services if open_now(s)}), output)
+        return FOUND if lines else NOTHING
     _emit([s for line in lines for s in line.services], fmt, output, not no_header, settings, catalog)
-    return FOUND
+    return FOUND if lines else NOTHING
 
 
 @command()
@@ -687,6 +688,8 @@ def list_sources(ctx: typer.Context, fmt: FormatOpt = Format.auto, output: Outpu
     settings = _settings(ctx)
     catalog = _catalog(settings)
     rows = source_rows(catalog.sources, catalog)
+    for problem in catalog.source_problems:
+        _say(f"warning: {problem}")
     if _wants_table(fmt, output):
         from .render.table import sources_table
 
@@ -823,8 +826,11 @@ def _emit_plan(plan: Plan, fmt: PlanFormat, output: Path | None, catalog: Catalo
     """A table per step on a terminal; Markdown in a pipe; a file's format from its extension (.html,
     .json, else Markdown); JSON or one HTML page on request."""
     if fmt is PlanFormat.auto and output is not None:
-        fmt = {".html": PlanFormat.html, ".htm": PlanFormat.html, ".json": PlanFormat.json}.get(
-            output.suffix.lower(), PlanFormat.md)
+        by_suffix = {".html": PlanFormat.html, ".htm": PlanFormat.html, ".json": PlanFormat.json,
+                     ".md": PlanFormat.md, ".markdown": PlanFormat.md, ".txt": PlanFormat.md}
+        if output.suffix.lower() not in by_suffix:
+            raise UsageError(t("plan_format", lang, output.suffix or output.name))
+        fmt = by_suffix[output.suffix.lower()]
     if fmt is PlanFormat.table or (fmt is PlanFormat.auto and output is None and sys.stdout.isatty()):
         from .render.table import plan_view
 

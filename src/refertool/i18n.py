@@ -170,6 +170,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "handout_for": {"nl": "Hulplijnen voor {0}", "en": "Helplines for {0}"},
     "handout_checked": {"nl": "Gegevens nagekeken op {0}", "en": "Data checked on {0}"},
     "handout_checked_range": {"nl": "Gegevens nagekeken tussen {0} en {1}", "en": "Data checked between {0} and {1}"},
+    "plan_format": {"nl": "-o {0}: kies .md, .html of .json, of geef het formaat met -f",
+                    "en": "-o {0}: use .md, .html or .json, or give the format with -f"},
     "handout_source": {"nl": "Bronnen: {0}", "en": "Sources: {0}"},
     "handout_cut": {"nl": "Knip langs de stippellijnen.", "en": "Cut along the dotted lines."},
     "handout_none": {"nl": "Geen hulplijn in de gegevens past bij deze doelgroep en regio.",

@@ -775,8 +775,10 @@ def describe(situation: Situation, lang: str) -> str:
         if not p.role:
             continue
         who = label["self"] if p.relation == "self" else p.words
-        detail = f", {p.age}" if p.age is not None else f" ({label[p.age_group]})" if p.age_group else ""
-        parts.append(f"{label[p.role]}: {who}{detail}")
+        age = str(p.age) if p.age is not None else f"({label[p.age_group]})" if p.age_group else ""
+        # a person known only by an age (--age 12): "victim: 12", not "victim: , 12"
+        parts.append(f"{label[p.role]}: " + (f"{who}, {age}" if who and p.age is not None else
+                                              f"{who} {age}" if who and age else who or age))
     if situation.asker_role or situation.asker_sector:
         parts.append(f"{label['asker']}: " + ", ".join(x for x in (situation.asker_role, situation.asker_sector) if x))
     if situation.urgency:
