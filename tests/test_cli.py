@@ -508,3 +508,9 @@ def test_plan_refuses_a_file_it_cannot_write_in_that_format(cli, tmp_path):
     ran = cli("plan", "een leider betast een kind", "--no-input", "-o", str(tmp_path / "plan.pdf"))
     assert ran.code == 2 and ".pdf" in ran.err and not (tmp_path / "plan.pdf").exists()
     assert cli("plan", "een leider betast een kind", "--no-input", "-o", str(tmp_path / "plan.md")).code == 0
+
+
+def test_global_options_after_a_subcommand_of_a_group(cli):
+    ran = cli("cache", "clear", "--lang", "nl")
+    assert ran.code == 0 and "verwijderd" in ran.err
+    assert cli("cache", "path", "--data-dir", ".").code == 0

@@ -101,9 +101,10 @@ class LazyGroup(TyperGroup):
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         # a command added with @app.command() instead of @command() works too, only built at start-up
         built = build_command(cmd_name) if cmd_name in COMMANDS else super().get_command(ctx, cmd_name)
-        if built is not None:  # a command's own option of the same name (handout's --lang) comes first
-            own = {p.name for p in built.params}
-            built.params += [_anywhere(p) for p in self.params if p.name in GLOBAL_OPTIONS and p.name not in own]
+        # a group's subcommands (refer cache path) take them too
+        for one in [built, *getattr(built, "commands", {}).values()] if built is not None else []:
+            own = {p.name for p in one.params}  # a command's own option of that name (handout's --lang) first
+            one.params += [_anywhere(p) for p in self.params if p.name in GLOBAL_OPTIONS and p.name not in own]
         return built
 
 
