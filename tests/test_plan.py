@@ -352,7 +352,8 @@ def test_prompt_asks_age_and_role_and_uses_the_answers(terminal):
 def test_prompt_enter_skips_and_a_wrong_answer_is_asked_again(terminal):
     result, plan = _ask("een cliënt werd betast door een begeleider", answers="veertig\n\n3\n")
     assert result.output.count("Age of the person affected (or who did it)?") == 2
-    assert any("assuming a minor" in a for a in plan["assumptions"])
+    # the age skipped, the asker answered "the person it happened to": help for every age, said so
+    assert any("Your age not given" in a for a in plan["assumptions"])
     assert plan["situation"]["asker_role"] == "victim"
 
 
@@ -437,3 +438,24 @@ def test_a_reporting_point_is_said_to_be_for_images_only_when_images_are_at_stak
     assert "vlaams-meldpunt-grensoverschrijdend-gedrag" in whys(touched)
     assert not any(w.startswith(say["en"]) for w in whys(touched).values())
     assert whys(images)["stopchildporno"].startswith(say["en"])
+
+
+def test_a_victim_asking_for_themself_without_an_age_gets_help_for_every_age(cli):
+    plan = _plan(cli, "ik ben net verkracht")
+    placed = _placed(plan)
+    assert placed.get("caw-slachtofferhulp") == "help-victim"  # for adults
+    assert placed.get("nu-praat-ik-erover") == "help-victim"  # for minors
+    assert any("help for minors and for adults" in a or "minderjarigen en volwassenen" in a
+               for a in plan["assumptions"])
+
+
+def test_day_and_night_only_for_a_care_centre_the_data_says_is_always_open(cli):
+    plan = _plan(cli, "mijn dochter is vannacht verkracht")
+    whys = {e["service"]["id"]: e["why"] for s in plan["sections"] if s["id"] == "now" for e in s["entries"]}
+    centres = {sid: why for sid, why in whys.items() if sid.startswith("zorgcentrum")}
+    assert centres
+    from refertool.catalog import load_catalog
+
+    catalog = load_catalog()
+    for sid, why in centres.items():
+        assert ("day or night" in why) == catalog.get(sid).always_reachable, sid

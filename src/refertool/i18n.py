@@ -106,6 +106,10 @@ STRINGS: dict[str, dict[str, str]] = {
                    "en": "Describe the situation, e.g. refer plan \"coach touched a 14-year-old player\"."},
     "why_care_centre": {"nl": "Seksueel geweld minder dan een week geleden: ga (of verwijs) meteen, dag en nacht",
                         "en": "Sexual violence less than a week ago: go (or refer) directly, day or night"},
+    "why_care_centre_daytime": {"nl": "Seksueel geweld minder dan een week geleden: ga (of verwijs) meteen; "
+                                      "de uren staan op de kaart",
+                                "en": "Sexual violence less than a week ago: go (or refer) directly; "
+                                      "its hours are on its card"},
     "why_care_centre_later": {"nl": "Zorg na seksueel geweld: binnen een week meteen binnenstappen, later op afspraak",
                               "en": "Care after sexual violence: within a week walk in, later by appointment"},
     "why_consult": {"nl": "Vraag advies over de volgende stappen voor {0}; ze kunnen ook hulp inschakelen",
@@ -140,6 +144,10 @@ STRINGS: dict[str, dict[str, str]] = {
                                "(--age verandert dit).",
                          "en": "It happened long ago: assuming the person affected is an adult now "
                                "(--age changes it)."},
+    "assume_victim_any_age": {"nl": "Je leeftijd niet gegeven: hulp voor minderjarigen en volwassenen staat er "
+                                    "allebei (--age kiest).",
+                              "en": "Your age not given: help for minors and for adults is both listed "
+                                    "(--age chooses)."},
     "assume_perpetrator_any_age": {"nl": "Leeftijd van wie het deed niet gegeven: hulp voor minderjarigen en "
                                          "volwassenen staat er allebei.",
                                    "en": "Age of the person who did it not given: help for minors and for adults "

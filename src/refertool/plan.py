@@ -206,6 +206,9 @@ class _Builder:
         if self.act and not self.victim_group and s.urgency == "past":
             self.victim_group = "adult"  # "als kind misbruikt", years ago: an adult now
             self.assumptions.append(t("assume_adult_now", lang))
+        elif self.act and not self.victim_group and self.asker == "victim":
+            # someone asking for themself ("ik ben net verkracht"): no age said, so help for every age
+            self.assumptions.append(t("assume_victim_any_age", lang))
         elif self.act and not self.victim_group:
             self.victim_group = "minor"
             self.assumptions.append(t("assume_minor", lang))
@@ -290,7 +293,9 @@ class _Builder:
             rules.append((lambda x: x.kind == "emergency-number", lambda x: x.summary.get(self.lang)))
         if self.act and s.urgency in ("acute", "recent") and SEXUAL & self.topics and self.asker != "perpetrator":
             near = self.care_centres()
-            rules.append((lambda x: x in near, self.say("why_care_centre")))
+            # "day and night" only where the data says so (Arlon gave daytime hours at its opening)
+            rules.append((lambda x: x in near, lambda x: t("why_care_centre" if x.always_reachable
+                                                           else "why_care_centre_daytime", self.lang)))
             if s.urgency == "recent":
                 self.assumptions.append(t("assume_within_week", self.lang))
         return self.pick(rules)
