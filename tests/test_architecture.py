@@ -59,3 +59,30 @@ def test_the_facet_table_decides_how_each_facet_filters(catalog, monkeypatch):
                                                     for s in model.FACET_SPECS))
     strict = flag_filter(index, catalog, filters, None)
     assert strict == set(index.members("audiences=minors")) and strict < lenient
+
+
+def test_one_age_rule_read_from_the_index_or_from_a_service(catalog):
+    """The ages a service serves come from the vocabulary's age groups; the ranking (index) and the plan
+    (service) read them by one rule and agree on every service."""
+    from refertool.fit import age_span, service_ages
+    from refertool.model import audience_span
+
+    vocab = catalog.vocabulary
+    spans = vocab.age_spans()
+    assert spans["minors"] == (0, 17) and "people-with-disabilities" not in spans
+    assert audience_span(["minors", "people-with-disabilities"], spans) is None  # any age
+    assert audience_span(["minors", "young-adults"], spans) == (0, 25)
+    index = catalog.index
+    for n in index.live:
+        s = catalog.services[index.data.ids[n]]
+        assert age_span(index, n, vocab) == service_ages(s, vocab), s.id
+
+
+def test_an_age_group_without_a_proper_span_is_a_problem(tmp_path):
+    from refertool.directories import load_vocabulary
+
+    path = tmp_path / "vocabulary.toml"
+    path.write_text('[audiences.kids]\nnl = "Kinderen"\nen = "Kids"\nages = [12, 3]\n', encoding="utf-8")
+    problems: list = []
+    vocab = load_vocabulary([path], problems)
+    assert [p.code for p in problems] == ["REF005"] and vocab.age_spans() == {}

@@ -116,8 +116,15 @@ def _facet_values(table: dict[str, Any], path: Path, problems: list[Problem]) ->
             if not isinstance(synonyms, list) or not all(isinstance(s, str) for s in synonyms):
                 problems.append(Problem(str(path), 0, "REF005", f"{facet}.{value_id}.synonyms must be strings"))
                 synonyms = []
+            ages = spec.get("ages")
+            if ages is not None and not (isinstance(ages, list) and len(ages) == 2
+                                         and all(isinstance(a, int) and not isinstance(a, bool) for a in ages)
+                                         and 0 <= ages[0] <= ages[1]):
+                problems.append(Problem(str(path), 0, "REF005", f"{facet}.{value_id}.ages must be [from, to]"))
+                ages = None
             facets.setdefault(facet, {})[value_id] = FacetValue(
-                value_id, spec.get("nl", value_id), spec.get("en", value_id), tuple(synonyms))
+                value_id, spec.get("nl", value_id), spec.get("en", value_id), tuple(synonyms),
+                (ages[0], ages[1]) if ages else None)
     return facets
 
 

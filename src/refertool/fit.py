@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .index import NO_AGE, NOT_URGENT, Index
-from .model import Regions, Vocabulary
+from .model import Regions, Service, Vocabulary, audience_span
 from .situation import MINOR_MAX, Situation, words_of
 
 # Points: a service for the wrong person is worse than one for the right person is good.
@@ -27,7 +27,6 @@ CHANNEL_FITS, CHANNEL_MISFITS = 1, -1
 CHILD_MAX = 14
 PERSONAL_NEEDS = frozenset({"help-victim", "help-perpetrator", "talk", "feelings", "duty-to-report", "mediation"})
 NEAR_TOWN, NEAR_PROVINCE, NEAR_REGION, FAR = range(4)
-AGE_AUDIENCES = {"minors": (0, MINOR_MAX), "young-adults": (16, 25), "adults": (18, 200), "elderly": (65, 200)}
 
 
 class Fit(NamedTuple):
@@ -43,14 +42,20 @@ def wanted_role(situation: Situation) -> str:
     return subject.role if subject is not None and subject.role in ("victim", "perpetrator") else ""
 
 
-def age_span(index: Index, i: int) -> tuple[int, int] | None:
-    """The ages a service serves: its own ages, else those of its audiences; None when open to all."""
+def age_span(index: Index, i: int, vocab: Vocabulary) -> tuple[int, int] | None:
+    """The ages a service serves: its own ages, else those of its audiences; None when open to all.
+    (The same rule as `service_ages`, read from the index.)"""
     if index.data.ages[i] != NO_AGE:
         return index.data.ages[i]
-    spans = [span for a, span in AGE_AUDIENCES.items() if i in index.members(f"audiences={a}")]
-    if spans:
-        return min(lo for lo, _ in spans), max(hi for _, hi in spans)
-    return None
+    return audience_span([a for a in vocab.values("audiences") if i in index.members(f"audiences={a}")],
+                         vocab.age_spans())
+
+
+def service_ages(s: Service, vocab: Vocabulary) -> tuple[int, int] | None:
+    """The ages a service serves: its own ages, else those of its audiences; None when open to all."""
+    if s.age_min is not None or s.age_max is not None:
+        return (s.age_min or 0, s.age_max if s.age_max is not None else 200)
+    return audience_span(s.audiences, vocab.age_spans())
 
 
 def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors: set[str],
@@ -96,7 +101,7 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
             elif not any(i in index.members(f"roles={r}") for r in asker_roles):
                 points, why = points + ROLE_MISFITS, [*why, f"not for the {role}"]
         if group:
-            span = age_span(index, i)
+            span = age_span(index, i, vocab)
             if span is not None:
                 if age is not None:
                     fits = span[0] <= age <= span[1]

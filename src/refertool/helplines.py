@@ -21,12 +21,12 @@ REACHABLE = ("phone", "chat", "website")
 def helplines(catalog: Catalog, audience: str, region: str | None = None) -> list[Service]:
     """The helplines and chats open to `audience` (and its ages) that serve all of `region`, with a phone,
     chat or web address; the emergency order first (116 000 before 1712), then by name."""
-    from .fit import AGE_AUDIENCES
     from .query import Filters
     from .ranking import flag_filter
 
     index = catalog.index
-    chosen = Filters(kinds=list(KINDS), audiences=[audience], roles=list(ROLES), age=AGE_AUDIENCES.get(audience))
+    chosen = Filters(kinds=list(KINDS), audiences=[audience], roles=list(ROLES),
+                     age=catalog.vocabulary.age_spans().get(audience))
     places = set(catalog.regions.ancestors(region)) if region else set()
     found = []
     for n in flag_filter(index, catalog, chosen, None):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -144,6 +145,7 @@ class FacetValue(NamedTuple):
     nl: str
     en: str
     synonyms: tuple[str, ...] = ()
+    ages: tuple[int, int] | None = None  # an audience of an age group: the ages it covers (vocabulary.toml)
 
     def label(self, lang: str) -> str:
         return self.nl if lang == "nl" else self.en
@@ -209,4 +211,18 @@ class Vocabulary:
     def label(self, facet: str, value: str, lang: str) -> str:
         found = self.values(facet).get(value)
         return found.label(lang) if found else value
+
+    def age_spans(self) -> dict[str, tuple[int, int]]:
+        """The audiences that are age groups, with the ages each covers."""
+        return {v.id: v.ages for v in self.values("audiences").values() if v.ages}
+
+
+def audience_span(audiences: Iterable[str], spans: Mapping[str, tuple[int, int]]) -> tuple[int, int] | None:
+    """The ages a service's audiences cover; None (any age) when it lists none, or one that is not an
+    age group (people with disabilities are of every age)."""
+    found = [spans.get(a) for a in audiences]
+    if not found or any(span is None for span in found):
+        return None
+    spans_found = [span for span in found if span is not None]
+    return min(lo for lo, _ in spans_found), max(hi for _, hi in spans_found)
 

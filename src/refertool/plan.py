@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .catalog import Catalog
-from .fit import AGE_AUDIENCES, nearness
+from .fit import nearness, service_ages
 from .i18n import t
-from .model import Service
+from .model import Service, Vocabulary
 from .ranking import search
 from .situation import Person, Situation, describe, words_of
 
@@ -143,10 +143,11 @@ class Who:
 
     audiences: frozenset[str]
     age: int | None
+    vocab: Vocabulary
 
     def fits(self, s: Service, audience: bool = True) -> bool:
         if self.age is not None:
-            span = _age_span(s)
+            span = service_ages(s, self.vocab)
             if span and not span[0] <= self.age <= span[1]:
                 return False
         return not audience or not s.audiences or bool(self.audiences & set(s.audiences))
@@ -156,26 +157,18 @@ class Who:
         return bool(self.audiences & set(s.audiences))
 
 
-def _age_span(s: Service) -> tuple[int, int] | None:
-    if s.age_min is not None or s.age_max is not None:
-        return (s.age_min or 0, s.age_max if s.age_max is not None else 200)
-    spans = [AGE_AUDIENCES[a] for a in s.audiences if a in AGE_AUDIENCES]
-    if not spans or len(spans) < len(s.audiences):  # an audience of any age (disabilities) sets no span
-        return None
-    return min(lo for lo, _ in spans), max(hi for _, hi in spans)
-
-
-def _who(person: Person | None, group: str, extra: Iterable[str]) -> Who:
+def _who(person: Person | None, group: str, extra: Iterable[str], vocab: Vocabulary) -> Who:
     age = person.age if person else None
+    spans = vocab.age_spans()
     if age is not None:
-        audiences = {a for a, (lo, hi) in AGE_AUDIENCES.items() if lo <= age <= hi}
+        audiences = {a for a, (lo, hi) in spans.items() if lo <= age <= hi}
     elif group == "minor":
         audiences = {"minors"}
     elif group == "adult":
         audiences = {"adults", "young-adults"}
     else:
-        audiences = set(AGE_AUDIENCES)
-    return Who(frozenset(audiences | set(extra)), age)
+        audiences = set(spans)
+    return Who(frozenset(audiences | set(extra)), age, vocab)
 
 
 def asker_kind(situation: Situation) -> str:
@@ -200,7 +193,7 @@ class _Builder:
         self.asker = asker_kind(s)
         named = _named_in_text(catalog, text)
         self.order = named.order
-        extra = [a for a in (*given.audiences, *named.audiences) if a not in AGE_AUDIENCES]
+        extra = [a for a in (*given.audiences, *named.audiences) if a not in catalog.vocabulary.age_spans()]
         victim, perpetrator = s.victim(), s.perpetrator()
         self.victim_group = _group(victim)
         if self.act and not self.victim_group and s.urgency == "past":
@@ -212,9 +205,9 @@ class _Builder:
         elif self.act and not self.victim_group:
             self.victim_group = "minor"
             self.assumptions.append(t("assume_minor", lang))
-        self.victim = _who(victim, self.victim_group, extra)
+        self.victim = _who(victim, self.victim_group, extra, catalog.vocabulary)
         self.perpetrator_group = _group(perpetrator)
-        self.perpetrator = _who(perpetrator, self.perpetrator_group, [])
+        self.perpetrator = _who(perpetrator, self.perpetrator_group, [], catalog.vocabulary)
         if (perpetrator or self.asker == "perpetrator" or self.feelings_only) and not self.perpetrator_group:
             self.assumptions.append(t("assume_perpetrator_any_age", lang))
         if not self.asker:

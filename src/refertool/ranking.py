@@ -218,7 +218,7 @@ def allowed(index: Index, catalog: Catalog, facet: str, values: list[str]) -> se
         for value in values:
             lo, hi = map(int, value.split("-"))
             for i in index.live:
-                if age_fits(age_span(index, i) or (0, 200), lo, hi):
+                if age_fits(age_span(index, i, catalog.vocabulary) or (0, 200), lo, hi):
                     keep.add(i)
         return keep
     found = set(index.members(f"{facet}="))
