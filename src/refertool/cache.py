@@ -35,7 +35,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from .directories import INDEX_META_FILES, FileStat, Placed, load_meta_or_fail, overlay, scan
 from .errors import CacheDamaged, DataError, Problem
 from .index import (
-    NOT_URGENT,
     Entry,
     Index,
     IndexData,
@@ -44,6 +43,7 @@ from .index import (
     extend_lexicon,
     index_service,
     post,
+    urgent_order,
 )
 from .model import Regions, Service, Vocabulary
 from .version import __version__
@@ -417,8 +417,7 @@ def load_cached(directories: Sequence[Path], bundled: Path | None, progress: Pro
     if len(index.live) <= READY_ALL_UP_TO:
         keep = list(index.live)
     else:
-        keep = sorted((n for n in index.live if data.emergency[n] != NOT_URGENT),
-                      key=lambda n: (data.emergency[n], data.ids[n]))[:READY_URGENT]
+        keep = urgent_order(index)[:READY_URGENT]
     urgent = {n: services[data.ids[n]] for n in keep}
     try:
         write(db, built, lexicon, key, vocab, regions, urgent)

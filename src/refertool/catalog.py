@@ -173,11 +173,9 @@ def check_paths(targets: Sequence[Path], today: dt.date | None = None) -> Report
 
 def emergency_services(catalog: Catalog) -> list[Service]:
     """The services of the emergency view, in their order; read from the index, so only these are loaded."""
-    from .index import NOT_URGENT
+    from .index import urgent_order
 
-    data, index = catalog.index.data, catalog.index
-    urgent = sorted((data.emergency[n], data.ids[n]) for n in index.live if data.emergency[n] != NOT_URGENT)
-    return [catalog.services[sid] for _, sid in urgent]
+    return [catalog.services[catalog.index.data.ids[n]] for n in urgent_order(catalog.index)]
 
 
 class FacetCount(NamedTuple):

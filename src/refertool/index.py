@@ -137,6 +137,13 @@ def build_data(services: Iterable[Service], regions: Regions) -> IndexData:
     return data
 
 
+def urgent_order(index: Index) -> list[int]:
+    """The numbers of the services in the emergency view, in its order (rank, then id)."""
+    data = index.data
+    return sorted((n for n in index.live if data.emergency[n] != NOT_URGENT),
+                  key=lambda n: (data.emergency[n], data.ids[n]))
+
+
 class Lexicon(NamedTuple):
     """The index's words with what lets a query word reach them: stems, compound parts, facet labels."""
 
