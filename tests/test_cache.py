@@ -234,3 +234,34 @@ def test_a_part_damaged_inside_the_cache_never_stops_a_lookup(cli, damage):
     for cmd, out in clean.items():
         ran = cli(*cmd)
         assert (ran.code, ran.out, ran.err) == (0, out, "")
+
+
+def test_a_programming_error_in_the_delta_merge_is_not_taken_for_damage(local, monkeypatch):
+    """Only the errors damage causes make a full build; a bug in the merge surfaces instead of hiding."""
+    from refertool import cache
+
+    load_catalog([local])
+    svc = local / "services" / "lokaal-meldpunt.toml"
+    svc.write_text(svc.read_text(encoding="utf-8").replace("zwembadwerking", "trampolinepark"), encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise KeyError("a bug, not damage")
+
+    monkeypatch.setattr(cache, "_lay_over", broken)
+    with pytest.raises(KeyError):
+        load_catalog([local])
+
+
+@pytest.mark.parametrize("part", ["state", "stats", "meta"])
+def test_a_part_that_decodes_to_the_wrong_shape_is_damage(local, part):
+    """A blob that unpickles or unmarshals, but not into what this version wrote, means a full build."""
+    import marshal
+    import sqlite3
+
+    expected = ids(load_catalog([local]), "zwembadwerking")
+    (db,) = cache_root().glob("index-*.sqlite")
+    con = sqlite3.connect(db)
+    with con:
+        con.execute("UPDATE meta SET value = ? WHERE key = ?", (marshal.dumps((1, 2)), part))
+    con.close()
+    assert ids(load_catalog([local]), "zwembadwerking") == expected

@@ -267,10 +267,32 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
             os.unlink(tmp)
 
 
-# What reading a damaged or foreign cache may raise: at opening, a full build follows; later,
-# a part that cannot be read is done without (read from the files) or CacheDamaged is raised.
-DAMAGE = (sqlite3.Error, ValueError, EOFError, TypeError, KeyError, IndexError, pickle.UnpicklingError,
-          AttributeError)
+class Damaged(Exception):
+    """Bytes in the cache that do not decode into what this version wrote (raised and caught in this module)."""
+
+
+# What damage to the database file raises: SQLite's own errors, a file that cannot be read, a
+# blob that does not decode (Damaged). A programming error (TypeError, KeyError, ...) outside a
+# decoder is not damage and propagates.
+DAMAGE = (sqlite3.Error, OSError, Damaged)
+# What pickle and marshal may raise on damaged bytes (the documented ones, and those a fuzzing of
+# real blobs showed); caught around one decoding call only, never around our own code.
+DECODING = (pickle.UnpicklingError, EOFError, ValueError, TypeError, OverflowError, AttributeError,
+            ImportError, IndexError, KeyError, MemoryError)
+STORED = ("schema", "key", "meta", "phrases", "state", "stats")  # the meta rows every cache has
+
+
+def _decoded(loads: Callable[[bytes], Any], blob: Any, kind: type | tuple[type, ...]) -> Any:
+    """One stored blob, decoded and of the type written; else Damaged."""
+    if not isinstance(blob, bytes):
+        raise Damaged("not a blob")
+    try:
+        value = loads(blob)
+    except DECODING as exc:
+        raise Damaged(type(exc).__name__) from None
+    if not isinstance(value, kind):
+        raise Damaged(f"not a {kind}")
+    return value
 
 
 class Store:
@@ -281,45 +303,55 @@ class Store:
         self.con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, check_same_thread=False)
         meta = dict(self.con.execute("SELECT key, value FROM meta"))
         if meta.get("schema") != SCHEMA or meta.get("key") != key:
-            raise ValueError("not our cache")
-        self.vocab, self.regions = pickle.loads(meta["meta"])
+            raise Damaged("not our cache")  # another version's, or a foreign database
+        if not set(STORED) <= meta.keys():
+            raise Damaged("a part is missing")
+        vocab_regions = _decoded(pickle.loads, meta["meta"], tuple)
+        if len(vocab_regions) != 2 or not isinstance(vocab_regions[0], Vocabulary) \
+                or not isinstance(vocab_regions[1], Regions):
+            raise Damaged("not a vocabulary and regions")
+        self.vocab, self.regions = vocab_regions
         self.phrases_blob = meta["phrases"]
         self.urgent_blob = meta.get("urgent")
-        state = State(*marshal.loads(meta["state"]))
+        parts = _decoded(marshal.loads, meta["state"], tuple)
+        if len(parts) != len(State._fields):
+            raise Damaged("not the index's state")
+        state = State(*parts)
         self.directory_of, self.notes = state.directory_of, state.notes
         self.data = IndexData(state.ids, {}, LazyMembers(self), state.emergency, state.breadth, state.ages)
         self.dead = set(state.dead)
         self.lexicon = Lexicon(state.words, state.by_stem, state.parts, state.labels)
-        self.stats = marshal.loads(meta["stats"])
+        self.stats = _decoded(marshal.loads, meta["stats"], list)
 
     @cached_property
     def urgent(self) -> dict[int, Service]:
         """The services kept ready; none when that part is damaged (they are then read from their files)."""
         try:
-            ready = pickle.loads(self.urgent_blob) if self.urgent_blob else {}
-        except DAMAGE:
+            return _decoded(pickle.loads, self.urgent_blob, dict) if self.urgent_blob else {}
+        except Damaged:
             return {}
-        return ready if isinstance(ready, dict) else {}
 
     def phrases(self) -> PhraseTable | None:
         """The stored phrase table; None when that part is damaged (the parser then builds its own)."""
         from .query import PhraseTable
 
         try:
-            table = pickle.loads(self.phrases_blob)
-        except DAMAGE:
+            table: PhraseTable = _decoded(pickle.loads, self.phrases_blob, PhraseTable)
+        except Damaged:
             return None
-        return table if isinstance(table, PhraseTable) else None
+        return table
 
     def numbers(self, table: str, key_column: str, key: str) -> array:
         """A posting or member list; damage here cannot be worked around, so the cache must go."""
+        found = array("i")
         try:
             row = self.con.execute(f"SELECT data FROM {table} WHERE {key_column} = ?", (key,)).fetchone()
-            found = array("i")
-            if row:
-                found.frombytes(row[0])
         except DAMAGE:
             raise CacheDamaged(str(self.db)) from None
+        if row:
+            if not isinstance(row[0], bytes) or len(row[0]) % found.itemsize:
+                raise CacheDamaged(str(self.db))
+            found.frombytes(row[0])
         return found
 
     @cached_property
@@ -473,7 +505,7 @@ def _from_store(store: Store, files: list[FileStat], vocab: Vocabulary, regions:
         services = CachedServices(index, vocab, regions, lambda n: fresh.get(n) or store.path(n),
                                   lambda n: None if n in dead else store.urgent.get(n))
         return Loaded(index, services, vocab, regions, tuple(notes), store.phrases)
-    except (sqlite3.Error, ValueError, KeyError):
+    except (*DAMAGE, CacheDamaged):  # the cached part of the merge cannot be read: a full build
         return None
 
 
