@@ -64,7 +64,7 @@ def test_the_facet_table_decides_how_each_facet_filters(catalog, monkeypatch):
 def test_one_age_rule_read_from_the_index_or_from_a_service(catalog):
     """The ages a service serves come from the vocabulary's age groups; the ranking (index) and the plan
     (service) read them by one rule and agree on every service."""
-    from refertool.fit import age_span, service_ages
+    from refertool.ages import indexed_ages, service_ages
     from refertool.model import audience_span
 
     vocab = catalog.vocabulary
@@ -75,7 +75,7 @@ def test_one_age_rule_read_from_the_index_or_from_a_service(catalog):
     index = catalog.index
     for n in index.live:
         s = catalog.services[index.data.ids[n]]
-        assert age_span(index, n, vocab) == service_ages(s, vocab), s.id
+        assert indexed_ages(index, n, vocab) == service_ages(s, vocab), s.id
 
 
 def test_an_age_group_without_a_proper_span_is_a_problem(tmp_path):

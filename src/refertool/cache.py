@@ -51,7 +51,7 @@ from .version import __version__
 if TYPE_CHECKING:
     from .query import PhraseTable
 
-SCHEMA = "refertool-index-17"  # bump whenever what the index holds changes
+SCHEMA = "refertool-index-18"  # bump whenever what the index holds changes
 PARALLEL_FROM = 2000  # files; below this a process pool costs more than it saves
 # What a caller may pass to follow a long (parallel) build: given the number of files, it
 # returns a context that yields a function called with each batch of files done. The CLI

@@ -23,7 +23,7 @@ from .version import __version__
 
 if TYPE_CHECKING:
     from .catalog import Catalog
-    from .model import Service
+    from .model import Service, Vocabulary
     from .plan import Given, Plan
     from .query import Filters
     from .ranking import Hit
@@ -814,7 +814,7 @@ def plan(
     read_as = read(text, catalog.vocabulary, catalog.regions)
     given = Given(age, role or "", tuple(f.sectors), tuple(f.regions), tuple(f.audiences), tuple(f.topics))
     if not no_input and _interactive():
-        given = _ask(read_as, given, lang)
+        given = _ask(read_as, given, catalog.vocabulary, lang)
     result = make_plan(catalog, read_as, given, lang, text)
     if not result.sections:
         _say(t("plan_nothing", lang))
@@ -858,13 +858,13 @@ def _interactive() -> bool:
 ROLE_CHOICES = {"1": "professional", "2": "bystander", "3": "victim", "4": "perpetrator"}
 
 
-def _ask(read_as: Situation, given: Given, lang: str) -> Given:
+def _ask(read_as: Situation, given: Given, vocab: Vocabulary, lang: str) -> Given:
     """Ask for the age and the asker's role when they matter and are missing; Enter skips."""
     from dataclasses import replace
 
     from .plan import complete, missing
 
-    for item in missing(complete(read_as, given)):
+    for item in missing(complete(read_as, given, vocab)):
         while True:
             answer = typer.prompt(t(f"ask_{item}", lang), default="", show_default=False, err=True).strip()
             if not answer:

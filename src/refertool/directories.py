@@ -105,6 +105,19 @@ def overlay(placed: Iterable[Placed], bundled: int | None) -> tuple[set[int], li
 
 
 # ---------------------------------------------------------------- meta files
+def _span(spec: dict[str, Any], key: str, where: str, path: Path, problems: list[Problem]
+          ) -> tuple[int, int] | None:
+    """An `ages`-like value, [from, to]; None (and a problem) when it is not one."""
+    value = spec.get(key)
+    if value is None:
+        return None
+    if not (isinstance(value, list) and len(value) == 2
+            and all(isinstance(a, int) and not isinstance(a, bool) for a in value) and 0 <= value[0] <= value[1]):
+        problems.append(Problem(str(path), 0, "REF005", f"{where}.{key} must be [from, to]"))
+        return None
+    return value[0], value[1]
+
+
 def _facet_values(table: dict[str, Any], path: Path, problems: list[Problem]) -> dict[str, dict[str, FacetValue]]:
     facets: dict[str, dict[str, FacetValue]] = {}
     for facet in FACETS:
@@ -116,15 +129,16 @@ def _facet_values(table: dict[str, Any], path: Path, problems: list[Problem]) ->
             if not isinstance(synonyms, list) or not all(isinstance(s, str) for s in synonyms):
                 problems.append(Problem(str(path), 0, "REF005", f"{facet}.{value_id}.synonyms must be strings"))
                 synonyms = []
-            ages = spec.get("ages")
-            if ages is not None and not (isinstance(ages, list) and len(ages) == 2
-                                         and all(isinstance(a, int) and not isinstance(a, bool) for a in ages)
-                                         and 0 <= ages[0] <= ages[1]):
-                problems.append(Problem(str(path), 0, "REF005", f"{facet}.{value_id}.ages must be [from, to]"))
-                ages = None
+            ages = _span(spec, "ages", f"{facet}.{value_id}", path, problems)
+            unknown = _span(spec, "unknown_age", f"{facet}.{value_id}", path, problems)
+            group = spec.get("group", "")
+            if group not in ("", "minor", "adult") or group and not ages:
+                problems.append(Problem(str(path), 0, "REF005",
+                                        f"{facet}.{value_id}.group must be minor or adult, on an age group"))
+                group = ""
             facets.setdefault(facet, {})[value_id] = FacetValue(
                 value_id, spec.get("nl", value_id), spec.get("en", value_id), tuple(synonyms),
-                (ages[0], ages[1]) if ages else None)
+                (ages[0], ages[1]) if ages else None, group, unknown)
     return facets
 
 

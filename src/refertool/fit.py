@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .index import NO_AGE, NOT_URGENT, Index
-from .model import Regions, Service, Vocabulary, audience_span
-from .situation import MINOR_MAX, Situation, words_of
+from . import ages
+from .index import NOT_URGENT, Index
+from .model import Regions, Vocabulary
+from .situation import Situation, words_of
 
 # Points: a service for the wrong person is worse than one for the right person is good.
 ROLE_FITS, ROLE_MISFITS = 2, -3
@@ -24,7 +25,6 @@ NEED_FITS = 2
 URGENT_FITS = 1
 AVOIDED = -3
 CHANNEL_FITS, CHANNEL_MISFITS = 1, -1
-CHILD_MAX = 14
 PERSONAL_NEEDS = frozenset({"help-victim", "help-perpetrator", "talk", "feelings", "duty-to-report", "mediation"})
 NEAR_TOWN, NEAR_PROVINCE, NEAR_REGION, FAR = range(4)
 
@@ -40,22 +40,6 @@ def wanted_role(situation: Situation) -> str:
         return "perpetrator"
     subject = situation.subject()
     return subject.role if subject is not None and subject.role in ("victim", "perpetrator") else ""
-
-
-def age_span(index: Index, i: int, vocab: Vocabulary) -> tuple[int, int] | None:
-    """The ages a service serves: its own ages, else those of its audiences; None when open to all.
-    (The same rule as `service_ages`, read from the index.)"""
-    if index.data.ages[i] != NO_AGE:
-        return index.data.ages[i]
-    return audience_span([a for a in vocab.values("audiences") if i in index.members(f"audiences={a}")],
-                         vocab.age_spans())
-
-
-def service_ages(s: Service, vocab: Vocabulary) -> tuple[int, int] | None:
-    """The ages a service serves: its own ages, else those of its audiences; None when open to all."""
-    if s.age_min is not None or s.age_max is not None:
-        return (s.age_min or 0, s.age_max if s.age_max is not None else 200)
-    return audience_span(s.audiences, vocab.age_spans())
 
 
 def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors: set[str],
@@ -101,12 +85,9 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
             elif not any(i in index.members(f"roles={r}") for r in asker_roles):
                 points, why = points + ROLE_MISFITS, [*why, f"not for the {role}"]
         if group:
-            span = age_span(index, i, vocab)
+            span = ages.indexed_ages(index, i, vocab)
             if span is not None:
-                if age is not None:
-                    fits = span[0] <= age <= span[1]
-                else:  # a minor of no given age is a child: young-adult services start at 16
-                    fits = span[0] < CHILD_MAX if group == "minor" else span[1] > MINOR_MAX
+                fits = ages.fits(span, age, group, vocab)  # no age said: the ages taken for the group
                 points += AGE_FITS if fits else AGE_MISFITS
                 why.append(f"{'for' if fits else 'not for'} {'an' if group == 'adult' else 'a'} {group}")
         if sectors and i not in general:

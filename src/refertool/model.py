@@ -146,6 +146,8 @@ class FacetValue(NamedTuple):
     en: str
     synonyms: tuple[str, ...] = ()
     ages: tuple[int, int] | None = None  # an audience of an age group: the ages it covers (vocabulary.toml)
+    group: str = ""  # "minor" or "adult": the audience whose ages decide that group (see refertool.ages)
+    unknown_age: tuple[int, int] | None = None  # the ages taken for one of that group whose age is not said
 
     def label(self, lang: str) -> str:
         return self.nl if lang == "nl" else self.en

@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from . import ages
 from .catalog import Catalog
-from .fit import nearness, service_ages
+from .fit import nearness
 from .i18n import t
 from .model import Service, Vocabulary
 from .ranking import search
@@ -78,15 +79,10 @@ class Plan:
 
 
 # ---------------------------------------------------------------- the situation, completed
-def age_group(age: int) -> str:
-    return "minor" if age < 18 else "adult"
-
-
-def complete(situation: Situation, given: Given) -> Situation:
+def complete(situation: Situation, given: Given, vocab: Vocabulary) -> Situation:
     """The situation with what the user stated laid over what the text said."""
     people = list(situation.people)
-    group = age_group(given.age) if given.age is not None else (
-        "minor" if "minors" in given.audiences else "adult" if "adults" in given.audiences else "")
+    group = ages.age_group(given.age, vocab) or ages.group_of(given.audiences, vocab)
     if group:
         role = _main_role(situation, given.role)
         at = next((i for i, p in enumerate(people) if p.role == role), None)
@@ -147,7 +143,7 @@ class Who:
 
     def fits(self, s: Service, audience: bool = True) -> bool:
         if self.age is not None:
-            span = service_ages(s, self.vocab)
+            span = ages.service_ages(s, self.vocab)
             if span and not span[0] <= self.age <= span[1]:
                 return False
         return not audience or not s.audiences or bool(self.audiences & set(s.audiences))
@@ -159,16 +155,7 @@ class Who:
 
 def _who(person: Person | None, group: str, extra: Iterable[str], vocab: Vocabulary) -> Who:
     age = person.age if person else None
-    spans = vocab.age_spans()
-    if age is not None:
-        audiences = {a for a, (lo, hi) in spans.items() if lo <= age <= hi}
-    elif group == "minor":
-        audiences = {"minors"}
-    elif group == "adult":
-        audiences = {"adults", "young-adults"}
-    else:
-        audiences = set(spans)
-    return Who(frozenset(audiences | set(extra)), age, vocab)
+    return Who(ages.audiences_of(age, group, vocab) | set(extra), age, vocab)
 
 
 def asker_kind(situation: Situation) -> str:
@@ -195,7 +182,7 @@ class _Builder:
         self.order = named.order
         extra = [a for a in (*given.audiences, *named.audiences) if a not in catalog.vocabulary.age_spans()]
         victim, perpetrator = s.victim(), s.perpetrator()
-        self.victim_group = _group(victim)
+        self.victim_group = _group(victim, catalog.vocabulary)
         if self.act and not self.victim_group and s.urgency == "past":
             self.victim_group = "adult"  # "als kind misbruikt", years ago: an adult now
             self.assumptions.append(t("assume_adult_now", lang))
@@ -206,7 +193,7 @@ class _Builder:
             self.victim_group = "minor"
             self.assumptions.append(t("assume_minor", lang))
         self.victim = _who(victim, self.victim_group, extra, catalog.vocabulary)
-        self.perpetrator_group = _group(perpetrator)
+        self.perpetrator_group = _group(perpetrator, catalog.vocabulary)
         self.perpetrator = _who(perpetrator, self.perpetrator_group, [], catalog.vocabulary)
         if (perpetrator or self.asker == "perpetrator" or self.feelings_only) and not self.perpetrator_group:
             self.assumptions.append(t("assume_perpetrator_any_age", lang))
@@ -411,10 +398,10 @@ class _Builder:
         return self.pick([for_both_sides("mediation"), for_both_sides("legal")])
 
 
-def _group(person: Person | None) -> str:
+def _group(person: Person | None, vocab: Vocabulary) -> str:
     if person is None:
         return ""
-    return age_group(person.age) if person.age is not None else person.age_group
+    return ages.age_group(person.age, vocab) or person.age_group
 
 
 class _Named(NamedTuple):
@@ -447,7 +434,7 @@ def _reporting_point(s: Service) -> bool:
 
 def make_plan(catalog: Catalog, situation: Situation, given: Given, lang: str, text: str = "") -> Plan:
     """The plan for a situation (as read, completed with what was given), in the steps it needs."""
-    situation = complete(situation, given)
+    situation = complete(situation, given, catalog.vocabulary)
     b = _Builder(catalog, situation, given, text, lang)
     # Each service goes to the first step that takes it; Later's narrow rule (both sides of a
     # criminal case) chooses before the help steps, whose wider rules would take mediation too.

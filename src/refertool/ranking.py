@@ -18,9 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from . import ages
 from .catalog import Catalog
 from .errors import UsageError
-from .fit import FAR, Fit, age_span, nearness, situation_fit
+from .fit import FAR, Fit, nearness, situation_fit
 from .index import DESCRIPTION, FIELDS, NAME, NO_AGE, NOT_URGENT, TOPICS, Index
 from .model import Service, facets
 from .query import FILTER_FACETS, Concept, Facet, Filters, Query, parse
@@ -197,10 +198,6 @@ class Matcher:
 
 
 # ---------------------------------------------------------------- filtering
-def age_fits(span: tuple[int, int], lo: int, hi: int) -> bool:
-    return span[0] <= hi and lo <= span[1]
-
-
 def allowed(index: Index, catalog: Catalog, facet: str, values: list[str]) -> set[int] | None:
     """Services passing a lenient facet filter (listing none means open to all); None: no filter."""
     if not values:
@@ -218,7 +215,7 @@ def allowed(index: Index, catalog: Catalog, facet: str, values: list[str]) -> se
         for value in values:
             lo, hi = map(int, value.split("-"))
             for i in index.live:
-                if age_fits(age_span(index, i, catalog.vocabulary) or (0, 200), lo, hi):
+                if (span := ages.indexed_ages(index, i, catalog.vocabulary)) is None or ages.overlaps(span, lo, hi):
                     keep.add(i)
         return keep
     found = set(index.members(f"{facet}="))
@@ -258,7 +255,7 @@ def explicit_matches(index: Index, facet: Facet) -> dict[int, Match]:
     if facet.facet == "age":
         lo, hi = map(int, facet.value.split("-"))
         return {i: Match(facet.typos, EXACT, TOPICS, f"age {facet.value}") for i in index.live
-                if index.data.ages[i] != NO_AGE and age_fits(index.data.ages[i], lo, hi)}
+                if index.data.ages[i] != NO_AGE and ages.overlaps(index.data.ages[i], lo, hi)}
     level = EXACT if facet.facet == "regions" else SYNONYM
     same = Match(facet.typos, level, TOPICS, f"{facet.facet}={facet.value}")  # one object for thousands
     found = index.members(f"{facet.facet}={facet.value}")
