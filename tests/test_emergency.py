@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from refertool.catalog import emergency_services
-from refertool.emergency import distance, emergency_lines, places_of, shared_name
+from refertool.emergency import emergency_lines, places_of, shared_name
 from refertool.model import Localized, Location, Service
+from refertool.places import distance
 
 # Ten care centres as the data will hold them: one record per hospital, one shared rank, a location each.
 HOSPITALS = [("Antwerpen", "antwerpen"), ("Brugge", "west-vlaanderen"), ("Brussel", "brussels"),

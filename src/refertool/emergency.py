@@ -7,10 +7,10 @@ care centres after sexual violence): they make one line that says where they are
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import NamedTuple
 
 from .model import Regions, Service
+from .places import UNKNOWN, distance, folded
 from .text import fold
 
 
@@ -44,34 +44,11 @@ def places_of(s: Service, regions: Regions) -> list[Place]:
     """Where a service is: its locations, else the place its name ends with ("UZ Gent")."""
     if s.locations:
         return [Place(loc.city, loc.region) for loc in s.locations]
-    known = _places(regions)
+    known = folded(regions)
     for word in reversed(s.name.split()):
         if fold(word) in known:
             return [Place(word, known[fold(word)])]
     return []
-
-
-@lru_cache(maxsize=4)
-def _places(regions: Regions) -> dict[str, str]:
-    """Every place name the regions know (folded) -> its region id; the smallest area wins."""
-    known: dict[str, str] = {}
-    for area in regions.areas.values():
-        for name in (area.nl, area.en, *area.synonyms, *area.municipalities):
-            folded = fold(name)
-            if len(regions.ancestors(area.id)) >= len(regions.ancestors(known.get(folded, ""))):
-                known[folded] = area.id
-    return known
-
-
-def distance(region: str, near: str, regions: Regions) -> int:
-    """0 in the same area as `near`, 1 one level up (the same province's region), ...; unknown places last."""
-    if not region:
-        return 99
-    mine = regions.ancestors(region)
-    for steps, area in enumerate(regions.ancestors(near)):
-        if area in mine:
-            return steps
-    return 98
 
 
 def shared_name(names: Sequence[str]) -> str:
@@ -101,7 +78,7 @@ def emergency_lines(services: Sequence[Service], regions: Regions, near: str | N
         members = [(s, places_of(s, regions) if near or len(by_rank[rank]) > 1 else []) for s in by_rank[rank]]
         if near:
             def nearest(item: tuple[Service, list[Place]]) -> int:
-                return min((distance(p.region, near, regions) for p in item[1]), default=99)
+                return min((distance(p.region, near, regions) for p in item[1]), default=UNKNOWN)
 
             members.sort(key=nearest)  # stable: the emergency order among equals
         found: dict[str, Place] = {}

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from . import ages
 from .index import NOT_URGENT, Index
-from .model import Regions, Vocabulary
+from .model import Vocabulary
 from .situation import Situation, words_of
 
 # Points: a service for the wrong person is worse than one for the right person is good.
@@ -26,7 +26,6 @@ URGENT_FITS = 1
 AVOIDED = -3
 CHANNEL_FITS, CHANNEL_MISFITS = 1, -1
 PERSONAL_NEEDS = frozenset({"help-victim", "help-perpetrator", "talk", "feelings", "duty-to-report", "mediation"})
-NEAR_TOWN, NEAR_PROVINCE, NEAR_REGION, FAR = range(4)
 
 
 class Fit(NamedTuple):
@@ -129,25 +128,3 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
             out[i] = Fit(points, tuple(why))
     return out
 
-
-def nearness(index: Index, regions: Regions, situation: Situation) -> dict[int, int]:
-    """For a place in the query: services located in that municipality, then province, then region
-    (smaller is nearer); a service without a location near the place is not in the result (FAR)."""
-    near: dict[int, int] = {}
-
-    def put(members: frozenset[int], level: int) -> None:
-        for i in members:
-            if level < near.get(i, FAR):
-                near[i] = level
-
-    for town in situation.municipalities:
-        put(index.members(f"city={town}"), NEAR_TOWN)
-    for place in situation.places:
-        chain = regions.ancestors(place)  # the place, its region, Belgium
-        put(index.members(f"located={place}"), NEAR_PROVINCE)
-        region = chain[1] if len(chain) > 2 else place
-        for area in regions.areas.values():
-            if area.parent == region:
-                put(index.members(f"located={area.id}"), NEAR_REGION)
-        put(index.members(f"located={region}"), NEAR_REGION)
-    return near

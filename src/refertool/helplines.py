@@ -21,18 +21,18 @@ REACHABLE = ("phone", "chat", "website")
 def helplines(catalog: Catalog, audience: str, region: str | None = None) -> list[Service]:
     """The helplines and chats open to `audience` (and its ages) that serve all of `region`, with a phone,
     chat or web address; the emergency order first (116 000 before 1712), then by name."""
+    from .places import covers_all_of
     from .query import Filters
     from .ranking import flag_filter
 
     index = catalog.index
     chosen = Filters(kinds=list(KINDS), audiences=[audience], roles=list(ROLES),
                      age=catalog.vocabulary.age_spans().get(audience))
-    places = set(catalog.regions.ancestors(region)) if region else set()
     found = []
     for n in flag_filter(index, catalog, chosen, None):
         service = catalog.services[index.data.ids[n]]
         # A poster for a region lists only what serves the whole region, not a part of it.
-        if places and not places & set(service.regions):
+        if region and not covers_all_of(service.regions, region, catalog.regions):
             continue
         if service.website or any(c.channel in REACHABLE for c in service.contacts):
             found.append(service)

@@ -13,9 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from . import ages
+from . import ages, places
 from .catalog import Catalog
-from .fit import nearness
 from .i18n import t
 from .model import Service, Vocabulary
 from .ranking import search
@@ -218,10 +217,8 @@ class _Builder:
 
     def serves(self, s: Service) -> bool:
         """The service's area covers the place of the situation (any place when none is known)."""
-        regions = self.catalog.regions
         return not self.situation.places or any(
-            area in regions.ancestors(place) or place in regions.ancestors(area)
-            for place in self.situation.places for area in s.regions)
+            places.covers(s.regions, place, self.catalog.regions) for place in self.situation.places)
 
     def pick(self, rules: list[Rule]) -> list[Entry]:
         """Every service that a rule admits and no earlier step holds, with that rule's reason."""
@@ -286,7 +283,8 @@ class _Builder:
         centres = [x for x in self.catalog if _care_centre(x)]
         if self.situation.places:
             index = self.catalog.index
-            level = {index.data.ids[i]: n for i, n in nearness(index, self.catalog.regions, self.situation).items()}
+            near = places.nearness(index, self.catalog.regions, self.situation.places, self.situation.municipalities)
+            level = {index.data.ids[i]: n for i, n in near.items()}
             located = [x for x in centres if x.id in level]
             if located:
                 best = min(level[x.id] for x in located)

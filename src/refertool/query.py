@@ -16,6 +16,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .model import Regions, Vocabulary, facets
+from .places import names as place_names
+from .places import postcode
 from .situation import Situation, read, words_of
 from .text import STOPWORDS, fold, stems, tokens, typo_budget
 
@@ -86,11 +88,8 @@ class PhraseTable:
             for value in vocab.values(facet).values():
                 for phrase in (value.nl, value.en, *value.synonyms):
                     self._add(phrase, facet, value.id)
-        for area in regions.areas.values():
-            for phrase in (area.nl, area.en, *area.synonyms):
-                self._add(phrase, "regions", area.id)
-            for place in area.municipalities:
-                self._add(place, "regions", area.id)
+        for phrase, area_id in place_names(regions):
+            self._add(phrase, "regions", area_id)
         self.by_length: dict[int, list[tuple[str, ...]]] = {}
         for key in self.exact:
             self.by_length.setdefault(len(key), []).append(key)
@@ -249,14 +248,11 @@ class QueryParser:
     def postcodes(self) -> None:
         """Four digits inside a known range name a province, unless the number is in the data
         itself (1712 is a helpline) and not called a postcode."""
-        words = self.words
-        for i, w in enumerate(words):
-            said_postcode = i > 0 and words[i - 1] in ("postcode", "postal", "zip", "code")
-            if len(w) == 4 and w.isdigit() and (said_postcode or not self.known_word(w)):
-                area = self.regions.by_postcode(int(w))
-                if area:
-                    self.pulled.append(Facet("regions", area, w))
-                    self.used[i] = True
+        for i, w in enumerate(self.words):
+            area = postcode(self.words, i, self.regions, self.known_word)
+            if area:
+                self.pulled.append(Facet("regions", area, w))
+                self.used[i] = True
 
     def joined_words(self) -> None:
         """Joined words first, so that "wraak porno" or "stop it now" meet their one-word form."""

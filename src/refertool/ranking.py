@@ -18,15 +18,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from . import ages
+from . import ages, places
 from .catalog import Catalog
 from .errors import UsageError
-from .fit import FAR, Fit, nearness, situation_fit
+from .fit import Fit, situation_fit
 from .index import DESCRIPTION, FIELDS, NAME, NO_AGE, NOT_URGENT, TOPICS, Index
 from .model import Service, facets
 from .query import FILTER_FACETS, Concept, Facet, Filters, Query, parse
 from .situation import Situation, words_of
-from .text import STOPWORDS, fold, split_compound, stems, tokens, typo_budget
+from .text import STOPWORDS, split_compound, stems, tokens, typo_budget
 
 LEVELS = ("exact", "stem", "synonym", "compound", "prefix", "typo")
 EXACT, STEM, SYNONYM, COMPOUND, PREFIX, TYPO = range(6)
@@ -205,9 +205,7 @@ def allowed(index: Index, catalog: Catalog, facet: str, values: list[str]) -> se
     if facet == "regions":
         keep: set[int] | None = None
         for place in values:
-            areas = [a for a in catalog.regions.areas
-                     if a in catalog.regions.ancestors(place) or place in catalog.regions.ancestors(a)]
-            found = set().union(*(index.members(f"regions={a}") for a in areas))
+            found = set().union(*(index.members(f"regions={a}") for a in places.covering(place, catalog.regions)))
             keep = found if keep is None else keep & found
         return keep or set()
     if facet == "age":
@@ -379,7 +377,8 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
     data = index.data
     sectors = {f.value for c in concepts for f in c.facets if f.facet == "sectors"}
     fits = situation_fit(situation, index, catalog.vocabulary, sectors | ({situation.asker_sector} - {""}), candidates)
-    near = nearness(index, catalog.regions, situation) if situation.places else {}
+    near = places.nearness(index, catalog.regions, situation.places, situation.municipalities) \
+        if situation.places else {}
     scored = []
     for i in candidates:
         matches = [pc.get(i) for pc in per_concept]
@@ -396,7 +395,7 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
         key = SortKey(points, -rarity, -sum(1 for hit in word_hits if i in hit),
                       sum(m.typos for m in got), sum(m.level for m in got), sum(m.field for m in got),
                       -sum(1 for m in got if m.level == EXACT and m.field == NAME),
-                      near.get(i, FAR) if near else 0,
+                      near.get(i, places.FAR) if near else 0,
                       # for a place, a service of that area beats a nationwide one
                       data.breadth[i] if narrow_first else 0,
                       i not in general and not sector_named,
@@ -413,18 +412,15 @@ def _situation_weight(m: Match) -> float:
 
 def resolve_region(catalog: Catalog, value: str) -> str:
     """A region id, a place name or a postcode -> a region id; UsageError when unknown."""
-    v = value.strip()
-    if v in catalog.regions.areas:
-        return v
-    if v.isdigit() and len(v) == 4 and catalog.regions.by_postcode(int(v)):
-        return catalog.regions.by_postcode(int(v)) or v
-    values, _ = catalog.phrases.lookup(tuple(tokens(v)))
+    found = places.region_of(value, catalog.regions)
+    if found:
+        return found
+    values, _ = catalog.phrases.lookup(tuple(tokens(value.strip())))  # a name, with typos
     areas = sorted(val for facet, val in values if facet == "regions")
     if areas:
         return areas[0]
-    from .validate import did_you_mean
-
-    raise UsageError(f"unknown region '{value}'{did_you_mean(fold(v), catalog.regions.areas)}")
+    near = places.suggestion(value, catalog.regions)
+    raise UsageError(f"unknown region '{value}'" + (f" (did you mean '{near}'?)" if near else ""))
 
 
 def search(catalog: Catalog, text: str = "", filters: Filters | None = None, limit: int | None = 10,

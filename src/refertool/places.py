@@ -1,0 +1,148 @@
+"""Places, decided once: which place a name or a postcode means, whether a service's area covers a
+place, and how near a service is to one.
+
+Everything is read from the regions (data/regions.toml: Belgium > regions > provinces, with their
+names in both languages, other names, municipalities and postcode ranges). The functions take
+place ids and `Regions`, never a described situation: the query parser, the situation reader,
+ranking, the plan, the posters and the emergency view all ask here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from difflib import get_close_matches
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .model import Regions
+from .text import fold, tokens
+
+if TYPE_CHECKING:
+    from .index import Index
+
+# How near a service is to a place in a query, smallest first: located in the town named, in the
+# province (or the place named), in its region; any other service is FAR (not near at all).
+NEAR_TOWN, NEAR_PROVINCE, NEAR_REGION, FAR = range(4)
+# Unknown places sort after every known one in `distance`: 98 for a place with nothing in common
+# with the one asked about, 99 for a service whose place the data does not give.
+UNRELATED, UNKNOWN = 98, 99
+POSTCODE_WORDS = frozenset({"postcode", "postal", "zip", "code"})  # "postcode 1712": a postcode all the same
+SUGGEST_CUTOFF = 0.6  # difflib's ratio for "did you mean": as close as the data rules' suggestions
+
+
+# ---------------------------------------------------------------- names and postcodes
+def names(regions: Regions) -> Iterator[tuple[str, str]]:
+    """Every name of a place, with the region id it names: areas' names, then their municipalities."""
+    for area in regions.areas.values():
+        for name in (area.nl, area.en, *area.synonyms):
+            yield name, area.id
+        for place in area.municipalities:
+            yield place, area.id
+
+
+@lru_cache(maxsize=4)
+def table(regions: Regions) -> dict[tuple[str, ...], tuple[str, str]]:
+    """A place name as tokens -> (region id, municipality or ""): an area's own names keep the first
+    area that has them; a municipality names its province, and itself as a town."""
+    out: dict[tuple[str, ...], tuple[str, str]] = {}
+    for area in regions.areas.values():
+        for name in (area.nl, area.en, *area.synonyms):
+            key = tuple(tokens(name))
+            if key:
+                out.setdefault(key, (area.id, ""))
+        for place in area.municipalities:
+            key = tuple(tokens(place))
+            if key:
+                out[key] = (area.id, " ".join(key))
+    return out
+
+
+@lru_cache(maxsize=4)
+def folded(regions: Regions) -> dict[str, str]:
+    """Every place name (folded, as one word or several) -> its region id; the smallest area wins."""
+    known: dict[str, str] = {}
+    for area in regions.areas.values():
+        for name in (area.nl, area.en, *area.synonyms, *area.municipalities):
+            key = fold(name)
+            if len(regions.ancestors(area.id)) >= len(regions.ancestors(known.get(key, ""))):
+                known[key] = area.id
+    return known
+
+
+def postcode(words: list[str], i: int, regions: Regions, known: Callable[[str], bool] = lambda w: False) -> str | None:
+    """The region a postcode at `words[i]` names: four digits inside a known range, unless the number is
+    a word of the data itself (1712 is a helpline) and not called a postcode ("postcode 1712")."""
+    word = words[i]
+    if len(word) != 4 or not word.isdigit():
+        return None
+    said = i > 0 and words[i - 1] in POSTCODE_WORDS
+    if not said and known(word):
+        return None
+    return regions.by_postcode(int(word))
+
+
+def region_of(value: str, regions: Regions) -> str | None:
+    """A region id or a postcode -> a region id; None when it is neither (a name: see `table`)."""
+    v = value.strip()
+    if v in regions.areas:
+        return v
+    return postcode([v], 0, regions)
+
+
+def suggestion(value: str, regions: Regions) -> str | None:
+    """The region id nearest to a mistyped one ("did you mean"), if one is near enough."""
+    close = get_close_matches(fold(value.strip()), list(regions.areas), n=1, cutoff=SUGGEST_CUTOFF)
+    return close[0] if close else None
+
+
+# ---------------------------------------------------------------- coverage
+def covering(place: str, regions: Regions) -> list[str]:
+    """The areas whose services a filter on `place` keeps: the place, the areas above it (a service
+    for Flanders serves Gent) and those below it (a service for Gent is one in Flanders)."""
+    return [a for a in regions.areas if a in regions.ancestors(place) or place in regions.ancestors(a)]
+
+
+def covers(served: Iterable[str], place: str, regions: Regions) -> bool:
+    """A service whose area is `served` is one for `place` (the same rule as `covering`)."""
+    return bool(set(served) & set(covering(place, regions)))
+
+
+def covers_all_of(served: Iterable[str], place: str, regions: Regions) -> bool:
+    """A service whose area is `served` serves the whole of `place` (Flanders serves all of Limburg;
+    Gent does not serve all of Flanders)."""
+    return bool(set(regions.ancestors(place)) & set(served))
+
+
+# ---------------------------------------------------------------- nearness
+def distance(region: str, near: str, regions: Regions) -> int:
+    """0 in the same area as `near`, 1 one level up (the same province's region), ...; unknown places last."""
+    if not region:
+        return UNKNOWN
+    mine = regions.ancestors(region)
+    for steps, area in enumerate(regions.ancestors(near)):
+        if area in mine:
+            return steps
+    return UNRELATED
+
+
+def nearness(index: Index, regions: Regions, places: Iterable[str], towns: Iterable[str] = ()) -> dict[int, int]:
+    """For places named: services located in one of the towns, then in the province, then in the region
+    (smaller is nearer); a service located nowhere near is not in the result (FAR)."""
+    near: dict[int, int] = {}
+
+    def put(members: frozenset[int], level: int) -> None:
+        for i in members:
+            if level < near.get(i, FAR):
+                near[i] = level
+
+    for town in towns:
+        put(index.members(f"city={town}"), NEAR_TOWN)
+    for place in places:
+        chain = regions.ancestors(place)  # the place, its region, Belgium
+        put(index.members(f"located={place}"), NEAR_PROVINCE)
+        region = chain[1] if len(chain) > 2 else place
+        for area in regions.areas.values():
+            if area.parent == region:
+                put(index.members(f"located={area.id}"), NEAR_REGION)
+        put(index.members(f"located={region}"), NEAR_REGION)
+    return near

@@ -1,0 +1,44 @@
+"""Places decided once (refertool.places): names, postcodes, coverage and nearness, from the regions."""
+
+from __future__ import annotations
+
+from refertool import places
+
+
+def test_a_place_name_names_its_province_and_a_municipality_its_town(catalog):
+    table = places.table(catalog.regions)
+    assert table[("gent",)] == ("oost-vlaanderen", "gent")
+    assert table[("limburg",)] == ("limburg", "")
+    assert places.folded(catalog.regions)["gent"] == "oost-vlaanderen"
+
+
+def test_one_postcode_rule(catalog):
+    regions = catalog.regions
+    assert places.postcode(["9000"], 0, regions) == "oost-vlaanderen"
+    assert places.postcode(["bel", "1712"], 1, regions, known={"1712"}.__contains__) is None  # a helpline
+    assert places.postcode(["postcode", "1712"], 1, regions, known={"1712"}.__contains__) is not None
+    assert places.postcode(["900"], 0, regions) is None and places.postcode(["abcd"], 0, regions) is None
+    assert places.region_of("3500", regions) == "limburg" and places.region_of("limburg", regions) == "limburg"
+
+
+def test_coverage_up_and_down_and_of_the_whole(catalog):
+    regions = catalog.regions
+    assert places.covers(["flanders"], "limburg", regions)  # a service for Flanders serves Limburg
+    assert places.covers(["limburg"], "flanders", regions)  # and one for Limburg is one in Flanders
+    assert not places.covers(["limburg"], "antwerpen", regions)
+    assert places.covers_all_of(["flanders"], "limburg", regions)
+    assert not places.covers_all_of(["limburg"], "flanders", regions)
+
+
+def test_nearness_town_then_province_then_region(catalog):
+    index = catalog.index
+    near = places.nearness(index, catalog.regions, ["oost-vlaanderen"], ["gent"])
+    in_gent = index.members("city=gent")
+    assert in_gent and all(near[i] == places.NEAR_TOWN for i in in_gent)
+    assert all(near[i] <= places.NEAR_PROVINCE for i in index.members("located=oost-vlaanderen"))
+    assert set(near.values()) <= {places.NEAR_TOWN, places.NEAR_PROVINCE, places.NEAR_REGION}
+
+
+def test_a_mistyped_region_gets_a_suggestion(catalog):
+    assert places.suggestion("limburgg", catalog.regions) == "limburg"
+    assert places.suggestion("zzzz", catalog.regions) is None
