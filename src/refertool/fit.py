@@ -14,17 +14,22 @@ from typing import NamedTuple
 from . import ages
 from .index import NOT_URGENT, Index
 from .model import Vocabulary
+from .scores import (
+    AGE_FITS,
+    AGE_MISFITS,
+    AVOIDED,
+    CHANNEL_FITS,
+    CHANNEL_MISFITS,
+    NEED_FITS,
+    ROLE_FITS,
+    ROLE_MISFITS,
+    SECTOR_FITS,
+    SECTOR_MISFITS,
+    SELF_ONLY,
+    URGENT_FITS,
+)
 from .situation import Situation, words_of
 
-# Points: a service for the wrong person is worse than one for the right person is good.
-ROLE_FITS, ROLE_MISFITS = 2, -3
-AGE_FITS, AGE_MISFITS = 1, -2
-SECTOR_FITS, SECTOR_MISFITS = 2, -2
-SELF_ONLY = -1
-NEED_FITS = 2
-URGENT_FITS = 1
-AVOIDED = -3
-CHANNEL_FITS, CHANNEL_MISFITS = 1, -1
 PERSONAL_NEEDS = frozenset({"help-victim", "help-perpetrator", "talk", "feelings", "duty-to-report", "mediation"})
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -25,19 +24,13 @@ from .fit import Fit, situation_fit
 from .index import DESCRIPTION, FIELDS, NAME, NO_AGE, NOT_URGENT, TOPICS, Index
 from .model import Service, facets
 from .query import FILTER_FACETS, Concept, Facet, Filters, Query, parse
+from .scores import DESCRIPTION_WEIGHT, KEYWORD_DESCRIPTION_WEIGHT, LEVEL_WEIGHT, PLACE_WEIGHT, rarity
 from .situation import Situation, words_of
 from .text import STOPWORDS, split_compound, stems, tokens, typo_budget
 
 LEVELS = ("exact", "stem", "synonym", "compound", "prefix", "typo")
 EXACT, STEM, SYNONYM, COMPOUND, PREFIX, TYPO = range(6)
-MAX_WORD = 40
-# A place tells where, not what: it counts as a concept, but its rarity (few services name a
-# province) must not outweigh what the person needs.
-PLACE_WEIGHT = 0.5
-# In a described situation, a word met only by its stem, a part or a typo is weak evidence: a long
-# sentence holds many words, and "party" meeting "parties" says little about what is needed.
-LEVEL_WEIGHT = (1.0, 0.9, 0.8, 0.5, 0.5, 0.5)
-DESCRIPTION_WEIGHT = 0.25
+MAX_WORD = 40  # letters; no real word is longer: no stems, typos or parts are looked for
 WEIGHED_IN_SITUATION = ("audiences", "roles")
 
 
@@ -77,13 +70,14 @@ class Hit(NamedTuple):
     key: SortKey
     why: list[str]
     fit: tuple[str, ...] = ()  # why the service fits the situation (or not)
+    told: bool = False  # ranked for a told situation: the first tier is rarity plus fit already
 
     @property
     def score(self) -> float:
         """A display number that never rises down the list: the first tier (with rarity as the fraction
         when the first tier counts concepts); the order itself is `key`, shown by --explain."""
-        if not float(self.key.points).is_integer():  # a situation: the points weigh rarity already
-            return round(-self.key.points, 3)
+        if self.told:
+            return round(float(-self.key.points), 3)
         rarity = -self.key.rarity
         return round(-self.key.points + rarity / (1 + rarity), 3)
 
@@ -337,7 +331,7 @@ def rank(catalog: Catalog, query: Query, now: dt.datetime | None = None, limit: 
         pulled = [f for f in pulled if f is not weakest]
     scored.sort(key=lambda h: h[0])
     hits = [Hit(catalog.services[index.data.ids[i]], sum(m is not None for m in matches), key, _why(concepts, matches),
-                fits.get(i, Fit(0, ())).why)
+                fits.get(i, Fit(0, ())).why, bool(query.situation))
             for key, i, matches, fits in (scored[:limit] if limit else scored)]
     result = Result(query, hits, relaxed)
     result.partial = bool(hits) and n_text > 1 and hits[0].matched < len(concepts)
@@ -367,9 +361,8 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
     general = index.members("sectors=")
     # How telling each concept is: one that few services match (a sector, a named
     # service) says more than a word most records share ("abuse", "help").
-    total = max(len(index.live), 1)  # replaced or removed services do not count
     weights = [PLACE_WEIGHT if c.facets and all(f.facet in ("regions", "age") for f in c.facets)
-               else math.log((total + 1) / (len(pc) + 1)) for c, pc in zip(concepts, per_concept)]
+               else rarity(len(pc)) for c, pc in zip(concepts, per_concept)]
     # Every word of the query on its own: "doctor evidence" is one concept (both name the
     # medical topic), but a record with both words fits it better than one with one.
     words = {t for c in concepts if c.terms for t in tokens(c.label) if t not in STOPWORDS}
@@ -383,16 +376,15 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
     for i in candidates:
         matches = [pc.get(i) for pc in per_concept]
         got = [m for m in matches if m is not None]
-        # a word met only in the description is weaker evidence than one in the name or keywords
-        rarity = round(sum(w * (_situation_weight(m) if situation else 0.5 if m.field == DESCRIPTION else 1)
-                           for w, m in zip(weights, matches) if m is not None), 6)
+        telling = round(sum(w * (_situation_weight(m) if situation else _keyword_weight(m))
+                            for w, m in zip(weights, matches) if m is not None), 6)
         fit = fits.get(i)
         if situation and not got and (fit is None or fit.points <= 0):
             continue  # neither a word of the query nor the situation speaks for this service
         # A described situation weighs its evidence: how telling the concepts met are, plus the fit;
         # keywords count the concepts met first (all of them before some of them).
-        points = -round(rarity + fit.points, 6) if fit else -rarity if situation else -len(got)
-        key = SortKey(points, -rarity, -sum(1 for hit in word_hits if i in hit),
+        points = -round(telling + fit.points, 6) if fit else -telling if situation else -len(got)
+        key = SortKey(points, -telling, -sum(1 for hit in word_hits if i in hit),
                       sum(m.typos for m in got), sum(m.level for m in got), sum(m.field for m in got),
                       -sum(1 for m in got if m.level == EXACT and m.field == NAME),
                       near.get(i, places.FAR) if near else 0,
@@ -402,6 +394,11 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
                       data.emergency[i], data.ids[i])
         scored.append((key, i, matches, fits))
     return scored
+
+
+def _keyword_weight(m: Match) -> float:
+    """Keywords: a word met only in the description is weaker evidence than one in the name or keywords."""
+    return KEYWORD_DESCRIPTION_WEIGHT if m.field == DESCRIPTION else 1
 
 
 def _situation_weight(m: Match) -> float:

@@ -1,0 +1,53 @@
+"""Every weight of the ranking, on one scale, each with why (ranking.py and fit.py read them here).
+
+One scale: a concept met by `df` services weighs `rarity(df) = log((RARITY_SCALE + 1) / (df + 1))`,
+and a fit point is added to that sum as it is. Rarity counts the services that meet a concept, not
+their share of the directory, so that services a query does not meet (another region's directory, a
+large local one) change no weight: the fit keeps its weight beside the words whatever the size.
+"""
+
+from __future__ import annotations
+
+import math
+
+# ---------------------------------------------------------------- how telling a concept is
+# The number of services the weights were set against (the bundled directory when the fit's points
+# were weighed against rarity). A concept met by one service weighs about 3.3, one met by RARITY_SCALE
+# services or more weighs nothing: words every service holds ("help") tell no service apart.
+RARITY_SCALE = 52
+# A place or an age tells where or for whom, not what: it counts as a concept, but its rarity (few
+# services name a province) must not outweigh what the person needs.
+PLACE_WEIGHT = 0.5
+# Keywords: a word met only in a description is weaker evidence than one in the name or keywords
+# (a description mentions what a service is not for, and what others do).
+KEYWORD_DESCRIPTION_WEIGHT = 0.5
+# A told situation: a word met by its stem, a part or a typo is weak evidence: a long sentence holds
+# many words, and "party" meeting "parties" says little about what is needed. By match level:
+# exact, stem, synonym, compound part, prefix, typo.
+LEVEL_WEIGHT = (1.0, 0.9, 0.8, 0.5, 0.5, 0.5)
+# ...and a word met only in a description weighs a quarter: a sentence's words meet descriptions by chance.
+DESCRIPTION_WEIGHT = 0.25
+
+
+def rarity(met_by: int) -> float:
+    """How telling a concept met by `met_by` services is; never below 0, whatever the directory's size."""
+    return max(0.0, math.log((RARITY_SCALE + 1) / (met_by + 1)))
+
+
+# ---------------------------------------------------------------- the fit to a told situation
+# Integer points, added to the rarity of the words met (same scale: a fit point is about the weight
+# of one uncommon word). A service for the wrong person is worse than one for the right person is
+# good: a victim sent to a perpetrator service (or the reverse) is harmed by it, so a misfit costs more.
+ROLE_FITS, ROLE_MISFITS = 2, -3
+# Ages matter less than roles: many services stretch their ages, and the age read is often a guess.
+AGE_FITS, AGE_MISFITS = 1, -2
+# The setting's own service (a sports federation's integrity contact) answers a report or advice
+# question from that setting; another sector's service is for other settings.
+SECTOR_FITS, SECTOR_MISFITS = 2, -2
+# Someone else asks for the person: a service the person must contact themself comes after one
+# that also takes the asker's questions, not out of the list.
+SELF_ONLY = -1
+NEED_FITS = 2  # a topic that is what is asked for (help for the victim: victim support) is strong evidence
+URGENT_FITS = 1  # per sign of urgency met (open day and night, an emergency rank, medical care, evidence)
+AVOIDED = -3  # what the person said they do not want (no police): as strong as a role misfit
+CHANNEL_FITS, CHANNEL_MISFITS = 1, -1  # a way of contact asked for ("by chat") or avoided ("afraid to call")
