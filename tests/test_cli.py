@@ -378,7 +378,8 @@ def test_cache_path_and_clear(cli):
 
 
 def test_search_list_and_export_share_one_filter_group():
-    from refertool.cli import FilterOptions, build_command
+    from refertool.cli import build_command
+    from refertool.commands.options import FilterOptions
 
     names = set(FilterOptions._fields)
     for command in ("search", "list", "export"):

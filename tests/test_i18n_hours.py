@@ -28,7 +28,7 @@ def test_language_detection(monkeypatch):
 
 
 def test_completion_offers_facet_values_and_ids():
-    from refertool.cli import _complete, _complete_ids
+    from refertool.commands.options import _complete, _complete_ids
 
     assert _complete("audiences")("mi") == ["minors"]
     assert "perpetrator" in _complete("roles")("")

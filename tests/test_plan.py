@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from refertool import cli as cli_module
+from refertool.commands import plan as plan_command
 from refertool.plan import Given, make_plan
 from refertool.situation import read
 from test_render import golden, render
@@ -332,7 +333,7 @@ def test_golden_plan_table(catalog, width):
 @pytest.fixture
 def terminal(monkeypatch):
     """A person at a terminal: questions may be asked."""
-    monkeypatch.setattr(cli_module, "_interactive", lambda: True)
+    monkeypatch.setattr(plan_command, "_interactive", lambda: True)
 
 
 def _ask(*args: str, answers: str):

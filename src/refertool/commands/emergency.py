@@ -1,0 +1,60 @@
+"""refer emergency: the urgent numbers on one screen."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..errors import ReferError
+from ..i18n import t
+from .base import FOUND, NOTHING, _settings, command
+from .options import Format, FormatOpt, NoHeader, Output, _catalog, _complete, _emit, _print_rich, _say, _wants_table
+
+
+@command()
+def emergency(
+    ctx: typer.Context,
+    region: Annotated[str | None, typer.Option(
+        "--region", help="Where you are (region id, municipality or postcode): the nearest place first.",
+        autocompletion=_complete("regions"))] = None,
+    fmt: FormatOpt = Format.auto, output: Output = None, no_header: NoHeader = False,
+) -> int:
+    """The urgent numbers, on one screen.
+
+    112, 101, 116 000, 1712 and 106, one line per number, then the care centres after sexual
+    violence; it fits an 80x24 terminal.
+
+    \b
+    Examples:
+      refer emergency
+      refer emergency --region Gent
+    """
+    from ..catalog import emergency_services, load_catalog
+    from ..emergency import emergency_lines
+
+    settings = _settings(ctx)
+    try:
+        catalog = _catalog(settings)
+    except ReferError as exc:  # a broken extra directory must never hide the emergency numbers
+        _say(f"{t('fallback', settings.lang)} ({exc})")
+        catalog = load_catalog([], bundled=True)
+    near = None
+    if region is not None:  # an empty --region is a mistake, not "no region"
+        from ..ranking import resolve_region
+
+        near = resolve_region(catalog, region)
+    lines = emergency_lines(emergency_services(catalog), catalog.regions, near)
+    if _wants_table(fmt, output):
+        from ..hours import open_now
+        from ..render.table import emergency_view
+
+        services = [s for line in lines for s in line.services]
+        if lines:
+            _print_rich(emergency_view(lines, catalog.vocabulary, settings.lang,
+                                       {s.id for s in services if open_now(s)}), output)
+        return FOUND if lines else NOTHING
+    _emit([s for line in lines for s in line.services], fmt, output, not no_header, settings, catalog)
+    return FOUND if lines else NOTHING
+
+

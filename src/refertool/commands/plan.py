@@ -1,0 +1,136 @@
+"""refer plan: a referral plan for a situation, in steps; asks for a missing age or role."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..errors import UsageError
+from ..i18n import t
+from .base import FOUND, NOTHING, _settings, command
+from .options import FilterOptions, Output, _catalog, _complete, _filter_option, _filters, _print_rich, _say, _writing
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+    from ..model import Vocabulary
+    from ..plan import Given, Plan
+    from ..situation import Situation
+
+
+class PlanFormat(str, Enum):
+    auto = "auto"
+    table = "table"
+    md = "md"
+    json = "json"
+    html = "html"
+
+
+@command()
+def plan(
+    ctx: typer.Context,
+    situation: Annotated[list[str] | None, typer.Argument(help="The situation in your words, Dutch or English.")]
+    = None,
+    audience: Annotated[list[str] | None, _filter_option("audience")] = None,
+    role: Annotated[str | None, typer.Option(
+        "--role", help="Who asks: professional, bystander, victim or perpetrator (for themself).",
+        autocompletion=_complete("roles"))] = None,
+    topic: Annotated[list[str] | None, _filter_option("topic")] = None,
+    sector: Annotated[list[str] | None, _filter_option("sector")] = None,
+    region: Annotated[list[str] | None, _filter_option("region")] = None,
+    age: Annotated[int | None, typer.Option("--age", min=0, max=120, help="Age of the person affected.")] = None,
+    no_input: Annotated[bool, typer.Option("--no-input", help="Never ask for a missing age or role.")] = False,
+    fmt: Annotated[PlanFormat, typer.Option("--format", "-f", help="auto: a table on a terminal, Markdown "
+                                                                    "in a pipe.")] = PlanFormat.auto,
+    output: Output = None,
+) -> int:
+    """A referral plan for a situation, in steps.
+
+    Now, advice for you, report, help for each person, later. --age is the age of the person
+    affected, --role who asks (professional, bystander, victim, perpetrator).
+
+    \b
+    Example:
+      refer plan "trainer betastte een speelster van 14, gisteren" --region Gent
+    """
+    from ..plan import Given, make_plan
+    from ..situation import read
+
+    settings = _settings(ctx)
+    catalog = _catalog(settings)
+    lang = settings.lang
+    f = _filters(catalog, FilterOptions(audience=audience, role=[role] if role else None, topic=topic,
+                                        sector=sector, region=region, age=age))
+    text = " ".join(situation or [])
+    if not text.strip() and not f.active():
+        raise UsageError(t("plan_empty", lang))
+    read_as = read(text, catalog.vocabulary, catalog.regions)
+    given = Given(age, role or "", tuple(f.sectors), tuple(f.regions), tuple(f.audiences), tuple(f.topics))
+    if not no_input and _interactive():
+        given = _ask(read_as, given, catalog.vocabulary, lang)
+    result = make_plan(catalog, read_as, given, lang, text)
+    if not result.sections:
+        _say(t("plan_nothing", lang))
+        return NOTHING
+    _emit_plan(result, fmt, output, catalog, lang)
+    return FOUND
+
+
+def _emit_plan(plan: Plan, fmt: PlanFormat, output: Path | None, catalog: Catalog, lang: str) -> None:
+    """A table per step on a terminal; Markdown in a pipe; a file's format from its extension (.html,
+    .json, else Markdown); JSON or one HTML page on request."""
+    if fmt is PlanFormat.auto and output is not None:
+        by_suffix = {".html": PlanFormat.html, ".htm": PlanFormat.html, ".json": PlanFormat.json,
+                     ".md": PlanFormat.md, ".markdown": PlanFormat.md, ".txt": PlanFormat.md}
+        if output.suffix.lower() not in by_suffix:
+            raise UsageError(t("plan_format", lang, output.suffix or output.name))
+        fmt = by_suffix[output.suffix.lower()]
+    if fmt is PlanFormat.table or (fmt is PlanFormat.auto and output is None and sys.stdout.isatty()):
+        from ..render.table import plan_view
+
+        _print_rich(plan_view(plan, lang), output)
+        return
+    from ..render.plan import plan_object, write_html, write_markdown
+
+    with _writing(output) as out:
+        if fmt is PlanFormat.json:
+            from ..render.tabular import write_json
+
+            write_json(out, plan_object(plan, lang, catalog.sources))
+        elif fmt is PlanFormat.html:
+            write_html(out, plan, lang)
+        else:
+            write_markdown(out, plan, lang)
+
+
+def _interactive() -> bool:
+    """Questions only to a person at a terminal; never in a pipe or a script."""
+    return sys.stdin.isatty()
+
+
+ROLE_CHOICES = {"1": "professional", "2": "bystander", "3": "victim", "4": "perpetrator"}
+
+
+def _ask(read_as: Situation, given: Given, vocab: Vocabulary, lang: str) -> Given:
+    """Ask for the age and the asker's role when they matter and are missing; Enter skips."""
+    from dataclasses import replace
+
+    from ..plan import complete, missing
+
+    for item in missing(complete(read_as, given, vocab)):
+        while True:
+            answer = typer.prompt(t(f"ask_{item}", lang), default="", show_default=False, err=True).strip()
+            if not answer:
+                break
+            if item == "age" and answer.isdigit() and int(answer) <= 120:
+                given = replace(given, age=int(answer))
+                break
+            if item == "role" and (answer in ROLE_CHOICES or answer in ROLE_CHOICES.values()):
+                given = replace(given, role=ROLE_CHOICES.get(answer, answer))
+                break
+    return given
+
+
