@@ -24,13 +24,24 @@ from .fit import Fit, situation_fit
 from .index import DESCRIPTION, FIELDS, NAME, NO_AGE, NOT_URGENT, TOPICS, Index
 from .model import Service, facets
 from .query import FILTER_FACETS, Concept, Facet, Filters, Query, parse
-from .scores import DESCRIPTION_WEIGHT, KEYWORD_DESCRIPTION_WEIGHT, LEVEL_WEIGHT, PLACE_WEIGHT, rarity
+from .scores import (
+    DESCRIPTION_WEIGHT,
+    KEYWORD_DESCRIPTION_WEIGHT,
+    LEVEL_WEIGHT,
+    MAX_WORD,
+    PLACE_WEIGHT,
+    PREFIX_FROM,
+    PREFIX_WINDOW,
+    SUGGEST_AT_LEAST,
+    SUGGEST_FROM,
+    SUGGEST_SHARE,
+    rarity,
+)
 from .situation import Situation, words_of
 from .text import STOPWORDS, split_compound, stems, tokens, typo_budget
 
 LEVELS = ("exact", "stem", "synonym", "compound", "prefix", "typo")
 EXACT, STEM, SYNONYM, COMPOUND, PREFIX, TYPO = range(6)
-MAX_WORD = 40  # letters; no real word is longer: no stems, typos or parts are looked for
 WEIGHED_IN_SITUATION = ("audiences", "roles")
 
 
@@ -124,9 +135,9 @@ class Matcher:
                 put(w, 0, COMPOUND)
         if not fuzzy:
             return found
-        if len(word) >= 4 and not word.isdigit() and not self.real(word):
+        if len(word) >= PREFIX_FROM and not word.isdigit() and not self.real(word):
             at = bisect.bisect_left(self.words, word)
-            for w in self.words[at:at + 50]:
+            for w in self.words[at:at + PREFIX_WINDOW]:
                 if not w.startswith(word):
                     break
                 put(w, 0, PREFIX)
@@ -184,10 +195,10 @@ class Matcher:
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
-        if len(word) < 4:  # too short to guess what was meant
+        if len(word) < SUGGEST_FROM:
             return None
         hit = process.extractOne(word, self.index.typo_targets, scorer=OSA.distance,
-                                 score_cutoff=max(2, len(word) // 3))
+                                 score_cutoff=max(SUGGEST_AT_LEAST, len(word) // SUGGEST_SHARE))
         return hit[0] if hit else None
 
 

@@ -34,6 +34,15 @@ def rarity(met_by: int) -> float:
     return max(0.0, math.log((RARITY_SCALE + 1) / (met_by + 1)))
 
 
+# ---------------------------------------------------------------- how far a word reaches
+MAX_WORD = 40  # letters; no real word is longer: no stems, typos or parts are looked for
+PREFIX_FROM = 4  # letters: a shorter word ("kin") is the start of too many others to mean one of them
+PREFIX_WINDOW = 50  # index words looked at after a prefix, in order: enough for a word's forms, not a scan
+SUGGEST_FROM = 4  # letters: too short to guess what was meant
+# "Did you mean": at most a third of the word's letters changed (at least 2), or the guess is another word.
+SUGGEST_SHARE, SUGGEST_AT_LEAST = 3, 2
+
+
 # ---------------------------------------------------------------- the fit to a told situation
 # Integer points, added to the rarity of the words met (same scale: a fit point is about the weight
 # of one uncommon word). A service for the wrong person is worse than one for the right person is

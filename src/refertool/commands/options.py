@@ -58,6 +58,7 @@ def _complete_ids(incomplete: str) -> list[str]:
 
 
 # ---------------------------------------------------------------- shared options
+OLDEST = 120  # the highest --age (or age typed at the prompt) taken: a larger number is a typing mistake
 FormatOpt = Annotated[Format, typer.Option(
     "--format", "-f", help="auto: a table on a terminal, plain lines in a pipe; text: cards.")]
 Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
@@ -92,7 +93,7 @@ def _filter_option_specs() -> dict[str, Any]:
         "topic": many("topic", "Topic id", "topics"), "sector": many("sector", "Sector id", "sectors"),
         "region": many("region", "Region id, municipality or postcode", "regions"),
         "channel": many("channel", "Contact channel", "channels"),
-        "age": typer.Option("--age", min=0, max=120, help="Age of the person concerned."),
+        "age": typer.Option("--age", min=0, max=OLDEST, help="Age of the person concerned."),
         "free": typer.Option("--free", help="Only free services."),
         "anonymous": typer.Option("--anonymous", help="Only anonymous services."),
         "always_open": typer.Option("--always-open", help="Only services reachable day and night."),

@@ -12,7 +12,18 @@ import typer
 from ..errors import UsageError
 from ..i18n import t
 from .base import FOUND, NOTHING, _settings, command
-from .options import FilterOptions, Output, _catalog, _complete, _filter_option, _filters, _print_rich, _say, _writing
+from .options import (
+    OLDEST,
+    FilterOptions,
+    Output,
+    _catalog,
+    _complete,
+    _filter_option,
+    _filters,
+    _print_rich,
+    _say,
+    _writing,
+)
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -41,7 +52,7 @@ def plan(
     topic: Annotated[list[str] | None, _filter_option("topic")] = None,
     sector: Annotated[list[str] | None, _filter_option("sector")] = None,
     region: Annotated[list[str] | None, _filter_option("region")] = None,
-    age: Annotated[int | None, typer.Option("--age", min=0, max=120, help="Age of the person affected.")] = None,
+    age: Annotated[int | None, typer.Option("--age", min=0, max=OLDEST, help="Age of the person affected.")] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never ask for a missing age or role.")] = False,
     fmt: Annotated[PlanFormat, typer.Option("--format", "-f", help="auto: a table on a terminal, Markdown "
                                                                     "in a pipe.")] = PlanFormat.auto,
@@ -125,7 +136,7 @@ def _ask(read_as: Situation, given: Given, vocab: Vocabulary, lang: str) -> Give
             answer = typer.prompt(t(f"ask_{item}", lang), default="", show_default=False, err=True).strip()
             if not answer:
                 break
-            if item == "age" and answer.isdigit() and int(answer) <= 120:
+            if item == "age" and answer.isdigit() and int(answer) <= OLDEST:
                 given = replace(given, age=int(answer))
                 break
             if item == "role" and (answer in ROLE_CHOICES or answer in ROLE_CHOICES.values()):
