@@ -27,7 +27,7 @@ CASES = [
     # a minor who did it: services for minor perpetrators; I.T.E.R. serves Flemish Brabant and Brussels
     ("mijn zoon van 15 heeft bij de scouts in Leuven een meisje betast", ("--role", "bystander"),
      [("help-perpetrator", "iter"), ("help-perpetrator", "minderjarige-plegers"), ("advice", "de-ambrassade"),
-      ("advice", "vertrouwenscentrum-kindermishandeling")],
+      ("advice", "hulplijn-1712")],
      ["universitair-forensisch-centrum", "tzitemzo"]),
     ("mijn zoon van 15 heeft een meisje betast in Gent", (),
      [("help-perpetrator", "minderjarige-plegers")], ["iter"]),
@@ -39,19 +39,19 @@ CASES = [
      "beroepsgeheim doorbreken?", (),
      [("advice", "tzitemzo"), ("advice", "clb"), ("advice", "vertrouwenscentrum-kindermishandeling"),
       ("report", "onderwijskoepels"), ("report", "onderwijsinspectie"), ("report", "lokale-politie"),
-      ("help-perpetrator", "meerderjarige-plegers")], ["sam", "iter"]),
+      ("help-perpetrator", "meerderjarige-plegers")], ["sam"]),
     ("as a teacher: a pupil aged 15 told me her uncle abuses her, do I have to report it?", (),
      [("advice", "tzitemzo"), ("report", "onderwijsinspectie")], []),
     # disability care: VAPH services report to the VAPH; Aditi advises
     ("als begeleider in een voorziening: een bewoner van 34 met een verstandelijke beperking werd betast "
      "door een collega", (),
      [("report", "vaph"), ("advice", "aditi"), ("advice", "sam"), ("help-victim", "caw-slachtofferhulp")],
-     ["tzitemzo", "nu-praat-ik-erover"]),
+     ["tzitemzo"]),
     # secrecy about an adult: SAM, not tZitemzo
     ("als maatschappelijk werker: een cliënte van 40 vertelt dat haar partner haar seksueel misbruikt; wat met "
      "mijn beroepsgeheim?", (),
      [("advice", "sam"), ("advice", "caw"), ("help-perpetrator", "universitair-forensisch-centrum")],
-     ["vertrouwenscentrum-kindermishandeling", "iter"]),
+     ["vertrouwenscentrum-kindermishandeling"]),
     # sport: Sportieq
     ("als aanspreekpersoon integriteit bij een voetbalclub: een trainer zou een speler van 12 betast hebben", (),
      [("advice", "sportieq"), ("advice", "hulplijn-1712"), ("help-victim", "tejo"), ("later", "moderator"),
@@ -77,7 +77,7 @@ CASES = [
     # an adult abused as a child: someone to talk to, self-help; no emergency
     ("ik ben als kind jarenlang misbruikt door mijn oom en wil er nu met iemand over praten", (),
      [("help-victim", "het-punt"), ("help-victim", "tele-onthaal"), ("help-victim", "caw")],
-     ["noodnummer-112", "nu-praat-ik-erover"]),
+     ["noodnummer-112"]),
     # gender and sexual diversity: Lumi where it fits
     ("een 16-jarige leerling die transgender is wordt gepest en betast door klasgenoten", (),
      [("help-victim", "lumi"), ("help-perpetrator", "iter")], []),
@@ -87,7 +87,7 @@ CASES = [
     # an adult who did it
     ("een collega van 45 heeft een stagiaire van 19 aangerand", (),
      [("help-perpetrator", "universitair-forensisch-centrum"), ("help-perpetrator", "meerderjarige-plegers")],
-     ["iter", "minderjarige-plegers"]),
+     ["minderjarige-plegers"]),
     # a young victim who does not dare to call: the chat
     ("een meisje van 13 werd misbruikt door haar oom en durft niet te bellen", (),
      [("help-victim", "nu-praat-ik-erover")], []),
@@ -97,7 +97,7 @@ CASES = [
     # sexual assault yesterday: the care centre takes a victim directly within a week
     ("ik werd gisteren aangerand in Brussel, ik ben 22", (),
      [("now", "zorgcentrum-seksueel-geweld-brussel"), ("help-victim", "caw-slachtofferhulp")],
-     ["nu-praat-ik-erover", "zorgcentrum-seksueel-geweld-luik"]),
+     ["zorgcentrum-seksueel-geweld-luik"]),
     # no police: police and prosecutor are left out
     ("mijn dochter van 17 werd verkracht maar wil geen aangifte doen", (),
      [("help-victim", "nu-praat-ik-erover"), ("advice", "hulplijn-1712")], ["lokale-politie", "parket"]),

@@ -75,12 +75,18 @@ class Hours(NamedTuple):
 
 
 class Contact(NamedTuple):
+    """A way in. Two kinds of note: `note` is for the person who uses the contact (hours, for whom,
+    language, "not an intake line", "press 1", at most a short "as of 2019" or "unconfirmed"); `provenance`
+    is for whoever keeps the data (which page, what was inferred, what conflicts) and is shown only
+    with the sources (`refer sources`, the card's sources part, JSON's `source`), never to callers."""
+
     channel: str
     value: str
     hours: tuple[Hours, ...] = ()
     always_open: bool = False
     note: Localized = Localized()
     source: str = ""  # the id of the source (data/sources.toml) this contact comes from
+    provenance: Localized = Localized()
 
 
 class Location(NamedTuple):
@@ -92,6 +98,8 @@ class Location(NamedTuple):
     region: str  # a region id: the province (or Brussels) the city lies in
     address: str = ""
     source: str = ""
+    note: Localized = Localized()  # for the visitor, as a contact's note ("entrance by the emergency department")
+    provenance: Localized = Localized()  # for maintainers, as a contact's
 
 
 class Service(NamedTuple):
@@ -123,6 +131,9 @@ class Service(NamedTuple):
     source_section: str = ""
     source_document: str = ""
     sources: tuple[str, ...] = ()  # ids of every source the record's facts come from
+    # for maintainers: how sure the record's texts and flags are and why (`[source] notes`); shown with the
+    # sources only, as a contact's provenance is
+    source_notes: Localized = Localized()
     locations: tuple[Location, ...] = ()
     path: str = ""
 

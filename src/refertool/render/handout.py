@@ -21,7 +21,7 @@ from ..errors import ReferError
 from ..i18n import date_text, t
 from ..model import Regions, Service, Vocabulary
 from ..sources import Source
-from .records import flag_names, hours_line, source_label
+from .records import flag_names, hours_line
 from .safe import clean, http_link
 
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -80,14 +80,13 @@ def _line(s: Service, vocab: Vocabulary, lang: str) -> Line:
 def poster(services: Sequence[Service], vocab: Vocabulary, regions: Regions, sources: Mapping[str, Source],
            audience: str, region: str | None, lang: str, size: str = "a4") -> Poster:
     """The poster's content in one language, for an audience id and a region id (or none); a card (size
-    a6) holds what fits it at the smallest type and QR codes allowed. The footer names the source of
-    every contact shown, with its date."""
+    a6) holds what fits it at the smallest type and QR codes allowed. The footer gives the day the data was
+    checked and points to `refer sources`, which lists every source with its date."""
     days = sorted(s.verified_at for s in services)
     checked = (t("handout_checked", lang, date_text(days[0], lang)) if days[0] == days[-1] else
                t("handout_checked_range", lang, date_text(days[0], lang), date_text(days[-1], lang)))
-    cited = dict.fromkeys(c.source for s in services for c in s.contacts if c.source)
-    labels = sorted({clean(source_label(sid, sources, lang)) for sid in cited})
-    footer = checked + (" · " + t("handout_source", lang, "; ".join(labels)) if labels else "")
+    # where each fact comes from is for whoever keeps the data: the footer says where to look, not a list
+    footer = checked + " · " + t("handout_source", lang)
     subtitle = t("handout_for", lang, vocab.label("audiences", audience, lang).lower())
     if region:
         subtitle += " · " + regions.areas[region].label(lang)
