@@ -177,6 +177,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ask_role": {"nl": "Wie vraagt? 1 professional 2 naaste 3 slachtoffer 4 pleger (Enter: overslaan)",
                  "en": "Who asks? 1 professional 2 relative 3 affected 4 did it (Enter skips)"},
     "handout_title": {"nl": "Praat erover. Je staat er niet alleen voor.", "en": "Talk about it. You are not alone."},
+    "handout_places": {"nl": "In {0}.", "en": "In {0}."},
     "handout_for": {"nl": "Hulplijnen voor {0}", "en": "Helplines for {0}"},
     "handout_checked": {"nl": "Gegevens nagekeken op {0}", "en": "Data checked on {0}"},
     "handout_checked_range": {"nl": "Gegevens nagekeken tussen {0} en {1}", "en": "Data checked between {0} and {1}"},

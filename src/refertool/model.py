@@ -223,6 +223,19 @@ class Vocabulary:
         found = self.values(facet).get(value)
         return found.label(lang) if found else value
 
+    def value_id(self, facet: str, given: str) -> str | None:
+        """The id of the facet value `given` names: its id, or its Dutch or English label, in any case
+        ("minderjarigen", "Minors", "MINORS" -> "minors"); None when it names none."""
+        wanted = given.strip().casefold()
+        for v in self.values(facet).values():
+            if wanted in (v.id.casefold(), v.nl.casefold(), v.en.casefold()):
+                return v.id
+        return None
+
+    def value_choices(self, facet: str) -> list[str]:
+        """Every value of a facet as a user may type it: "minors (Minderjarigen, Minors)"."""
+        return [f"{v.id} ({v.nl}, {v.en})" for v in self.values(facet).values()]
+
     def age_spans(self) -> dict[str, tuple[int, int]]:
         """The audiences that are age groups, with the ages each covers."""
         return {v.id: v.ages for v in self.values("audiences").values() if v.ages}

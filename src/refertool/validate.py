@@ -19,10 +19,11 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .errors import Problem, ReferError
+from .errors import Problem, ReferError, UsageError
 from .model import (
     CHANNELS,
     DAYS,
+    FACET,
     LANGS,
     Contact,
     Hours,
@@ -127,6 +128,19 @@ def did_you_mean(word: str, options: Iterable[str]) -> str:
     """" (did you mean 'x'?)" to end a problem's message, or nothing."""
     close = closest(word, options)
     return f" (did you mean '{close}'?)" if close else ""
+
+
+def facet_value(vocab: Vocabulary, facet: str, given: str) -> str:
+    """The id of a facet value given by its id or its Dutch or English label, in any case; else a usage error
+    that says what is near and lists every valid value (`refer handout --audience Minderjarigen`)."""
+    found = vocab.value_id(facet, given)
+    if found is not None:
+        return found
+    names = [n for v in vocab.values(facet).values() for n in (v.id, v.nl.casefold(), v.en.casefold())]
+    near = closest(given.strip().casefold(), names)
+    singular = FACET[facet].singular if facet in FACET else facet
+    hint = f" Did you mean '{near}'?" if near else ""
+    raise UsageError(f"unknown {singular} '{given}'.{hint} Valid values: {'; '.join(vocab.value_choices(facet))}.")
 
 
 def today() -> dt.date:

@@ -14,12 +14,15 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 import segno
 
+from ..emergency import shared_name
 from ..errors import ReferError
+from ..helplines import EMERGENCY_KINDS
 from ..i18n import date_text, t
-from ..model import Regions, Service, Vocabulary
+from ..model import Contact, Regions, Service, Vocabulary
 from ..sources import Source
 from .records import flag_names, hours_line
 from .safe import clean, http_link
@@ -29,12 +32,12 @@ INK, ACCENT, SOFT, MUTED = "#1f2a33", "#0b5563", "#e8f1f2", "#55636d"
 
 
 class Reach(NamedTuple):
-    """A phone number or a web/chat address, with what the data says about it (hours, a caveat)."""
+    """A phone number or a web/chat address, with what the caller needs to know of it (hours, for whom)."""
 
     channel: str
     label: str  # the channel's name in the poster's language
-    text: str  # as shown, exactly as in the data
-    url: str | None  # the QR code's and the link's target: only a validated http(s) address
+    text: str  # as shown: a number exactly as in the data; a web address in its short form (`short_address`)
+    url: str | None  # the QR code's and the link's target: only a validated http(s) address, in full
     detail: str
 
 
@@ -54,32 +57,93 @@ class Poster(NamedTuple):
     footer: str
     left_off: tuple[str, ...] = ()  # the names of the lines a card has no room for
     more: str = ""  # and what the card says about them
+    strip: tuple[Reach, ...] = ()  # the emergency numbers at the top of every poster and card
 
 
 def _detail(parts: Sequence[str]) -> str:
     return " · ".join(clean(p) for p in parts if p)
 
 
-def _line(s: Service, vocab: Vocabulary, lang: str) -> Line:
+def short_address(value: str) -> str:
+    """How a web address is printed: its host without "www." (the QR code and the link hold the whole
+    address), so that no address is broken in the middle of a word. What is not a web address stays."""
+    link = http_link(value)
+    if link is None:
+        return value
+    host = urlsplit(link).hostname or value
+    return host.removeprefix("www.")
+
+
+def _reaches(contacts: Sequence[Contact], website: str, vocab: Vocabulary, lang: str
+             ) -> tuple[tuple[Reach, ...], tuple[Reach, ...]]:
+    """The phone numbers and the web or chat addresses of a line, each address once."""
     def reach(channel: str, value: str, url: str | None, detail: str) -> Reach:
         return Reach(channel, vocab.label("channels", channel, lang), clean(value), url, detail)
 
     phones = tuple(reach("phone", c.value, None, _detail([hours_line(c), c.note.get(lang)]))
-                   for c in s.contacts if c.channel == "phone")
+                   for c in contacts if c.channel == "phone")
     addresses: dict[str, Reach] = {}
     web = [(c.channel, c.value, _detail([hours_line(c), c.note.get(lang)]))
-           for c in s.contacts if c.channel in ("chat", "website")]
-    for channel, value, detail in [*web, ("website", s.website, "")]:
+           for c in contacts if c.channel in ("chat", "website")]
+    for channel, value, detail in [*web, ("website", website, "")]:
         key = (http_link(value) or value).rstrip("/").lower()
         if value and key not in addresses:
-            addresses[key] = reach(channel, value, http_link(value), detail)
-    return Line(clean(s.name), clean(s.summary.get(lang)), phones, tuple(addresses.values()),
-                tuple(flag_names(s, lang)))
+            url = http_link(value)
+            addresses[key] = reach(channel, short_address(value) if url else value, url, detail)
+    return phones, tuple(addresses.values())
+
+
+def _line(s: Service, vocab: Vocabulary, lang: str) -> Line:
+    phones, addresses = _reaches(s.contacts, s.website, vocab, lang)
+    return Line(clean(s.name), clean(s.summary.get(lang)), phones, addresses, tuple(flag_names(s, lang)))
+
+
+def _group_line(group: Sequence[Service], vocab: Vocabulary, lang: str) -> Line:
+    """Services that share an emergency rank (the care centres) as one line, as the emergency view shows
+    them: their shared name, where they are, and only the contacts they all share (each centre's own numbers
+    carry caveats only its card can show)."""
+    shared = [c for c in group[0].contacts if all(c in s.contacts for s in group[1:])]
+    phones, addresses = _reaches(shared, "", vocab, lang)
+    cities = ", ".join(dict.fromkeys(loc.city for s in group for loc in s.locations))
+    name = shared_name([s.name for s in group]) or vocab.label("kinds", group[0].kind, lang)
+    flags = [f for f in flag_names(group[0], lang) if all(f in flag_names(s, lang) for s in group[1:])]
+    return Line(clean(name), clean(t("handout_places", lang, cities)) if cities else "", phones, addresses,
+                tuple(flags))
+
+
+def _lines(services: Sequence[Service], vocab: Vocabulary, lang: str) -> tuple[Line, ...]:
+    """One line a service, or one for the services that share an emergency rank, in the given order."""
+    ranks: dict[int, list[Service]] = {}
+    for s in services:
+        if s.emergency is not None:
+            ranks.setdefault(s.emergency, []).append(s)
+    lines, done = [], set()
+    for s in services:
+        group = ranks.get(s.emergency, []) if s.emergency is not None else []
+        if len(group) > 1:
+            if s.emergency not in done:
+                done.add(s.emergency)
+                lines.append(_group_line(group, vocab, lang))
+            continue
+        lines.append(_line(s, vocab, lang))
+    return tuple(lines)
+
+
+def _strip(services: Sequence[Service], vocab: Vocabulary, lang: str) -> tuple[Reach, ...]:
+    """The emergency numbers: each one's first number, with what it is for."""
+    out = []
+    for s in services:
+        first = next((c for c in s.contacts if c.channel == "phone"), None)
+        if first is not None:
+            out.append(Reach("phone", vocab.label("channels", "phone", lang), clean(first.value), None,
+                             _detail([first.note.get(lang) or s.name])))
+    return tuple(out)
 
 
 def poster(services: Sequence[Service], vocab: Vocabulary, regions: Regions, sources: Mapping[str, Source],
            audience: str, region: str | None, lang: str, size: str = "a4") -> Poster:
-    """The poster's content in one language, for an audience id and a region id (or none); a card (size
+    """The poster's content in one language, for an audience id and a region id (or none): the emergency
+    numbers as a strip, then the lines (services sharing an emergency rank as one); a card (size
     a6) holds what fits it at the smallest type and QR codes allowed. The footer gives the day the data was
     checked and points to `refer sources`, which lists every source with its date."""
     days = sorted(s.verified_at for s in services)
@@ -90,7 +154,10 @@ def poster(services: Sequence[Service], vocab: Vocabulary, regions: Regions, sou
     subtitle = t("handout_for", lang, vocab.label("audiences", audience, lang).lower())
     if region:
         subtitle += " · " + regions.areas[region].label(lang)
-    full = Poster(lang, t("handout_title", lang), subtitle, tuple(_line(s, vocab, lang) for s in services), footer)
+    urgent = [s for s in services if s.kind in EMERGENCY_KINDS]
+    rest = [s for s in services if s.kind not in EMERGENCY_KINDS]
+    full = Poster(lang, t("handout_title", lang), subtitle, _lines(rest, vocab, lang), footer,
+                  strip=_strip(urgent, vocab, lang))
     return _fit(full, size == "a6")
 
 
@@ -193,6 +260,11 @@ def _html_height(p: Poster, card: bool, size: dict[str, float], cols: int) -> fl
 
     total = top + bottom + block(p.title, "title", 1.15, inner, True) + 2 * gap + block(p.subtitle, "for", 1.2, inner)
     total += 5 * gap + 1.2 + 3 + block(p.footer, "footer", 1.2, inner)
+    if p.strip:  # a band of its own below the header: the numbers side by side, what each is for below it
+        cell = _strip_cell(card, len(p.strip))
+        total += 4 * gap + 2 * STRIP_PAD + max(size["number"] * 1.05 * MM_PER_PT
+                                               + (0.5 + block(r.detail, "detail", 1.2, cell) if r.detail else 0)
+                                               for r in p.strip)
     total += block(p.more, "name", 1.2, inner, True) + 1 if p.more else 0
     heights = []
     for line in p.lines:
@@ -218,10 +290,25 @@ def _html_height(p: Poster, card: bool, size: dict[str, float], cols: int) -> fl
     return total
 
 
+STRIP_PAD, STRIP_GAP = 2.0, 4.0  # mm: inside the emergency band, and between its numbers
+
+
+def _strip_cell(card: bool, count: int) -> float:
+    """The width of one number's cell in the emergency band (mm)."""
+    inner = _inner(card, 1)[0]
+    return (inner - 2 * STRIP_PAD - STRIP_GAP * (count - 1)) / max(count, 1)
+
+
 def _numbers_fit(p: Poster, card: bool, size: dict[str, float], cols: int) -> bool:
-    """A number is never broken over two lines: it must fit the column's width."""
+    """A number is never broken over two lines, nor a web address in the middle of a word: each must fit
+    its room (the column's width; an address beside its QR code)."""
     room = _inner(card, cols)[1] - 2  # the PDF keeps 1 mm inside each side of a cell
-    return all(_width(r.text, size["number"], True) <= room for line in p.lines for r in line.phones)
+    beside = room - size["qr"] - 4 * size["gap"]
+    cell = _strip_cell(card, len(p.strip)) - 2
+    return (all(_width(r.text, size["number"], True) <= room for line in p.lines for r in line.phones)
+            and all(_width(r.text, size["number"], True) <= cell for r in p.strip)
+            and all(_width(word, size["url"], True) <= (beside if a.url else room)
+                    for line in p.lines for a in line.addresses for word in a.text.split()))
 
 
 def _columns(p: Poster, card: bool) -> tuple[int, ...]:
@@ -273,6 +360,9 @@ body { font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-ser
 .a6 .sheet { display: grid; grid-template-columns: 105mm 105mm; grid-template-rows: 148.5mm 148.5mm; }
 .a6 .poster { border: 0.3mm dashed #9aa5ad; }
 header { border-bottom: 1.2mm solid $accent; padding-bottom: calc(${gap}mm * 5); }
+.strip { display: grid; grid-template-columns: repeat(${stripcols}, 1fr); column-gap: ${stripgap}mm;
+  background: $soft; padding: ${strippad}mm; margin-top: calc(${gap}mm * 4); border-radius: 1.2mm; }
+.strip .phone { margin: 0; min-width: 0; }
 h1 { margin: 0; font-size: ${title}pt; line-height: 1.15; color: $accent; }
 .for { margin: calc(${gap}mm * 2) 0 0; font-size: ${for_}pt; line-height: 1.2;
   color: $muted; }
@@ -293,7 +383,7 @@ h2 { margin: 0; font-size: ${name}pt; line-height: 1.2; }
 .channel { display: block; font-size: ${channel}pt; line-height: 1.2; text-transform: uppercase;
   letter-spacing: 0.08em; color: $muted; }
 .url { display: block; font-size: ${url}pt; line-height: 1.2; font-weight: bold; color: $accent;
-  text-decoration: none; overflow-wrap: anywhere; }
+  text-decoration: none; white-space: nowrap; }
 .flags { margin: calc(${gap}mm * 2.5) 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 1.2mm; }
 .flags span { background: $soft; color: $accent; border-radius: 1.2mm; padding: 0.3mm 1.6mm;
   font-size: ${flags}pt; line-height: 1.2; font-weight: bold; }
@@ -302,10 +392,11 @@ footer { font-size: ${footer}pt; line-height: 1.2; color: $muted; padding-top: 3
 """)
 
 
-def _css(card: bool, size: dict[str, float], cols: int) -> str:
+def _css(card: bool, size: dict[str, float], cols: int, strip: int = 0) -> str:
     width, height, top, side, bottom = CARD_BOX if card else POSTER_BOX
     values = {k: round(v, 3) for k, v in size.items() if k != "for"}
     return CSS.substitute(values, for_=round(size["for"], 3), cols=cols, colgap=COLUMN_GAP[card], width=width,
+                          stripcols=max(strip, 1), stripgap=STRIP_GAP, strippad=STRIP_PAD,
                           height=height, top=top, side=side, bottom=bottom, ink=INK, accent=ACCENT, soft=SOFT,
                           muted=MUTED)
 
@@ -338,8 +429,9 @@ def _poster_html(p: Poster) -> str:
             parts.append('<p class="flags">' + "".join(f"<span>{_esc(f)}</span>" for f in line.flags) + "</p>")
         items.append("<li>" + "".join(parts) + "</li>")
     more = f'<p class="more">{_esc(p.more)}</p>' if p.more else ""
+    strip = f'<div class="strip">{"".join(_reach_html(r) for r in p.strip)}</div>' if p.strip else ""
     return (f'<section class="poster"><header><h1>{_esc(p.title)}</h1><p class="for">{_esc(p.subtitle)}</p>'
-            f'</header><ol>{"".join(items)}</ol><footer>{more}{_esc(p.footer)}</footer></section>')
+            f'</header>{strip}<ol>{"".join(items)}</ol><footer>{more}{_esc(p.footer)}</footer></section>')
 
 
 def write_html(p: Poster, size: str) -> str:
@@ -350,8 +442,9 @@ def write_html(p: Poster, size: str) -> str:
         raise ReferError(t("handout_too_long", p.lang, len(p.lines)))
     scale, cols = layout
     body = _poster_html(p) * (4 if card else 1)
+    css = _css(card, _sizes(p, card, scale), cols, len(p.strip))
     return (f'<!DOCTYPE html>\n<html lang="{p.lang}"><head><meta charset="utf-8">'
-            f"<title>{_esc(p.title)}</title><style>{_css(card, _sizes(p, card, scale), cols)}</style></head>"
+            f"<title>{_esc(p.title)}</title><style>{css}</style></head>"
             f'<body class="{size}"><main class="sheet">{body}</main></body></html>\n')
 
 
@@ -487,6 +580,20 @@ def _draw(pdf: Any, p: Poster, box: tuple[float, float, float, float], card: boo
     pdf.set_draw_color(*_rgb(ACCENT))
     pdf.set_line_width(1.2 if not card else 0.8)
     pdf.line(x, pdf.get_y(), x + w, pdf.get_y())
+    if p.strip:  # the emergency band: the numbers side by side on a soft background
+        pdf.ln(4 * gap)
+        top, cell = pdf.get_y(), _strip_cell(card, len(p.strip))
+        band = 2 * STRIP_PAD + max(height(r.text, "number", cell, True)
+                                   + (height(r.detail, "detail", cell) if r.detail else 0) for r in p.strip)
+        pdf.set_fill_color(*_rgb(SOFT))
+        pdf.rect(x, top, w, band, style="F")
+        for n, r in enumerate(p.strip):
+            left = x + STRIP_PAD + n * (cell + STRIP_GAP)
+            pdf.set_y(top + STRIP_PAD)
+            text(r.text, "number", left, cell, bold=True)
+            if r.detail:
+                text(r.detail, "detail", left, cell, MUTED)
+        pdf.set_y(top + band)
     more = height(p.more, "name", w, bold=True) + 1 if p.more else 0
     footer = height(p.footer, "footer", w)
     limit = y0 + h0 - pad_bottom - footer - more - 2

@@ -32,10 +32,12 @@ def source_object(source_id: str, sources: Mapping[str, Source], note: str = "")
             "note": note or None}
 
 
-def service_object(s: Service, lang: str, sources: Mapping[str, Source] | None = None) -> dict[str, Any]:
-    """The JSON object of a service (documented in the README; keys are stable)."""
+def service_object(s: Service, lang: str, sources: Mapping[str, Source] | None = None,
+                   provenance: bool = True) -> dict[str, Any]:
+    """The JSON object of a service (documented in the README; keys are stable). Without `provenance` (a
+    plan, read by the person who calls) the keys that say where facts come from are null or empty."""
     known = sources or {}
-    return {
+    out = {
         "id": s.id,
         "name": s.name,
         "summary": s.summary.get(lang),
@@ -73,6 +75,11 @@ def service_object(s: Service, lang: str, sources: Mapping[str, Source] | None =
         "source_notes": s.source_notes.get(lang) or None,
         "verified_at": s.verified_at.isoformat(),
     }
+    if not provenance:
+        out.update(source_document=None, source_section=None, sources=[], source_notes=None)
+        for item in (*out["contacts"], *out["locations"]):
+            item["source"] = None
+    return out
 
 
 def phones(s: Service) -> list[str]:
