@@ -37,7 +37,7 @@ def service_object(s: Service, lang: str, sources: Mapping[str, Source] | None =
     """The JSON object of a service (documented in the README; keys are stable). Without `provenance` (a
     plan, read by the person who calls) the keys that say where facts come from are null or empty."""
     known = sources or {}
-    out = {
+    out: dict[str, Any] = {
         "id": s.id,
         "name": s.name,
         "summary": s.summary.get(lang),
@@ -77,8 +77,9 @@ def service_object(s: Service, lang: str, sources: Mapping[str, Source] | None =
     }
     if not provenance:
         out.update(source_document=None, source_section=None, sources=[], source_notes=None)
-        for item in (*out["contacts"], *out["locations"]):
-            item["source"] = None
+        for key in ("contacts", "locations"):
+            for item in out[key]:
+                item["source"] = None
     return out
 
 
