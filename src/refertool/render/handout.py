@@ -9,12 +9,12 @@ from __future__ import annotations
 import functools
 import html
 import io
+import re
 import string
 import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
-from urllib.parse import urlsplit
 
 import segno
 
@@ -64,14 +64,17 @@ def _detail(parts: Sequence[str]) -> str:
     return " · ".join(clean(p) for p in parts if p)
 
 
+HOST = re.compile(r"https?://([^/?#:]+)")  # the package has no network code, urllib included
+
+
 def short_address(value: str) -> str:
     """How a web address is printed: its host without "www." (the QR code and the link hold the whole
     address), so that no address is broken in the middle of a word. What is not a web address stays."""
     link = http_link(value)
     if link is None:
         return value
-    host = urlsplit(link).hostname or value
-    return host.removeprefix("www.")
+    host = HOST.match(link)
+    return (host[1] if host else value).removeprefix("www.")
 
 
 def _reaches(contacts: Sequence[Contact], website: str, vocab: Vocabulary, lang: str
