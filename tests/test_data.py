@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 
 import pytest
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
 
 from conftest import ROOT, SOURCE
 
@@ -211,6 +217,58 @@ def copied_runs(catalog) -> list[tuple[str, str]]:
 @needs_source
 def test_at_most_two_six_word_runs_copied_from_the_guide(catalog):
     assert len(copied_runs(catalog)) <= 2, copied_runs(catalog)
+
+
+# The values of facts are facts, not sentences: numbers, hours and addresses (runs with a digit), and names
+# (of services, organisations, places) carry over. Connecting words may join names ("Sint Lucia of FIDES R").
+VALUE_FIELDS = {"phone", "email", "website", "chat", "address"}
+NAME_LINKS = {"en", "and", "of", "or", "van", "de", "des", "het", "the", "s"}
+NAMES = ("agentschap justitie en handhaving", "vlaams mensenrechteninstituut", "procureur des konings",
+         "parketten van de procureur", "vlaams sporttribunaal")
+
+
+def fact_texts() -> list[str]:
+    """The sentences of public-facts.toml: every statement (value, caveat, conflict), not its phone numbers,
+    addresses or URLs."""
+    facts = tomllib.loads(FACTS.read_text(encoding="utf-8"))["fact"]
+    return [t for f in facts for t in ((str(f["value"]) if f["field"] not in VALUE_FIELDS else ""),
+                                       f.get("caveat", ""), f.get("conflict", "")) if t]
+
+
+def copied_fact_runs(catalog) -> list[tuple[str, str]]:
+    """Six-word runs a user reads that a fact's text has in one sentence, values and names excepted."""
+    facts = set().union(*(_runs(words) for text in fact_texts() for words in _sentences(text)))
+    name_words = {w for s in catalog for n in (s.name, s.organisation) for w in re.findall(r"\w+", n.lower())}
+    name_words |= {w for a in catalog.regions.areas.values() for n in (a.nl, a.en, *a.municipalities)
+                   for w in re.findall(r"\w+", n.lower())}
+    name_words |= {w for n in NAMES for w in n.split()}
+    found = []
+    for s in catalog:
+        for text in shown_texts(s):
+            for words in _sentences(unicodedata.normalize("NFKC", text)):
+                for run in _runs(words) & facts:
+                    if any(ch.isdigit() for w in run for ch in w):
+                        continue
+                    if all(w in name_words or w in NAME_LINKS for w in run):
+                        continue
+                    found.append((s.id, " ".join(run)))
+    return found
+
+
+@needs_source
+def test_no_six_word_run_copied_from_the_facts(catalog):
+    """Own words (issue 18): the audit of 2026-12-02 found 91 runs shared with the facts' notes."""
+    assert copied_fact_runs(catalog) == []
+
+
+@needs_source
+def test_the_fact_runs_check_finds_a_copied_sentence(catalog):
+    copied = fact_texts()[0] if len(fact_texts()[0].split()) >= 6 else next(t for t in fact_texts()
+                                                                              if len(t.split()) >= 8)
+    s = catalog.get("awel")
+    fake = type(catalog)({"awel": s._replace(summary=s.summary._replace(en=copied))}, catalog.vocabulary,
+                         catalog.regions)
+    assert copied_fact_runs(fake)
 
 
 def test_no_personal_names(catalog):

@@ -11,7 +11,8 @@ import pytest
 from conftest import FIXTURES, ROOT, many_helplines
 from refertool.catalog import load_catalog
 from refertool.helplines import helplines
-from refertool.render.handout import poster, write_html, write_pdf
+from refertool.render.handout import poster, write_html
+from refertool.render.handout_pdf import write_pdf
 
 HANDOUT = FIXTURES / "handout"
 
@@ -41,8 +42,10 @@ def test_a_region_keeps_only_what_serves_all_of_it(own):
 
 def test_bundled_minors_poster_has_the_youth_lines(catalog):
     chosen = helplines(catalog, "minors")
-    assert {"child-focus", "nu-praat-ik-erover"} <= set(ids(chosen))
-    assert all(s.kind in ("helpline", "chat") for s in chosen)
+    assert {"child-focus", "nu-praat-ik-erover", "awel", "clbchat", "jac"} <= set(ids(chosen))
+    # open to all: what one phones, chats with or walks into; an organisation only when it names minors
+    assert all(s.kind in ("emergency-number", "helpline", "chat", "hospital-service") or "minors" in s.audiences
+               for s in chosen)
     assert all(not s.audiences or "minors" in s.audiences for s in chosen)
     # a line for people worried about their own feelings towards children is not for minors seeking help
     assert all(not s.roles or "victim" in s.roles for s in chosen) and "stop-it-now" not in ids(chosen)
@@ -63,7 +66,7 @@ def test_html_shows_markup_from_a_users_directory_as_text(own):
     assert "Call &lt;i&gt;free&lt;/i&gt; &amp; anonymously." in page
     # the chat address: the link and the text both escaped, the ampersand included
     assert 'href="https://example.org/chat?a=1&amp;b=%3Cscript%3E"' in page
-    assert ">https://example.org/chat?a=1&amp;b=%3Cscript%3E</a>" in page
+    assert ">example.org</a>" in page  # the short form is shown; the link and the code hold the whole address
 
 
 def test_html_is_self_contained(catalog):
@@ -102,8 +105,9 @@ def test_both_languages_and_the_date_of_the_data(own):
     # the fixture's records were checked on two dates: the footer gives both ends
     assert "1 oktober 2026" in nl.footer and "20 november 2026" in nl.footer
     assert "Data checked between 1 October 2026 and 20 November 2026" in en.footer
-    # the footer names the source of every contact shown, with its date
-    assert "Sources: testlijn.be, 2025-03" in en.footer and "Bronnen: testlijn.be, 2025-03" in nl.footer
+    # the footer points to where the sources are listed, and names none itself (no "undated" per line)
+    assert "refer sources" in en.footer and "refer sources" in nl.footer
+    assert "testlijn.be" not in en.footer + nl.footer
     _, one = make(own, region="brussels")
     assert "Data checked on 20 November 2026" in one.footer and "Brussels" in one.subtitle
 
@@ -216,7 +220,7 @@ def test_a_card_too_small_for_every_line_says_so(tmp_path, cli):
     _, poster_ = make(load_catalog([data], bundled=False, cache=False), size="a4")
     shown = len(p.lines)
     # the first lines in the poster's order, whole; the others named, and the card says how many more
-    assert 4 <= shown < 12 and p.lines == tuple(line._replace(summary="") for line in poster_.lines[:shown])
+    assert 3 <= shown < 12 and p.lines == tuple(line._replace(summary="") for line in poster_.lines[:shown])
     assert p.left_off == tuple(line.name for line in poster_.lines[shown:])
     assert write_html(p, "a6").count(f"More helplines ({12 - shown}) on the A4 poster.") == 4
     r = cli("--no-bundled", "--data-dir", str(data), "handout", "--audience", "minors", "--size", "a6",
@@ -224,3 +228,76 @@ def test_a_card_too_small_for_every_line_says_so(tmp_path, cli):
     assert r.code == 0 and f"The cards hold {shown} of the 12 helplines" in r.err
     assert poster_.lines[-1].name in r.err and "--size a4" in r.err
     assert poster_.left_off == () and not poster_.more  # the poster keeps every line
+
+
+# ---------------------------------------------------------------- one poster per audience (issue 18)
+def test_each_audience_has_its_own_poster(catalog):
+    """Chosen by search's audience and age rules: every audience of the vocabulary a different set, the
+    emergency numbers on each, and the lines that name an audience only on its poster."""
+    chosen = {a: ids(helplines(catalog, a)) for a in catalog.vocabulary.values("audiences")}
+    assert len({frozenset(v) for v in chosen.values()}) == len(chosen), chosen
+    for audience, found in chosen.items():
+        p = poster(helplines(catalog, audience), catalog.vocabulary, catalog.regions, catalog.sources, audience,
+                   None, "en")
+        assert [r.text for r in p.strip] == ["112", "101"], audience
+        assert not {"noodnummer-112", "lokale-politie"} - set(found)
+    assert "awel" in chosen["minors"] and "aditi" in chosen["people-with-disabilities"]
+    assert "vaph" in chosen["people-with-disabilities"] and "vaph" not in chosen["elderly"]
+    assert {a for a, found in chosen.items() if "clbchat" in found} <= {"minors", "young-adults"}
+    assert {"caw", "caw-slachtofferhulp", "nu-praat-ik-erover", "hulplijn-1712", "tele-onthaal"} <= set(
+        chosen["adults"])
+    assert any(sid.startswith("zorgcentrum-seksueel-geweld-") for sid in chosen["adults"])
+    assert "stop-it-now" not in {sid for found in chosen.values() for sid in found}
+
+
+def test_care_centres_are_one_line_and_the_strip_is_not_repeated(catalog):
+    p = poster(helplines(catalog, "adults"), catalog.vocabulary, catalog.regions, catalog.sources, "adults",
+               None, "en")
+    names = [line.name for line in p.lines]
+    assert names.count("Zorgcentrum na Seksueel Geweld") == 1
+    centres = next(line for line in p.lines if line.name == "Zorgcentrum na Seksueel Geweld")
+    assert not centres.phones and {a.text for a in centres.addresses} == {"zsg.belgium.be", "sac.belgium.be"}
+    assert not {"112", "101"} & {r.text for line in p.lines for r in line.phones}
+
+
+def test_web_addresses_are_short_and_codes_hold_them_whole(catalog):
+    from refertool.render.handout import short_address
+
+    assert short_address("https://www.uza.be/zorgcentrum-na-seksueel-geweld") == "uza.be"
+    assert short_address("www.1712.be") == "1712.be" and short_address("not a url") == "not a url"
+    p = poster(helplines(catalog, "adults"), catalog.vocabulary, catalog.regions, catalog.sources, "adults",
+               None, "en")
+    page = write_html(p, "a4")
+    assert "overflow-wrap: anywhere" not in page and "white-space: nowrap" in page
+    for a in (a for line in p.lines for a in line.addresses if a.url):
+        assert "/" not in a.text and a.url.startswith("https://")
+        assert f'href="{a.url}"' in page.replace("&amp;", "&")
+
+
+def test_footer_says_checked_on_and_where_the_sources_are(catalog):
+    for lang, words in (("en", "Data checked"), ("nl", "Gegevens nagekeken")):
+        p = poster(helplines(catalog, "minors"), catalog.vocabulary, catalog.regions, catalog.sources, "minors",
+                   None, lang)
+        assert p.footer.startswith(words) and "refer sources" in p.footer
+        assert "undated" not in p.footer and "datum onbekend" not in p.footer
+
+
+@pytest.mark.parametrize("given, expected", [("minors", "minors"), ("Minors", "minors"),
+                                             ("minderjarigen", "minors"), ("MINDERJARIGEN", "minors"),
+                                             ("Personen met een beperking", "people-with-disabilities"),
+                                             (" older people ", "elderly")])
+def test_an_audience_by_id_or_label_in_any_case(catalog, given, expected):
+    from refertool.validate import facet_value
+
+    assert facet_value(catalog.vocabulary, "audiences", given) == expected
+
+
+def test_an_unknown_audience_lists_the_valid_ones(catalog):
+    from refertool.errors import UsageError
+    from refertool.validate import facet_value
+
+    with pytest.raises(UsageError) as raised:
+        facet_value(catalog.vocabulary, "audiences", "minrs")
+    message = str(raised.value)
+    assert "Did you mean 'minors'?" in message
+    assert all(v in message for v in ("minors (Minderjarigen, Minors)", "people-with-disabilities", "elderly"))

@@ -28,7 +28,7 @@ CASES = [
     # a minor who did it: services for minor perpetrators; I.T.E.R. serves Flemish Brabant and Brussels
     ("mijn zoon van 15 heeft bij de scouts in Leuven een meisje betast", ("--role", "bystander"),
      [("help-perpetrator", "iter"), ("help-perpetrator", "minderjarige-plegers"), ("advice", "de-ambrassade"),
-      ("advice", "vertrouwenscentrum-kindermishandeling")],
+      ("advice", "hulplijn-1712")],
      ["universitair-forensisch-centrum", "tzitemzo"]),
     ("mijn zoon van 15 heeft een meisje betast in Gent", (),
      [("help-perpetrator", "minderjarige-plegers")], ["iter"]),
@@ -40,19 +40,19 @@ CASES = [
      "beroepsgeheim doorbreken?", (),
      [("advice", "tzitemzo"), ("advice", "clb"), ("advice", "vertrouwenscentrum-kindermishandeling"),
       ("report", "onderwijskoepels"), ("report", "onderwijsinspectie"), ("report", "lokale-politie"),
-      ("help-perpetrator", "meerderjarige-plegers")], ["sam", "iter"]),
+      ("help-perpetrator", "meerderjarige-plegers")], ["sam"]),
     ("as a teacher: a pupil aged 15 told me her uncle abuses her, do I have to report it?", (),
      [("advice", "tzitemzo"), ("report", "onderwijsinspectie")], []),
     # disability care: VAPH services report to the VAPH; Aditi advises
     ("als begeleider in een voorziening: een bewoner van 34 met een verstandelijke beperking werd betast "
      "door een collega", (),
      [("report", "vaph"), ("advice", "aditi"), ("advice", "sam"), ("help-victim", "caw-slachtofferhulp")],
-     ["tzitemzo", "nu-praat-ik-erover"]),
+     ["tzitemzo"]),
     # secrecy about an adult: SAM, not tZitemzo
     ("als maatschappelijk werker: een cliënte van 40 vertelt dat haar partner haar seksueel misbruikt; wat met "
      "mijn beroepsgeheim?", (),
      [("advice", "sam"), ("advice", "caw"), ("help-perpetrator", "universitair-forensisch-centrum")],
-     ["vertrouwenscentrum-kindermishandeling", "iter"]),
+     ["vertrouwenscentrum-kindermishandeling"]),
     # sport: Sportieq
     ("als aanspreekpersoon integriteit bij een voetbalclub: een trainer zou een speler van 12 betast hebben", (),
      [("advice", "sportieq"), ("advice", "hulplijn-1712"), ("help-victim", "tejo"), ("later", "moderator"),
@@ -78,7 +78,7 @@ CASES = [
     # an adult abused as a child: someone to talk to, self-help; no emergency
     ("ik ben als kind jarenlang misbruikt door mijn oom en wil er nu met iemand over praten", (),
      [("help-victim", "het-punt"), ("help-victim", "tele-onthaal"), ("help-victim", "caw")],
-     ["noodnummer-112", "nu-praat-ik-erover"]),
+     ["noodnummer-112"]),
     # gender and sexual diversity: Lumi where it fits
     ("een 16-jarige leerling die transgender is wordt gepest en betast door klasgenoten", (),
      [("help-victim", "lumi"), ("help-perpetrator", "iter")], []),
@@ -88,7 +88,7 @@ CASES = [
     # an adult who did it
     ("een collega van 45 heeft een stagiaire van 19 aangerand", (),
      [("help-perpetrator", "universitair-forensisch-centrum"), ("help-perpetrator", "meerderjarige-plegers")],
-     ["iter", "minderjarige-plegers"]),
+     ["minderjarige-plegers"]),
     # a young victim who does not dare to call: the chat
     ("een meisje van 13 werd misbruikt door haar oom en durft niet te bellen", (),
      [("help-victim", "nu-praat-ik-erover")], []),
@@ -98,7 +98,7 @@ CASES = [
     # sexual assault yesterday: the care centre takes a victim directly within a week
     ("ik werd gisteren aangerand in Brussel, ik ben 22", (),
      [("now", "zorgcentrum-seksueel-geweld-brussel"), ("help-victim", "caw-slachtofferhulp")],
-     ["nu-praat-ik-erover", "zorgcentrum-seksueel-geweld-luik"]),
+     ["zorgcentrum-seksueel-geweld-luik"]),
     # no police: police and prosecutor are left out
     ("mijn dochter van 17 werd verkracht maar wil geen aangifte doen", (),
      [("help-victim", "nu-praat-ik-erover"), ("advice", "hulplijn-1712")], ["lokale-politie", "parket"]),
@@ -243,7 +243,13 @@ def test_json_entries_carry_the_service_object_of_show(cli):
     entry = plan["sections"][0]["entries"][0]
     assert set(entry) == {"service", "why"} and entry["why"]
     shown = json.loads(cli("show", entry["service"]["id"], "-f", "json").out)
-    assert entry["service"] == shown
+    # the same object, less where its facts come from: a plan is for the person who calls
+    assert shown["sources"] and entry["service"]["sources"] == [] and entry["service"]["source_document"] is None
+    assert all(c["source"] is None for c in entry["service"]["contacts"])
+    same = {k for k in shown if k not in ("sources", "source_notes", "source_document", "source_section",
+                                          "contacts", "locations")}
+    assert {k: entry["service"][k] for k in same} == {k: shown[k] for k in same}
+    assert [{**c, "source": None} for c in shown["contacts"]] == entry["service"]["contacts"]
     assert plan["situation"]["people"][0]["age"] == 12
     assert plan["situation"]["described"].startswith("victim: jongen, 12")
 

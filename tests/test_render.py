@@ -178,3 +178,91 @@ def test_json_contract_keys(catalog):
     obj = service_object(catalog.get("child-focus"), "en")
     assert json.loads(json.dumps(obj)) == obj
     assert obj["verified_at"] == "2026-11-26" and obj["free"] is True
+
+
+# ---------------------------------------------------------------- notes for callers, notes for maintainers
+# What a maintainer's note says (issue 18): where a fact came from, how sure it is, what to check.
+MAINTAINER = re.compile(r"undated|datum onbekend|older version|vroegere versie|inferred|afgeleid|not found|"
+                        r"niet gevonden|check that it is the one meant|kijk na of|closest match|according to the "
+                        r"guide|volgens de gids|\bF\d{3}\b", re.IGNORECASE)
+
+
+def source_names(catalog) -> list[str]:
+    """The publishers of the pages facts were taken from (news, blogs, municipal and sector pages) that are
+    not also an address people use: "nieuwsblad.be" names a source, "1712.be" is a way in."""
+    used = " ".join(v for s in catalog for v in (s.website, s.email, *(c.value for c in s.contacts),
+                                                 s.how_to_reach.nl, s.how_to_reach.en, s.description.nl,
+                                                 s.description.en) if v).lower()
+    return sorted({src.publisher for src in catalog.sources.values()
+                   if src.kind in ("news", "other", "sector") and src.publisher
+                   and src.publisher.lower() not in used})
+
+
+def no_maintainer_note(text: str, names: list[str], where: str) -> None:
+    found = MAINTAINER.search(text)
+    assert found is None, (where, found and text[max(found.start() - 60, 0):found.end() + 60])
+    named = [n for n in names if n.lower() in text.lower()]
+    assert named == [], (where, named)
+
+
+def caller_card(s, catalog, lang) -> str:
+    """The card as plain text up to its sources part (which is for maintainers)."""
+    from refertool.i18n import t
+    from refertool.render.records import text_card
+
+    card = text_card(s, catalog, lang)
+    return card.split(f"\n{t('source', lang)}:")[0]
+
+
+def test_source_names_are_found_at_all(catalog):
+    # the check below would pass on nothing: the list of source names is real, and the sources part has them
+    names = source_names(catalog)
+    assert {"nieuwsblad.be", "hln.be", "rtl.be"} <= set(names)
+    from refertool.render.records import text_card
+
+    blob = " ".join(text_card(s, catalog, "en") for s in catalog)
+    assert "nieuwsblad.be" in blob and "undated" in blob and MAINTAINER.search(blob)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_maintainer_note_in_what_callers_read(catalog, lang):
+    """Every user-facing output for every service (search table, card, plan in md/json/html/table, the
+    emergency view, the posters for every audience as content and HTML) carries no maintainer's note:
+    no source's name, no "undated", no "inferred", no "check that it is the one meant"."""
+    import dataclasses
+
+    from refertool.catalog import emergency_services
+    from refertool.emergency import emergency_lines
+    from refertool.helplines import helplines
+    from refertool.plan import Entry, Given, Section, make_plan
+    from refertool.render.handout import poster, write_html
+    from refertool.render.plan import plan_object, write_markdown
+    from refertool.render.plan import write_html as plan_html
+    from refertool.render.table import emergency_view, plan_view, results_table
+    from refertool.situation import read
+
+    names = source_names(catalog)
+    services = sorted(catalog, key=lambda s: s.id)
+    no_maintainer_note(render(results_table(services, lang), width=120), names, "search table")
+    for s in services:
+        no_maintainer_note(caller_card(s, catalog, lang), names, f"card {s.id}")
+    text = "een meisje van 15 werd aangerand"
+    base = make_plan(catalog, read(text, catalog.vocabulary, catalog.regions), Given(), lang, text)
+    every = dataclasses.replace(base, sections=(Section("help-victim", "help", tuple(Entry(s, "why")
+                                                                                      for s in services)),))
+    out = io.StringIO()
+    write_markdown(out, every, lang)
+    no_maintainer_note(out.getvalue(), names, "plan md")
+    out = io.StringIO()
+    plan_html(out, every, lang)
+    no_maintainer_note(out.getvalue(), names, "plan html")
+    no_maintainer_note(json.dumps(plan_object(every, lang, catalog.sources), ensure_ascii=False), names, "plan json")
+    no_maintainer_note(render(plan_view(every, lang), width=120), names, "plan table")
+    lines = emergency_lines(emergency_services(catalog), catalog.regions)
+    no_maintainer_note(render(emergency_view(lines, catalog.vocabulary, lang, set()), width=120), names,
+                       "emergency view")
+    for audience in catalog.vocabulary.values("audiences"):
+        chosen = helplines(catalog, audience)
+        for size in ("a4", "a6"):
+            p = poster(chosen, catalog.vocabulary, catalog.regions, catalog.sources, audience, None, lang, size)
+            no_maintainer_note(write_html(p, size), names, f"poster {audience} {size}")

@@ -236,3 +236,27 @@ def test_an_emergency_rank_outside_the_view_is_an_error_not_a_silent_drop(tmp_pa
     (problem,) = problems_of(path, meta)
     assert problem.code == "REF005" and "emergency" in problem.message
     assert text.splitlines()[problem.line - 1].startswith("emergency =")
+
+
+def test_bundled_data_keeps_the_two_kinds_of_note_apart():
+    """Issue 18's rules hold for the bundled data: no maintainer's note where callers read (REF028), every
+    chat with its hours (REF026), an audience wherever a source names one (REF027), ages within the
+    audiences (REF029)."""
+    from refertool.catalog import check_paths
+
+    report = check_paths([bundled_dir()], dt.date(2026, 12, 3))
+    assert [str(p) for p in report.problems if p.code in ("REF026", "REF027", "REF028", "REF029")] == []
+
+
+@pytest.mark.parametrize("note", ["Op werkdagen (nieuwsblad.be, 2019).", "Checked on 2026-11-26.",
+                                  "Domain inferred from e-mail addresses.", "Volgens de gids tijdens de kantooruren.",
+                                  "Stated on an older version of the site."])
+def test_a_maintainers_note_shown_to_callers_is_found(tmp_path, meta, note):
+    text = (BROKEN / "ref028-maintainer-note.toml").read_text(encoding="utf-8")
+    path = tmp_path / "line.toml"
+    path.write_text(text.replace('note.nl = "Op werkdagen (nieuwsblad.be, 2019)."', f'note.nl = "{note}"')
+                    .replace('note.en = "Working days; stated on an older version of the site."',
+                             'note.en = "Working days."'), encoding="utf-8")
+    assert [p.code for p in problems_of(path, meta)] == ["REF028"]
+    path.write_text(path.read_text(encoding="utf-8").replace(note, "Op werkdagen; stand 2019."), encoding="utf-8")
+    assert problems_of(path, meta) == []

@@ -75,12 +75,18 @@ class Hours(NamedTuple):
 
 
 class Contact(NamedTuple):
+    """A way in. Two kinds of note: `note` is for the person who uses the contact (hours, for whom,
+    language, "not an intake line", "press 1", at most a short "as of 2019" or "unconfirmed"); `provenance`
+    is for whoever keeps the data (which page, what was inferred, what conflicts) and is shown only
+    with the sources (`refer sources`, the card's sources part, JSON's `source`), never to callers."""
+
     channel: str
     value: str
     hours: tuple[Hours, ...] = ()
     always_open: bool = False
     note: Localized = Localized()
     source: str = ""  # the id of the source (data/sources.toml) this contact comes from
+    provenance: Localized = Localized()
 
 
 class Location(NamedTuple):
@@ -92,6 +98,8 @@ class Location(NamedTuple):
     region: str  # a region id: the province (or Brussels) the city lies in
     address: str = ""
     source: str = ""
+    note: Localized = Localized()  # for the visitor, as a contact's note ("entrance by the emergency department")
+    provenance: Localized = Localized()  # for maintainers, as a contact's
 
 
 class Service(NamedTuple):
@@ -123,6 +131,9 @@ class Service(NamedTuple):
     source_section: str = ""
     source_document: str = ""
     sources: tuple[str, ...] = ()  # ids of every source the record's facts come from
+    # for maintainers: how sure the record's texts and flags are and why (`[source] notes`); shown with the
+    # sources only, as a contact's provenance is
+    source_notes: Localized = Localized()
     locations: tuple[Location, ...] = ()
     path: str = ""
 
@@ -213,6 +224,19 @@ class Vocabulary:
     def label(self, facet: str, value: str, lang: str) -> str:
         found = self.values(facet).get(value)
         return found.label(lang) if found else value
+
+    def value_id(self, facet: str, given: str) -> str | None:
+        """The id of the facet value `given` names: its id, or its Dutch or English label, in any case
+        (a Dutch label typed in capitals names the same value as its id); None when it names none."""
+        wanted = given.strip().casefold()
+        for v in self.values(facet).values():
+            if wanted in (v.id.casefold(), v.nl.casefold(), v.en.casefold()):
+                return v.id
+        return None
+
+    def value_choices(self, facet: str) -> list[str]:
+        """Every value of a facet as a user may type it: "minors (Minderjarigen, Minors)"."""
+        return [f"{v.id} ({v.nl}, {v.en})" for v in self.values(facet).values()]
 
     def age_spans(self) -> dict[str, tuple[int, int]]:
         """The audiences that are age groups, with the ages each covers."""

@@ -303,7 +303,10 @@ class _Builder:
         rules: list[Rule] = []
         if self.act:
             # services that advise people helping someone (role professional), for this asker too
-            rules.append((lambda s: {"professional", asker, "victim"} <= set(s.roles) and s.kind in HELPING_KINDS
+            # (a service only for professionals, such as the VK, advises a professional about a victim)
+            rules.append((lambda s: ({"professional", asker, "victim"} <= set(s.roles)
+                                     or asker == "professional" and s.roles == ("professional",))
+                          and s.kind in HELPING_KINDS
                           and not s.sectors and not SPECIFIC & set(s.topics) and bool(HARM & set(s.topics))
                           and self.victim.fits(s),
                           self.say("why_consult", self.person(self.victim_group))))

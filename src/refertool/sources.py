@@ -21,6 +21,8 @@ from .tomlread import read_table
 SOURCES_FILE = "sources.toml"
 KINDS = ("guide", "official", "news", "sector", "other")
 KEYS = ("title", "publisher", "url", "as_of", "kind")
+# and the audience ids the page names ("pupils" -> minors): a record citing it must name an audience (REF027)
+LIST_KEYS = ("audiences",)
 UNDATED = "undated"
 AS_OF_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 OLD_AFTER_YEARS = 5
@@ -33,6 +35,7 @@ class Source(NamedTuple):
     url: str = ""
     as_of: str = UNDATED  # the page's own date as written, or "undated"
     kind: str = ""
+    audiences: tuple[str, ...] = ()
 
 
 def as_of_date(as_of: str) -> dt.date | None:
@@ -62,10 +65,12 @@ def load_sources(paths: Iterable[Path], problems: list[Problem]) -> dict[str, So
         lines = text.splitlines()
         for sid, spec in table.items():
             line = _line(lines, sid)
-            if not isinstance(spec, dict) or not all(isinstance(spec.get(k, ""), str) for k in KEYS):
+            if not isinstance(spec, dict) or not all(isinstance(spec.get(k, ""), str) for k in KEYS) or not all(
+                    isinstance(spec.get(k, []), list) and all(isinstance(v, str) for v in spec.get(k, []))
+                    for k in LIST_KEYS):
                 problems.append(Problem(str(path), line, "REF020", f"source '{sid}' must be a table of strings"))
                 continue
-            unknown = sorted(set(spec) - set(KEYS))
+            unknown = sorted(set(spec) - set(KEYS) - set(LIST_KEYS))
             if unknown:
                 problems.append(Problem(str(path), line, "REF020", f"source '{sid}' has unknown key(s) "
                                                                    f"{', '.join(unknown)}"))
@@ -79,7 +84,7 @@ def load_sources(paths: Iterable[Path], problems: list[Problem]) -> dict[str, So
                 problems.append(Problem(str(path), line, "REF020", f"source '{sid}': as_of must be YYYY, "
                                                                    f"YYYY-MM, YYYY-MM-DD or \"undated\""))
             found[sid] = Source(sid, spec.get("title", ""), spec.get("publisher", ""), spec.get("url", ""),
-                                as_of, spec.get("kind", ""))
+                                as_of, spec.get("kind", ""), tuple(spec.get("audiences", [])))
     return found
 
 
@@ -116,6 +121,26 @@ def unknown_references(services: Iterable[Service], sources: Mapping[str, Source
     return out
 
 
+def unnamed_audiences(services: Iterable[Service], sources: Mapping[str, Source]) -> list[Problem]:
+    """REF027: a record open to everyone (no audience) whose sources say whom the service is for."""
+    out = []
+    for s in services:
+        if s.audiences:
+            continue
+        named = {sid: sources[sid].audiences for sid in dict.fromkeys([*s.sources, *(c.source for c in s.contacts)])
+                 if sid in sources and sources[sid].audiences}
+        if named:
+            sid, audiences = next(iter(named.items()))
+            out.append(Problem(s.path, _audiences_line(s.path), "REF027",
+                               f"source '{sid}' names the audience(s) {', '.join(audiences)}, the record none: "
+                               "list them in audiences"))
+    return out
+
+
+def _audiences_line(path: str) -> int:
+    return next((n for n, line in enumerate(_file_lines(path), 1) if line.startswith("audiences")), 0)
+
+
 def relying_on(services: Iterable[Service]) -> dict[str, list[str]]:
     """Source id -> the ids of the services whose facts hang on it (listed, or named by a contact)."""
     out: dict[str, list[str]] = {}
@@ -138,12 +163,26 @@ def _value_line(lines: list[str], value: str) -> int:
     return next((n for n, line in enumerate(lines, 1) if needle in line), 0)
 
 
+def provenance_notes(services: Iterable[Service]) -> dict[str, list[str]]:
+    """Source id -> the maintainers' notes on the facts it backs ("service: value: how sure and why"), in English."""
+    out: dict[str, list[str]] = {}
+    for s in sorted(services, key=lambda s: s.id):
+        backed = [(c.source, c.value, c.provenance) for c in s.contacts]
+        backed += [(loc.source, loc.address or loc.name, loc.provenance) for loc in s.locations]
+        for sid, value, why in backed:
+            if sid and why:
+                out.setdefault(sid, []).append(f"{s.id}: {value}: {why.get('en')}")
+    return out
+
+
 def source_rows(sources: Mapping[str, Source], services: Iterable[Service]) -> list[dict[str, object]]:
-    """Every source with its date, kind and the services relying on it: the oldest dated first, undated last."""
-    relying = relying_on(services)
+    """Every source with its date, kind, the services relying on it and the notes on what it backs: the oldest
+    dated first, undated last."""
+    listed = list(services)
+    relying, notes = relying_on(listed), provenance_notes(listed)
     ordered = sorted(sources.values(), key=lambda s: (as_of_date(s.as_of) or dt.date.max, s.id))
     return [{"id": s.id, "as_of": s.as_of, "kind": s.kind, "publisher": s.publisher, "title": s.title,
-             "url": s.url, "services": relying.get(s.id, [])} for s in ordered]
+             "url": s.url, "services": relying.get(s.id, []), "notes": notes.get(s.id, [])} for s in ordered]
 
 
 def check(directories: Iterable[Path], services: Iterable[Service], bundled: Path,
@@ -161,4 +200,4 @@ def check(directories: Iterable[Path], services: Iterable[Service], bundled: Pat
         known.update(entries)
         if path in targets:
             problems += found + (old_sources(entries, str(path), today) if today else [])
-    return problems + unknown_references(services, known)
+    return problems + unknown_references(services, known) + unnamed_audiences(services, known)

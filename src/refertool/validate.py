@@ -5,7 +5,8 @@ code per kind of problem, every code registered in CODES, and each code that a
 file can show has a failing fixture under tests/fixtures/broken/.
 
 The date rules (REF015, REF016) are warnings, checked only when a `today` is
-given (`refer validate` does): no date may stop a lookup.
+given (`refer validate` does): no date may stop a lookup. So are the rules on how a
+text reads (REF026 a chat without hours, REF028 a maintainer's note shown to users).
 """
 
 from __future__ import annotations
@@ -18,8 +19,21 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .errors import Problem, ReferError
-from .model import CHANNELS, DAYS, LANGS, Contact, Hours, Localized, Location, Regions, Service, Vocabulary
+from .errors import Problem, ReferError, UsageError
+from .model import (
+    CHANNELS,
+    DAYS,
+    FACET,
+    LANGS,
+    Contact,
+    Hours,
+    Localized,
+    Location,
+    Regions,
+    Service,
+    Vocabulary,
+    audience_span,
+)
 from .text import CONTROL_CHARS
 from .tomlread import TomlProblem, parse_toml
 
@@ -50,6 +64,10 @@ CODES = {
     "REF023": "no such file or directory",
     "REF024": "bundled data directory missing",
     "REF025": "file changed while refer was reading it",
+    "REF026": "chat contact without hours (warning)",
+    "REF027": "the sources name an audience, the record none",
+    "REF028": "a text shown to users carries a maintainer's note",
+    "REF029": "age range contradicts the audiences",
 }
 
 REQUIRED = ("name", "summary", "audiences", "roles", "topics", "regions", "contacts", "source")
@@ -57,9 +75,9 @@ OPTIONAL = (
     "description", "kind", "organisation", "sectors", "age_min", "age_max", "keywords", "website",
     "email", "free", "anonymous", "confidential", "always_open", "emergency", "how_to_reach", "locations",
 )
-SOURCE_KEYS = ("verified_at", "section", "document", "sources")
-CONTACT_KEYS = ("channel", "value", "hours", "always_open", "note", "source")
-LOCATION_KEYS = ("name", "city", "region", "address", "source")
+SOURCE_KEYS = ("verified_at", "section", "document", "sources", "notes")
+CONTACT_KEYS = ("channel", "value", "hours", "always_open", "note", "source", "provenance")
+LOCATION_KEYS = ("name", "city", "region", "address", "source", "note", "provenance")
 HOURS_KEYS = ("days", "opens", "closes")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
@@ -67,6 +85,19 @@ URL_RE = re.compile(r"^(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?::\d+)?(?
 TIME_RE = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
 # Short numbers valid in Belgium: emergency (100, 101, 112), helplines such as
 # 106 and 1712, the Flemish government line 1700, and the harmonised European 116xxx numbers.
+# What a caller reads must not be a maintainer's note: where a fact came from ("(nieuwsblad.be, 2019)", "according
+# to the guide"), when it was checked, or how sure someone was ("inferred", "not found"). Those go to the
+# contact's `provenance` or the record's `[source] notes`. Matched case-insensitively, in both languages.
+MAINTAINER_WORDS = re.compile(
+    r"\b(?:undated|datum onbekend|older version|vroegere versie|inferred|afgeleid uit|not found|niet gevonden|"
+    r"not checked|niet nagekeken|check that it is|kijk na of|according to the guide|volgens de gids|"
+    r"checked on|nagekeken op|verified on|closest match|stated on|vermeld op|evidence|kijk het na|check before use|"
+    r"geen bron|no source|in de bronnen|in the sources)\b", re.IGNORECASE)
+# A source named in passing: "(rtl.be)", "(leroy.belgium.be, november 2023)", "wtv.be (2023)".
+CITATION = re.compile(r"\([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:be|nl|com|org|eu|net|brussels)\b[^)]*\)|"
+                      r"\b[a-z0-9-]+\.(?:be|nl|com|org|eu|net)\s*\(\d{4}", re.IGNORECASE)
+# A chat's note that speaks of its hours ("hours on the site", "uren op de site").
+HOURS_SAID = re.compile(r"\b(?:hours|uren|uur)\b", re.IGNORECASE)
 SHORT_NUMBERS = {"100", "101", "102", "103", "105", "106", "107", "110", "112", "1700", "1712", "1733"}
 
 
@@ -97,6 +128,19 @@ def did_you_mean(word: str, options: Iterable[str]) -> str:
     """" (did you mean 'x'?)" to end a problem's message, or nothing."""
     close = closest(word, options)
     return f" (did you mean '{close}'?)" if close else ""
+
+
+def facet_value(vocab: Vocabulary, facet: str, given: str) -> str:
+    """The id of a facet value given by its id or its Dutch or English label, in any case; else a usage error
+    that says what is near and lists every valid value (`refer handout --audience Minderjarigen`)."""
+    found = vocab.value_id(facet, given)
+    if found is not None:
+        return found
+    names = [n for v in vocab.values(facet).values() for n in (v.id, v.nl.casefold(), v.en.casefold())]
+    near = closest(given.strip().casefold(), names)
+    singular = FACET[facet].singular if facet in FACET else facet
+    hint = f" Did you mean '{near}'?" if near else ""
+    raise UsageError(f"unknown {singular} '{given}'.{hint} Valid values: {'; '.join(vocab.value_choices(facet))}.")
 
 
 def today() -> dt.date:
@@ -254,7 +298,7 @@ class _Checker:
         age_min, age_max = self.integer(doc, "age_min"), self.integer(doc, "age_max")
         if age_min is not None and age_max is not None and age_min > age_max:
             self.add("REF017", f"age_min {age_min} is above age_max {age_max}", self.line_of("age_min"))
-        verified_at, section, document, sources = self.source(doc)
+        verified_at, section, document, sources, notes = self.source(doc)
         service = Service(
             id=sid, name=name, summary=summary,
             audiences=self.facet_list(doc, "audiences", "audiences"),
@@ -272,21 +316,62 @@ class _Checker:
             confidential=self.flag(doc, "confidential"), always_open=self.flag(doc, "always_open"),
             emergency=self.emergency_rank(doc),
             how_to_reach=self.localized(doc, "how_to_reach"),
-            source_section=section, source_document=document, sources=sources,
+            source_section=section, source_document=document, sources=sources, source_notes=notes,
             locations=self.locations(doc), path=str(self.path),
         )
         for extra in set(keywords) - set(LANGS):
             self.add("REF004", f"unknown key 'keywords.{extra}'", self.line_of(f"keywords.{extra}"))
+        if self.today is not None:  # rules of wording and completeness are for `refer validate`: no lookup stops
+            self.users_texts(service)
+            self.chats_have_hours(service)
+        self.ages_fit(service)
         return service
 
-    def source(self, doc: dict) -> tuple[dt.date | None, str, str, tuple[str, ...]]:
+    def users_texts(self, s: Service) -> None:
+        """REF028: what a caller reads says how to use the help, not where a fact came from."""
+        texts = [(key, value, CITATION) for key, value in (("summary", s.summary), ("description", s.description),
+                                                           ("how_to_reach", s.how_to_reach))]
+        texts += [("note", c.note, CITATION) for c in s.contacts]
+        texts += [("note", loc.note, CITATION) for loc in s.locations]
+        for key, text, cited in texts:
+            for lang in LANGS:
+                said = getattr(text, lang)
+                found = MAINTAINER_WORDS.search(said) or cited.search(said)
+                if found:
+                    self.add("REF028", f"'{key}.{lang}' shows users a maintainer's note ('{found[0]}'): move where "
+                             "it comes from and how sure it is to the contact's provenance or [source] notes",
+                             self.line_of(key, needle=said))
+                    break
+
+    def chats_have_hours(self, s: Service) -> None:
+        """REF026 (a warning): a chat without hours, day-and-night or a note on its hours sends people to a
+        window that may be closed."""
+        for c in s.contacts:
+            if c.channel == "chat" and not c.hours and not c.always_open and not HOURS_SAID.search(
+                    c.note.nl + " " + c.note.en):
+                self.add("REF026", f"chat '{c.value}' has no hours: give them, or say in its note where they are "
+                         "(\"hours on the site\")", self.line_of("value", needle=c.value), "warning")
+
+    def ages_fit(self, s: Service) -> None:
+        """REF029: ages outside every age its audiences cover (a service for minors up to 25)."""
+        span = audience_span(s.audiences, self.vocab.age_spans())
+        if span is None:
+            return
+        low, high = span
+        wrong = [f"{key} {age}" for key, age in (("age_min", s.age_min), ("age_max", s.age_max))
+                 if age is not None and not low <= age <= high]
+        if wrong:
+            self.add("REF029", f"{' and '.join(wrong)} outside the ages of its audiences ({low} to {high}): "
+                     "correct the ages or the audiences", self.line_of(wrong[0].split()[0]))
+
+    def source(self, doc: dict) -> tuple[dt.date | None, str, str, tuple[str, ...], Localized]:
         source = doc.get("source")
         if source is None:
             self.add("REF003", "missing required key 'source' (with verified_at)")
-            return None, "", "", ()
+            return None, "", "", (), Localized()
         if not isinstance(source, dict):
             self.add("REF005", "'source' must be a table", self.line_of("source"))
-            return None, "", "", ()
+            return None, "", "", (), Localized()
         for extra in set(source) - set(SOURCE_KEYS):
             self.add("REF004", f"unknown key 'source.{extra}'{did_you_mean(extra, SOURCE_KEYS)}",
                      self.line_of(extra))
@@ -305,7 +390,7 @@ class _Checker:
             self.add("REF016", f"verified_at {when} is more than two years ago: check the facts again",
                      self.line_of("verified_at"), severity="warning")
         return (when, self.text_value(source, "source.section"), self.text_value(source, "source.document"),
-                self.string_list(source, "source.sources"))
+                self.string_list(source, "source.sources"), self.localized(source, "notes"))
 
     def locations(self, doc: dict) -> tuple[Location, ...]:
         raw = doc.get("locations", [])
@@ -325,7 +410,8 @@ class _Checker:
             found.append(Location(self.text_value(item, "locations.name", required=True),
                                   self.text_value(item, "locations.city", required=True), region,
                                   self.text_value(item, "locations.address"),
-                                  self.text_value(item, "locations.source")))
+                                  self.text_value(item, "locations.source"),
+                                  self.localized(item, "note"), self.localized(item, "provenance")))
         return tuple(found)
 
     def contacts(self, doc: dict) -> tuple[Contact, ...]:
@@ -356,9 +442,11 @@ class _Checker:
             self.add("REF012", f"'{value}' is not a valid e-mail address", value_line())
         elif channel in ("website", "chat") and value and not is_url(value):
             self.add("REF013", f"'{value}' is not a valid http(s) address", value_line())
+        note = self.localized(item, "note")
         return Contact(channel=channel, value=value, hours=self.hours(item.get("hours"), line),
                        always_open=bool(self.flag(item, "always_open")),
-                       note=self.localized(item, "note"), source=self.text_value(item, "contacts.source"))
+                       note=note, source=self.text_value(item, "contacts.source"),
+                       provenance=self.localized(item, "provenance"))
 
     def hours(self, raw: Any, line: int) -> tuple[Hours, ...]:
         if raw is None:

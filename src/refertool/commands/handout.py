@@ -28,7 +28,7 @@ class PosterSize(str, Enum):
 @command()
 def handout(
     ctx: typer.Context,
-    audience: Annotated[str, typer.Option("--audience", help="Who the poster is for (an audience id).",
+    audience: Annotated[str, typer.Option("--audience", help="Who the poster is for (an id or label).",
                                           autocompletion=_complete("audiences"))],
     output: Annotated[Path, typer.Option("--output", "-o", help="poster.html or poster.pdf.")],
     region: Annotated[str | None, typer.Option(
@@ -51,7 +51,9 @@ def handout(
       refer handout --audience minors --lang nl -o poster.pdf
     """
     from ..helplines import helplines
-    from ..render.handout import poster, write_html, write_pdf
+    from ..render.handout import poster, write_html
+    from ..render.handout_pdf import write_pdf
+    from ..validate import facet_value
 
     settings = _settings(ctx)
     poster_lang = _checked_lang(lang) if lang is not None else settings.lang  # messages stay in refer's
@@ -59,6 +61,7 @@ def handout(
     if kind not in ("html", "pdf"):
         raise UsageError(t("handout_format", settings.lang))
     catalog = _catalog(settings)
+    audience = facet_value(catalog.vocabulary, "audiences", audience)  # "minderjarigen", "Minors"
     chosen = _filters(catalog, FilterOptions(audience=[audience], region=[region] if region else None))
     place = chosen.regions[0] if chosen.regions else None
     services = helplines(catalog, audience, place)
@@ -73,7 +76,8 @@ def handout(
     except OSError as exc:
         raise ReferError(f"cannot write {output}: {exc.strerror}") from None
     if content.left_off:  # never a number dropped silently
-        _say(t("handout_left_off", settings.lang, len(content.lines), len(services), ", ".join(content.left_off)))
+        shown = len(content.lines)
+        _say(t("handout_left_off", settings.lang, shown, shown + len(content.left_off), ", ".join(content.left_off)))
     _say(t("handout_written", settings.lang, len(content.lines), output))
     return FOUND
 

@@ -8,20 +8,22 @@ from __future__ import annotations
 
 import functools
 import html
-import io
+import re
 import string
 import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import segno
 
+from ..emergency import shared_name
 from ..errors import ReferError
+from ..helplines import EMERGENCY_KINDS
 from ..i18n import date_text, t
-from ..model import Regions, Service, Vocabulary
+from ..model import Contact, Regions, Service, Vocabulary
 from ..sources import Source
-from .records import flag_names, hours_line, source_label
+from .records import flag_names, hours_line
 from .safe import clean, http_link
 
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -29,12 +31,12 @@ INK, ACCENT, SOFT, MUTED = "#1f2a33", "#0b5563", "#e8f1f2", "#55636d"
 
 
 class Reach(NamedTuple):
-    """A phone number or a web/chat address, with what the data says about it (hours, a caveat)."""
+    """A phone number or a web/chat address, with what the caller needs to know of it (hours, for whom)."""
 
     channel: str
     label: str  # the channel's name in the poster's language
-    text: str  # as shown, exactly as in the data
-    url: str | None  # the QR code's and the link's target: only a validated http(s) address
+    text: str  # as shown: a number exactly as in the data; a web address in its short form (`short_address`)
+    url: str | None  # the QR code's and the link's target: only a validated http(s) address, in full
     detail: str
 
 
@@ -54,44 +56,110 @@ class Poster(NamedTuple):
     footer: str
     left_off: tuple[str, ...] = ()  # the names of the lines a card has no room for
     more: str = ""  # and what the card says about them
+    strip: tuple[Reach, ...] = ()  # the emergency numbers at the top of every poster and card
 
 
 def _detail(parts: Sequence[str]) -> str:
     return " · ".join(clean(p) for p in parts if p)
 
 
-def _line(s: Service, vocab: Vocabulary, lang: str) -> Line:
+HOST = re.compile(r"https?://([^/?#:]+)")  # the package has no network code, urllib included
+
+
+def short_address(value: str) -> str:
+    """How a web address is printed: its host without "www." (the QR code and the link hold the whole
+    address), so that no address is broken in the middle of a word. What is not a web address stays."""
+    link = http_link(value)
+    if link is None:
+        return value
+    host = HOST.match(link)
+    return (host[1] if host else value).removeprefix("www.")
+
+
+def _reaches(contacts: Sequence[Contact], website: str, vocab: Vocabulary, lang: str
+             ) -> tuple[tuple[Reach, ...], tuple[Reach, ...]]:
+    """The phone numbers and the web or chat addresses of a line, each address once."""
     def reach(channel: str, value: str, url: str | None, detail: str) -> Reach:
         return Reach(channel, vocab.label("channels", channel, lang), clean(value), url, detail)
 
     phones = tuple(reach("phone", c.value, None, _detail([hours_line(c), c.note.get(lang)]))
-                   for c in s.contacts if c.channel == "phone")
+                   for c in contacts if c.channel == "phone")
     addresses: dict[str, Reach] = {}
     web = [(c.channel, c.value, _detail([hours_line(c), c.note.get(lang)]))
-           for c in s.contacts if c.channel in ("chat", "website")]
-    for channel, value, detail in [*web, ("website", s.website, "")]:
+           for c in contacts if c.channel in ("chat", "website")]
+    for channel, value, detail in [*web, ("website", website, "")]:
         key = (http_link(value) or value).rstrip("/").lower()
         if value and key not in addresses:
-            addresses[key] = reach(channel, value, http_link(value), detail)
-    return Line(clean(s.name), clean(s.summary.get(lang)), phones, tuple(addresses.values()),
-                tuple(flag_names(s, lang)))
+            url = http_link(value)
+            addresses[key] = reach(channel, short_address(value) if url else value, url, detail)
+    return phones, tuple(addresses.values())
+
+
+def _line(s: Service, vocab: Vocabulary, lang: str) -> Line:
+    phones, addresses = _reaches(s.contacts, s.website, vocab, lang)
+    return Line(clean(s.name), clean(s.summary.get(lang)), phones, addresses, tuple(flag_names(s, lang)))
+
+
+def _group_line(group: Sequence[Service], vocab: Vocabulary, lang: str) -> Line:
+    """Services that share an emergency rank (the care centres) as one line, as the emergency view shows
+    them: their shared name, where they are, and only the contacts they all share (each centre's own numbers
+    carry caveats only its card can show)."""
+    shared = [c for c in group[0].contacts if all(c in s.contacts for s in group[1:])]
+    phones, addresses = _reaches(shared, "", vocab, lang)
+    cities = ", ".join(dict.fromkeys(loc.city for s in group for loc in s.locations))
+    name = shared_name([s.name for s in group]) or vocab.label("kinds", group[0].kind, lang)
+    flags = [f for f in flag_names(group[0], lang) if all(f in flag_names(s, lang) for s in group[1:])]
+    return Line(clean(name), clean(t("handout_places", lang, cities)) if cities else "", phones, addresses,
+                tuple(flags))
+
+
+def _lines(services: Sequence[Service], vocab: Vocabulary, lang: str) -> tuple[Line, ...]:
+    """One line a service, or one for the services that share an emergency rank, in the given order."""
+    ranks: dict[int, list[Service]] = {}
+    for s in services:
+        if s.emergency is not None:
+            ranks.setdefault(s.emergency, []).append(s)
+    lines, done = [], set()
+    for s in services:
+        group = ranks.get(s.emergency, []) if s.emergency is not None else []
+        if len(group) > 1:
+            if s.emergency not in done:
+                done.add(s.emergency)
+                lines.append(_group_line(group, vocab, lang))
+            continue
+        lines.append(_line(s, vocab, lang))
+    return tuple(lines)
+
+
+def _strip(services: Sequence[Service], vocab: Vocabulary, lang: str) -> tuple[Reach, ...]:
+    """The emergency numbers: each one's first number, with what it is for."""
+    out = []
+    for s in services:
+        first = next((c for c in s.contacts if c.channel == "phone"), None)
+        if first is not None:
+            out.append(Reach("phone", vocab.label("channels", "phone", lang), clean(first.value), None,
+                             _detail([first.note.get(lang) or s.name])))
+    return tuple(out)
 
 
 def poster(services: Sequence[Service], vocab: Vocabulary, regions: Regions, sources: Mapping[str, Source],
            audience: str, region: str | None, lang: str, size: str = "a4") -> Poster:
-    """The poster's content in one language, for an audience id and a region id (or none); a card (size
-    a6) holds what fits it at the smallest type and QR codes allowed. The footer names the source of
-    every contact shown, with its date."""
+    """The poster's content in one language, for an audience id and a region id (or none): the emergency
+    numbers as a strip, then the lines (services sharing an emergency rank as one); a card (size
+    a6) holds what fits it at the smallest type and QR codes allowed. The footer gives the day the data was
+    checked and points to `refer sources`, which lists every source with its date."""
     days = sorted(s.verified_at for s in services)
     checked = (t("handout_checked", lang, date_text(days[0], lang)) if days[0] == days[-1] else
                t("handout_checked_range", lang, date_text(days[0], lang), date_text(days[-1], lang)))
-    cited = dict.fromkeys(c.source for s in services for c in s.contacts if c.source)
-    labels = sorted({clean(source_label(sid, sources, lang)) for sid in cited})
-    footer = checked + (" · " + t("handout_source", lang, "; ".join(labels)) if labels else "")
+    # where each fact comes from is for whoever keeps the data: the footer says where to look, not a list
+    footer = checked + " · " + t("handout_source", lang)
     subtitle = t("handout_for", lang, vocab.label("audiences", audience, lang).lower())
     if region:
         subtitle += " · " + regions.areas[region].label(lang)
-    full = Poster(lang, t("handout_title", lang), subtitle, tuple(_line(s, vocab, lang) for s in services), footer)
+    urgent = [s for s in services if s.kind in EMERGENCY_KINDS]
+    rest = [s for s in services if s.kind not in EMERGENCY_KINDS]
+    full = Poster(lang, t("handout_title", lang), subtitle, _lines(rest, vocab, lang), footer,
+                  strip=_strip(urgent, vocab, lang))
     return _fit(full, size == "a6")
 
 
@@ -194,6 +262,11 @@ def _html_height(p: Poster, card: bool, size: dict[str, float], cols: int) -> fl
 
     total = top + bottom + block(p.title, "title", 1.15, inner, True) + 2 * gap + block(p.subtitle, "for", 1.2, inner)
     total += 5 * gap + 1.2 + 3 + block(p.footer, "footer", 1.2, inner)
+    if p.strip:  # a band of its own below the header: the numbers side by side, what each is for below it
+        cell = _strip_cell(card, len(p.strip))
+        total += 4 * gap + 2 * STRIP_PAD + max(size["number"] * 1.05 * MM_PER_PT
+                                               + (0.5 + block(r.detail, "detail", 1.2, cell) if r.detail else 0)
+                                               for r in p.strip)
     total += block(p.more, "name", 1.2, inner, True) + 1 if p.more else 0
     heights = []
     for line in p.lines:
@@ -219,10 +292,25 @@ def _html_height(p: Poster, card: bool, size: dict[str, float], cols: int) -> fl
     return total
 
 
+STRIP_PAD, STRIP_GAP = 2.0, 4.0  # mm: inside the emergency band, and between its numbers
+
+
+def _strip_cell(card: bool, count: int) -> float:
+    """The width of one number's cell in the emergency band (mm)."""
+    inner = _inner(card, 1)[0]
+    return (inner - 2 * STRIP_PAD - STRIP_GAP * (count - 1)) / max(count, 1)
+
+
 def _numbers_fit(p: Poster, card: bool, size: dict[str, float], cols: int) -> bool:
-    """A number is never broken over two lines: it must fit the column's width."""
+    """A number is never broken over two lines, nor a web address in the middle of a word: each must fit
+    its room (the column's width; an address beside its QR code)."""
     room = _inner(card, cols)[1] - 2  # the PDF keeps 1 mm inside each side of a cell
-    return all(_width(r.text, size["number"], True) <= room for line in p.lines for r in line.phones)
+    beside = room - size["qr"] - 4 * size["gap"]
+    cell = _strip_cell(card, len(p.strip)) - 2
+    return (all(_width(r.text, size["number"], True) <= room for line in p.lines for r in line.phones)
+            and all(_width(r.text, size["number"], True) <= cell for r in p.strip)
+            and all(_width(word, size["url"], True) <= (beside if a.url else room)
+                    for line in p.lines for a in line.addresses for word in a.text.split()))
 
 
 def _columns(p: Poster, card: bool) -> tuple[int, ...]:
@@ -274,6 +362,9 @@ body { font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-ser
 .a6 .sheet { display: grid; grid-template-columns: 105mm 105mm; grid-template-rows: 148.5mm 148.5mm; }
 .a6 .poster { border: 0.3mm dashed #9aa5ad; }
 header { border-bottom: 1.2mm solid $accent; padding-bottom: calc(${gap}mm * 5); }
+.strip { display: grid; grid-template-columns: repeat(${stripcols}, 1fr); column-gap: ${stripgap}mm;
+  background: $soft; padding: ${strippad}mm; margin-top: calc(${gap}mm * 4); border-radius: 1.2mm; }
+.strip .phone { margin: 0; min-width: 0; }
 h1 { margin: 0; font-size: ${title}pt; line-height: 1.15; color: $accent; }
 .for { margin: calc(${gap}mm * 2) 0 0; font-size: ${for_}pt; line-height: 1.2;
   color: $muted; }
@@ -294,7 +385,7 @@ h2 { margin: 0; font-size: ${name}pt; line-height: 1.2; }
 .channel { display: block; font-size: ${channel}pt; line-height: 1.2; text-transform: uppercase;
   letter-spacing: 0.08em; color: $muted; }
 .url { display: block; font-size: ${url}pt; line-height: 1.2; font-weight: bold; color: $accent;
-  text-decoration: none; overflow-wrap: anywhere; }
+  text-decoration: none; white-space: nowrap; }
 .flags { margin: calc(${gap}mm * 2.5) 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 1.2mm; }
 .flags span { background: $soft; color: $accent; border-radius: 1.2mm; padding: 0.3mm 1.6mm;
   font-size: ${flags}pt; line-height: 1.2; font-weight: bold; }
@@ -303,10 +394,11 @@ footer { font-size: ${footer}pt; line-height: 1.2; color: $muted; padding-top: 3
 """)
 
 
-def _css(card: bool, size: dict[str, float], cols: int) -> str:
+def _css(card: bool, size: dict[str, float], cols: int, strip: int = 0) -> str:
     width, height, top, side, bottom = CARD_BOX if card else POSTER_BOX
     values = {k: round(v, 3) for k, v in size.items() if k != "for"}
     return CSS.substitute(values, for_=round(size["for"], 3), cols=cols, colgap=COLUMN_GAP[card], width=width,
+                          stripcols=max(strip, 1), stripgap=STRIP_GAP, strippad=STRIP_PAD,
                           height=height, top=top, side=side, bottom=bottom, ink=INK, accent=ACCENT, soft=SOFT,
                           muted=MUTED)
 
@@ -339,8 +431,9 @@ def _poster_html(p: Poster) -> str:
             parts.append('<p class="flags">' + "".join(f"<span>{_esc(f)}</span>" for f in line.flags) + "</p>")
         items.append("<li>" + "".join(parts) + "</li>")
     more = f'<p class="more">{_esc(p.more)}</p>' if p.more else ""
+    strip = f'<div class="strip">{"".join(_reach_html(r) for r in p.strip)}</div>' if p.strip else ""
     return (f'<section class="poster"><header><h1>{_esc(p.title)}</h1><p class="for">{_esc(p.subtitle)}</p>'
-            f'</header><ol>{"".join(items)}</ol><footer>{more}{_esc(p.footer)}</footer></section>')
+            f'</header>{strip}<ol>{"".join(items)}</ol><footer>{more}{_esc(p.footer)}</footer></section>')
 
 
 def write_html(p: Poster, size: str) -> str:
@@ -351,159 +444,7 @@ def write_html(p: Poster, size: str) -> str:
         raise ReferError(t("handout_too_long", p.lang, len(p.lines)))
     scale, cols = layout
     body = _poster_html(p) * (4 if card else 1)
+    css = _css(card, _sizes(p, card, scale), cols, len(p.strip))
     return (f'<!DOCTYPE html>\n<html lang="{p.lang}"><head><meta charset="utf-8">'
-            f"<title>{_esc(p.title)}</title><style>{_css(card, _sizes(p, card, scale), cols)}</style></head>"
+            f"<title>{_esc(p.title)}</title><style>{css}</style></head>"
             f'<body class="{size}"><main class="sheet">{body}</main></body></html>\n')
-
-
-# ---------------------------------------------------------------- PDF
-LEADING = 1.22
-
-
-def write_pdf(p: Poster, size: str) -> bytes:
-    """A4, one page; the largest type (in one column, or two for long posters) at which everything fits."""
-    card = size == "a6"
-    boxes = [(x, y, 105.0, 148.5) for y in (0.0, 148.5) for x in (0.0, 105.0)] if card else [(0.0, 0.0, 210.0, 297.0)]
-    # fpdf2 measures what it draws: trial drawings (a page each, in a scratch document) find the
-    # largest scale that fits
-    trial = _new_pdf()
-
-    def fits_at(s: float, cols: int) -> bool:
-        if not _numbers_fit(p, card, _sizes(p, card, s), cols):
-            return False
-        trial.add_page()
-        return _draw(trial, p, boxes[0], card, _sizes(p, card, s), cols)
-
-    def largest(cols: int) -> float:  # a smaller scale always takes less room: search by halves
-        low, high = 0, len(SCALES)  # SCALES[high:] fit, SCALES[:low] do not
-        while low < high:
-            mid = (low + high) // 2
-            if fits_at(SCALES[mid], cols):
-                high = mid
-            else:
-                low = mid + 1
-        return SCALES[low] if low < len(SCALES) else 0.0
-
-    scale, cols = max((largest(cols), cols) for cols in _columns(p, card))
-    if not scale:
-        raise ReferError(t("handout_too_long", p.lang, len(p.lines)))
-    pdf = _new_pdf()
-    for box in boxes:
-        _draw(pdf, p, box, card, _sizes(p, card, scale), cols)
-        if card:
-            pdf.set_draw_color(154, 165, 173)
-            pdf.set_line_width(0.3)
-            pdf.set_dash_pattern(dash=1.2, gap=1.2)
-            pdf.rect(*box)
-            pdf.set_dash_pattern()
-    return bytes(pdf.output())
-
-
-def _new_pdf() -> Any:
-    try:
-        from fpdf import FPDF
-    except ImportError:
-        raise ReferError(t("handout_needs_pdf", "en")) from None
-
-    pdf = FPDF(format="A4", unit="mm")
-    pdf.set_auto_page_break(False)
-    pdf.set_margins(0, 0, 0)
-    pdf.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
-    pdf.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
-    pdf.set_creator("refer handout")
-    pdf.add_page()
-    return pdf
-
-
-def _rgb(colour: str) -> tuple[int, int, int]:
-    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
-
-
-def _draw(pdf: Any, p: Poster, box: tuple[float, float, float, float], card: bool, size: dict[str, float],
-          cols: int) -> bool:
-    """Draw one poster or card into `box` at these sizes in `cols` columns; False when it does not fit."""
-    x0, y0, w0, h0 = box
-    _, _, pad_top, pad_x, pad_bottom = CARD_BOX if card else POSTER_BOX
-    x, w = x0 + pad_x, w0 - 2 * pad_x
-    gap, qr = size["gap"], size["qr"]
-
-    def font(role: str, bold: bool = False) -> float:
-        points = size[role]
-        pdf.set_font("DejaVu", "B" if bold else "", points)
-        return points * MM_PER_PT * LEADING
-
-    def text(value: str, role: str, left: float, width: float, colour: str = INK, bold: bool = False,
-             link: str = "") -> None:
-        height = font(role, bold)
-        pdf.set_text_color(*_rgb(colour))
-        pdf.set_x(left)
-        pdf.multi_cell(width, height, value, new_x="LEFT", new_y="NEXT", link=link, align="L")
-
-    def height(value: str, role: str, width: float, bold: bool = False) -> float:
-        line = font(role, bold)
-        return line * len(pdf.multi_cell(width, line, value, dry_run=True, output="LINES"))
-
-    def entry(line: Line, x: float, w: float) -> None:
-        pdf.ln(5 * gap)
-        text(line.name, "name", x, w, bold=True)
-        if line.summary and size["summary"]:
-            pdf.ln(gap)
-            text(line.summary, "summary", x, w, MUTED)
-        for phone in line.phones:
-            pdf.ln(2 * gap)
-            text(phone.text, "number", x, w, bold=True)
-            if phone.detail:
-                text(phone.detail, "detail", x, w, MUTED)
-        for address in line.addresses:
-            pdf.ln(2.5 * gap)
-            top = pdf.get_y()
-            left = x + (qr + 4 * gap if address.url else 0)
-            if address.url:
-                buffer = io.BytesIO()
-                _qr(address.url).save(buffer, kind="svg", scale=1, border=4, omitsize=True, xmldecl=False, dark=INK)
-                buffer.seek(0)
-                pdf.image(buffer, x=x, y=top, w=qr, h=qr)
-            room = w - (left - x)
-            block = (height(address.label.upper(), "channel", room) + height(address.text, "url", room, True)
-                     + (height(address.detail, "detail", room) if address.detail else 0))
-            pdf.set_y(top + max(0.0, (qr - block) / 2) if address.url else top)
-            text(address.label.upper(), "channel", left, room, MUTED)
-            text(address.text, "url", left, room, ACCENT, bold=True, link=address.url or "")
-            if address.detail:
-                text(address.detail, "detail", left, room, MUTED)
-            pdf.set_y(max(pdf.get_y(), top + (qr if address.url else 0)))
-        if line.flags:
-            pdf.ln(2.5 * gap)
-            text("  ·  ".join(line.flags), "flags", x, w, ACCENT, bold=True)
-        pdf.ln(5 * gap)
-        pdf.set_draw_color(213, 221, 225)
-        pdf.set_line_width(0.3)
-        pdf.line(x, pdf.get_y(), x + w, pdf.get_y())
-
-    pdf.set_xy(x, y0 + pad_top)
-    text(p.title, "title", x, w, ACCENT, bold=True)
-    pdf.ln(2 * gap)
-    text(p.subtitle, "for", x, w, MUTED)
-    pdf.ln(5 * gap)
-    pdf.set_draw_color(*_rgb(ACCENT))
-    pdf.set_line_width(1.2 if not card else 0.8)
-    pdf.line(x, pdf.get_y(), x + w, pdf.get_y())
-    more = height(p.more, "name", w, bold=True) + 1 if p.more else 0
-    footer = height(p.footer, "footer", w)
-    limit = y0 + h0 - pad_bottom - footer - more - 2
-    col = _inner(card, cols)[1]
-    for first in range(0, len(p.lines), cols):  # row by row, as the HTML's grid does
-        top, bottom = pdf.get_y(), pdf.get_y()
-        for n, line in enumerate(p.lines[first:first + cols]):
-            pdf.set_y(top)
-            entry(line, x + n * (col + COLUMN_GAP[card]), col)
-            bottom = max(bottom, pdf.get_y())
-        pdf.set_y(bottom)
-        if bottom > limit:  # no need to draw the rest of a trial that has failed
-            return False
-    pdf.set_y(y0 + h0 - pad_bottom - footer - more)
-    if p.more:
-        text(p.more, "name", x, w, ACCENT, bold=True)
-        pdf.ln(1)
-    text(p.footer, "footer", x, w, MUTED)
-    return True

@@ -19,13 +19,15 @@ from .safe import clean, http_link, markdown_text
 
 
 def plan_object(plan: Plan, lang: str, sources: Mapping[str, Source] | None = None) -> dict[str, Any]:
-    """The JSON of a plan (documented in the README; keys are stable); services as `refer show` gives them."""
+    """The JSON of a plan (documented in the README; keys are stable); services as `refer show` gives them,
+    without where their facts come from (a plan is read by the person who calls: `refer show` has the sources)."""
     return {
         "situation": {**{k: sorted(v) if isinstance(v, frozenset) else v
                          for k, v in dataclasses.asdict(plan.situation).items()}, "described": plan.described},
         "assumptions": list(plan.assumptions),
         "sections": [{"id": s.id, "title": s.title,
-                      "entries": [{"service": service_object(e.service, lang, sources), "why": e.why}
+                      "entries": [{"service": service_object(e.service, lang, sources, provenance=False),
+                                   "why": e.why}
                                   for e in s.entries]}
                      for s in plan.sections],
     }

@@ -20,20 +20,24 @@ PLAIN_COLUMNS = ("id", "name", "contact", "how_to_reach", "summary", "flags")
 FLAGS = ("free", "anonymous", "confidential", "always_open")
 
 
-def source_object(source_id: str, sources: Mapping[str, Source]) -> dict[str, Any] | None:
-    """{id, title, url, as_of} of a source; an id the sources file does not know keeps only its id."""
+def source_object(source_id: str, sources: Mapping[str, Source], note: str = "") -> dict[str, Any] | None:
+    """{id, title, url, as_of, note} of a source (note: the maintainers' provenance of the fact it backs);
+    an id the sources file does not know keeps only its id."""
     if not source_id:
         return None
     found = sources.get(source_id)
     if found is None:
-        return {"id": source_id, "title": None, "url": None, "as_of": None}
-    return {"id": found.id, "title": found.title, "url": found.url or None, "as_of": found.as_of}
+        return {"id": source_id, "title": None, "url": None, "as_of": None, "note": note or None}
+    return {"id": found.id, "title": found.title, "url": found.url or None, "as_of": found.as_of,
+            "note": note or None}
 
 
-def service_object(s: Service, lang: str, sources: Mapping[str, Source] | None = None) -> dict[str, Any]:
-    """The JSON object of a service (documented in the README; keys are stable)."""
+def service_object(s: Service, lang: str, sources: Mapping[str, Source] | None = None,
+                   provenance: bool = True) -> dict[str, Any]:
+    """The JSON object of a service (documented in the README; keys are stable). Without `provenance` (a
+    plan, read by the person who calls) the keys that say where facts come from are null or empty."""
     known = sources or {}
-    return {
+    out: dict[str, Any] = {
         "id": s.id,
         "name": s.name,
         "summary": s.summary.get(lang),
@@ -51,11 +55,12 @@ def service_object(s: Service, lang: str, sources: Mapping[str, Source] | None =
             {"channel": c.channel, "value": c.value,
              "hours": [{"days": list(h.days), "opens": h.opens, "closes": h.closes} for h in c.hours],
              "always_open": c.always_open, "note": c.note.get(lang) or None,
-             "source": source_object(c.source, known)}
+             "source": source_object(c.source, known, c.provenance.get(lang))}
             for c in s.contacts
         ],
         "locations": [{"name": loc.name, "city": loc.city, "region": loc.region, "address": loc.address or None,
-                       "source": source_object(loc.source, known)} for loc in s.locations],
+                       "note": loc.note.get(lang) or None,
+                       "source": source_object(loc.source, known, loc.provenance.get(lang))} for loc in s.locations],
         "how_to_reach": s.how_to_reach.get(lang) or None,
         "website": s.website or None,
         "email": s.email or None,
@@ -67,8 +72,15 @@ def service_object(s: Service, lang: str, sources: Mapping[str, Source] | None =
         "source_document": s.source_document or None,
         "source_section": s.source_section or None,
         "sources": [source_object(sid, known) for sid in s.sources],
+        "source_notes": s.source_notes.get(lang) or None,
         "verified_at": s.verified_at.isoformat(),
     }
+    if not provenance:
+        out.update(source_document=None, source_section=None, sources=[], source_notes=None)
+        for key in ("contacts", "locations"):
+            for item in out[key]:
+                item["source"] = None
+    return out
 
 
 def phones(s: Service) -> list[str]:
@@ -168,9 +180,8 @@ def card_rows(s: Service, catalog: Catalog, lang: str) -> list[CardRow]:
 
     rows = [CardRow(t("kind", lang), vocab.label("kinds", s.kind, lang))] if s.kind else []
     for c in s.contacts:
-        cited = f"({t('source', lang)}: {source_label(c.source, sources, lang)})" if c.source else ""
         extra = "  ".join(x for x in (hours_line(c), c.note.get(lang)) if x)
-        rows.append(CardRow(vocab.label("channels", c.channel, lang), extra, c, cited))
+        rows.append(CardRow(vocab.label("channels", c.channel, lang), extra, c))
     if not s.contacts:
         rows.append(CardRow(t("contact", lang), t("none_given", lang)))
     if s.how_to_reach:
@@ -180,18 +191,32 @@ def card_rows(s: Service, catalog: Catalog, lang: str) -> list[CardRow]:
     if s.sectors:
         rows.append(CardRow(t("sectors", lang), labels("sectors", s.sectors)))
     rows.append(CardRow(t("regions", lang), labels("regions", s.regions)))
-    rows += [CardRow(t("locations", lang), ", ".join(x for x in (loc.name, loc.address, loc.city) if x))
-             for loc in s.locations]
+    rows += [CardRow(t("locations", lang), ", ".join(x for x in (loc.name, loc.address, loc.city, loc.note.get(lang))
+                                                     if x)) for loc in s.locations]
     if ages_text(s, lang):
         rows.append(CardRow(t("ages", lang), ages_text(s, lang)))
     if flag_ids(s):
         rows.append(CardRow(t("flags", lang), ", ".join(flag_names(s, lang))))
+    return rows + source_rows(s, sources, lang)
+
+
+def source_rows(s: Service, sources: Mapping[str, Source], lang: str) -> list[CardRow]:
+    """The card's sources part, for whoever checks the data: where each contact comes from and how sure it
+    is, the record's sources and its notes on them. It comes last, after a row labelled "Source"."""
     where = " – ".join(x for x in (s.source_document, s.source_section) if x)
-    rows.append(CardRow(t("source", lang), "", aside=f"{where} ({t('verified', lang)} {s.verified_at.isoformat()})"))
+    rows = [CardRow(t("source", lang), "", aside=f"{where} ({t('verified', lang)} {s.verified_at.isoformat()})")]
+    backing = [(c.value, c.source, c.provenance.get(lang)) for c in s.contacts]
+    backing += [(loc.address or loc.name, loc.source, loc.provenance.get(lang)) for loc in s.locations]
+    cited = [f"{value}: {source_label(sid, sources, lang)}" + (f" – {why}" if why else "")
+             for value, sid, why in backing if sid or why]
+    if cited:
+        rows.append(CardRow(t("contact_sources", lang), "", aside="\n".join(cited)))
     if s.sources:
         rows.append(CardRow(t("sources", lang), "", aside="\n".join(
             f"{source_label(sid, sources, lang)}: {sources[sid].title if sid in sources else sid}"
             for sid in s.sources)))
+    if s.source_notes:
+        rows.append(CardRow(t("source_notes", lang), "", aside=s.source_notes.get(lang)))
     return rows
 
 

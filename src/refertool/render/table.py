@@ -192,6 +192,10 @@ def sources_table(rows: Sequence[dict[str, object]], lang: str) -> Table:
     for row in rows:
         services = row["services"] if isinstance(row["services"], list) else []
         name = Text.assemble(txt(row["id"], "bold"), "\n", txt(row["title"]), "\n", txt(row["publisher"], "dim"))
+        notes = row.get("notes")
+        if isinstance(notes, list) and notes:  # how sure the facts it backs are: for whoever keeps the data
+            for note in notes:
+                name.append_text(Text.assemble("\n", txt(f"• {note}", "italic")))
         when = t("undated", lang) if row["as_of"] == "undated" else row["as_of"]
         table.add_row(name, txt(when), txt(row["kind"]), txt(", ".join(services)))
     return table
