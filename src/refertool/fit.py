@@ -59,6 +59,9 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     # Someone else asks for them (a parent, a teacher, a neighbour): a service the person must contact
     # themself (a chat for young victims) comes after one that also takes their questions.
     third_party = bool(situation.asker_role) and situation.asker_role not in ("victim", "perpetrator")
+    # A professional asking in their role contacts some services directly that citizens reach through a
+    # helpline (the facts: professionals call a Vertrouwenscentrum, citizens 1712): those fit them as well.
+    professional = third_party and situation.asker_role not in ("parent", "bystander")
     subject = situation.subject()
     age = subject.age if subject is not None else None
     group = subject.age_group if subject is not None else ""
@@ -86,6 +89,8 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
                 points, why = points + ROLE_FITS, [*why, f"for the {role}"]
                 if third_party and not any(i in index.members(f"roles={r}") for r in asker_roles):
                     points, why = points + SELF_ONLY, [*why, f"for the {role} themself"]
+            elif professional and i in index.members("roles=professional"):
+                points, why = points + ROLE_FITS, [*why, "for you as a professional"]
             elif not any(i in index.members(f"roles={r}") for r in asker_roles):
                 points, why = points + ROLE_MISFITS, [*why, f"not for the {role}"]
         if group:
