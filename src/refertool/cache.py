@@ -46,12 +46,13 @@ from .index import (
     urgent_order,
 )
 from .model import Regions, Service, Vocabulary
+from .text import stemmer_origin, stems, use_stored_stems
 from .version import __version__
 
 if TYPE_CHECKING:
     from .query import PhraseTable
 
-SCHEMA = "refertool-index-17"  # bump whenever what the index holds changes
+SCHEMA = "refertool-index-18"  # bump whenever what the index holds changes
 PARALLEL_FROM = 2000  # files; below this a process pool costs more than it saves
 # What a caller may pass to follow a long (parallel) build: given the number of files, it
 # returns a context that yields a function called with each batch of files done. The CLI
@@ -82,9 +83,10 @@ def clear() -> int:
 
 
 def fingerprint(directories: Sequence[Path], vocab_files: Sequence[Path]) -> str:
-    """Names the cache of one set of directories; changes with the code and the vocabulary files."""
+    """Names the cache of one set of directories; changes with the code, the vocabulary files and the
+    stemmer (another one, or another version, gives other stems)."""
     parts = [SCHEMA, __version__, *(str(d.resolve()) for d in directories)]
-    for f in vocab_files:
+    for f in [*vocab_files, Path(stemmer_origin())]:
         try:
             st = f.stat()
             parts.append(f"{f}|{st.st_size}|{st.st_mtime_ns}")
@@ -222,6 +224,15 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
 
     from .query import phrase_table
 
+    phrases = phrase_table(vocab, regions)
+    # The stems of every word a query meets in the index or the vocabulary, so that a warm run need not load
+    # a stemmer: the index's words by turning the lexicon's stem -> words round, the vocabulary's stemmed now.
+    stemmed: dict[str, list[str]] = {w: [] for w in lexicon.words}
+    for stem, words in lexicon.by_stem.items():
+        for w in words:
+            stemmed[w].append(stem)
+    for w in phrases.singles:
+        stemmed.setdefault(w, list(stems(w)))
     db.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=db.parent)
     os.close(fd)
@@ -235,6 +246,7 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
                 CREATE INDEX files_number ON files (number);
                 CREATE TABLE postings (word TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID;
                 CREATE TABLE members (key TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID;
+                CREATE TABLE stems (word TEXT PRIMARY KEY, stems TEXT) WITHOUT ROWID;
             """)
             data = built.data
             directory_of = [0] * len(data.ids)
@@ -250,7 +262,7 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
                 ("stats", marshal.dumps(stats)),
                 ("meta", pickle.dumps((vocab, regions))),
                 # apart, so that `refer emergency` does not load the query parser at all
-                ("phrases", pickle.dumps(phrase_table(vocab, regions))),
+                ("phrases", pickle.dumps(phrases)),
                 # services ready to show without reading a file (see READY_ALL_UP_TO)
                 ("urgent", pickle.dumps(urgent))])
             con.executemany("INSERT INTO files VALUES (?, ?, ?, ?)",
@@ -260,6 +272,8 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
                             [(w, array("i", ns).tobytes()) for w, ns in sorted(data.postings.items())])
             con.executemany("INSERT INTO members VALUES (?, ?)",
                             [(k, array("i", ns).tobytes()) for k, ns in sorted(data.members.items())])
+            con.executemany("INSERT INTO stems VALUES (?, ?)",
+                            [(w, " ".join(sorted(found))) for w, found in sorted(stemmed.items())])
         con.close()
         os.replace(tmp, db)
     finally:
@@ -361,6 +375,15 @@ class Store:
 
     def postings(self, word: str) -> array:
         return self.numbers("postings", "word", word)
+
+    def stems(self, word: str) -> tuple[str, ...] | None:
+        """A word's stems as stored at the build; None when the word is not stored or the table is damaged
+        (the stemmer then answers)."""
+        try:
+            row = self.con.execute("SELECT stems FROM stems WHERE word = ?", (word,)).fetchone()
+        except DAMAGE:
+            return None
+        return tuple(row[0].split()) if row and isinstance(row[0], str) else None
 
     def path(self, number: int) -> str | None:
         row = self.con.execute("SELECT path FROM files WHERE number = ?", (number,)).fetchone()
@@ -502,6 +525,7 @@ def _from_store(store: Store, files: list[FileStat], vocab: Vocabulary, regions:
                 raise DataError(sorted(problems))
             dead |= losers
         index = Index(data, lexicon, lookup, frozenset(dead))
+        use_stored_stems(store.stems)
         services = CachedServices(index, vocab, regions, lambda n: fresh.get(n) or store.path(n),
                                   lambda n: None if n in dead else store.urgent.get(n))
         return Loaded(index, services, vocab, regions, tuple(notes), store.phrases)
