@@ -217,6 +217,7 @@ def test_a_warm_catalog_parses_with_the_phrase_table_stored_in_the_cache(monkeyp
 
 @pytest.mark.parametrize("damage", [
     "UPDATE meta SET value = x'00ff00' WHERE key = 'urgent'",
+    "UPDATE meta SET value = x'00ff00' WHERE key = 'emergency'",
     "UPDATE meta SET value = x'00ff00' WHERE key = 'phrases'",
     "UPDATE postings SET data = x'00ff00'",
     "UPDATE members SET data = x'00ff00'",

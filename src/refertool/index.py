@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from .model import FACET_SPECS, Regions, Service, Vocabulary, facet_values, facets
-from .text import STOPWORDS, split_compound, stems, tokens
+from .text import STOPWORDS, fold, split_compound, stems, tokens
 
 FIELDS = ("name", "keywords", "topics", "description")
 NAME, KEYWORDS, TOPICS, DESCRIPTION = range(4)
@@ -142,6 +142,72 @@ def urgent_order(index: Index) -> list[int]:
     data = index.data
     return sorted((n for n in index.live if data.emergency[n] != NOT_URGENT),
                   key=lambda n: (data.emergency[n], data.ids[n]))
+
+
+# The emergency view fits one screen whatever the directory's size: its first LINES_SHOWN ranks, and in
+# each line the SHOWN_PER_LINE nearest services (the first in its order without a place to be near).
+LINES_SHOWN = 12
+SHOWN_PER_LINE = 12
+
+
+class Place(NamedTuple):
+    city: str
+    region: str  # a region id, or "" when the data does not say
+
+
+def places_of(s: Service, regions: Regions) -> list[Place]:
+    """Where a service is: its locations, else the place its name ends with ("UZ Gent")."""
+    if s.locations:
+        return [Place(loc.city, loc.region) for loc in s.locations]
+    known = _places(regions)
+    for word in reversed(s.name.split()):
+        if fold(word) in known:
+            return [Place(word, known[fold(word)])]
+    return []
+
+
+@lru_cache(maxsize=4)
+def _places(regions: Regions) -> dict[str, str]:
+    """Every place name the regions know (folded) -> its region id; the smallest area wins."""
+    known: dict[str, str] = {}
+    for area in regions.areas.values():
+        for name in (area.nl, area.en, *area.synonyms, *area.municipalities):
+            folded = fold(name)
+            if len(regions.ancestors(area.id)) >= len(regions.ancestors(known.get(folded, ""))):
+                known[folded] = area.id
+    return known
+
+
+def where(s: Service, regions: Regions) -> tuple[str, ...]:
+    """The regions a service's places are in: two services with the same are equally near any place."""
+    return tuple(sorted({p.region for p in places_of(s, regions)}))
+
+
+class Urgent(NamedTuple):
+    number: int
+    rank: int
+    where: tuple[str, ...]  # see `where`
+
+
+def shortlist(ordered: Iterable[Urgent]) -> list[Urgent]:
+    """Of the emergency view's services in its order, every one it can show, near any place: those of its first
+    LINES_SHOWN ranks, and in each rank the first SHOWN_PER_LINE of those in the same regions. A line shows its
+    SHOWN_PER_LINE nearest, and among equals each set of regions in turn in its order (`emergency.spread`), so a
+    later one of the same regions never shows. Bounded by the ranks and regions there are, not by the
+    directory's size."""
+    kept: list[Urgent] = []
+    ranks: set[int] = set()
+    seen: dict[tuple[int, tuple[str, ...]], int] = {}
+    for u in ordered:
+        if u.rank not in ranks:
+            if len(ranks) == LINES_SHOWN:
+                break
+            ranks.add(u.rank)
+        count = seen.get((u.rank, u.where), 0)
+        if count < SHOWN_PER_LINE:
+            seen[(u.rank, u.where)] = count + 1
+            kept.append(u)
+    return kept
 
 
 class Lexicon(NamedTuple):
