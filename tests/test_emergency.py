@@ -241,3 +241,17 @@ def test_an_edited_added_or_removed_file_is_seen_by_the_view(crowded):
             view(emergency_lines(emergency_services(fresh), fresh.regions, where)), near
     shown = {s.id for line in emergency_lines(emergency_services(warm), warm.regions) for s in line.services}
     assert "aaa-first-of-all" in shown and first.stem not in shown and edited.stem in shown
+
+
+def test_one_screen_whatever_the_directory_holds(catalog):
+    """More ranks than a screen holds: the first LINES_SHOWN of them, in order; a line of more services than
+    it shows: the first SHOWN_PER_LINE."""
+    from refertool.index import LINES_SHOWN, SHOWN_PER_LINE
+
+    ranks = [centre(n, "Gent", "oost-vlaanderen")._replace(id=f"rank-{n:02d}", emergency=n)
+             for n in range(1, LINES_SHOWN + 4)]
+    lines = emergency_lines(ranks, catalog.regions)
+    assert [line.rank for line in lines] == list(range(1, LINES_SHOWN + 1))
+    crowd = [centre(n, "Gent", "oost-vlaanderen")._replace(id=f"care-{n:02d}") for n in range(SHOWN_PER_LINE * 2)]
+    [line] = emergency_lines(crowd, catalog.regions)
+    assert [s.id for s in line.services] == [f"care-{n:02d}" for n in range(SHOWN_PER_LINE)]
