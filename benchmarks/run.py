@@ -42,21 +42,33 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> float:
     return time.perf_counter() - start
 
 
-def interleaved(commands: dict[str, list[str]], repeat: int, env: dict[str, str] | None = None) -> dict[str, float]:
+def samples(commands: dict[str, list[str]], repeat: int, env: dict[str, str] | None = None) -> dict[str, list[float]]:
+    """Each command `repeat` times, interleaved (a, b, c, a, b, c, ...), after one warm-up run each."""
     for cmd in commands.values():  # warm the page cache and the refer cache
         timed(cmd, env)
-    samples: dict[str, list[float]] = {name: [] for name in commands}
+    found: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(repeat):
         for name, cmd in commands.items():
-            samples[name].append(timed(cmd, env))
-    return {name: statistics.median(s) for name, s in samples.items()}
+            found[name].append(timed(cmd, env))
+    return found
+
+
+def interleaved(commands: dict[str, list[str]], repeat: int, env: dict[str, str] | None = None) -> dict[str, float]:
+    return {name: statistics.median(s) for name, s in samples(commands, repeat, env).items()}
+
+
+def measured(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """One run's wall time (s) and peak resident memory (MB)."""
+    probe = ("import resource, subprocess, sys, time; start = time.perf_counter(); "
+             "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+             "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True, env=env, check=True)
+    seconds, kb = out.stdout.split()
+    return float(seconds), int(kb) / 1024
 
 
 def peak_rss_mb(cmd: list[str], env: dict[str, str]) -> float:
-    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
-             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True, env=env, check=True)
-    return int(out.stdout.strip()) / 1024
+    return measured(cmd, env)[1]
 
 
 def startup(repeat: int) -> None:
@@ -79,6 +91,9 @@ def startup(repeat: int) -> None:
 
 
 def large(n: int, repeat: int, keep: Path | None) -> None:
+    """A synthetic directory of `n` services: the cold build, then warm `refer search` and `refer emergency`
+    interleaved with `grep -rli` and `rg -li` over the same files (rg skipped when it is not installed) and
+    with `refer emergency` on the bundled directory alone; min and median, and the peak memory of each."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from make_directory import make
 
@@ -90,9 +105,16 @@ def large(n: int, repeat: int, keep: Path | None) -> None:
         cache = tmp / "cache"
         env = {**os.environ, "REFER_CACHE_DIR": str(cache)}
         query = [REFER, "--data-dir", str(data), "search", "minor perpetrator Brussels", "--format", "json"]
-        cold = timed(query, env)
-        result = interleaved({"refer search (warm)": query,
-                              "grep -rli": ["grep", "-rli", "perpetrator", str(data / "services")]}, repeat, env)
+        cold, cold_rss = measured(query, env)
+        commands = {"refer search (warm)": query,
+                    "refer emergency": [REFER, "--data-dir", str(data), "emergency"],
+                    "refer emergency, bundled": [REFER, "emergency"],
+                    "grep -rli": ["grep", "-rli", "perpetrator", str(data / "services")]}
+        rg = shutil.which("rg")
+        if rg:
+            commands["rg -li"] = [rg, "-li", "perpetrator", str(data / "services")]
+        result = samples(commands, repeat, env)
+        memory = {name: peak_rss_mb(cmd, env) for name, cmd in commands.items() if name.startswith("refer")}
         files = sorted((data / "services").glob("*.toml"))
         edits = []
         for k in range(3):
@@ -100,15 +122,24 @@ def large(n: int, repeat: int, keep: Path | None) -> None:
             target.write_text(target.read_text(encoding="utf-8").replace("summary.en = \"", f"summary.en = \"{k} ", 1),
                               encoding="utf-8")
             edits.append(timed(query, env))
-        memory = peak_rss_mb(query, env)
-        warm, grep = result["refer search (warm)"], result["grep -rli"]
+        median = {name: statistics.median(s) for name, s in result.items()}
         print(f"{n} services ({os.cpu_count()} cores; rtoml {'on' if _has('rtoml') else 'off'}, "
-              f"PyStemmer {'on' if _has('Stemmer') else 'off'})")
-        print(f"  cold build + first search   {cold:8.2f} s")
-        print(f"  warm search (median of {repeat}) {warm * 1000:6.0f} ms")
-        print(f"  grep -rli (median of {repeat})    {grep * 1000:6.0f} ms   ratio {warm / grep:.2f}")
+              f"PyStemmer {'on' if _has('Stemmer') else 'off'}), {repeat} interleaved runs each")
+        print(f"  {'':<28}{'min':>8}{'median':>9}{'peak RSS':>10}")
+        for name, runs in result.items():
+            rss = f"{memory[name]:7.0f} MB" if name in memory else ""
+            print(f"  {name:<28}{min(runs) * 1000:6.0f}ms{median[name] * 1000:7.0f}ms{rss:>10}")
+        if not rg:
+            print("  rg -li                      not installed: skipped")
+        warm = median["refer search (warm)"]
+        ratios = [f"search/grep {warm / median['grep -rli']:.2f}"]
+        if rg:
+            ratios.append(f"search/rg {warm / median['rg -li']:.2f}")
+        bundled = median["refer emergency, bundled"]
+        ratios.append(f"emergency/bundled emergency {median['refer emergency'] / bundled:.2f}")
+        print(f"  ratios of the medians: {', '.join(ratios)}")
+        print(f"  cold build + first search   {cold:8.2f} s {cold_rss:7.0f} MB")
         print(f"  search after one edited file {statistics.median(edits):7.2f} s (median of 3 edits)")
-        print(f"  peak memory, warm search     {memory:7.0f} MB")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

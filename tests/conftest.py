@@ -27,6 +27,15 @@ def no_network():
     socket.socket.connect, socket.socket.connect_ex, socket.create_connection = saved
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory):
+    """The session's own cache directory (one per xdist worker): the session-wide catalog below never writes
+    into the user's cache or another worker's. Each test then gets its own (clean_env)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REFER_CACHE_DIR", str(tmp_path_factory.mktemp("session-cache")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch, tmp_path):
     for var in ("REFER_DATA_DIR", "REFER_LANG", "REFER_DEBUG", "FORCE_COLOR", "NO_COLOR"):

@@ -217,12 +217,16 @@ def test_a_warm_catalog_parses_with_the_phrase_table_stored_in_the_cache(monkeyp
 
 @pytest.mark.parametrize("damage", [
     "UPDATE meta SET value = x'00ff00' WHERE key = 'urgent'",
+    "UPDATE meta SET value = x'00ff00' WHERE key = 'emergency'",
     "UPDATE meta SET value = x'00ff00' WHERE key = 'phrases'",
     "UPDATE postings SET data = x'00ff00'",
     "UPDATE members SET data = x'00ff00'",
+    "UPDATE stems SET stems = x'00ff00'",
+    "DROP TABLE stems",
 ])
 def test_a_part_damaged_inside_the_cache_never_stops_a_lookup(cli, damage):
-    """Parts read late (ready services, the phrase table, posting and member lists): the answer stays the same."""
+    """Parts read late (ready services, the phrase table, posting and member lists, stems): the answer stays the
+    same."""
     import sqlite3
 
     clean = {cmd: cli(*cmd).out for cmd in (("emergency", "-f", "json"), ("search", "minor perpetrator Brussels"))}
@@ -265,3 +269,33 @@ def test_a_part_that_decodes_to_the_wrong_shape_is_damage(local, part):
         con.execute("UPDATE meta SET value = ? WHERE key = ?", (marshal.dumps((1, 2)), part))
     con.close()
     assert ids(load_catalog([local]), "zwembadwerking") == expected
+
+
+def test_the_stems_stored_are_the_stemmers():
+    """Every word's stems in the cache are what the stemmer gives: the index's words and the vocabulary's."""
+    import sqlite3
+
+    from refertool.query import phrase_table
+    from refertool.text import computed_stems
+
+    catalog = load_catalog()
+    (db,) = cache_root().glob("index-*.sqlite")
+    con = sqlite3.connect(db)
+    stored = dict(con.execute("SELECT word, stems FROM stems"))
+    con.close()
+    words = {*catalog.index.lexicon.words, *phrase_table(catalog.vocabulary, catalog.regions).singles}
+    assert set(stored) == words
+    assert {w: tuple(stored[w].split()) for w in words} == {w: computed_stems(w) for w in words}
+    assert any(stored.values())
+
+
+@pytest.mark.parametrize("query, loads", [("minor perpetrator Brussels", False), ("kwalsterbanken", True)])
+def test_a_warm_search_loads_a_stemmer_only_for_a_word_the_cache_does_not_know(tmp_path, query, loads):
+    """The stemmers cost a start-up: the cache keeps the stems of its words; only an unknown word needs one."""
+    env = {**os.environ, "REFER_CACHE_DIR": str(tmp_path / "cache")}
+    subprocess.run([sys.executable, "-m", "refertool", "search", "kind"], check=True, capture_output=True, env=env)
+    probe = ("import sys; from refertool.cli import run; run(['search', sys.argv[1]]); "
+             "print(sorted({'Stemmer', 'snowballstemmer'} & set(sys.modules)), file=sys.stderr)")
+    ran = subprocess.run([sys.executable, "-c", probe, query], capture_output=True, text=True, env=env)
+    assert ran.returncode in (0, 1), ran.stderr
+    assert (ran.stderr.strip().splitlines()[-1] != "[]") == loads, ran.stderr

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from refertool.catalog import emergency_services
-from refertool.emergency import emergency_lines, places_of, shared_name
+from refertool.emergency import emergency_lines, shared_name
 from refertool.model import Localized, Location, Service
-from refertool.places import distance
+from refertool.places import distance, places_of
 
 # Ten care centres as the data will hold them: one record per hospital, one shared rank, a location each.
 HOSPITALS = [("Antwerpen", "antwerpen"), ("Brugge", "west-vlaanderen"), ("Brussel", "brussels"),
@@ -143,3 +144,115 @@ def test_a_line_without_places_still_reads(catalog):
     Console(file=buf, width=80, color_system=None).print(
         emergency_view(emergency_lines(nowhere, catalog.regions), catalog.vocabulary, "en", set()))
     assert buf.getvalue().splitlines()[1].rstrip() == "go there Helpline"  # no ": ." after it
+
+
+PLACES = [("antwerpen", "Mechelen"), ("limburg", "Hasselt"), ("oost-vlaanderen", "Aalst"),
+          ("west-vlaanderen", "Kortrijk"), ("vlaams-brabant", "Leuven"), ("brussels", "Anderlecht"), ("", "")]
+
+
+def many_emergency_services(directory: Path, copies: int) -> Path:
+    """`copies` of each bundled emergency service, in turn in one of six places (in its name and its area) or
+    in none: lines far longer than one screen, in many places."""
+    import re
+
+    from conftest import ROOT
+
+    target = directory / "services"
+    target.mkdir(parents=True)
+    for path in sorted((ROOT / "data" / "services").glob("*.toml")):
+        text = path.read_text(encoding="utf-8")
+        if not re.search(r"^emergency = ", text, re.M):
+            continue
+        for i in range(copies):
+            region, place = PLACES[i % len(PLACES)]
+            copy = re.sub(r'^(name = ".*)"$', lambda m, s=f" {place} {i}": f'{m.group(1)}{s}"', text, count=1,
+                          flags=re.M)
+            if region:
+                copy = re.sub(r"^regions = \[.*\]$", f'regions = ["{region}"]', copy, count=1, flags=re.M)
+            (target / f"{path.stem}-{i:04d}.toml").write_text(copy, encoding="utf-8")
+    return directory
+
+
+def view(lines):
+    return [(line.rank, [s.id for s in line.services], line.places, line.not_always) for line in lines]
+
+
+NEAR = [None, "limburg", "brussels", "west-vlaanderen", "hasselt", "liege"]
+
+
+@pytest.fixture
+def crowded(tmp_path, monkeypatch):
+    """A directory whose emergency lines hold 30 services each, its cache built keeping only what the emergency
+    view can show ready (as in a directory too large to keep every service)."""
+    import refertool.cache as cache
+    from refertool.catalog import load_catalog
+
+    data = many_emergency_services(tmp_path / "crowded", 30)
+    monkeypatch.setattr(cache, "READY_ALL_UP_TO", 0)
+    load_catalog([data])  # cold: builds the cache
+    return data
+
+
+def test_the_view_from_the_cache_is_the_view_from_every_service(crowded, monkeypatch):
+    """The cache keeps a few services ready for the emergency view (index.shortlist), and never reads another;
+    the lines are those the whole directory gives, near anywhere, each cut to one screen."""
+    import refertool.validate as validate
+    from refertool.catalog import load_catalog
+    from refertool.index import SHOWN_PER_LINE
+
+    fresh = load_catalog([crowded], cache=False)
+    everyone = emergency_services(fresh)
+    monkeypatch.setattr(validate, "check_service_file", lambda *a, **k: pytest.fail("a service file was read"))
+    warm = load_catalog([crowded])
+    ready = emergency_services(warm)
+    assert len(ready) < len(everyone)
+    for near in NEAR:
+        where = None if near is None else resolve(fresh, near)
+        lines = emergency_lines(everyone, fresh.regions, where)
+        assert view(emergency_lines(ready, warm.regions, where)) == view(lines), near
+        assert max(len(line.services) for line in lines) == SHOWN_PER_LINE
+    # cut to one screen, a line of many places shows as many places as it can, not one place twelve times
+    care = emergency_lines(everyone, fresh.regions)[-1]
+    assert len({p.city for p in care.places}) >= 10
+
+
+def resolve(catalog, place):
+    from refertool.ranking import resolve_region
+
+    return resolve_region(catalog, place)
+
+
+def test_an_edited_added_or_removed_file_is_seen_by_the_view(crowded):
+    from refertool.catalog import load_catalog
+
+    services = crowded / "services"
+    first = sorted(services.glob("noodnummer-112-*.toml"))[0]
+    first.unlink()
+    added = services / "aaa-first-of-all.toml"
+    added.write_text(sorted(services.glob("noodnummer-112-*.toml"))[1].read_text(encoding="utf-8"),
+                     encoding="utf-8")
+    edited = sorted(services.glob("tele-onthaal-*.toml"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8").replace("emergency = ", "emergency = 40 # "),
+                      encoding="utf-8")
+    fresh = load_catalog([crowded], cache=False)
+    warm = load_catalog([crowded])  # the cache with these files laid over it
+    for near in NEAR:
+        where = None if near is None else resolve(fresh, near)
+        assert view(emergency_lines(emergency_services(warm), warm.regions, where)) == \
+            view(emergency_lines(emergency_services(fresh), fresh.regions, where)), near
+    shown = {s.id for line in emergency_lines(emergency_services(warm), warm.regions) for s in line.services}
+    assert "aaa-first-of-all" in shown and first.stem not in shown and edited.stem in shown
+
+
+def test_one_screen_whatever_the_directory_holds(catalog):
+    """More ranks than a screen holds: the first LINES_SHOWN of them, in order; a line of more services than
+    it shows: the first SHOWN_PER_LINE."""
+    from refertool.index import LINES_SHOWN, SHOWN_PER_LINE
+
+    ranks = [centre(n, "Gent", "oost-vlaanderen")._replace(id=f"rank-{n:02d}", emergency=n)
+             for n in range(1, LINES_SHOWN + 4)]
+    lines = emergency_lines(ranks, catalog.regions)
+    assert [line.rank for line in lines] == list(range(1, LINES_SHOWN + 1))
+    crowd = [centre(n, "Gent", "oost-vlaanderen")._replace(id=f"care-{n:02d}") for n in range(SHOWN_PER_LINE * 2)]
+    [line] = emergency_lines(crowd, catalog.regions)
+    assert [s.id for s in line.services] == [f"care-{n:02d}" for n in range(SHOWN_PER_LINE)]

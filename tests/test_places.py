@@ -32,7 +32,7 @@ def test_coverage_up_and_down_and_of_the_whole(catalog):
 
 def test_nearness_town_then_province_then_region(catalog):
     index = catalog.index
-    near = places.nearness(index, catalog.regions, ["oost-vlaanderen"], ["gent"])
+    near = places.nearness(index.members, catalog.regions, ["oost-vlaanderen"], ["gent"])
     in_gent = index.members("city=gent")
     assert in_gent and all(near[i] == places.NEAR_TOWN for i in in_gent)
     assert all(near[i] <= places.NEAR_PROVINCE for i in index.members("located=oost-vlaanderen"))

@@ -39,26 +39,29 @@ from .index import (
     Index,
     IndexData,
     Lexicon,
+    Urgent,
     build_lexicon,
     extend_lexicon,
     index_service,
     post,
+    shortlist,
     urgent_order,
+    where,
 )
 from .model import Regions, Service, Vocabulary
+from .text import stemmer_origin, stems, use_stored_stems
 from .version import __version__
 
 if TYPE_CHECKING:
     from .query import PhraseTable
 
-SCHEMA = "refertool-index-18"  # bump whenever what the index holds changes
+SCHEMA = "refertool-index-20"  # bump whenever what the index holds changes
 PARALLEL_FROM = 2000  # files; below this a process pool costs more than it saves
 # What a caller may pass to follow a long (parallel) build: given the number of files, it
 # returns a context that yields a function called with each batch of files done. The CLI
 # passes a progress bar; the core itself draws nothing.
 Progress = Callable[[int], AbstractContextManager[Callable[[int], None]]]
-READY_ALL_UP_TO = 2000  # services; a larger directory keeps only the first emergency ones ready
-READY_URGENT = 100
+READY_ALL_UP_TO = 2000  # services; a larger directory keeps only those the emergency view can show ready
 
 
 def delta_limit(total: int) -> int:
@@ -82,9 +85,10 @@ def clear() -> int:
 
 
 def fingerprint(directories: Sequence[Path], vocab_files: Sequence[Path]) -> str:
-    """Names the cache of one set of directories; changes with the code and the vocabulary files."""
+    """Names the cache of one set of directories; changes with the code, the vocabulary files and the
+    stemmer (another one, or another version, gives other stems)."""
     parts = [SCHEMA, __version__, *(str(d.resolve()) for d in directories)]
-    for f in vocab_files:
+    for f in [*vocab_files, Path(stemmer_origin())]:
         try:
             st = f.stat()
             parts.append(f"{f}|{st.st_size}|{st.st_mtime_ns}")
@@ -104,6 +108,8 @@ class Loaded:
     regions: Regions
     notes: tuple[str, ...]
     phrases: Callable[[], PhraseTable | None] | None = None  # the parser's table as stored; None: build it
+    # the services the emergency view can show, in its order (index.shortlist), kept ready; None: not known
+    urgent: Callable[[], list[Service]] | None = None
 
 
 class State(NamedTuple):
@@ -130,6 +136,7 @@ class Built:
     paths: dict[int, str]  # number -> the file its service comes from
     problems: list[Problem]
     files: list[tuple[FileStat, int]]  # and the number its service got (-1: none)
+    where: dict[int, tuple[str, ...]]  # number -> the regions of its places, for the emergency view's services
 
 
 class Checked(NamedTuple):
@@ -139,6 +146,7 @@ class Checked(NamedTuple):
     file: FileStat
     problems: list[Problem]
     entry: Entry | None  # its service's columns (words and members travel with the chunk); None: unusable
+    where: tuple[str, ...] | None  # the regions of its places when it is in the emergency view (index.where)
 
 
 Chunk = tuple[list[Checked], dict[str, list[int]], dict[str, list[int]]]
@@ -155,12 +163,13 @@ def _check_chunk(args: tuple[list[tuple[int, FileStat]], Vocabulary, Regions]) -
     members: dict[str, list[int]] = {}
     for number, f in chunk:
         service, problems = check_service_file(Path(f.path), vocab, regions, fast=True)
-        entry = None
+        entry, at = None, None
         if service is not None:
             entry = index_service(service, regions)
             post(number, entry, postings, members)
             entry = entry._replace(words={}, members=[])  # filed just above: not sent back twice
-        rows.append(Checked(number, f, problems, entry))
+            at = where(service, regions) if service.emergency is not None else None
+        rows.append(Checked(number, f, problems, entry, at))
     return rows, postings, members
 
 
@@ -173,7 +182,7 @@ def build(files: Sequence[FileStat], vocab: Vocabulary, regions: Regions, bundle
     else:
         chunks = [_check_chunk((numbered, vocab, regions))]
     data = IndexData()
-    built = Built(data, set(), {}, [], [])
+    built = Built(data, set(), {}, [], [], {})
     placed: list[Placed] = []
     for rows, postings, members in chunks:  # chunks come in file order, so posting lists stay sorted
         for w, numbers in postings.items():
@@ -188,6 +197,8 @@ def build(files: Sequence[FileStat], vocab: Vocabulary, regions: Regions, bundle
                 built.dead.add(row.number)
                 continue
             built.paths[row.number] = row.file.path
+            if row.where is not None:
+                built.where[row.number] = row.where
             placed.append(Placed(row.entry.id, row.file.directory, row.number, row.file.path))
     losers, problems = overlay(placed, bundled)
     built.dead |= losers
@@ -216,12 +227,21 @@ def _parallel(numbered: list[tuple[int, FileStat]], vocab: Vocabulary, regions: 
 
 # ---------------------------------------------------------------- storing
 def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary, regions: Regions,
-          urgent: dict[int, Service]) -> None:
+          ready: dict[int, Service], urgent: list[Urgent]) -> None:
     """Write a whole cache to a temporary file, then rename it into place (atomic)."""
     import tempfile
 
     from .query import phrase_table
 
+    phrases = phrase_table(vocab, regions)
+    # The stems of every word a query meets in the index or the vocabulary, so that a warm run need not load
+    # a stemmer: the index's words by turning the lexicon's stem -> words round, the vocabulary's stemmed now.
+    stemmed: dict[str, list[str]] = {w: [] for w in lexicon.words}
+    for stem, words in lexicon.by_stem.items():
+        for w in words:
+            stemmed[w].append(stem)
+    for w in phrases.singles:
+        stemmed.setdefault(w, list(stems(w)))
     db.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=db.parent)
     os.close(fd)
@@ -235,6 +255,7 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
                 CREATE INDEX files_number ON files (number);
                 CREATE TABLE postings (word TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID;
                 CREATE TABLE members (key TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID;
+                CREATE TABLE stems (word TEXT PRIMARY KEY, stems TEXT) WITHOUT ROWID;
             """)
             data = built.data
             directory_of = [0] * len(data.ids)
@@ -250,9 +271,11 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
                 ("stats", marshal.dumps(stats)),
                 ("meta", pickle.dumps((vocab, regions))),
                 # apart, so that `refer emergency` does not load the query parser at all
-                ("phrases", pickle.dumps(phrase_table(vocab, regions))),
+                ("phrases", pickle.dumps(phrases)),
                 # services ready to show without reading a file (see READY_ALL_UP_TO)
-                ("urgent", pickle.dumps(urgent))])
+                ("urgent", pickle.dumps(ready)),
+                # the emergency view's services, in its order: its lines without a look at the others
+                ("emergency", marshal.dumps([tuple(u) for u in urgent]))])
             con.executemany("INSERT INTO files VALUES (?, ?, ?, ?)",
                             [(f.path, f.size, f.mtime, n) for f, n in built.files])
             con.executemany("INSERT INTO postings VALUES (?, ?)",
@@ -260,6 +283,8 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
                             [(w, array("i", ns).tobytes()) for w, ns in sorted(data.postings.items())])
             con.executemany("INSERT INTO members VALUES (?, ?)",
                             [(k, array("i", ns).tobytes()) for k, ns in sorted(data.members.items())])
+            con.executemany("INSERT INTO stems VALUES (?, ?)",
+                            [(w, " ".join(sorted(found))) for w, found in sorted(stemmed.items())])
         con.close()
         os.replace(tmp, db)
     finally:
@@ -313,6 +338,7 @@ class Store:
         self.vocab, self.regions = vocab_regions
         self.phrases_blob = meta["phrases"]
         self.urgent_blob = meta.get("urgent")
+        self.emergency_blob = meta.get("emergency")
         parts = _decoded(marshal.loads, meta["state"], tuple)
         if len(parts) != len(State._fields):
             raise Damaged("not the index's state")
@@ -330,6 +356,15 @@ class Store:
             return _decoded(pickle.loads, self.urgent_blob, dict) if self.urgent_blob else {}
         except Damaged:
             return {}
+
+    @cached_property
+    def shortlist(self) -> list[Urgent] | None:
+        """The emergency view's services as stored (index.shortlist); None when that part is damaged."""
+        try:
+            rows = _decoded(marshal.loads, self.emergency_blob, list)
+            return [Urgent(int(n), int(rank), tuple(map(str, at))) for n, rank, at in rows]
+        except (Damaged, *DECODING):
+            return None
 
     def phrases(self) -> PhraseTable | None:
         """The stored phrase table; None when that part is damaged (the parser then builds its own)."""
@@ -361,6 +396,15 @@ class Store:
 
     def postings(self, word: str) -> array:
         return self.numbers("postings", "word", word)
+
+    def stems(self, word: str) -> tuple[str, ...] | None:
+        """A word's stems as stored at the build; None when the word is not stored or the table is damaged
+        (the stemmer then answers)."""
+        try:
+            row = self.con.execute("SELECT stems FROM stems WHERE word = ?", (word,)).fetchone()
+        except DAMAGE:
+            return None
+        return tuple(row[0].split()) if row and isinstance(row[0], str) else None
 
     def path(self, number: int) -> str | None:
         row = self.con.execute("SELECT path FROM files WHERE number = ?", (number,)).fetchone()
@@ -398,7 +442,10 @@ class CachedServices(Mapping[str, Service]):
         return {self.index.data.ids[n]: n for n in self.index.live}
 
     def __getitem__(self, sid: str) -> Service:
-        n = self.numbers[sid]
+        return self.by_number(self.numbers[sid])
+
+    def by_number(self, n: int) -> Service:
+        """The service numbered `n` in the index (without the table of every id that `[id]` needs)."""
         if n not in self._read and self.ready(n) is not None:
             self._read[n] = self.ready(n)  # type: ignore[assignment]
         if n not in self._read:
@@ -407,7 +454,8 @@ class CachedServices(Mapping[str, Service]):
             path = self.path_of(n)
             service = check_service_file(Path(path), self.vocab, self.regions)[0] if path else None
             if service is None:
-                raise DataError([Problem(path or sid, 0, "REF025", "changed while refer was reading it; run again")])
+                raise DataError([Problem(path or self.index.data.ids[n], 0, "REF025",
+                                         "changed while refer was reading it; run again")])
             self._read[n] = service
         return self._read[n]
 
@@ -444,19 +492,21 @@ def load_cached(directories: Sequence[Path], bundled: Path | None, progress: Pro
     index = Index(built.data, lexicon, dead=frozenset(built.dead))
     services = CachedServices(index, vocab, regions, built.paths.get)
     # Services kept ready to show without reading their files: all of a small directory,
-    # and those of `refer emergency` in any case.
+    # and those `refer emergency` can show in any case.
     data = built.data
-    if len(index.live) <= READY_ALL_UP_TO:
-        keep = list(index.live)
-    else:
-        keep = urgent_order(index)[:READY_URGENT]
-    urgent = {n: services[data.ids[n]] for n in keep}
+    urgent = shortlist(Urgent(n, data.emergency[n], built.where.get(n, ())) for n in urgent_order(index))
+    keep = list(index.live) if len(index.live) <= READY_ALL_UP_TO else [u.number for u in urgent]
+    ready = {n: services.by_number(n) for n in keep}
     try:
-        write(db, built, lexicon, key, vocab, regions, urgent)
+        write(db, built, lexicon, key, vocab, regions, ready, urgent)
     except (OSError, sqlite3.Error) as exc:
         notes.append(f"cache directory {root} is not writable ({getattr(exc, 'strerror', None) or exc}); "
                      "searching without a cache")
-    return Loaded(index, services, vocab, regions, tuple(notes))
+    return Loaded(index, services, vocab, regions, tuple(notes), urgent=_urgent(services, urgent))
+
+
+def _urgent(services: CachedServices, urgent: list[Urgent]) -> Callable[[], list[Service]]:
+    return lambda: [services.by_number(u.number) for u in urgent]
 
 
 def _open(db: Path, key: str) -> Store | None:
@@ -502,9 +552,19 @@ def _from_store(store: Store, files: list[FileStat], vocab: Vocabulary, regions:
                 raise DataError(sorted(problems))
             dead |= losers
         index = Index(data, lexicon, lookup, frozenset(dead))
+        use_stored_stems(store.stems)
         services = CachedServices(index, vocab, regions, lambda n: fresh.get(n) or store.path(n),
                                   lambda n: None if n in dead else store.urgent.get(n))
-        return Loaded(index, services, vocab, regions, tuple(notes), store.phrases)
+        urgent = store.shortlist
+        if urgent is not None and changed:  # the re-read files' emergency services join the stored ones
+            urgent = shortlist(sorted([*(u for u in urgent if u.number not in dead),
+                                       *(Urgent(n, data.emergency[n], at) for n, at in delta.where.items()
+                                         if n not in dead)],
+                                      key=lambda u: (u.rank, data.ids[u.number])))
+        elif urgent is not None and removed:
+            urgent = [u for u in urgent if u.number not in dead]
+        return Loaded(index, services, vocab, regions, tuple(notes), store.phrases,
+                      _urgent(services, urgent) if urgent is not None else None)
     except (*DAMAGE, CacheDamaged):  # the cached part of the merge cannot be read: a full build
         return None
 

@@ -36,6 +36,9 @@ class Catalog:
     warnings: tuple[str, ...] = field(default=())
     prebuilt: Index | None = field(default=None, repr=False)
     stored_phrases: Callable[[], PhraseTable | None] | None = field(default=None, repr=False)
+    # the services the emergency view can show, in its order, as the cache keeps them ready (a few, whatever
+    # the directory's size); None: found in the index
+    urgent: Callable[[], list[Service]] | None = field(default=None, repr=False)
 
     @cached_property
     def index(self) -> Index:
@@ -116,7 +119,7 @@ def load_catalog(extra: Sequence[Path | str] = (), bundled: bool = True, cache: 
 
         loaded = load_cached(directories, bundled_dir() if bundled else None, progress)
         return Catalog(loaded.services, loaded.vocab, loaded.regions, tuple(directories), loaded.notes,
-                       loaded.index, loaded.phrases)
+                       loaded.index, loaded.phrases, loaded.urgent)
     return load_fresh(directories, *load_meta_or_fail(directories))
 
 
@@ -172,7 +175,10 @@ def check_paths(targets: Sequence[Path], today: dt.date | None = None) -> Report
 
 
 def emergency_services(catalog: Catalog) -> list[Service]:
-    """The services of the emergency view, in their order; read from the index, so only these are loaded."""
+    """The services of the emergency view, in their order: those the cache keeps ready for it (every one it
+    can show, see `index.shortlist`), else from the index; no other service is read."""
+    if catalog.urgent is not None:
+        return catalog.urgent()
     from .index import urgent_order
 
     return [catalog.services[catalog.index.data.ids[n]] for n in urgent_order(catalog.index)]

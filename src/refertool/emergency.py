@@ -9,14 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from .index import LINES_SHOWN, SHOWN_PER_LINE
 from .model import Regions, Service
-from .places import UNKNOWN, distance, folded
-from .text import fold
-
-
-class Place(NamedTuple):
-    city: str
-    region: str  # a region id, or "" when the data does not say
+from .places import UNKNOWN, Place, distance, places_of
 
 
 class EmergencyLine(NamedTuple):
@@ -40,15 +35,6 @@ class EmergencyLine(NamedTuple):
         return all(s.anonymous for s in self.services)
 
 
-def places_of(s: Service, regions: Regions) -> list[Place]:
-    """Where a service is: its locations, else the place its name ends with ("UZ Gent")."""
-    if s.locations:
-        return [Place(loc.city, loc.region) for loc in s.locations]
-    known = folded(regions)
-    for word in reversed(s.name.split()):
-        if fold(word) in known:
-            return [Place(word, known[fold(word)])]
-    return []
 
 
 def shared_name(names: Sequence[str]) -> str:
@@ -66,21 +52,38 @@ def shared_name(names: Sequence[str]) -> str:
     return " ".join(shared)
 
 
+def spread(members: list[tuple[Service, list[Place]]]) -> list[tuple[Service, list[Place]]]:
+    """Each set of regions once (the first of them in emergency order), then each again, and so on; so that
+    the first services of a line cut to `SHOWN_PER_LINE` are in as many places as there are. `index.shortlist`
+    relies on this order: the k-th service of a set of regions is never before the (k-1)-th."""
+    turn: dict[tuple[str, ...], int] = {}
+    rounds = []
+    for _, places in members:
+        key = tuple(sorted({p.region for p in places}))
+        turn[key] = turn.get(key, 0) + 1
+        rounds.append(turn[key])
+    return [members[i] for i in sorted(range(len(members)), key=rounds.__getitem__)]
+
+
 def emergency_lines(services: Sequence[Service], regions: Regions, near: str | None = None) -> list[EmergencyLine]:
-    """`services` in emergency order, grouped by rank; with `near` (a region id) the nearest first."""
+    """`services` in emergency order, grouped by rank; with `near` (a region id) the nearest first. One screen
+    (`index.LINES_SHOWN` lines of at most `index.SHOWN_PER_LINE` services), however many there are."""
     by_rank: dict[int, list[Service]] = {}
     for s in services:
         if s.emergency is not None:
             by_rank.setdefault(s.emergency, []).append(s)
     lines = []
-    for rank in sorted(by_rank):
+    for rank in sorted(by_rank)[:LINES_SHOWN]:
         # where they are matters for a line of several places, or to order them by a known place
         members = [(s, places_of(s, regions) if near or len(by_rank[rank]) > 1 else []) for s in by_rank[rank]]
+        if len(members) > SHOWN_PER_LINE:  # cut to one screen: each place once first, not one place twelve times
+            members = spread(members)
         if near:
             def nearest(item: tuple[Service, list[Place]]) -> int:
                 return min((distance(p.region, near, regions) for p in item[1]), default=UNKNOWN)
 
             members.sort(key=nearest)  # stable: the emergency order among equals
+        members = members[:SHOWN_PER_LINE]
         found: dict[str, Place] = {}
         for _, places in members:
             ordered = sorted(places, key=lambda p: distance(p.region, near, regions)) if near else places

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from .model import FACET_SPECS, Regions, Service, Vocabulary, facet_values, facets
+from .places import places_of
 from .text import STOPWORDS, split_compound, stems, tokens
 
 FIELDS = ("name", "keywords", "topics", "description")
@@ -142,6 +143,44 @@ def urgent_order(index: Index) -> list[int]:
     data = index.data
     return sorted((n for n in index.live if data.emergency[n] != NOT_URGENT),
                   key=lambda n: (data.emergency[n], data.ids[n]))
+
+
+# The emergency view fits one screen whatever the directory's size: its first LINES_SHOWN ranks, and in
+# each line the SHOWN_PER_LINE nearest services (the first in its order without a place to be near).
+LINES_SHOWN = 12
+SHOWN_PER_LINE = 12
+
+
+def where(s: Service, regions: Regions) -> tuple[str, ...]:
+    """The regions a service's places are in: two services with the same are equally near any place."""
+    return tuple(sorted({p.region for p in places_of(s, regions)}))
+
+
+class Urgent(NamedTuple):
+    number: int
+    rank: int
+    where: tuple[str, ...]  # see `where`
+
+
+def shortlist(ordered: Iterable[Urgent]) -> list[Urgent]:
+    """Of the emergency view's services in its order, every one it can show, near any place: those of its first
+    LINES_SHOWN ranks, and in each rank the first SHOWN_PER_LINE of those in the same regions. A line shows its
+    SHOWN_PER_LINE nearest, and among equals each set of regions in turn in its order (`emergency.spread`), so a
+    later one of the same regions never shows. Bounded by the ranks and regions there are, not by the
+    directory's size."""
+    kept: list[Urgent] = []
+    ranks: set[int] = set()
+    seen: dict[tuple[int, tuple[str, ...]], int] = {}
+    for u in ordered:
+        if u.rank not in ranks:
+            if len(ranks) == LINES_SHOWN:
+                break
+            ranks.add(u.rank)
+        count = seen.get((u.rank, u.where), 0)
+        if count < SHOWN_PER_LINE:
+            seen[(u.rank, u.where)] = count + 1
+            kept.append(u)
+    return kept
 
 
 class Lexicon(NamedTuple):

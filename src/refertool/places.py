@@ -12,13 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from difflib import get_close_matches
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
-from .model import Regions
+from .model import Regions, Service
 from .text import fold, tokens
-
-if TYPE_CHECKING:
-    from .index import Index
 
 # How near a service is to a place in a query, smallest first: located in the town named, in the
 # province (or the place named), in its region; any other service is FAR (not near at all).
@@ -125,9 +122,11 @@ def distance(region: str, near: str, regions: Regions) -> int:
     return UNRELATED
 
 
-def nearness(index: Index, regions: Regions, places: Iterable[str], towns: Iterable[str] = ()) -> dict[int, int]:
+def nearness(members: Callable[[str], frozenset[int]], regions: Regions, places: Iterable[str],
+             towns: Iterable[str] = ()) -> dict[int, int]:
     """For places named: services located in one of the towns, then in the province, then in the region
-    (smaller is nearer); a service located nowhere near is not in the result (FAR)."""
+    (smaller is nearer); a service located nowhere near is not in the result (FAR). `members` is the index's
+    lookup of a member list ("city=gent", "located=oost-vlaanderen")."""
     near: dict[int, int] = {}
 
     def put(members: frozenset[int], level: int) -> None:
@@ -136,13 +135,29 @@ def nearness(index: Index, regions: Regions, places: Iterable[str], towns: Itera
                 near[i] = level
 
     for town in towns:
-        put(index.members(f"city={town}"), NEAR_TOWN)
+        put(members(f"city={town}"), NEAR_TOWN)
     for place in places:
         chain = regions.ancestors(place)  # the place, its region, Belgium
-        put(index.members(f"located={place}"), NEAR_PROVINCE)
+        put(members(f"located={place}"), NEAR_PROVINCE)
         region = chain[1] if len(chain) > 2 else place
         for area in regions.areas.values():
             if area.parent == region:
-                put(index.members(f"located={area.id}"), NEAR_REGION)
-        put(index.members(f"located={region}"), NEAR_REGION)
+                put(members(f"located={area.id}"), NEAR_REGION)
+        put(members(f"located={region}"), NEAR_REGION)
     return near
+
+
+class Place(NamedTuple):
+    city: str
+    region: str  # a region id, or "" when the data does not say
+
+
+def places_of(s: Service, regions: Regions) -> list[Place]:
+    """Where a service is: its locations, else the place its name ends with ("UZ Gent")."""
+    if s.locations:
+        return [Place(loc.city, loc.region) for loc in s.locations]
+    known = folded(regions)
+    for word in reversed(s.name.split()):
+        if fold(word) in known:
+            return [Place(word, known[fold(word)])]
+    return []

@@ -283,7 +283,8 @@ class _Builder:
         centres = [x for x in self.catalog if _care_centre(x)]
         if self.situation.places:
             index = self.catalog.index
-            near = places.nearness(index, self.catalog.regions, self.situation.places, self.situation.municipalities)
+            near = places.nearness(index.members, self.catalog.regions, self.situation.places,
+                                   self.situation.municipalities)
             level = {index.data.ids[i]: n for i, n in near.items()}
             located = [x for x in centres if x.id in level]
             if located:

@@ -381,7 +381,7 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
     data = index.data
     sectors = {f.value for c in concepts for f in c.facets if f.facet == "sectors"}
     fits = situation_fit(situation, index, catalog.vocabulary, sectors | ({situation.asker_sector} - {""}), candidates)
-    near = places.nearness(index, catalog.regions, situation.places, situation.municipalities) \
+    near = places.nearness(index.members, catalog.regions, situation.places, situation.municipalities) \
         if situation.places else {}
     scored = []
     for i in candidates:

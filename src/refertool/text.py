@@ -59,17 +59,61 @@ def content_tokens(text: str) -> list[str]:
     return [t for t in tokens(text) if t not in STOPWORDS]
 
 
+# The stemmers: PyStemmer (the `fast` extra, C, loads only the two languages asked for) when it is
+# installed, else snowballstemmer (pure Python; its import loads all of its thirty-odd languages).
+STEMMER_MODULES = ("Stemmer", "snowballstemmer")
+
+
+@lru_cache(maxsize=1)
+def stemmer_origin() -> str:
+    """Which stemmer `stems` uses, as the file it is loaded from (a cache built with another keeps other
+    stems); found without importing it."""
+    from importlib.util import find_spec
+
+    for name in STEMMER_MODULES:
+        spec = find_spec(name)
+        if spec is not None and spec.origin:
+            return spec.origin
+    return ""
+
+
 @lru_cache(maxsize=1)
 def _stemmers():
-    import snowballstemmer
-
     # dutch_porter: the newer "dutch" algorithm strips ge- and maps "geweld" to "wel".
-    return snowballstemmer.stemmer("dutch_porter"), snowballstemmer.stemmer("english")
+    try:
+        import Stemmer
+    except ImportError:
+        import snowballstemmer
+
+        return snowballstemmer.stemmer("dutch_porter"), snowballstemmer.stemmer("english")
+    return Stemmer.Stemmer("dutch_porter"), Stemmer.Stemmer("english")
+
+
+StoredStems = Callable[[str], "tuple[str, ...] | None"]  # a word's stems as stored, None when not stored
+_stored: list[StoredStems] = []
+
+
+def use_stored_stems(lookup: StoredStems | None) -> None:
+    """Look a word's stems up in `lookup` (the index cache keeps those of its words and the vocabulary's)
+    before loading a stemmer: a warm run that meets only known words never loads one. `stems` is a pure
+    function of the word and the stemmer, so a stored answer is the answer; None stops the lookups."""
+    _stored[:] = [lookup] if lookup is not None else []
 
 
 @lru_cache(maxsize=65536)
 def stems(word: str) -> tuple[str, ...]:
     """The Dutch and English stems of a word (without the word itself), at least 3 letters long."""
+    if len(word) < 4 or word.isdigit():
+        return ()
+    for lookup in _stored:
+        found = lookup(word)
+        if found is not None:
+            return found
+    return computed_stems(word)
+
+
+def computed_stems(word: str) -> tuple[str, ...]:
+    """`stems` from the stemmers themselves, never from a stored table."""
     if len(word) < 4 or word.isdigit():
         return ()
     nl, en = _stemmers()
