@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import UsageError as ClickUsageError
 from typer.core import TyperGroup
 
 from .commands import base
 from .commands.base import CONTEXT, ERROR, FOUND, INTERRUPTED, Settings, _settings
 from .commands.options import _say
-from .errors import CacheDamaged, DataError, ReferError
+from .errors import CacheDamaged, DataError, PipeClosed, ReferError
 from .i18n import t
 from .version import __version__
 
@@ -56,6 +57,19 @@ class LazyGroup(TyperGroup):
 
     def list_commands(self, ctx: Any) -> list[str]:
         return [*COMMANDS, *(name for name in super().list_commands(ctx) if name not in COMMANDS)]
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """`refer serach` -> "Did you mean 'search'?": Typer suggests from the commands it has built, and
+        ours are built only when run, so the suggestion comes from the list of all of them."""
+        try:
+            return super().resolve_command(ctx, args)
+        except ClickUsageError as exc:
+            from difflib import get_close_matches
+
+            close = get_close_matches(args[0], self.list_commands(ctx), n=2) if args else []
+            if close and "Did you mean" not in exc.message:
+                exc.message = f"{exc.message.rstrip('.')}. Did you mean {' or '.join(repr(c) for c in close)}?"
+            raise
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         # a command added with @app.command() instead of @command() works too, only built at start-up
@@ -150,11 +164,12 @@ def run(argv: Sequence[str] | None = None, retried: bool = False) -> int:
     except KeyboardInterrupt:
         _say(t("interrupted", settings.lang))
         return INTERRUPTED
-    except BrokenPipeError:
-        # the reader went away (refer ... | head): not an error of ours
+    except (PipeClosed, BrokenPipeError):
+        # the reader went away (refer ... | head): not an error of ours. What is left in stdout's buffer
+        # goes to /dev/null, so that Python's own flush at exit does not fail either.
         try:
-            sys.stdout = open(os.devnull, "w")
-        except OSError:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
             pass
         return FOUND
     except Exception as exc:  # a bug: one line, the traceback only on request

@@ -37,6 +37,7 @@ class Settings:
 
 
 def _checked_lang(lang: str) -> str:
+    lang = lang.strip().lower()  # --lang NL is nl
     if lang not in ("nl", "en"):
         raise UsageError(f"--lang must be nl or en, not '{lang}'")
     return lang

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..errors import UsageError
 from ..i18n import count, t
 from .base import COMMANDS, CONTEXT, FOUND, NOTHING, _settings, command
 from .options import (
@@ -14,6 +15,7 @@ from .options import (
     FilterOptions,
     Format,
     FormatOpt,
+    STDOUT,
     NoHeader,
     Output,
     _catalog,
@@ -66,7 +68,7 @@ def validate(
 def export(
     ctx: typer.Context,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, json, jsonl or hsds (a folder).")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="File, or folder for hsds.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File (- is stdout), or folder for hsds.")],
     filters: FilterOptions = FilterOptions(),
 ) -> int:
     """Export as CSV, JSON, JSON Lines or HSDS.
@@ -83,10 +85,12 @@ def export(
     if fmt is ExportFormat.hsds:
         from ..render.hsds import write_package
 
+        if str(output) == STDOUT:
+            raise UsageError(t("hsds_stdout", settings.lang))
         write_package(services, catalog, output, settings.lang)
     else:
         _emit(services, Format(fmt.value), output, True, settings, catalog)
-    _say(t("exported", settings.lang, len(services), output))
+    _say(t("exported", settings.lang, len(services), "stdout" if str(output) == STDOUT else output))
     return FOUND if services else NOTHING
 
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import ReferError
+from ..errors import ReferError, UsageError
 from ..i18n import t
 from .base import FOUND, NOTHING, _settings, command
 from .options import Format, FormatOpt, NoHeader, Output, _catalog, _complete, _emit, _print_rich, _say, _wants_table
@@ -43,7 +43,10 @@ def emergency(
     if region is not None:  # an empty --region is a mistake, not "no region"
         from ..ranking import resolve_region
 
-        near = resolve_region(catalog, region)
+        try:
+            near = resolve_region(catalog, region)
+        except UsageError as exc:  # a mistyped place must never hide the numbers: say so, show them all
+            _say(t("region_unused", settings.lang, exc))
     lines = emergency_lines(emergency_services(catalog), catalog.regions, near)
     if _wants_table(fmt, output):
         from ..hours import open_now

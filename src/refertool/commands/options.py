@@ -13,12 +13,12 @@ from typing import IO, TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
-from ..errors import ReferError, UsageError
+from ..errors import PipeClosed, ReferError, UsageError
 from .base import F, Settings
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
-    from ..model import Service
+    from ..model import Service, Vocabulary
     from ..query import Filters
     from ..ranking import Hit
 
@@ -61,7 +61,15 @@ def _complete_ids(incomplete: str) -> list[str]:
 OLDEST = 120  # the highest --age (or age typed at the prompt) taken: a larger number is a typing mistake
 FormatOpt = Annotated[Format, typer.Option(
     "--format", "-f", help="auto: a table on a terminal, plain lines in a pipe; text: cards.")]
-Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+STDOUT = "-"  # `-o -`: standard output, as in curl, tar and most Unix tools
+
+
+def _stdout_if_dash(output: Path | None) -> Path | None:
+    return None if output is not None and str(output) == STDOUT else output
+
+
+Output = Annotated[Path | None, typer.Option("--output", "-o", callback=_stdout_if_dash,
+                                             help="Write to this file instead of stdout (- is stdout).")]
 NoHeader = Annotated[bool, typer.Option("--no-header", help="Leave out the CSV/TSV header line.")]
 Limit = Annotated[int, typer.Option("--limit", "-n", min=1, help="How many results at most.")]
 
@@ -141,6 +149,20 @@ def _catalog(settings: Settings) -> Catalog:
     return catalog
 
 
+def facet_value_of(vocab: Vocabulary, facet: str, typed: str) -> str | None:
+    """The facet value an option names: its id or its Dutch or English label, in any case and with or
+    without accents (`--audience Minors`, `--audience minderjarigen`); None when it names none.
+
+    The options layer's own small resolver, until the Vocabulary has one: swap this for it."""
+    from ..text import fold
+
+    wanted = fold(typed.strip())
+    for value in vocab.values(facet).values():
+        if wanted in (fold(value.id), fold(value.nl), fold(value.en)):
+            return value.id
+    return None
+
+
 def _filters(catalog: Catalog, chosen: FilterOptions) -> Filters:
     from ..model import FACET
     from ..query import Filters
@@ -149,12 +171,15 @@ def _filters(catalog: Catalog, chosen: FilterOptions) -> Filters:
 
     def known(facet: str, values: list[str] | None) -> list[str]:
         allowed = catalog.vocabulary.values(facet)
+        found = []
         for v in values or []:
-            if v not in allowed:
-                near = closest(v, allowed)
+            value = facet_value_of(catalog.vocabulary, facet, v)
+            if value is None:
+                near = closest(v.lower(), allowed)
                 raise UsageError(f"unknown {FACET[facet].singular} '{v}'."
                                  + (f" Did you mean '{near}'?" if near else "") + " 'refer facets' lists every value.")
-        return list(values or [])
+            found.append(value)
+        return found
 
     return Filters(
         audiences=known("audiences", chosen.audience), roles=known("roles", chosen.role),
@@ -177,9 +202,14 @@ def _filtered(settings: Settings, chosen: FilterOptions) -> tuple[Catalog, list[
 
 @contextmanager
 def _writing(output: Path | None) -> Iterator[IO[str]]:
-    """stdout, or the -o file (closed afterwards); a file that cannot be written is a clear error."""
-    if output is None:
-        yield sys.stdout
+    """stdout, or the -o file (closed afterwards); a file that cannot be written is a clear error; a
+    reader that went away (`| head -1`) ends the command quietly."""
+    if output is None or str(output) == STDOUT:
+        try:
+            yield sys.stdout
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise PipeClosed() from None
         return
     try:
         stream = open(output, "w", encoding="utf-8", newline="")

@@ -139,9 +139,10 @@ def _ask(read_as: Situation, given: Given, vocab: Vocabulary, lang: str) -> Give
             if item == "age" and answer.isdigit() and int(answer) <= OLDEST:
                 given = replace(given, age=int(answer))
                 break
-            if item == "role" and (answer in ROLE_CHOICES or answer in ROLE_CHOICES.values()):
-                given = replace(given, role=ROLE_CHOICES.get(answer, answer))
+            if item == "role" and (answer.lower() in ROLE_CHOICES or answer.lower() in ROLE_CHOICES.values()):
+                given = replace(given, role=ROLE_CHOICES.get(answer.lower(), answer.lower()))
                 break
+            _say(t(f"again_{item}", lang, answer, OLDEST))  # why it asks again, never a silent re-ask
     return given
 
 
