@@ -202,8 +202,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "handout_written": {"nl": "{0} hulplijnen geschreven naar {1}", "en": "{0} helplines written to {1}"},
     "handout_format": {"nl": "Kies het formaat met -f html|pdf of een bestandsnaam op .html of .pdf.",
                        "en": "Choose the format with -f html|pdf or a file name ending in .html or .pdf."},
-    "handout_needs_pdf": {"nl": "PDF vraagt de extra 'pdf': pip install 'refertool[pdf]'",
-                          "en": "PDF needs the 'pdf' extra: pip install 'refertool[pdf]'"},
+    "handout_needs_pdf": {"nl": "PDF vraagt de extra 'pdf': pip install 'refertool[pdf]' (in een kopie van de "
+                                "repository: pip install '.[pdf]'); HTML (-o poster.html) vraagt niets meer",
+                          "en": "PDF needs the 'pdf' extra: pip install 'refertool[pdf]' (in a checkout of the "
+                                "repository: pip install '.[pdf]'); HTML (-o poster.html) needs nothing more"},
     "months": {"nl": "januari februari maart april mei juni juli augustus september oktober november december",
                "en": "January February March April May June July August September October November December"},
 }
