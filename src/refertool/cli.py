@@ -29,7 +29,7 @@ from .version import __version__
 COMMANDS = {"search": "search", "list": "search", "show": "search", "emergency": "emergency",
             "validate": "data", "facets": "search", "export": "data", "sources": "data", "handout": "handout",
             "plan": "plan", "cache": "data"}
-GLOBAL_OPTIONS = ("data_dir", "no_bundled", "lang")
+GLOBAL_OPTIONS = ("data_dir", "no_bundled", "lang", "no_pager")
 
 
 def build_command(name: str) -> Any:
@@ -98,7 +98,7 @@ app = typer.Typer(
     name="refer",
     cls=LazyGroup,
     help="Find the right service in Flanders and Brussels for sexual and other transgressive behaviour.\n\n"
-    "The global options (--data-dir, --no-bundled, --lang) work before or after the command.\n\n"
+    "The global options (--data-dir, --no-bundled, --lang, --no-pager) work before or after the command.\n\n"
     "\b\nExamples:\n  refer emergency\n  refer search \"minor perpetrator Brussels\"\n"
     "  refer show child-focus --lang en",
     no_args_is_help=True,
@@ -123,11 +123,13 @@ def main_options(
     no_bundled: Annotated[bool, typer.Option("--no-bundled", help="Leave the bundled services out.")] = False,
     lang: Annotated[str | None, typer.Option("--lang", help="nl or en (also REFER_LANG; default: locale).",
                                                 autocompletion=lambda: ["nl", "en"])] = None,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page long output (on a terminal it goes "
+                                           "through REFER_PAGER, PAGER or less -FRX).")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
     """Global options work before or after the command."""
-    _settings(ctx).apply(data_dir, no_bundled, lang)
+    _settings(ctx).apply(data_dir, no_bundled, lang, no_pager)
 
 
 # ---------------------------------------------------------------- the error boundary

@@ -116,7 +116,7 @@ def list_sources(ctx: typer.Context, fmt: FormatOpt = Format.auto, output: Outpu
     if _wants_table(fmt, output):
         from ..render.table import sources_table
 
-        _print_rich(sources_table(rows, settings.lang), output)
+        _print_rich(sources_table(rows, settings.lang), output, settings)
         return FOUND if rows else NOTHING
     columns = ("id", "as_of", "kind", "publisher", "title", "url", "services")
     with _writing(output) as out:

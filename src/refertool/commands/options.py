@@ -223,9 +223,20 @@ def _wants_table(fmt: Format, output: Path | None) -> bool:
     return fmt is Format.table or (fmt is Format.auto and output is None and sys.stdout.isatty())
 
 
-def _print_rich(renderable: Any, output: Path | None) -> None:
+def _print_rich(renderable: Any, output: Path | None, paged: Settings | None = None) -> None:
+    """Rich output to stdout or the -o file; on a terminal through the pager when `paged` (the settings)
+    allow it. The emergency view is never paged: its numbers must be on screen at once."""
     from ..render.table import console
 
+    if output is None and paged is not None:
+        from .pager import page, wanted
+
+        if wanted(paged.pager):
+            screen = console()
+            with screen.capture() as captured:  # rendered at the terminal's width, with its colours
+                screen.print(renderable)
+            if page(captured.get()):
+                return
     with _writing(output) as out:
         console(out if output else None).print(renderable)
 
@@ -241,7 +252,7 @@ def _emit(services: Sequence[Service], fmt: Format, output: Path | None, header:
         from ..render.table import results_table
 
         if services:
-            _print_rich(results_table(services, lang), output)
+            _print_rich(results_table(services, lang), output, settings)
         return
     with _writing(output) as out:
         if fmt is Format.text:

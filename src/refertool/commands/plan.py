@@ -11,7 +11,7 @@ import typer
 
 from ..errors import UsageError
 from ..i18n import t
-from .base import FOUND, NOTHING, _settings, command
+from .base import FOUND, NOTHING, Settings, _settings, command
 from .options import (
     OLDEST,
     FilterOptions,
@@ -86,13 +86,14 @@ def plan(
     if not result.sections:
         _say(t("plan_nothing", lang))
         return NOTHING
-    _emit_plan(result, fmt, output, catalog, lang)
+    _emit_plan(result, fmt, output, catalog, settings)
     return FOUND
 
 
-def _emit_plan(plan: Plan, fmt: PlanFormat, output: Path | None, catalog: Catalog, lang: str) -> None:
-    """A table per step on a terminal; Markdown in a pipe; a file's format from its extension (.html,
-    .json, else Markdown); JSON or one HTML page on request."""
+def _emit_plan(plan: Plan, fmt: PlanFormat, output: Path | None, catalog: Catalog, settings: Settings) -> None:
+    """A table per step on a terminal (through the pager); Markdown in a pipe; a file's format from its
+    extension (.html, .json, else Markdown); JSON or one HTML page on request."""
+    lang = settings.lang
     if fmt is PlanFormat.auto and output is not None:
         by_suffix = {".html": PlanFormat.html, ".htm": PlanFormat.html, ".json": PlanFormat.json,
                      ".md": PlanFormat.md, ".markdown": PlanFormat.md, ".txt": PlanFormat.md}
@@ -102,7 +103,7 @@ def _emit_plan(plan: Plan, fmt: PlanFormat, output: Path | None, catalog: Catalo
     if fmt is PlanFormat.table or (fmt is PlanFormat.auto and output is None and sys.stdout.isatty()):
         from ..render.table import plan_view
 
-        _print_rich(plan_view(plan, lang), output)
+        _print_rich(plan_view(plan, lang), output, settings)
         return
     from ..render.plan import plan_object, write_html, write_markdown
 
