@@ -50,9 +50,13 @@ def test_piped_output_is_plain_tsv(cli):
     assert not ANSI.search(r.out) and "│" not in r.out and "─" not in r.out
 
 
-def test_table_format_draws_a_table(cli):
+def test_table_format_draws_a_table(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "160")
     r = cli("search", "revenge porn", "--format", "table")
     assert "Instituut" in r.out and ("│" in r.out or "┃" in r.out)
+    monkeypatch.setenv("COLUMNS", "80")  # the compact list: the number first, no borders
+    r = cli("search", "revenge porn", "--format", "table")
+    assert r.out.startswith("1 Instituut") and "│" not in r.out
 
 
 def test_csv_parses_with_id_and_name(cli):

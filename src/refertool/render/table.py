@@ -210,43 +210,88 @@ def service_card(s: Service, catalog: Catalog, lang: str) -> Panel:
                  title_align="left", subtitle_align="right")
 
 
-def emergency_view(lines: Sequence[EmergencyLine], vocab: Vocabulary, lang: str, open_now: set[str]) -> Group:
+EMERGENCY_ROOMY = 80  # from this width a number's line says all it has; below, two lines at most
+
+
+class EmergencyView:
     """One row per number, number first: what it is for and whether free, anonymous, day and night.
 
     Services that share a rank (the care centres) are one row that says where they are, with a number
-    only when they all share it: each centre's own numbers carry caveats that only its card can show."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column()
-    for line in lines:
-        first = line.services[0]
-        # the number column holds a number: a service whose best contact is not a phone has none there
-        numbers = list(dict.fromkeys(s.contacts[0].value if s.contacts and s.contacts[0].channel == "phone" else ""
-                                     for s in line.services))
-        number = numbers[0] if len(numbers) == 1 and numbers[0] else t("walk_in", lang)
-        text = Text()
-        if len(line.services) == 1:
-            if number not in first.name:
-                text.append_text(txt(first.name, "bold"))
-                text.append(": ")
-            text.append_text(txt(first.summary.get(lang)))
-        else:
-            text.append_text(txt(shared_name([s.name for s in line.services])
-                                 or vocab.label("kinds", first.kind, lang), "bold"))
-            go = (t("go_directly", lang) if line.always_open else
-                  t("go_directly_except", lang, ", ".join(line.not_always))
-                  if any(s.always_reachable for s in line.services) else "")
-            where = [", ".join(p.city for p in line.places), go]
-            text.append_text(txt(": " + "; ".join(w for w in where if w) + "." if any(where) else ""))
+    only when they all share it: each centre's own numbers carry caveats that only its card can show,
+    so the row names the id to type for it. Below EMERGENCY_ROOMY columns a number's row is two lines
+    at most, its flags first (the card has the rest), so that the five numbers stand in the first ten
+    lines at 60 columns too."""
+
+    def __init__(self, lines: Sequence[EmergencyLine], vocab: Vocabulary, lang: str, open_now: set[str]):
+        self.lines, self.vocab, self.lang, self.open_now = lines, vocab, lang, open_now
+
+    def __rich_console__(self, console: Console, options):
+        lang, roomy = self.lang, options.max_width >= EMERGENCY_ROOMY
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        rows = []
+        for line in self.lines:
+            first = line.services[0]
+            # the number column holds a number: a service whose best contact is not a phone has none there
+            numbers = list(dict.fromkeys(s.contacts[0].value if s.contacts and s.contacts[0].channel == "phone"
+                                         else "" for s in line.services))
+            number = numbers[0] if len(numbers) == 1 and numbers[0] else t("walk_in", lang)
+            flags = self._flags(line)
+            text = Text()
+            if len(line.services) == 1:
+                if number not in first.name:
+                    text.append_text(txt(first.name, "bold"))
+                    text.append(": " if roomy or not flags else " · ")
+                if not roomy and flags:
+                    text.append(" · ".join(flags), style="green")
+                    text.append(": ")
+                text.append_text(txt(first.summary.get(lang)))
+                if roomy and flags:
+                    text.append("  " + " · ".join(flags), style="green")
+            else:
+                text.append_text(self._shared(line))
+                if flags:
+                    text.append("  " + " · ".join(flags), style="green")
+            rows.append((number, line, text))
+        inside = options.max_width - max(len(number) for number, _, _ in rows) - 1 if rows else 0
+        for number, line, text in rows:
+            if not roomy and len(line.services) == 1:
+                wrapped = text.wrap(console, inside)
+                if len(wrapped) > 2:
+                    second = wrapped[1]
+                    second.append(" " + wrapped[2].plain.split(" ")[0])  # ellipsis where the line is cut
+                    second.truncate(inside, overflow="ellipsis")
+                    text = Text("\n").join([wrapped[0], second])
+            grid.add_row(txt(number, "bold red" if line.rank <= 2 else "bold"), text)
+        yield Text(t("emergency_title", lang), style="bold reverse red")
+        yield grid
+
+    def _flags(self, line: EmergencyLine) -> list[str]:
+        lang = self.lang
         flags = [t(f, lang) for f, on in (("free", line.free), ("anonymous", line.anonymous)) if on]
         if line.always_open:
             flags.append(t("day_and_night", lang))
-        elif all(s.id in open_now for s in line.services):
+        elif all(s.id in self.open_now for s in line.services):
             flags.append(t("open_now", lang))
-        if flags:
-            text.append("  " + " · ".join(flags), style="green")
-        grid.add_row(txt(number, "bold red" if line.rank <= 2 else "bold"), text)
-    return Group(Text(t("emergency_title", lang), style="bold reverse red"), grid)
+        return flags
+
+    def _shared(self, line: EmergencyLine) -> Text:
+        lang, first = self.lang, line.services[0]
+        text = txt(shared_name([s.name for s in line.services]) or self.vocab.label("kinds", first.kind, lang),
+                   "bold")
+        # the id to type for the ones not open day and night: their card says when they are
+        ids = ", ".join(s.id for s in line.services if not s.always_reachable)
+        go = (t("go_directly", lang) if line.always_open else
+              t("go_directly_except", lang, ", ".join(line.not_always), ids)
+              if any(s.always_reachable for s in line.services) else "")
+        where = [", ".join(p.city for p in line.places), go]
+        text.append_text(txt(": " + "; ".join(w for w in where if w) + "." if any(where) else ""))
+        return text
+
+
+def emergency_view(lines: Sequence[EmergencyLine], vocab: Vocabulary, lang: str, open_now: set[str]) -> EmergencyView:
+    return EmergencyView(lines, vocab, lang, open_now)
 
 
 def facets_table(rows: Sequence[FacetCount], lang: str) -> Table:
