@@ -79,7 +79,8 @@ def plan(
     if not text.strip() and not f.active():
         raise UsageError(t("plan_empty", lang))
     read_as = read(text, catalog.vocabulary, catalog.regions)
-    given = Given(age, role or "", tuple(f.sectors), tuple(f.regions), tuple(f.audiences), tuple(f.topics))
+    given = Given(age, f.roles[0] if f.roles else "", tuple(f.sectors), tuple(f.regions), tuple(f.audiences),
+                  tuple(f.topics))  # the role as resolved (--role Pleger is perpetrator)
     if not no_input and _interactive():
         given = _ask(read_as, given, catalog.vocabulary, lang)
     result = make_plan(catalog, read_as, given, lang, text)
