@@ -18,7 +18,7 @@ import typer
 from typer._click.exceptions import UsageError as ClickUsageError
 from typer.core import TyperGroup
 
-from .commands import base
+from .commands import base, dutch
 from .commands.base import CONTEXT, ERROR, FOUND, INTERRUPTED, Settings, _settings
 from .commands.options import _say
 from .errors import CacheDamaged, DataError, PipeClosed, ReferError
@@ -78,7 +78,15 @@ class LazyGroup(TyperGroup):
         for one in [built, *getattr(built, "commands", {}).values()] if built is not None else []:
             own = {p.name for p in one.params}  # a command's own option of that name (handout's --lang) first
             one.params += [_anywhere(p) for p in self.params if p.name in GLOBAL_OPTIONS and p.name not in own]
+            if dutch.wanted(ctx):
+                dutch.in_dutch(one)
         return built
+
+    def get_help(self, ctx: Any) -> str:
+        if not dutch.wanted(ctx):
+            return super().get_help(ctx)
+        dutch.translate_command(self, ctx)
+        return dutch.click_words(super().get_help(ctx))
 
 
 def _anywhere(option: Any) -> Any:
@@ -137,6 +145,7 @@ def run(argv: Sequence[str] | None = None, retried: bool = False) -> int:
     """Run the CLI and return its exit code; the tool's own errors become one clear message."""
     args = list(argv) if argv is not None else sys.argv[1:]
     settings = Settings()
+    settings.lang = dutch.lang_asked(args) or settings.lang  # before Click reads --help, which it does first
     try:
         result = app(args=args, prog_name="refer", standalone_mode=False, obj=settings)
         return result if isinstance(result, int) else FOUND
@@ -161,7 +170,7 @@ def run(argv: Sequence[str] | None = None, retried: bool = False) -> int:
         _say(t("interrupted", settings.lang))
         return INTERRUPTED
     except typer.TyperException as exc:  # Typer's own usage errors (bad option, bad value)
-        exc.show()  # type: ignore[attr-defined]
+        dutch.show(exc) if settings.lang == "nl" else exc.show()  # type: ignore[attr-defined]
         return int(getattr(exc, "exit_code", ERROR))
     except KeyboardInterrupt:
         _say(t("interrupted", settings.lang))

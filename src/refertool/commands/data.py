@@ -15,7 +15,6 @@ from .options import (
     FilterOptions,
     Format,
     FormatOpt,
-    STDOUT,
     NoHeader,
     Output,
     _catalog,
@@ -26,6 +25,7 @@ from .options import (
     _wants_table,
     _writing,
 )
+from .writing import STDOUT
 
 
 @command()
@@ -77,8 +77,8 @@ def export(
 
     \b
     Examples:
-      refer export --format hsds -o hsds-out/
-      refer export -f csv -o free.csv --free
+      refer export --format hsds -o /tmp/hsds-out/
+      refer export -f csv -o - --free
     """
     settings = _settings(ctx)
     catalog, services = _filtered(settings, filters)

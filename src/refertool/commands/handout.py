@@ -47,8 +47,8 @@ def handout(
 
     \b
     Examples:
-      refer handout --audience minors -o poster.html
-      refer handout --audience minors --lang nl -o poster.pdf
+      refer handout --audience minors -o /tmp/poster.html
+      refer handout --audience minors --lang nl -o /tmp/poster.pdf
     """
     from ..helplines import helplines
     from ..render.handout import poster, write_html, write_pdf

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from enum import Enum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
-from ..errors import PipeClosed, ReferError, UsageError
+from ..errors import UsageError
 from .base import F, Settings
+from .writing import _print_rich, _stdout_if_dash, _writing
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -61,13 +61,6 @@ def _complete_ids(incomplete: str) -> list[str]:
 OLDEST = 120  # the highest --age (or age typed at the prompt) taken: a larger number is a typing mistake
 FormatOpt = Annotated[Format, typer.Option(
     "--format", "-f", help="auto: a table on a terminal, plain lines in a pipe; text: cards.")]
-STDOUT = "-"  # `-o -`: standard output, as in curl, tar and most Unix tools
-
-
-def _stdout_if_dash(output: Path | None) -> Path | None:
-    return None if output is not None and str(output) == STDOUT else output
-
-
 Output = Annotated[Path | None, typer.Option("--output", "-o", callback=_stdout_if_dash,
                                              help="Write to this file instead of stdout (- is stdout).")]
 NoHeader = Annotated[bool, typer.Option("--no-header", help="Leave out the CSV/TSV header line.")]
@@ -200,45 +193,8 @@ def _filtered(settings: Settings, chosen: FilterOptions) -> tuple[Catalog, list[
     return catalog, [h.service for h in run_search(catalog, "", filters, limit=None).hits]
 
 
-@contextmanager
-def _writing(output: Path | None) -> Iterator[IO[str]]:
-    """stdout, or the -o file (closed afterwards); a file that cannot be written is a clear error; a
-    reader that went away (`| head -1`) ends the command quietly."""
-    if output is None or str(output) == STDOUT:
-        try:
-            yield sys.stdout
-            sys.stdout.flush()
-        except BrokenPipeError:
-            raise PipeClosed() from None
-        return
-    try:
-        stream = open(output, "w", encoding="utf-8", newline="")
-    except OSError as exc:
-        raise ReferError(f"cannot write {output}: {exc.strerror}") from None
-    with stream:
-        yield stream
-
-
 def _wants_table(fmt: Format, output: Path | None) -> bool:
     return fmt is Format.table or (fmt is Format.auto and output is None and sys.stdout.isatty())
-
-
-def _print_rich(renderable: Any, output: Path | None, paged: Settings | None = None) -> None:
-    """Rich output to stdout or the -o file; on a terminal through the pager when `paged` (the settings)
-    allow it. The emergency view is never paged: its numbers must be on screen at once."""
-    from ..render.table import console
-
-    if output is None and paged is not None:
-        from .pager import page, wanted
-
-        if wanted(paged.pager):
-            screen = console()
-            with screen.capture() as captured:  # rendered at the terminal's width, with its colours
-                screen.print(renderable)
-            if page(captured.get()):
-                return
-    with _writing(output) as out:
-        console(out if output else None).print(renderable)
 
 
 def _emit(services: Sequence[Service], fmt: Format, output: Path | None, header: bool, settings: Settings,
