@@ -97,3 +97,11 @@ def test_help_and_clicks_messages_in_dutch(cli):
     wrong = cli("--lang", "nl", "serach")
     assert "Fout: Onbekend commando 'serach'. Bedoelde je 'search'?" in wrong.err and wrong.code == 2
     assert "Ongeldige waarde voor '--age'" in cli("list", "--age", "abc", "--lang", "nl").err
+
+
+def test_the_poster_takes_an_audience_label(cli, tmp_path, catalog):
+    label = catalog.vocabulary.values("audiences")["minors"].nl
+    by_label, by_id = tmp_path / "label.html", tmp_path / "id.html"
+    assert cli("handout", "--audience", label, "-o", str(by_label)).code == 0
+    assert cli("handout", "--audience", "minors", "-o", str(by_id)).code == 0
+    assert by_label.read_text(encoding="utf-8") == by_id.read_text(encoding="utf-8")

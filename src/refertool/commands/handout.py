@@ -61,6 +61,7 @@ def handout(
     catalog = _catalog(settings)
     chosen = _filters(catalog, FilterOptions(audience=[audience], region=[region] if region else None))
     place = chosen.regions[0] if chosen.regions else None
+    audience = chosen.audiences[0]  # as resolved: --audience Minderjarigen is minors
     services = helplines(catalog, audience, place)
     if not services:
         _say(t("handout_none", settings.lang))

@@ -165,7 +165,7 @@ class ResultsTable:
             head = txt(s.name, "bold")
             value = clean(s.contacts[0].value) if s.contacts else ""
             parts: list[RenderableType] = [head]
-            second = txt(s.id, "dim")
+            second = Text.assemble(txt(s.id, "dim"))  # only the id dim: what follows it is read
             if value and len(head) + 2 + len(value) <= inside:
                 head.append("  ").append_text(best_value(s))
             elif value and len(s.id) + 2 + len(value) <= inside:
