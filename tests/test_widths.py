@@ -99,3 +99,13 @@ def test_search_at_80_columns_is_a_screenful(cli, monkeypatch):
     assert [lines[i].split()[0] for i in starts] == [str(n) for n in range(1, 11)]
     assert len(lines) <= 24 + 6, r.out
     assert all(b - a in (2, 3) for a, b in zip(starts, starts[1:])), r.out
+
+
+def test_the_compact_list_says_how_to_reach_a_service_without_a_contact(cli, monkeypatch, catalog):
+    monkeypatch.setenv("COLUMNS", "80")
+    out = " ".join(cli("list", "-f", "table", "--no-pager").out.split())
+    without = [s for s in catalog if not s.contacts]
+    if not without:
+        pytest.skip("every service has a contact")
+    for s in without:
+        assert f"{s.id} · {' '.join(s.how_to_reach.get('en').split()[:4])}" in out

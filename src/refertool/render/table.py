@@ -172,8 +172,9 @@ class ResultsTable:
                 second = Text.assemble(best_value(s), "  ", second)
             elif value:
                 parts.append(best_value(s, inside))
-            what = clean(s.contacts[0].note.get(self.lang)) if s.contacts else ""
-            what = what or clean(s.summary.get(self.lang)) or clean(s.how_to_reach.get(self.lang))
+            # the best contact's caveat travels with it; without a contact, the route to one
+            what = clean(s.contacts[0].note.get(self.lang) if s.contacts else s.how_to_reach.get(self.lang))
+            what = what or clean(s.summary.get(self.lang))
             if what and len(second) + 3 + 8 <= inside:  # room for a few words at least
                 second.append(" · " + what)
             second.no_wrap, second.overflow = True, "ellipsis"
