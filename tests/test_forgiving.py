@@ -41,6 +41,8 @@ def test_values_in_any_case(cli):
     assert ids(cli("list", "--audience", "Minors", "-f", "json")) == ids(cli("list", "--audience", "minors",
                                                                              "-f", "json"))
     assert cli("list", "--lang", "NL").out == cli("list", "--lang", "nl").out != cli("list", "--lang", "en").out
+    assert cli("list", "-f", "JSON").out == cli("list", "-f", "json").out  # a format too
+    assert cli("plan", "een leider betast een kind", "--no-input", "-f", "MD").code == 0
 
 
 def test_labels_in_dutch_or_english_work_where_ids_do(cli, catalog):

@@ -67,7 +67,8 @@ def validate(
 @command()
 def export(
     ctx: typer.Context,
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, json, jsonl or hsds (a folder).")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", case_sensitive=False,
+                                              help="csv, json, jsonl or hsds (a folder).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="File (- is stdout), or folder for hsds.")],
     filters: FilterOptions = FilterOptions(),
 ) -> int:

@@ -36,9 +36,11 @@ def handout(
         autocompletion=_complete("regions"))] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="The poster's language, nl or en (default: as refer).",
                                                 autocompletion=lambda: ["nl", "en"])] = None,
-    size: Annotated[PosterSize, typer.Option("--size", help="a4: one poster; a6: four cut-out cards on A4.")]
+    size: Annotated[PosterSize, typer.Option("--size", case_sensitive=False,
+                                             help="a4: one poster; a6: four cut-out cards on A4.")]
     = PosterSize.a4,
-    fmt: Annotated[PosterFormat | None, typer.Option("--format", "-f", help="html or pdf (default: from -o).")]
+    fmt: Annotated[PosterFormat | None, typer.Option("--format", "-f", case_sensitive=False,
+                                                     help="html or pdf (default: from -o).")]
     = None,
 ) -> int:
     """A poster of helplines for one audience.

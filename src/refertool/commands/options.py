@@ -60,7 +60,7 @@ def _complete_ids(incomplete: str) -> list[str]:
 # ---------------------------------------------------------------- shared options
 OLDEST = 120  # the highest --age (or age typed at the prompt) taken: a larger number is a typing mistake
 FormatOpt = Annotated[Format, typer.Option(
-    "--format", "-f", help="auto: a table on a terminal, plain lines in a pipe; text: cards.")]
+    "--format", "-f", case_sensitive=False, help="auto: a table on a terminal, plain lines in a pipe; text: cards.")]
 Output = Annotated[Path | None, typer.Option("--output", "-o", callback=_stdout_if_dash,
                                              help="Write to this file instead of stdout (- is stdout).")]
 NoHeader = Annotated[bool, typer.Option("--no-header", help="Leave out the CSV/TSV header line.")]

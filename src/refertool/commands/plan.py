@@ -54,8 +54,9 @@ def plan(
     region: Annotated[list[str] | None, _filter_option("region")] = None,
     age: Annotated[int | None, typer.Option("--age", min=0, max=OLDEST, help="Age of the person affected.")] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never ask for a missing age or role.")] = False,
-    fmt: Annotated[PlanFormat, typer.Option("--format", "-f", help="auto: a table on a terminal, Markdown "
-                                                                    "in a pipe.")] = PlanFormat.auto,
+    fmt: Annotated[PlanFormat, typer.Option("--format", "-f", case_sensitive=False,
+                                            help="auto: a table on a terminal, Markdown in a pipe.")]
+    = PlanFormat.auto,
     output: Output = None,
 ) -> int:
     """A referral plan for a situation, in steps.
