@@ -26,8 +26,9 @@ needs_script = pytest.mark.skipif(shutil.which("script") is None, reason="needs 
 def on_a_terminal(command: str, **env: str) -> str:
     """What a person at a 100-column terminal sees when running `command` (a shell line)."""
     full = {**os.environ, "COLUMNS": "100", "LINES": "40", "TERM": "xterm", **env}
-    if "PAGER" not in env:
-        full.pop("PAGER", None)
+    for chosen in ("PAGER", "REFER_PAGER"):  # only the pager the test names
+        if chosen not in env:
+            full.pop(chosen, None)
     ran = subprocess.run(["script", "-qec", command, "/dev/null"], capture_output=True, text=True, env=full,
                          stdin=subprocess.DEVNULL, timeout=120)
     return ran.stdout.replace("\r\n", "\n")
