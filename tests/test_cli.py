@@ -50,9 +50,13 @@ def test_piped_output_is_plain_tsv(cli):
     assert not ANSI.search(r.out) and "│" not in r.out and "─" not in r.out
 
 
-def test_table_format_draws_a_table(cli):
+def test_table_format_draws_a_table(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "160")
     r = cli("search", "revenge porn", "--format", "table")
     assert "Instituut" in r.out and ("│" in r.out or "┃" in r.out)
+    monkeypatch.setenv("COLUMNS", "80")  # the compact list: the number first, no borders
+    r = cli("search", "revenge porn", "--format", "table")
+    assert r.out.startswith("1 Instituut") and "│" not in r.out
 
 
 def test_csv_parses_with_id_and_name(cli):
@@ -102,7 +106,10 @@ def test_bad_format_exits_2_without_traceback(cli):
 def test_bad_filter_value(cli):
     r = cli("list", "--audience", "minor")
     assert r.code == 2
-    assert r.err == "refer: unknown audience 'minor'. Did you mean 'minors'? 'refer facets' lists every value.\n"
+    assert r.err.startswith("refer: unknown audience 'minor'. Did you mean 'minors'? Valid values: minors (")
+    topic = cli("list", "--topic", "sexual-violenc")
+    assert topic.err == ("refer: unknown topic 'sexual-violenc'. Did you mean 'sexual-violence'? "
+                         "'refer facets' lists every value.\n")
 
 
 def test_region_by_place_and_postcode(cli):

@@ -69,7 +69,8 @@ def test_a_line_says_day_and_night_with_the_exceptions(catalog, ten):
 
     assert "you can go there directly, day and night" in said(ten)
     ten[3] = centre(3, "Genk", "limburg", always_open=False)
-    assert "you can go directly, day and night, except in Genk (see its card)" in said(ten)
+    # the id to type for the one that is not: its card says when it is open
+    assert "you can go directly, day and night, except in Genk (refer show care-3)" in said(ten)
     assert "day and night" not in said([centre(n, c, r, always_open=False) for n, (c, r) in enumerate(HOSPITALS)])
 
 

@@ -1,5 +1,8 @@
 """Every `refer ...` example in the README and in every command's --help runs as written.
 
+The README's examples run the way a new user runs them: in a shell (`sh`) that ran the quickstart's
+activation line, from the repository root, with a PATH that has no `refer` of its own; so an example
+that works only through the test's own Python (or a quickstart that leaves `refer` off the PATH) fails.
 Each must exit 0 (found) or 1 (nothing found). Words in capitals (DIR, ID) are placeholders: such an
 example is skipped. The commands are found from `refer --help` itself, so a new command's examples
 are tested without changing this file.
@@ -8,9 +11,12 @@ are tested without changing this file.
 from __future__ import annotations
 
 import io
+import os
 import re
-import shlex
+import subprocess
+import sys
 from contextlib import redirect_stdout
+from pathlib import Path
 
 import pytest
 
@@ -60,23 +66,68 @@ def test_examples_are_found():
         assert any(example.startswith(f"refer {name}") for example in helped), name
 
 
+def quickstart() -> list[str]:
+    """The quickstart's first block, line by line."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Quickstart\n", 1)[1]
+    return re.findall(r"^```\n(.*?)^```", section, re.S | re.M)[0].strip().splitlines()
+
+
+def activation() -> str:
+    """What the quickstart runs between installing and the first `refer`: what sets up the session."""
+    lines = quickstart()
+    first = next(i for i, line in enumerate(lines) if line.startswith("refer "))
+    return "\n".join(line for line in lines[:first] if "pip install" not in line)
+
+
+# the system's tools only: `refer` must come from the quickstart, never from the test's environment
+BARE_PATH = os.pathsep.join(p for p in ("/usr/local/bin", "/usr/bin", "/bin") if Path(p).is_dir())
+
+
+@pytest.fixture(scope="module")
+def shared_cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("cache")  # one index cache for all the examples: built once
+
+
 @pytest.fixture
 def repository_root(tmp_path, monkeypatch):
-    """The repository root as an example sees it, in a scratch folder: files an example writes land there."""
+    """The repository root as an example sees it, in a scratch folder: files an example writes land there.
+    Its `.venv` is the environment the tests run in, as the quickstart made it."""
+    if sys.prefix == sys.base_prefix:
+        pytest.skip("the tests do not run in a virtual environment, which the quickstart makes")
     for entry in ROOT.iterdir():
         if entry.name not in (".git", ".venv"):
             (tmp_path / entry.name).symlink_to(entry)
+    (tmp_path / ".venv").symlink_to(sys.prefix)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
 
+def in_shell(script: str, root: Path, cache: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PATH": BARE_PATH, "REFER_CACHE_DIR": str(cache)}
+    env.pop("VIRTUAL_ENV", None)
+    return subprocess.run(["sh", "-c", f"{activation()}\n{script}"], cwd=root, env=env, capture_output=True,
+                          text=True, stdin=subprocess.DEVNULL, timeout=120)
+
+
+def test_quickstart_leaves_refer_on_the_path(repository_root, shared_cache):
+    """After the quickstart's lines (the install done), `refer` is found, and the quickstart's own
+    `refer` lines run."""
+    assert activation(), "the quickstart says nothing that puts refer on the PATH"
+    found = in_shell("command -v refer", repository_root, shared_cache)
+    assert found.returncode == 0 and found.stdout.strip().endswith("refer"), found.stderr
+    for line in quickstart():
+        if line.startswith("refer "):
+            r = in_shell(line, repository_root, shared_cache)
+            assert r.returncode == 0, (line, r.stderr)
+
+
 @pytest.mark.parametrize("example", EXAMPLES)
-def test_example_runs(example, repository_root, cli):
+def test_example_runs(example, repository_root, shared_cache):
     if PLACEHOLDER.search(example.replace("refer ", "", 1)):
         pytest.skip("has a placeholder")
-    words = shlex.split(example)
-    if "|" in words:  # `refer ... | cat`: the reader of the pipe is not ours; stdout is no terminal here either
-        words = words[:words.index("|")]
-    r = cli(*words[1:])
-    assert r.code in (0, 1), (example, r.err)
-    assert "Traceback" not in r.err and "Internal error" not in r.err
+    # files the examples write go to /tmp: here to the scratch folder, so that runs never meet
+    written = example.replace(" /tmp/", f" {repository_root}/tmp-")
+    r = in_shell(written, repository_root, shared_cache)
+    assert r.returncode in (0, 1), (example, r.stderr)
+    assert "Traceback" not in r.stderr and "Internal error" not in r.stderr

@@ -148,7 +148,7 @@ def test_golden_card(catalog):
 FIVE = ("112", "101", "116 000", "1712", "106")
 
 
-@pytest.mark.parametrize("width,most,first", [(80, 22, 10), (60, 30, 12)])
+@pytest.mark.parametrize("width,most,first", [(80, 22, 10), (60, 30, 10)])
 def test_golden_emergency(catalog, width, most, first):
     from refertool.catalog import emergency_services
     from refertool.emergency import emergency_lines

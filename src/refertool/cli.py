@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import UsageError as ClickUsageError
 from typer.core import TyperGroup
 
-from .commands import base
+from .commands import base, dutch
 from .commands.base import CONTEXT, ERROR, FOUND, INTERRUPTED, Settings, _settings
 from .commands.options import _say
-from .errors import CacheDamaged, DataError, ReferError
+from .errors import CacheDamaged, DataError, PipeClosed, ReferError
 from .i18n import t
 from .version import __version__
 
@@ -28,7 +29,7 @@ from .version import __version__
 COMMANDS = {"search": "search", "list": "search", "show": "search", "emergency": "emergency",
             "validate": "data", "facets": "search", "export": "data", "sources": "data", "handout": "handout",
             "plan": "plan", "cache": "data"}
-GLOBAL_OPTIONS = ("data_dir", "no_bundled", "lang")
+GLOBAL_OPTIONS = ("data_dir", "no_bundled", "lang", "no_pager")
 
 
 def build_command(name: str) -> Any:
@@ -57,6 +58,19 @@ class LazyGroup(TyperGroup):
     def list_commands(self, ctx: Any) -> list[str]:
         return [*COMMANDS, *(name for name in super().list_commands(ctx) if name not in COMMANDS)]
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """`refer serach` -> "Did you mean 'search'?": Typer suggests from the commands it has built, and
+        ours are built only when run, so the suggestion comes from the list of all of them."""
+        try:
+            return super().resolve_command(ctx, args)
+        except ClickUsageError as exc:
+            from difflib import get_close_matches
+
+            close = get_close_matches(args[0], self.list_commands(ctx), n=2) if args else []
+            if close and "Did you mean" not in exc.message:
+                exc.message = f"{exc.message.rstrip('.')}. Did you mean {' or '.join(repr(c) for c in close)}?"
+            raise
+
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         # a command added with @app.command() instead of @command() works too, only built at start-up
         built = build_command(cmd_name) if cmd_name in COMMANDS else super().get_command(ctx, cmd_name)
@@ -64,7 +78,15 @@ class LazyGroup(TyperGroup):
         for one in [built, *getattr(built, "commands", {}).values()] if built is not None else []:
             own = {p.name for p in one.params}  # a command's own option of that name (handout's --lang) first
             one.params += [_anywhere(p) for p in self.params if p.name in GLOBAL_OPTIONS and p.name not in own]
+            if dutch.wanted(ctx):
+                dutch.in_dutch(one)
         return built
+
+    def get_help(self, ctx: Any) -> str:
+        if not dutch.wanted(ctx):
+            return super().get_help(ctx)
+        dutch.translate_command(self, ctx)
+        return dutch.click_words(super().get_help(ctx))
 
 
 def _anywhere(option: Any) -> Any:
@@ -84,7 +106,7 @@ app = typer.Typer(
     name="refer",
     cls=LazyGroup,
     help="Find the right service in Flanders and Brussels for sexual and other transgressive behaviour.\n\n"
-    "The global options (--data-dir, --no-bundled, --lang) work before or after the command.\n\n"
+    "The global options (--data-dir, --no-bundled, --lang, --no-pager) work before or after the command.\n\n"
     "\b\nExamples:\n  refer emergency\n  refer search \"minor perpetrator Brussels\"\n"
     "  refer show child-focus --lang en",
     no_args_is_help=True,
@@ -109,11 +131,13 @@ def main_options(
     no_bundled: Annotated[bool, typer.Option("--no-bundled", help="Leave the bundled services out.")] = False,
     lang: Annotated[str | None, typer.Option("--lang", help="nl or en (also REFER_LANG; default: locale).",
                                                 autocompletion=lambda: ["nl", "en"])] = None,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page long output (on a terminal it goes "
+                                           "through REFER_PAGER, PAGER or less -FRX).")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
     """Global options work before or after the command."""
-    _settings(ctx).apply(data_dir, no_bundled, lang)
+    _settings(ctx).apply(data_dir, no_bundled, lang, no_pager)
 
 
 # ---------------------------------------------------------------- the error boundary
@@ -121,6 +145,7 @@ def run(argv: Sequence[str] | None = None, retried: bool = False) -> int:
     """Run the CLI and return its exit code; the tool's own errors become one clear message."""
     args = list(argv) if argv is not None else sys.argv[1:]
     settings = Settings()
+    settings.lang = dutch.lang_asked(args) or settings.lang  # before Click reads --help, which it does first
     try:
         result = app(args=args, prog_name="refer", standalone_mode=False, obj=settings)
         return result if isinstance(result, int) else FOUND
@@ -145,16 +170,17 @@ def run(argv: Sequence[str] | None = None, retried: bool = False) -> int:
         _say(t("interrupted", settings.lang))
         return INTERRUPTED
     except typer.TyperException as exc:  # Typer's own usage errors (bad option, bad value)
-        exc.show()  # type: ignore[attr-defined]
+        dutch.show(exc) if settings.lang == "nl" else exc.show()  # type: ignore[attr-defined]
         return int(getattr(exc, "exit_code", ERROR))
     except KeyboardInterrupt:
         _say(t("interrupted", settings.lang))
         return INTERRUPTED
-    except BrokenPipeError:
-        # the reader went away (refer ... | head): not an error of ours
+    except (PipeClosed, BrokenPipeError):
+        # the reader went away (refer ... | head): not an error of ours. What is left in stdout's buffer
+        # goes to /dev/null, so that Python's own flush at exit does not fail either.
         try:
-            sys.stdout = open(os.devnull, "w")
-        except OSError:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
             pass
         return FOUND
     except Exception as exc:  # a bug: one line, the traceback only on request

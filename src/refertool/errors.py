@@ -45,3 +45,8 @@ class CacheDamaged(ReferError):
     def __init__(self, path: str):
         self.path = path
         super().__init__(f"the index cache {path} is damaged; it was removed, run the command again")
+
+
+class PipeClosed(Exception):
+    """The reader of standard output went away (`refer list | head -1`): not an error of ours, and not an
+    OSError, so that Click does not turn it into exit 1 (the CLI ends quietly with exit 0)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -227,10 +228,11 @@ class Vocabulary:
 
     def value_id(self, facet: str, given: str) -> str | None:
         """The id of the facet value `given` names: its id, or its Dutch or English label, in any case
-        (a Dutch label typed in capitals names the same value as its id); None when it names none."""
-        wanted = given.strip().casefold()
+        and with or without accents (a Dutch label typed in capitals names the same value as its id); None when
+        it names none."""
+        wanted = _bare(given.strip())
         for v in self.values(facet).values():
-            if wanted in (v.id.casefold(), v.nl.casefold(), v.en.casefold()):
+            if wanted in (_bare(v.id), _bare(v.nl), _bare(v.en)):
                 return v.id
         return None
 
@@ -252,3 +254,7 @@ def audience_span(audiences: Iterable[str], spans: Mapping[str, tuple[int, int]]
     spans_found = [span for span in found if span is not None]
     return min(lo for lo, _ in spans_found), max(hi for _, hi in spans_found)
 
+
+def _bare(text: str) -> str:
+    """Case and accents folded, for comparing what a user typed with a label ("cliënt" = "client")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))

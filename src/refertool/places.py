@@ -87,9 +87,12 @@ def region_of(value: str, regions: Regions) -> str | None:
 
 
 def suggestion(value: str, regions: Regions) -> str | None:
-    """The region id nearest to a mistyped one ("did you mean"), if one is near enough."""
-    close = get_close_matches(fold(value.strip()), list(regions.areas), n=1, cutoff=SUGGEST_CUTOFF)
-    return close[0] if close else None
+    """The region id or place name nearest to a mistyped one ("did you mean"), if one is near enough:
+    "oost-vlaanderne" -> oost-vlaanderen, "Gnet" -> Gent (a name as the data writes it)."""
+    spelled = {fold(name): name for name, _ in names(regions)}
+    spelled.update((area, area) for area in regions.areas)  # an id as itself, before a name folded alike
+    close = get_close_matches(fold(value.strip()), list(spelled), n=1, cutoff=SUGGEST_CUTOFF)
+    return spelled[close[0]] if close else None
 
 
 # ---------------------------------------------------------------- coverage

@@ -130,6 +130,9 @@ def did_you_mean(word: str, options: Iterable[str]) -> str:
     return f" (did you mean '{close}'?)" if close else ""
 
 
+LISTED_CHOICES = 8  # a facet with more values than this is listed by `refer facets`, not in one error line
+
+
 def facet_value(vocab: Vocabulary, facet: str, given: str) -> str:
     """The id of a facet value given by its id or its Dutch or English label, in any case; else a usage error
     that says what is near and lists every valid value (`refer handout --audience Minderjarigen`)."""
@@ -140,7 +143,10 @@ def facet_value(vocab: Vocabulary, facet: str, given: str) -> str:
     near = closest(given.strip().casefold(), names)
     singular = FACET[facet].singular if facet in FACET else facet
     hint = f" Did you mean '{near}'?" if near else ""
-    raise UsageError(f"unknown {singular} '{given}'.{hint} Valid values: {'; '.join(vocab.value_choices(facet))}.")
+    choices = vocab.value_choices(facet)
+    listed = f"Valid values: {'; '.join(choices)}." if len(choices) <= LISTED_CHOICES else \
+        "'refer facets' lists every value."
+    raise UsageError(f"unknown {singular} '{given}'.{hint} {listed}")
 
 
 def today() -> dt.date:

@@ -26,17 +26,20 @@ class Settings:
         self.data_dirs: list[Path] = []
         self.bundled = True
         self.lang = detect_lang()  # --lang, else REFER_LANG, else the locale
+        self.pager = True  # long output on a terminal through the pager, unless --no-pager
 
     def apply(self, data_dir: Sequence[str | Path] | None = None, no_bundled: bool = False,
-              lang: str | None = None) -> None:
+              lang: str | None = None, no_pager: bool = False) -> None:
         """Take global options given before the command or after it (the later add to the earlier)."""
         self.data_dirs += [Path(d) for d in data_dir or ()]
         self.bundled = self.bundled and not no_bundled
+        self.pager = self.pager and not no_pager
         if lang is not None:
             self.lang = _checked_lang(lang)
 
 
 def _checked_lang(lang: str) -> str:
+    lang = lang.strip().lower()  # --lang NL is nl
     if lang not in ("nl", "en"):
         raise UsageError(f"--lang must be nl or en, not '{lang}'")
     return lang

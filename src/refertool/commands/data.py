@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..errors import UsageError
 from ..i18n import count, t
 from .base import COMMANDS, CONTEXT, FOUND, NOTHING, _settings, command
 from .options import (
@@ -24,6 +25,7 @@ from .options import (
     _wants_table,
     _writing,
 )
+from .writing import STDOUT
 
 
 @command()
@@ -65,8 +67,9 @@ def validate(
 @command()
 def export(
     ctx: typer.Context,
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, json, jsonl or hsds (a folder).")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="File, or folder for hsds.")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", case_sensitive=False,
+                                              help="csv, json, jsonl or hsds (a folder).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File (- is stdout), or folder for hsds.")],
     filters: FilterOptions = FilterOptions(),
 ) -> int:
     """Export as CSV, JSON, JSON Lines or HSDS.
@@ -75,18 +78,20 @@ def export(
 
     \b
     Examples:
-      refer export --format hsds -o hsds-out/
-      refer export -f csv -o free.csv --free
+      refer export --format hsds -o /tmp/hsds-out/
+      refer export -f csv -o - --free
     """
     settings = _settings(ctx)
     catalog, services = _filtered(settings, filters)
     if fmt is ExportFormat.hsds:
         from ..render.hsds import write_package
 
+        if str(output) == STDOUT:
+            raise UsageError(t("hsds_stdout", settings.lang))
         write_package(services, catalog, output, settings.lang)
     else:
         _emit(services, Format(fmt.value), output, True, settings, catalog)
-    _say(t("exported", settings.lang, len(services), output))
+    _say(t("exported", settings.lang, len(services), "stdout" if str(output) == STDOUT else output))
     return FOUND if services else NOTHING
 
 
@@ -112,7 +117,7 @@ def list_sources(ctx: typer.Context, fmt: FormatOpt = Format.auto, output: Outpu
     if _wants_table(fmt, output):
         from ..render.table import sources_table
 
-        _print_rich(sources_table(rows, settings.lang), output)
+        _print_rich(sources_table(rows, settings.lang), output, settings)
         return FOUND if rows else NOTHING
     columns = ("id", "as_of", "kind", "publisher", "title", "url", "services")
     with _writing(output) as out:

@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
-from ..errors import ReferError
+from ..errors import ReferError, UsageError
 from ..i18n import t
-from .base import FOUND, NOTHING, _settings, command
+from .base import ERROR, FOUND, NOTHING, _settings, command
 from .options import Format, FormatOpt, NoHeader, Output, _catalog, _complete, _emit, _print_rich, _say, _wants_table
 
 
@@ -39,11 +39,15 @@ def emergency(
     except ReferError as exc:  # a broken extra directory must never hide the emergency numbers
         _say(f"{t('fallback', settings.lang)} ({exc})")
         catalog = load_catalog([], bundled=True)
-    near = None
+    near, mistaken = None, False
     if region is not None:  # an empty --region is a mistake, not "no region"
         from ..ranking import resolve_region
 
-        near = resolve_region(catalog, region)
+        try:
+            near = resolve_region(catalog, region)
+        except UsageError as exc:  # a mistyped place must never hide the numbers: say so, show them all,
+            _say(t("region_unused", settings.lang, exc))  # and still exit 2 for the mistake
+            mistaken = True
     lines = emergency_lines(emergency_services(catalog), catalog.regions, near)
     if _wants_table(fmt, output):
         from ..hours import open_now
@@ -53,8 +57,6 @@ def emergency(
         if lines:
             _print_rich(emergency_view(lines, catalog.vocabulary, settings.lang,
                                        {s.id for s in services if open_now(s)}), output)
-        return FOUND if lines else NOTHING
-    _emit([s for line in lines for s in line.services], fmt, output, not no_header, settings, catalog)
-    return FOUND if lines else NOTHING
-
-
+    else:
+        _emit([s for line in lines for s in line.services], fmt, output, not no_header, settings, catalog)
+    return ERROR if mistaken else FOUND if lines else NOTHING

@@ -28,7 +28,7 @@ class PosterSize(str, Enum):
 @command()
 def handout(
     ctx: typer.Context,
-    audience: Annotated[str, typer.Option("--audience", help="Who the poster is for (an id or label).",
+    audience: Annotated[str, typer.Option("--audience", help="Who the poster is for (an audience: id or label).",
                                           autocompletion=_complete("audiences"))],
     output: Annotated[Path, typer.Option("--output", "-o", help="poster.html or poster.pdf.")],
     region: Annotated[str | None, typer.Option(
@@ -36,9 +36,11 @@ def handout(
         autocompletion=_complete("regions"))] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="The poster's language, nl or en (default: as refer).",
                                                 autocompletion=lambda: ["nl", "en"])] = None,
-    size: Annotated[PosterSize, typer.Option("--size", help="a4: one poster; a6: four cut-out cards on A4.")]
+    size: Annotated[PosterSize, typer.Option("--size", case_sensitive=False,
+                                             help="a4: one poster; a6: four cut-out cards on A4.")]
     = PosterSize.a4,
-    fmt: Annotated[PosterFormat | None, typer.Option("--format", "-f", help="html or pdf (default: from -o).")]
+    fmt: Annotated[PosterFormat | None, typer.Option("--format", "-f", case_sensitive=False,
+                                                     help="html or pdf (default: from -o).")]
     = None,
 ) -> int:
     """A poster of helplines for one audience.
@@ -47,13 +49,12 @@ def handout(
 
     \b
     Examples:
-      refer handout --audience minors -o poster.html
-      refer handout --audience minors --lang nl -o poster.pdf
+      refer handout --audience minors -o /tmp/poster.html
+      refer handout --audience minors --lang nl -o /tmp/poster.pdf
     """
     from ..helplines import helplines
     from ..render.handout import poster, write_html
     from ..render.handout_pdf import write_pdf
-    from ..validate import facet_value
 
     settings = _settings(ctx)
     poster_lang = _checked_lang(lang) if lang is not None else settings.lang  # messages stay in refer's
@@ -61,9 +62,9 @@ def handout(
     if kind not in ("html", "pdf"):
         raise UsageError(t("handout_format", settings.lang))
     catalog = _catalog(settings)
-    audience = facet_value(catalog.vocabulary, "audiences", audience)  # "minderjarigen", "Minors"
     chosen = _filters(catalog, FilterOptions(audience=[audience], region=[region] if region else None))
     place = chosen.regions[0] if chosen.regions else None
+    audience = chosen.audiences[0]  # as resolved: --audience Minderjarigen is minors
     services = helplines(catalog, audience, place)
     if not services:
         _say(t("handout_none", settings.lang))

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from enum import Enum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
-from ..errors import ReferError, UsageError
 from .base import F, Settings
+from .writing import _print_rich, _stdout_if_dash, _writing
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -60,8 +59,9 @@ def _complete_ids(incomplete: str) -> list[str]:
 # ---------------------------------------------------------------- shared options
 OLDEST = 120  # the highest --age (or age typed at the prompt) taken: a larger number is a typing mistake
 FormatOpt = Annotated[Format, typer.Option(
-    "--format", "-f", help="auto: a table on a terminal, plain lines in a pipe; text: cards.")]
-Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+    "--format", "-f", case_sensitive=False, help="auto: a table on a terminal, plain lines in a pipe; text: cards.")]
+Output = Annotated[Path | None, typer.Option("--output", "-o", callback=_stdout_if_dash,
+                                             help="Write to this file instead of stdout (- is stdout).")]
 NoHeader = Annotated[bool, typer.Option("--no-header", help="Leave out the CSV/TSV header line.")]
 Limit = Annotated[int, typer.Option("--limit", "-n", min=1, help="How many results at most.")]
 
@@ -142,19 +142,12 @@ def _catalog(settings: Settings) -> Catalog:
 
 
 def _filters(catalog: Catalog, chosen: FilterOptions) -> Filters:
-    from ..model import FACET
     from ..query import Filters
     from ..ranking import resolve_region
-    from ..validate import closest
+    from ..validate import facet_value
 
     def known(facet: str, values: list[str] | None) -> list[str]:
-        allowed = catalog.vocabulary.values(facet)
-        for v in values or []:
-            if v not in allowed:
-                near = closest(v, allowed)
-                raise UsageError(f"unknown {FACET[facet].singular} '{v}'."
-                                 + (f" Did you mean '{near}'?" if near else "") + " 'refer facets' lists every value.")
-        return list(values or [])
+        return [facet_value(catalog.vocabulary, facet, v) for v in values or []]
 
     return Filters(
         audiences=known("audiences", chosen.audience), roles=known("roles", chosen.role),
@@ -175,29 +168,8 @@ def _filtered(settings: Settings, chosen: FilterOptions) -> tuple[Catalog, list[
     return catalog, [h.service for h in run_search(catalog, "", filters, limit=None).hits]
 
 
-@contextmanager
-def _writing(output: Path | None) -> Iterator[IO[str]]:
-    """stdout, or the -o file (closed afterwards); a file that cannot be written is a clear error."""
-    if output is None:
-        yield sys.stdout
-        return
-    try:
-        stream = open(output, "w", encoding="utf-8", newline="")
-    except OSError as exc:
-        raise ReferError(f"cannot write {output}: {exc.strerror}") from None
-    with stream:
-        yield stream
-
-
 def _wants_table(fmt: Format, output: Path | None) -> bool:
     return fmt is Format.table or (fmt is Format.auto and output is None and sys.stdout.isatty())
-
-
-def _print_rich(renderable: Any, output: Path | None) -> None:
-    from ..render.table import console
-
-    with _writing(output) as out:
-        console(out if output else None).print(renderable)
 
 
 def _emit(services: Sequence[Service], fmt: Format, output: Path | None, header: bool, settings: Settings,
@@ -211,7 +183,7 @@ def _emit(services: Sequence[Service], fmt: Format, output: Path | None, header:
         from ..render.table import results_table
 
         if services:
-            _print_rich(results_table(services, lang), output)
+            _print_rich(results_table(services, lang), output, settings)
         return
     with _writing(output) as out:
         if fmt is Format.text:

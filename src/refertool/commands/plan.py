@@ -11,7 +11,7 @@ import typer
 
 from ..errors import UsageError
 from ..i18n import t
-from .base import FOUND, NOTHING, _settings, command
+from .base import FOUND, NOTHING, Settings, _settings, command
 from .options import (
     OLDEST,
     FilterOptions,
@@ -54,8 +54,9 @@ def plan(
     region: Annotated[list[str] | None, _filter_option("region")] = None,
     age: Annotated[int | None, typer.Option("--age", min=0, max=OLDEST, help="Age of the person affected.")] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never ask for a missing age or role.")] = False,
-    fmt: Annotated[PlanFormat, typer.Option("--format", "-f", help="auto: a table on a terminal, Markdown "
-                                                                    "in a pipe.")] = PlanFormat.auto,
+    fmt: Annotated[PlanFormat, typer.Option("--format", "-f", case_sensitive=False,
+                                            help="auto: a table on a terminal, Markdown in a pipe.")]
+    = PlanFormat.auto,
     output: Output = None,
 ) -> int:
     """A referral plan for a situation, in steps.
@@ -79,20 +80,22 @@ def plan(
     if not text.strip() and not f.active():
         raise UsageError(t("plan_empty", lang))
     read_as = read(text, catalog.vocabulary, catalog.regions)
-    given = Given(age, role or "", tuple(f.sectors), tuple(f.regions), tuple(f.audiences), tuple(f.topics))
+    given = Given(age, f.roles[0] if f.roles else "", tuple(f.sectors), tuple(f.regions), tuple(f.audiences),
+                  tuple(f.topics))  # the role as resolved (--role Pleger is perpetrator)
     if not no_input and _interactive():
         given = _ask(read_as, given, catalog.vocabulary, lang)
     result = make_plan(catalog, read_as, given, lang, text)
     if not result.sections:
         _say(t("plan_nothing", lang))
         return NOTHING
-    _emit_plan(result, fmt, output, catalog, lang)
+    _emit_plan(result, fmt, output, catalog, settings)
     return FOUND
 
 
-def _emit_plan(plan: Plan, fmt: PlanFormat, output: Path | None, catalog: Catalog, lang: str) -> None:
-    """A table per step on a terminal; Markdown in a pipe; a file's format from its extension (.html,
-    .json, else Markdown); JSON or one HTML page on request."""
+def _emit_plan(plan: Plan, fmt: PlanFormat, output: Path | None, catalog: Catalog, settings: Settings) -> None:
+    """A table per step on a terminal (through the pager); Markdown in a pipe; a file's format from its
+    extension (.html, .json, else Markdown); JSON or one HTML page on request."""
+    lang = settings.lang
     if fmt is PlanFormat.auto and output is not None:
         by_suffix = {".html": PlanFormat.html, ".htm": PlanFormat.html, ".json": PlanFormat.json,
                      ".md": PlanFormat.md, ".markdown": PlanFormat.md, ".txt": PlanFormat.md}
@@ -102,7 +105,7 @@ def _emit_plan(plan: Plan, fmt: PlanFormat, output: Path | None, catalog: Catalo
     if fmt is PlanFormat.table or (fmt is PlanFormat.auto and output is None and sys.stdout.isatty()):
         from ..render.table import plan_view
 
-        _print_rich(plan_view(plan, lang), output)
+        _print_rich(plan_view(plan, lang), output, settings)
         return
     from ..render.plan import plan_object, write_html, write_markdown
 
@@ -139,9 +142,10 @@ def _ask(read_as: Situation, given: Given, vocab: Vocabulary, lang: str) -> Give
             if item == "age" and answer.isdigit() and int(answer) <= OLDEST:
                 given = replace(given, age=int(answer))
                 break
-            if item == "role" and (answer in ROLE_CHOICES or answer in ROLE_CHOICES.values()):
-                given = replace(given, role=ROLE_CHOICES.get(answer, answer))
+            if item == "role" and (answer.lower() in ROLE_CHOICES or answer.lower() in ROLE_CHOICES.values()):
+                given = replace(given, role=ROLE_CHOICES.get(answer.lower(), answer.lower()))
                 break
+            _say(t(f"again_{item}", lang, answer, OLDEST))  # why it asks again, never a silent re-ask
     return given
 
 

@@ -158,7 +158,7 @@ def show(
     if _wants_table(fmt, output):
         from ..render.table import service_card
 
-        _print_rich(service_card(service, catalog, settings.lang), output)
+        _print_rich(service_card(service, catalog, settings.lang), output, settings)
     elif fmt is Format.json:  # one object, not a list of one
         from ..render.records import service_object
         from ..render.tabular import write_json
@@ -191,7 +191,7 @@ def facets(ctx: typer.Context, fmt: FormatOpt = Format.auto, output: Output = No
     if _wants_table(fmt, output):
         from ..render.table import facets_table
 
-        _print_rich(facets_table(rows, settings.lang), output)
+        _print_rich(facets_table(rows, settings.lang), output, settings)
         return FOUND
     with _writing(output) as out:
         objects = [{"facet": r.facet, "value": r.value, "nl": r.nl, "en": r.en, "count": r.services} for r in rows]
