@@ -132,7 +132,8 @@ def _doer(s: Situation, asker: str) -> bool:
 
 
 def _situation_holds(r: steps.Rule, s: Situation, asker: str, table: steps.Table, act: bool | None = None,
-                     feelings_only: bool = False, setting: str = "", doer_group: str = "") -> bool:
+                     feelings_only: bool = False, setting: str = "", doer_group: str = "",
+                     victim_group: str = "") -> bool:
     """The rule's conditions on the situation hold."""
     topics = set(s.topics)
     act = _act(s, table) and not feelings_only if act is None else act
@@ -144,7 +145,8 @@ def _situation_holds(r: steps.Rule, s: Situation, asker: str, table: steps.Table
             and (r.doer is None or r.doer == (_doer(s, asker) and not feelings_only))
             and (not r.needs or bool(set(r.needs) & set(s.needs)))
             and (not r.doer_settings or setting in r.doer_settings)
-            and (not r.doer_groups or doer_group in r.doer_groups))
+            and (not r.doer_groups or doer_group in r.doer_groups)
+            and (not r.victim_groups or victim_group in r.victim_groups))
 
 
 # ---------------------------------------------------------------- who is who
@@ -240,14 +242,17 @@ class _Builder:
         if doer is None:
             return ""
         setting = self.table.doer_setting.get(doer.relation, "asker")
-        return self.sector if setting == "asker" else setting
+        if setting == "asker" or (setting and self.sector):
+            return self.sector  # staff where the asker works, or in the setting the text names
+        return setting
 
     # -- what fits a service whatever the rule: its limits
     def limits(self, s: Service, rule: steps.Rule | None = None) -> bool:
-        """A service about a specific topic only where the situation (or the rule itself: a sector's
-        integrity route) names it; a sector's service only in that sector's cases; its area."""
+        """A service about a specific topic only where the situation (or the rule itself: the integrity
+        reporting point) names it; a sector's service only in that sector's cases; its area."""
         specific = self.table.topics.get("specific", frozenset()) & set(s.topics)
-        if specific and not specific & (self.topics | set(rule.topics if rule else ())):
+        # a sector's own service is there for the sector's case, whatever else it is about
+        if specific and not s.sectors and not specific & (self.topics | set(rule.implies if rule else ())):
             return False  # about a topic the situation does not name (Lumi, Stop it Now, IGVM...)
         if s.sectors and not {self.sector, self.setting} & set(s.sectors):
             return False  # a sector's service belongs to that sector's cases only
@@ -260,7 +265,7 @@ class _Builder:
 
     def holds(self, r: steps.Rule) -> bool:
         return _situation_holds(r, self.situation, self.asker, self.table, self.act, self.feelings_only,
-                                self.setting, self.perpetrator_group)
+                                self.setting, self.perpetrator_group, self.victim_group)
 
     def admits(self, r: steps.Rule, s: Service, centres: list[Service]) -> bool:
         """The rule's conditions on the service hold."""

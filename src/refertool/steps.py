@@ -38,6 +38,7 @@ class Rule:
     needs: tuple[str, ...] = ()
     doer_settings: tuple[str, ...] = ()
     doer_groups: tuple[str, ...] = ()
+    victim_groups: tuple[str, ...] = ()
     # the service
     kinds: tuple[str, ...] = ()
     not_kinds: tuple[str, ...] = ()
@@ -49,6 +50,7 @@ class Rule:
     names_audience: bool = False
     sector: str = ""
     care_centre: bool = False
+    implies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
