@@ -146,3 +146,16 @@ def nearness(index: Index, regions: Regions, places: Iterable[str], towns: Itera
                 put(index.members(f"located={area.id}"), NEAR_REGION)
         put(index.members(f"located={region}"), NEAR_REGION)
     return near
+
+
+def language_nearness(index: Index, regions: Regions, levels: Iterable[Iterable[str]]) -> dict[int, int]:
+    """No place named: services located in the areas of the first level (the query's language region)
+    nearest, then the next level's; a service located elsewhere or nowhere is not in the result (FAR)."""
+    near: dict[int, int] = {}
+    for level, areas in enumerate(levels):
+        for area in areas:
+            for a in regions.areas:
+                if area in regions.ancestors(a):
+                    for i in index.members(f"located={a}"):
+                        near.setdefault(i, min(level, FAR))
+    return near

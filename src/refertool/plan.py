@@ -35,6 +35,7 @@ class Given:
     regions: tuple[str, ...] = ()
     audiences: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+    towns: tuple[str, ...] = ()  # municipalities (folded) answered when asked for the town
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ def complete(situation: Situation, given: Given, vocab: Vocabulary) -> Situation
         asker_role=given.role or situation.asker_role,
         asker_sector=given.sectors[0] if given.sectors else situation.asker_sector,
         places=tuple(dict.fromkeys((*given.regions, *situation.places))),
+        municipalities=tuple(dict.fromkeys((*given.towns, *situation.municipalities))),
         topics=tuple(dict.fromkeys((*situation.topics, *given.topics))),
     )
 
@@ -201,6 +203,7 @@ class _Builder:
         self.act = _act(s, table) and not self.feelings_only
         self.asker = asker_kind(s)
         named = _named_in_text(catalog, text)
+        self.query_lang = steps.query_language(text, lang, table)
         self.order = named.order
         extra = [a for a in (*given.audiences, *named.audiences) if a not in vocab.age_spans()]
         victim, perpetrator = s.victim(), s.perpetrator()
@@ -331,9 +334,9 @@ class _Builder:
         """A care centre's place in the language's order of regions (no place known)."""
         if not _care_centre(s) or self.situation.places:
             return 0
-        order = self.table.care_centres.get(self.lang, ())
+        levels = self.table.care_centres.get(self.query_lang, ())
         chain = [a for loc in s.locations[:1] for a in self.catalog.regions.ancestors(loc.region)]
-        return next((n for n, region in enumerate(order) if region in chain), len(order))
+        return next((n for n, level in enumerate(levels) if set(level) & set(chain)), len(levels))
 
     def _why(self, r: steps.Rule, s: Service) -> str:
         lang, vocab = self.lang, self.catalog.vocabulary
@@ -426,7 +429,8 @@ def _care_centre(s: Service) -> bool:
     return s.kind == "hospital-service" and "sexual-violence" in s.topics and "victim" in s.roles
 
 
-def whom_to_ask(catalog: Catalog, lang: str, table: steps.Table | None = None) -> tuple[tuple[str, tuple[Service, ...]], ...]:
+def whom_to_ask(catalog: Catalog, lang: str,
+                table: steps.Table | None = None) -> tuple[tuple[str, tuple[Service, ...]], ...]:
     """Nothing to plan: whom each asker can ask all the same (the table's "ask" rules: 1712 for
     citizens, the VK or the CAW for professionals)."""
     table = table or steps.bundled()

@@ -8,13 +8,14 @@ An unknown key, a wrong type or an unknown step is refused with the file and lin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .errors import DataError, Problem
 from .model import Localized
+from .text import tokens
 from .tomlread import TomlProblem, parse_toml
 
 STEPS = ("now", "advice", "report", "help-victim", "help-perpetrator", "later", "ask")
@@ -60,12 +61,12 @@ class Table:
     topics: dict[str, frozenset[str]]
     doer_setting: dict[str, str]
     asker_order: dict[str, tuple[str, ...]]
-    care_centres: dict[str, tuple[str, ...]]
+    care_centres: dict[str, tuple[tuple[str, ...], ...]]  # language -> levels of regions, nearest first
+    language_words: dict[str, frozenset[str]]
     path: str = ""
-    texts: dict[str, Localized] = field(default_factory=dict)
 
 
-TOP = {"version", "topics", "doer_setting", "asker_order", "care_centres", "rule"}
+TOP = {"version", "topics", "doer_setting", "asker_order", "care_centres", "language_words", "rule"}
 TOPIC_SETS = {"harm", "sexual", "specific", "images", "support", "danger"}
 CHOICES = {"for": ("", "victim", "perpetrator"), "sector": ("", "none", "doer", "asker"), "step": STEPS}
 
@@ -90,6 +91,12 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _levels(value: Any, key: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValueError(f"care_centres.{key}: a list of lists of regions is expected")
+    return value
+
+
 def _rule(raw: dict[str, Any], line: int, text: str) -> Rule:
     names = {f.name.rstrip("_"): f for f in fields(Rule) if f.name != "line"}
     values: dict[str, Any] = {"line": line}
@@ -102,7 +109,7 @@ def _rule(raw: dict[str, Any], line: int, text: str) -> Rule:
             if key == "why":
                 if not isinstance(value, dict) or set(value) - {"nl", "en"} or not value.get("en"):
                     raise ValueError("why: nl and en texts are expected")
-                values["why"] = Localized(value.get("nl", value["en"]), value["en"])
+                values["why"] = Localized(str(value.get("nl", value["en"])), str(value["en"]))
             elif f.type.startswith("tuple"):
                 values[f.name] = _strings(value, key)
             elif f.type.startswith("bool"):
@@ -150,12 +157,16 @@ def read_table(path: Path) -> Table:
                               _key_line(text, "asker_order"))
         settings = raw.get("doer_setting", {})
         if not all(isinstance(v, str) for v in settings.values()):
-            raise TomlProblem("REF051", "doer_setting: a setting (a string) is expected", _key_line(text, "doer_setting"))
+            raise TomlProblem("REF051", "doer_setting: a setting (a string) is expected",
+                              _key_line(text, "doer_setting"))
         return Table(
             version=int(raw.get("version", 0)), rules=rules,
             topics={k: frozenset(_strings(v, f"topics.{k}")) for k, v in topics.items()},
             doer_setting=dict(settings), asker_order=order,
-            care_centres={k: _strings(v, f"care_centres.{k}") for k, v in raw.get("care_centres", {}).items()},
+            care_centres={k: tuple(_strings(level, f"care_centres.{k}") for level in _levels(v, k))
+                          for k, v in raw.get("care_centres", {}).items()},
+            language_words={k: frozenset(_strings(v, f"language_words.{k}"))
+                            for k, v in raw.get("language_words", {}).items()},
             path=str(path))
     except TomlProblem as exc:
         raise DataError([exc.at(path)]) from None
@@ -168,3 +179,19 @@ def bundled() -> Table:
     from .directories import bundled_dir
 
     return read_table(bundled_dir() / "plan.toml")
+
+
+def query_language(text: str, lang: str, table: Table | None = None) -> str:
+    """The language the text is written in: the one whose common words it uses most; else `lang`."""
+    table = table or bundled()
+    words = tokens(text)
+    counts = {code: sum(w in markers for w in words) for code, markers in table.language_words.items()}
+    best = max(counts.values(), default=0)
+    found = [code for code, n in counts.items() if n == best]
+    return found[0] if best and len(found) == 1 else lang
+
+
+def home_regions(text: str, lang: str = "nl", table: Table | None = None) -> tuple[tuple[str, ...], ...]:
+    """The regions nearest a query that names no place: those of its language, in levels, nearest first."""
+    table = table or bundled()
+    return table.care_centres.get(query_language(text, lang, table), ())
