@@ -301,7 +301,7 @@ class _Builder:
                 if s.kind in self.avoided and r.step != "now":
                     continue  # a refused route stays refused
                 self.placed.add(s.id)
-                found.setdefault(r.step, []).append((self._key(n, s), s, self._why(r, s)))
+                found.setdefault(r.step, []).append((self._key(n, s, r.step), s, self._why(r, s)))
         out: dict[str, list[Entry]] = {}
         for step, rows in found.items():
             rows.sort(key=lambda row: row[0])
@@ -320,8 +320,10 @@ class _Builder:
         rest = [e for e in entries if not _care_centre(e.service)]
         return [replace(first, others=tuple(e.service for e in centres[1:])), *rest]
 
-    def _key(self, rule: int, s: Service) -> tuple:
-        kinds = self.table.asker_order.get(self.asker, ())
+    def _key(self, rule: int, s: Service, step: str) -> tuple:
+        # the order of kinds of whoever will use the step: the asker's, or the person helped's own
+        user = {"help-victim": "victim", "help-perpetrator": "perpetrator"}.get(step, self.asker)
+        kinds = self.table.asker_order.get(user, ())
         channels = set(s.channels)
         wanted = bool(channels & set(self.situation.channels_wanted))
         only_avoided = bool(channels) and channels <= set(self.situation.channels_avoided)
