@@ -41,8 +41,10 @@ class Given:
 @dataclass(frozen=True)
 class Entry:
     service: Service
-    why: str
+    why: str  # the reason, with the facts that matter in brackets
     others: tuple[Service, ...] = ()  # services of the same kind named with it (the care centres, no place known)
+    reason: str = ""  # the reason alone
+    facts: tuple[str, ...] = ()  # free, anonymous, always open, its ages, its only area
 
 
 @dataclass(frozen=True)
@@ -135,9 +137,9 @@ def _doer(s: Situation, asker: str) -> bool:
 
 def _situation_holds(r: steps.Rule, s: Situation, asker: str, table: steps.Table, act: bool | None = None,
                      feelings_only: bool = False, setting: str = "", doer_group: str = "",
-                     victim_group: str = "") -> bool:
-    """The rule's conditions on the situation hold."""
-    topics = set(s.topics)
+                     victim_group: str = "", topics: set[str] | None = None) -> bool:
+    """The rule's conditions on the situation hold (`topics`: the situation's, with what it implies)."""
+    topics = set(s.topics) if topics is None else topics
     act = _act(s, table) and not feelings_only if act is None else act
     return ((not r.urgency or s.urgency in r.urgency)
             and (not r.situation_topics or bool(topics & set(r.situation_topics)))
@@ -268,7 +270,7 @@ class _Builder:
 
     def holds(self, r: steps.Rule) -> bool:
         return _situation_holds(r, self.situation, self.asker, self.table, self.act, self.feelings_only,
-                                self.setting, self.perpetrator_group, self.victim_group)
+                                self.setting, self.perpetrator_group, self.victim_group, self.topics)
 
     def admits(self, r: steps.Rule, s: Service, centres: list[Service]) -> bool:
         """The rule's conditions on the service hold."""
@@ -290,7 +292,7 @@ class _Builder:
 
     def build(self) -> dict[str, list[Entry]]:
         """Each service in the first step whose rule admits it, in the order of the table's rules."""
-        found: dict[str, list[tuple[tuple, Service, str]]] = {}
+        found: dict[str, list[tuple[tuple, Service, tuple[str, tuple[str, ...]]]]] = {}
         centres = self.care_centres() if any(r.care_centre and self.holds(r) for r in self.table.rules) else []
         for n, r in enumerate(self.table.rules):
             if r.step not in SECTIONS or not self.holds(r):
@@ -305,7 +307,8 @@ class _Builder:
         out: dict[str, list[Entry]] = {}
         for step, rows in found.items():
             rows.sort(key=lambda row: row[0])
-            entries = [Entry(s, why) for _, s, why in rows]
+            entries = [Entry(s, f"{reason} ({'; '.join(facts)})" if facts else reason, (), reason, facts)
+                       for _, s, (reason, facts) in rows]
             if not self.situation.places:
                 entries = self._one_line(entries)
             out[step] = entries
@@ -340,7 +343,7 @@ class _Builder:
         chain = [a for loc in s.locations[:1] for a in self.catalog.regions.ancestors(loc.region)]
         return next((n for n, level in enumerate(levels) if set(level) & set(chain)), len(levels))
 
-    def _why(self, r: steps.Rule, s: Service) -> str:
+    def _why(self, r: steps.Rule, s: Service) -> tuple[str, tuple[str, ...]]:
         lang, vocab = self.lang, self.catalog.vocabulary
         who = self.perpetrator if r.for_ == "perpetrator" else self.victim
         audience = sorted(who.audiences & set(s.audiences))
@@ -366,8 +369,7 @@ class _Builder:
         if regions.breadth(s.regions) < regions.breadth(("flanders",)) and not _care_centre(s):
             facts.append(t("plan_only_in", lang, ", ".join(
                 regions.areas[a].label(lang) for a in s.regions if a in regions.areas)))
-        reason = reason.rstrip(".")
-        return f"{reason} ({'; '.join(facts)})" if facts else reason
+        return reason.rstrip("."), tuple(facts)
 
     def care_centres(self) -> list[Service]:
         """The care centres after sexual violence nearest the situation's place: located nearest
@@ -392,7 +394,9 @@ class _Builder:
         harm = set(self.table.topics.get("harm", ()))
         who, role = (self.perpetrator, "perpetrator") if not self.act or self.asker == "perpetrator" \
             else (self.victim, "victim")
+        # general: open to the person affected too (not a service only for people who did it)
         found = [s for s in self.catalog if s.id not in self.placed and self.limits(s) and role in s.roles
+                 and "victim" in s.roles
                  and wanted & set(s.topics) and who.fits(s) and s.kind in HELPING
                  and not (harm & set(s.topics) - wanted and self.topics & set(s.topics) & harm)]
         return sorted(found, key=lambda s: (s.emergency or 999, s.name.lower()))

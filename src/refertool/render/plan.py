@@ -104,13 +104,15 @@ def _entry_text(e: Entry, lang: str) -> Text:
     link = http_link(best) if best.startswith(("http", "www.")) else None
     out = Text.assemble(_txt(s.name, "bold"), "  ")
     out.append(clean(best), style=f"bold link {link}" if link else "bold")
+    if e.facts:
+        out.append("  " + clean(" · ".join(e.facts)), style="green")
     where = _where(s)
     if where:
         out.append("\n" + clean(where))
     if e.others:
         towns = ", ".join(o.locations[0].city if o.locations else o.name for o in e.others)
         out.append(f"\n{t('plan_also', lang)}: {clean(towns)} ({t('plan_centres_by_town', lang)})", style="dim")
-    out.append(f"\n{clean(e.why)} [{s.id}]", style="dim")
+    out.append(f"\n{clean(e.reason or e.why)}", style="dim")
     return out
 
 
