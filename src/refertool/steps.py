@@ -104,7 +104,7 @@ def _rule(raw: dict[str, Any], line: int, text: str) -> Rule:
         f = names.get(key)
         at = _key_line(text, key, line)
         if f is None:
-            raise TomlProblem("REF050", f"rule: unknown key '{key}' (known: {', '.join(sorted(names))})", at)
+            raise TomlProblem("REF004", f"rule: unknown key '{key}' (known: {', '.join(sorted(names))})", at)
         try:
             if key == "why":
                 if not isinstance(value, dict) or set(value) - {"nl", "en"} or not value.get("en"):
@@ -123,14 +123,14 @@ def _rule(raw: dict[str, Any], line: int, text: str) -> Rule:
                                      else f"{key}: a string is expected")
                 values[f.name] = value
         except ValueError as exc:
-            raise TomlProblem("REF051", f"rule: {exc}", at) from None
+            raise TomlProblem("REF005", f"rule: {exc}", at) from None
     for required in ("step", "why"):
         if required not in values:
-            raise TomlProblem("REF051", f"rule: '{required}' is missing", line)
+            raise TomlProblem("REF003", f"rule: '{required}' is missing", line)
     for key in ("asker", "not_asker"):
         unknown = set(values.get(key, ())) - set(ASKERS)
         if unknown:
-            raise TomlProblem("REF051", f"rule: {key}: unknown asker {', '.join(sorted(unknown))}",
+            raise TomlProblem("REF005", f"rule: {key}: unknown asker {', '.join(sorted(unknown))}",
                               _key_line(text, key, line))
     return Rule(**values)
 
@@ -141,23 +141,23 @@ def read_table(path: Path) -> Table:
         raw, text = parse_toml(path)
         for key in raw:
             if key not in TOP:
-                raise TomlProblem("REF050", f"unknown key '{key}' (known: {', '.join(sorted(TOP))})",
+                raise TomlProblem("REF004", f"unknown key '{key}' (known: {', '.join(sorted(TOP))})",
                                   _key_line(text, key))
         topics = raw.get("topics", {})
         unknown = set(topics) - TOPIC_SETS
         if unknown:
             key = sorted(unknown)[0]
-            raise TomlProblem("REF050", f"topics: unknown set '{key}' (known: {', '.join(sorted(TOPIC_SETS))})",
+            raise TomlProblem("REF004", f"topics: unknown set '{key}' (known: {', '.join(sorted(TOPIC_SETS))})",
                               _key_line(text, key))
         starts = _lines(text)
         rules = tuple(_rule(r, starts[n] if n < len(starts) else 0, text) for n, r in enumerate(raw.get("rule", [])))
         order = {k: _strings(v, f"asker_order.{k}") for k, v in raw.get("asker_order", {}).items()}
         if set(order) - set(ASKERS):
-            raise TomlProblem("REF050", f"asker_order: unknown asker '{sorted(set(order) - set(ASKERS))[0]}'",
+            raise TomlProblem("REF004", f"asker_order: unknown asker '{sorted(set(order) - set(ASKERS))[0]}'",
                               _key_line(text, "asker_order"))
         settings = raw.get("doer_setting", {})
         if not all(isinstance(v, str) for v in settings.values()):
-            raise TomlProblem("REF051", "doer_setting: a setting (a string) is expected",
+            raise TomlProblem("REF005", "doer_setting: a setting (a string) is expected",
                               _key_line(text, "doer_setting"))
         return Table(
             version=int(raw.get("version", 0)), rules=rules,
@@ -171,7 +171,7 @@ def read_table(path: Path) -> Table:
     except TomlProblem as exc:
         raise DataError([exc.at(path)]) from None
     except ValueError as exc:
-        raise DataError([Problem(str(path), 0, "REF051", str(exc))]) from None
+        raise DataError([Problem(str(path), 0, "REF005", str(exc))]) from None
 
 
 @lru_cache(maxsize=2)

@@ -20,6 +20,7 @@ from ..i18n import t
 from ..model import Service
 from ..plan import Entry, Plan
 from ..sources import Source
+from ..validate import today as the_day  # REFER_TODAY reaches the record too
 from ..version import __version__
 from .records import service_object
 from .safe import clean, http_link, markdown_text
@@ -119,7 +120,7 @@ def _entry_text(e: Entry, lang: str) -> Text:
 # ---------------------------------------------------------------- files
 def _record(plan: Plan, lang: str, today: dt.date | None) -> tuple[str, str, list[str]]:
     """The record's date, the data's version and one line per step to tick and note."""
-    day = (today or dt.date.today()).isoformat()
+    day = (today or the_day()).isoformat()
     checked = max((e.service.verified_at for s in plan.sections for e in s.entries), default=None)
     data = t("plan_record_data_value", lang, __version__, plan.version, checked.isoformat() if checked else "-")
     return day, data, [f"{n}. {s.title}" for n, s in enumerate(plan.sections, 1)]
