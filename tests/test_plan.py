@@ -123,10 +123,10 @@ CASES = [
     # ages: JAC and Tejo not for adults; services for adult offenders not for a minor who did it
     ("mijn zoon van 15 heeft een meisje van 14 aangerand", (),
      [("help-perpetrator", "minderjarige-plegers")], ["universitair-forensisch-centrum", "meerderjarige-plegers"]),
-    ("ik ben 40 en werd als kind misbruikt door mijn oom", (),
+    ("ik ben 40 en werd twintig jaar geleden door een buurman misbruikt", (),
      [("help-victim", "caw-slachtofferhulp")], ["jac", "tejo", "nu-praat-ik-erover", "noodnummer-112"]),
     # a region's service only there: I.T.E.R. (Flemish Brabant and Brussels) not in Gent
-    ("mijn zoon van 14 heeft zijn zusje betast, we wonen in Gent", (),
+    ("een jongen van 14 heeft een meisje betast op de speelplaats in Gent", (),
      [("help-perpetrator", "minderjarige-plegers")], ["iter"]),
 ]
 

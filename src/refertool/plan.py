@@ -294,6 +294,8 @@ class _Builder:
         """Each service in the first step whose rule admits it, in the order of the table's rules."""
         found: dict[str, list[tuple[tuple, Service, tuple[str, tuple[str, ...]]]]] = {}
         centres = self.care_centres() if any(r.care_centre and self.holds(r) for r in self.table.rules) else []
+        if centres and self.situation.urgency == "recent" and _needs_care_centre(self.situation, self.table):
+            self.assumptions.append(t("assume_within_week", self.lang))
         for n, r in enumerate(self.table.rules):
             if r.step not in SECTIONS or not self.holds(r):
                 continue
@@ -331,7 +333,7 @@ class _Builder:
         wanted = bool(channels & set(self.situation.channels_wanted))
         only_avoided = bool(channels) and channels <= set(self.situation.channels_avoided)
         centre = self._centre_rank(s)
-        return (kinds.index(s.kind) if s.kind in kinds else len(kinds), rule, centre, only_avoided, not wanted,
+        return (rule, kinds.index(s.kind) if s.kind in kinds else len(kinds), centre, only_avoided, not wanted,
                 s.emergency or 999, not self.victim.names(s), -len(set(s.topics) & self.topics),
                 self.order.get(s.id, len(self.order)), s.name.lower())
 
