@@ -125,6 +125,10 @@ CASES = [
      [("help-perpetrator", "minderjarige-plegers")], ["universitair-forensisch-centrum", "meerderjarige-plegers"]),
     ("ik ben 40 en werd twintig jaar geleden door een buurman misbruikt", (),
      [("help-victim", "caw-slachtofferhulp")], ["jac", "tejo", "nu-praat-ik-erover", "noodnummer-112"]),
+    # a stranger did it: no help step for them (not the asker's to arrange), no sector route
+    ("een onbekende heeft mijn dochter van 15 aangerand in het park", (),
+     [("advice", "hulplijn-1712"), ("report", "lokale-politie")],
+     ["universitair-forensisch-centrum", "meerderjarige-plegers", "sportieq", "onderwijsinspectie"]),
     # a region's service only there: I.T.E.R. (Flemish Brabant and Brussels) not in Gent
     ("een jongen van 14 heeft een meisje betast op de speelplaats in Gent", (),
      [("help-perpetrator", "minderjarige-plegers")], ["iter"]),

@@ -150,7 +150,8 @@ def _situation_holds(r: steps.Rule, s: Situation, asker: str, table: steps.Table
             and (not r.needs or bool(set(r.needs) & set(s.needs)))
             and (not r.doer_settings or setting in r.doer_settings)
             and (not r.doer_groups or doer_group in r.doer_groups)
-            and (not r.victim_groups or victim_group in r.victim_groups))
+            and (not r.victim_groups or victim_group in r.victim_groups)
+            and getattr(s.perpetrator(), "relation", None) not in r.not_doer_relations)
 
 
 # ---------------------------------------------------------------- who is who

@@ -40,6 +40,7 @@ class Rule:
     doer_settings: tuple[str, ...] = ()
     doer_groups: tuple[str, ...] = ()
     victim_groups: tuple[str, ...] = ()
+    not_doer_relations: tuple[str, ...] = ()
     # the service
     kinds: tuple[str, ...] = ()
     not_kinds: tuple[str, ...] = ()
