@@ -747,3 +747,18 @@ def test_nothing_to_plan_gives_the_advice_lines_and_no_steps(cli):
         assert "1712" in citizens
         assert "Vertrouwenscentrum" in professionals and "CAW" in professionals
         assert "112" not in ran.err and "101" not in ran.err
+
+
+@pytest.mark.parametrize("width", [60, 67, 80, 93, 120, 160])
+def test_the_terminal_plan_never_cuts_a_line_or_breaks_an_address(catalog, width):
+    from refertool.render.plan import best_contact, plan_view, shown_url
+
+    for text in (RECORD_TEXT, "mijn dochter van 15 is vannacht verkracht",
+                 "ik ben begeleider in een voorziening: een bewoner werd betast door een collega"):
+        plan = make_plan(catalog, read(text, catalog.vocabulary, catalog.regions), Given(), "en", text)
+        lines = render(plan_view(plan, "en"), width=width).splitlines()
+        assert max(len(line) for line in lines) <= width
+        best = [best_contact(e.service, "en") for s in plan.sections for e in s.entries[:3]]
+        urls = [shown_url(b) for b in best if b.startswith(("http", "www."))]
+        assert urls
+        assert all(any(u in line for line in lines) for u in urls), width

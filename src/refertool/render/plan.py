@@ -60,7 +60,7 @@ def _where(s: Service) -> str:
                                if x) for loc in s.locations)
 
 
-def _best(s: Service, lang: str) -> str:
+def best_contact(s: Service, lang: str) -> str:
     """The contact to use first: a phone number before a site, as the data lists them; else the route."""
     phone = next((c.value for c in s.contacts if c.channel == "phone"), "")
     return phone or (s.contacts[0].value if s.contacts else s.how_to_reach.get(lang))
@@ -98,13 +98,22 @@ def _txt(value: object, style: str = "") -> Text:
     return Text(clean(str(value)), style=style)
 
 
+def shown_url(url: str) -> str:
+    """A web address as a terminal shows it: without the scheme and the query, so that it fits a line
+    whole (the link itself keeps them)."""
+    for scheme in ("https://", "http://"):
+        if url.startswith(scheme):
+            url = url[len(scheme):]
+    return url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+
+
 def _entry_text(e: Entry, lang: str) -> Text:
     """Name and the contact to use first; where (a hospital, its address); the others of its kind; why."""
     s = e.service
-    best = _best(s, lang)
+    best = best_contact(s, lang)
     link = http_link(best) if best.startswith(("http", "www.")) else None
     out = Text.assemble(_txt(s.name, "bold"), "  ")
-    out.append(clean(best), style=f"bold link {link}" if link else "bold")
+    out.append(clean(shown_url(best) if link else best), style=f"bold link {link}" if link else "bold")
     if e.facts:
         out.append("  " + clean(" · ".join(e.facts)), style="green")
     where = _where(s)
@@ -145,7 +154,7 @@ def write_markdown(out: IO[str], plan: Plan, lang: str, situation: bool = True,
                 out.write(f"- **{md(s.name)}**: {reach_line}{where}  \n  {md(e.why)}\n")
     if plan.support:
         out.write(f"\n## {md(t('plan_support', lang))}\n\n")
-        out.writelines(f"- **{md(s.name)}**: {md(_best(s, lang))}\n" for s in plan.support)
+        out.writelines(f"- **{md(s.name)}**: {md(best_contact(s, lang))}\n" for s in plan.support)
     day, data, steps = _record(plan, lang, today)
     out.write(f"\n## {t('plan_record', lang)}\n\n- {t('plan_record_date', lang)}: {day}\n"
               f"- {t('plan_record_data', lang)}: {md(data)}\n")
@@ -207,7 +216,7 @@ def write_html(out: IO[str], plan: Plan, lang: str, situation: bool = True, toda
         out.write("</ul>\n</section>\n")
     if plan.support:
         out.write(f'<section id="support">\n<h2>{esc(t("plan_support", lang))}</h2>\n<ul class="entries">\n')
-        out.writelines(f'<li><span class="name">{esc(s.name)}</span>: {esc(_best(s, lang))}</li>\n'
+        out.writelines(f'<li><span class="name">{esc(s.name)}</span>: {esc(best_contact(s, lang))}</li>\n'
                        for s in plan.support)
         out.write("</ul>\n</section>\n")
     day, data, steps = _record(plan, lang, today)
