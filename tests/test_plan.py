@@ -753,12 +753,20 @@ def test_nothing_to_plan_gives_the_advice_lines_and_no_steps(cli):
 def test_the_terminal_plan_never_cuts_a_line_or_breaks_an_address(catalog, width):
     from refertool.render.plan import best_contact, plan_view, shown_url
 
-    for text in (RECORD_TEXT, "mijn dochter van 15 is vannacht verkracht",
+    for text in (RECORD_TEXT, "mijn dochter van 15 is vannacht verkracht in Gent",
                  "ik ben begeleider in een voorziening: een bewoner werd betast door een collega"):
         plan = make_plan(catalog, read(text, catalog.vocabulary, catalog.regions), Given(), "en", text)
         lines = render(plan_view(plan, "en"), width=width).splitlines()
         assert max(len(line) for line in lines) <= width
-        best = [best_contact(e.service, "en") for s in plan.sections for e in s.entries[:3]]
+        best = [best_contact(e.service, "en") for s in plan.sections for e in s.entries[:3] if not e.others]
         urls = [shown_url(b) for b in best if b.startswith(("http", "www."))]
         assert urls
         assert all(any(u in line for line in lines) for u in urls), width
+
+
+def test_no_place_the_care_centres_are_one_entry_on_a_terminal(cli):
+    lines = _table(cli, "mijn dochter van 15 is vannacht verkracht")
+    assert sum("Zorgcentrum" in line for line in lines) == 1
+    now = "\n".join(lines[:12])
+    assert now.index("Gent") < now.index("Liège") and "--region" in now
+    assert "not day and night: Arlon" in now.replace("\n  ", " ")  # Arlon opened with daytime hours

@@ -154,6 +154,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "plan_also": {"nl": "ook", "en": "also"},
     "plan_support": {"nl": "Iemand om mee te praten, een therapeut vinden",
                      "en": "Someone to talk to, finding a therapist"},
+    "plan_not_always": {"nl": "niet dag en nacht: {0}, zie de kaart", "en": "not day and night: {0}, see its card"},
     "plan_centres_by_town": {"nl": "geef de gemeente met --region voor het dichtste",
                              "en": "give the town with --region for the nearest"},
     "plan_record": {"nl": "Voor het dossier", "en": "For the file"},

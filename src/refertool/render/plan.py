@@ -16,6 +16,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from ..emergency import shared_name
 from ..i18n import t
 from ..model import Service
 from ..plan import Entry, Plan
@@ -110,6 +111,14 @@ def shown_url(url: str) -> str:
 def _entry_text(e: Entry, lang: str) -> Text:
     """Name and the contact to use first; where (a hospital, its address); the others of its kind; why."""
     s = e.service
+    if e.others:  # no place known: one line naming them all, the nearest by the query's language first
+        group = (s, *e.others)
+        towns = ", ".join(o.locations[0].city if o.locations else o.name for o in group)
+        daytime = [o.locations[0].city if o.locations else o.name for o in group if not o.always_reachable]
+        hours = f" ({t('plan_not_always', lang, ', '.join(daytime))})" if daytime else ""
+        return Text.assemble(_txt(shared_name([o.name for o in group]) or s.name, "bold"), f": {clean(towns)}",
+                             (f" ({t('plan_centres_by_town', lang)})", "dim"),
+                             (f"\n{clean(e.reason or e.why)}{clean(hours)}", "dim"))
     best = best_contact(s, lang)
     link = http_link(best) if best.startswith(("http", "www.")) else None
     out = Text.assemble(_txt(s.name, "bold"), "  ")
@@ -119,9 +128,6 @@ def _entry_text(e: Entry, lang: str) -> Text:
     where = _where(s)
     if where:
         out.append("\n" + clean(where))
-    if e.others:
-        towns = ", ".join(o.locations[0].city if o.locations else o.name for o in e.others)
-        out.append(f"\n{t('plan_also', lang)}: {clean(towns)} ({t('plan_centres_by_town', lang)})", style="dim")
     out.append(f"\n{clean(e.reason or e.why)}", style="dim")
     return out
 
