@@ -20,7 +20,7 @@ from .tomlread import read_table
 
 # what the index is built from besides the services (the situation words travel with the vocabulary)
 INDEX_META_FILES = ("vocabulary.toml", "regions.toml", "situation.toml")
-META_FILES = (*INDEX_META_FILES, "sources.toml")  # never read as a service file
+META_FILES = (*INDEX_META_FILES, "sources.toml", "plan.toml")  # never read as a service file
 
 
 def bundled_dir() -> Path:

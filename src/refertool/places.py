@@ -164,3 +164,17 @@ def places_of(s: Service, regions: Regions) -> list[Place]:
         if fold(word) in known:
             return [Place(word, known[fold(word)])]
     return []
+
+
+def language_nearness(members: Callable[[str], frozenset[int]], regions: Regions,
+                      levels: Iterable[Iterable[str]]) -> dict[int, int]:
+    """No place named: services located in the areas of the first level (the query's language region)
+    nearest, then the next level's; a service located elsewhere or nowhere is not in the result (FAR)."""
+    near: dict[int, int] = {}
+    for level, areas in enumerate(levels):
+        for area in areas:
+            for a in regions.areas:
+                if area in regions.ancestors(a):
+                    for i in members(f"located={a}"):
+                        near.setdefault(i, min(level, FAR))
+    return near

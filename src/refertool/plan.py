@@ -1,19 +1,19 @@
 """A situation -> a referral plan: the services of the directory in the steps a case needs.
 
-The steps follow the guide's own order (advice -> reporting -> help -> helplines -> the
-sector's support): Now, Advice for you, Report, Help for the person affected, Help for the
-person who did it, Later. Which service goes where is read from its data (kind, roles,
-topics, audiences, ages, sectors, emergency rank, locations), never from a list of ids,
-so a service added to the directory finds its place in the plan by itself.
+Which service goes in which step is declared in data/plan.toml (read by `steps`): each rule names
+conditions on the situation (urgency, topics, who asks, the setting of the person who did it) and on
+the service (kind, roles, topics, audience and ages, sector). This module applies the rules; the
+limits every service carries (its ages, audiences, area, the topic it is about, a refused route)
+hold for every rule alike, with `ages` and `places` deciding ages and areas.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from . import ages, places
+from . import ages, places, steps
 from .catalog import Catalog
 from .i18n import t
 from .model import Service, Vocabulary
@@ -21,27 +21,8 @@ from .ranking import search
 from .situation import Person, Situation, describe, words_of
 
 SECTIONS = ("now", "advice", "report", "help-victim", "help-perpetrator", "later")
-
-# What happened: a service for any of these fits a case about any of them.
-HARM = frozenset({"sexual-violence", "sexual-abuse", "child-abuse", "violence", "transgressive-behaviour"})
-# Sexual violence in the narrow sense, what a care centre after sexual violence is for.
-SEXUAL = frozenset({"sexual-violence", "sexual-abuse"})
-# Topics a service is *about*: it belongs in a plan only when the situation names the topic
-# (Lumi for gender and sexual diversity, IGVM for sexual images, Stop it Now for paedophilic
-# feelings, tZitemzo/SAM for secrecy, Moderator for mediation...).
-SPECIFIC = frozenset({"gender-diversity", "image-abuse", "child-sexual-abuse-material", "discrimination",
-                      "harassment", "paedophilic-feelings", "confidentiality", "mediation", "integrity"})
-# Help for a person: general support fits every case, whatever the topic.
-SUPPORT = frozenset({"emotional-support", "mental-health"})
-# Kinds of service one calls for advice or help (not a number for emergencies, not an authority
-# or a reporting point, not a hospital).
-HELPING_KINDS = frozenset({"organisation", "network", "helpline", "chat", "directory", "self-help"})
 ABOUT_SELF = ("victim", "perpetrator")  # asker roles that ask for themselves
 BYSTANDERS = frozenset({"parent", "bystander"})  # asker roles (data/situation.toml) of people close to it
-IMAGES = frozenset({"image-abuse", "child-sexual-abuse-material"})
-
-# A rule of a step: which services it admits, and the one line saying why one is there.
-Rule = tuple[Callable[[Service], bool], Callable[[Service], str]]
 
 
 @dataclass(frozen=True)
@@ -54,12 +35,16 @@ class Given:
     regions: tuple[str, ...] = ()
     audiences: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+    towns: tuple[str, ...] = ()  # municipalities (folded) answered when asked for the town
 
 
 @dataclass(frozen=True)
 class Entry:
     service: Service
-    why: str
+    why: str  # the reason, with the facts that matter in brackets
+    others: tuple[Service, ...] = ()  # services of the same kind named with it (the care centres, no place known)
+    reason: str = ""  # the reason alone
+    facts: tuple[str, ...] = ()  # free, anonymous, always open, its ages, its only area
 
 
 @dataclass(frozen=True)
@@ -75,6 +60,9 @@ class Plan:
     described: str  # the situation as read, one line
     assumptions: tuple[str, ...]
     sections: tuple[Section, ...]
+    support: tuple[Service, ...] = ()  # general support (someone to talk to, a therapist): one line at the end
+    advice: tuple[tuple[str, tuple[Service, ...]], ...] = ()  # nothing to plan: whom to ask, per asker
+    version: int = 0  # of the steps table
 
 
 # ---------------------------------------------------------------- the situation, completed
@@ -95,6 +83,7 @@ def complete(situation: Situation, given: Given, vocab: Vocabulary) -> Situation
         asker_role=given.role or situation.asker_role,
         asker_sector=given.sectors[0] if given.sectors else situation.asker_sector,
         places=tuple(dict.fromkeys((*given.regions, *situation.places))),
+        municipalities=tuple(dict.fromkeys((*given.towns, *situation.municipalities))),
         topics=tuple(dict.fromkeys((*situation.topics, *given.topics))),
     )
 
@@ -112,11 +101,15 @@ def _feelings(s: Situation) -> bool:
     return "feelings" in s.needs or "paedophilic-feelings" in s.topics
 
 
-def missing(situation: Situation) -> list[str]:
-    """What a question to the user would settle: "age" of the main person, "role" of the asker."""
-    if not (_act(situation) or _feelings(situation)):
+def missing(situation: Situation, table: steps.Table | None = None) -> list[str]:
+    """What a question to the user would settle: "place" when a care centre is the first step and no
+    place is known, "age" of the main person, "role" of the asker."""
+    table = table or steps.bundled()
+    if not (_act(situation, table) or _feelings(situation)):
         return []  # nothing to plan: nothing worth a question
     out = []
+    if not situation.places and _needs_care_centre(situation, table):
+        out.append("place")
     person = situation.victim() if _main_role(situation) == "victim" else situation.perpetrator()
     if not (person and (person.age is not None or person.age_group)):
         out.append("age")
@@ -125,10 +118,40 @@ def missing(situation: Situation) -> list[str]:
     return out
 
 
-def _act(s: Situation) -> bool:
+def _needs_care_centre(s: Situation, table: steps.Table) -> bool:
+    """The steps table puts the nearest care centre in Now for this situation."""
+    return any(r.care_centre and r.step == "now" and _situation_holds(r, s, asker_kind(s), table)
+               for r in table.rules)
+
+
+def _act(s: Situation, table: steps.Table) -> bool:
     """Something happened to someone (not only feelings or a worry about oneself)."""
-    return bool(s.victim() or s.perpetrator() or (HARM | IMAGES) & set(s.topics)
+    topics = table.topics.get("harm", frozenset()) | table.topics.get("images", frozenset())
+    return bool(s.victim() or s.perpetrator() or topics & {*s.topics, *s.implied}
                 or {"report", "help-victim", "duty-to-report"} & set(s.needs))
+
+
+def _doer(s: Situation, asker: str) -> bool:
+    return bool(s.perpetrator() or asker == "perpetrator" or "help-perpetrator" in s.needs)
+
+
+def _situation_holds(r: steps.Rule, s: Situation, asker: str, table: steps.Table, act: bool | None = None,
+                     feelings_only: bool = False, setting: str = "", doer_group: str = "",
+                     victim_group: str = "", topics: set[str] | None = None) -> bool:
+    """The rule's conditions on the situation hold (`topics`: the situation's, with what it implies)."""
+    topics = set(s.topics) if topics is None else topics
+    act = _act(s, table) and not feelings_only if act is None else act
+    return ((not r.urgency or s.urgency in r.urgency)
+            and (not r.situation_topics or bool(topics & set(r.situation_topics)))
+            and not topics & set(r.not_situation_topics)
+            and (not r.asker or asker in r.asker) and asker not in r.not_asker
+            and (r.act is None or r.act == act) and (r.feelings is None or r.feelings == feelings_only)
+            and (r.doer is None or r.doer == (_doer(s, asker) and not feelings_only))
+            and (not r.needs or bool(set(r.needs) & set(s.needs)))
+            and (not r.doer_settings or setting in r.doer_settings)
+            and (not r.doer_groups or doer_group in r.doer_groups)
+            and (not r.victim_groups or victim_group in r.victim_groups)
+            and getattr(s.perpetrator(), "relation", None) not in r.not_doer_relations)
 
 
 # ---------------------------------------------------------------- who is who
@@ -138,14 +161,15 @@ class Who:
 
     audiences: frozenset[str]
     age: int | None
+    group: str
     vocab: Vocabulary
 
-    def fits(self, s: Service, audience: bool = True) -> bool:
-        if self.age is not None:
-            span = ages.service_ages(s, self.vocab)
-            if span and not span[0] <= self.age <= span[1]:
-                return False
-        return not audience or not s.audiences or bool(self.audiences & set(s.audiences))
+    def fits(self, s: Service) -> bool:
+        """The service serves this person: its ages (`ages`, the one rule) and its audiences."""
+        span = ages.service_ages(s, self.vocab)
+        if span and not ages.fits(span, self.age, self.group, self.vocab):
+            return False
+        return not s.audiences or bool(self.audiences & set(s.audiences))
 
     def names(self, s: Service) -> bool:
         """The service names this person's audience itself (not merely open to all)."""
@@ -154,7 +178,7 @@ class Who:
 
 def _who(person: Person | None, group: str, extra: Iterable[str], vocab: Vocabulary) -> Who:
     age = person.age if person else None
-    return Who(ages.audiences_of(age, group, vocab) | set(extra), age, vocab)
+    return Who(ages.audiences_of(age, group, vocab) | set(extra), age, group, vocab)
 
 
 def asker_kind(situation: Situation) -> str:
@@ -168,78 +192,183 @@ def asker_kind(situation: Situation) -> str:
 
 # ---------------------------------------------------------------- the plan
 class _Builder:
-    def __init__(self, catalog: Catalog, situation: Situation, given: Given, text: str, lang: str):
-        self.catalog, self.situation, self.lang = catalog, situation, lang
+    def __init__(self, catalog: Catalog, situation: Situation, given: Given, text: str, lang: str,
+                 table: steps.Table):
+        self.catalog, self.situation, self.lang, self.table = catalog, situation, lang, table
         self.assumptions: list[str] = []
         self.placed: set[str] = set()
         s = situation
-        self.topics = set(s.topics)
+        vocab = catalog.vocabulary
+        # a need that is a topic names it too ("via bemiddeling": mediation)
+        # and a topic the story implies ("dwingt hem tot seks": sexual abuse) is the situation's too
+        self.topics = set(s.topics) | set(s.implied) | (set(s.needs) & set(vocab.values("topics")))
         self.feelings_only = _feelings(s) and s.victim() is None
-        self.act = _act(s) and not self.feelings_only
+        self.act = _act(s, table) and not self.feelings_only
         self.asker = asker_kind(s)
         named = _named_in_text(catalog, text)
+        self.query_lang = steps.query_language(text, lang, table)
         self.order = named.order
-        extra = [a for a in (*given.audiences, *named.audiences) if a not in catalog.vocabulary.age_spans()]
+        extra = [a for a in (*given.audiences, *named.audiences) if a not in vocab.age_spans()]
         victim, perpetrator = s.victim(), s.perpetrator()
-        self.victim_group = _group(victim, catalog.vocabulary)
-        if self.act and not self.victim_group and s.urgency == "past":
-            self.victim_group = "adult"  # "als kind misbruikt", years ago: an adult now
+        victim_group = _group(victim, vocab)
+        if self.act and not victim_group and s.urgency == "past":
+            victim_group = "adult"  # "als kind misbruikt", years ago: an adult now
             self.assumptions.append(t("assume_adult_now", lang))
-        elif self.act and not self.victim_group and self.asker == "victim":
+        elif self.act and not victim_group and self.asker == "victim":
             # someone asking for themself ("ik ben net verkracht"): no age said, so help for every age
             self.assumptions.append(t("assume_victim_any_age", lang))
-        elif self.act and not self.victim_group:
-            self.victim_group = "minor"
+        elif self.act and not victim_group and (victim or not perpetrator):
+            victim_group = "minor"
             self.assumptions.append(t("assume_minor", lang))
-        self.victim = _who(victim, self.victim_group, extra, catalog.vocabulary)
-        self.perpetrator_group = _group(perpetrator, catalog.vocabulary)
-        self.perpetrator = _who(perpetrator, self.perpetrator_group, [], catalog.vocabulary)
+        self.victim_group = victim_group
+        self.victim = _who(victim, victim_group, extra, vocab)
+        self.perpetrator_group = _group(perpetrator, vocab)
+        self.perpetrator = _who(perpetrator, self.perpetrator_group, [], vocab)
         if (perpetrator or self.asker == "perpetrator" or self.feelings_only) and not self.perpetrator_group:
             self.assumptions.append(t("assume_perpetrator_any_age", lang))
         if not self.asker:
             self.asker = "professional"
             self.assumptions.append(t("assume_professional", lang))
-        if self.victim_group == "minor" and "image-abuse" in self.topics:
+        if victim_group == "minor" and "image-abuse" in self.topics:
             # sexual images of a minor are child sexual abuse material in law (Child Focus takes them)
             self.topics.add("child-sexual-abuse-material")
         # the asker's own sector, else the setting the text names ("bij de scouts", "onze voorziening")
         self.sector = s.asker_sector or next(iter(named.sectors), "")
+        self.setting = self.doer_setting()
+        avoid = words_of(vocab).avoid_kinds
+        # "wil geen aangifte doen": the kinds of service that wish rules out (data/situation.toml)
+        self.avoided = {k for a in s.avoid for k in avoid.get(a, ())}
+        if self.avoided and self.act:
+            self.assumptions.append(t("assume_no_police", lang))
 
-    # -- what fits
-    def named(self, s: Service) -> bool:
-        """A service about a specific topic fits only when the situation names one of its specific topics."""
-        special = SPECIFIC & set(s.topics)
-        return not special or bool(special & self.topics)
+    def doer_setting(self) -> str:
+        """The setting of the person who did it (data/plan.toml [doer_setting]): a teacher's is education,
+        a colleague's the asker's own; family, a partner or a stranger have none."""
+        doer = self.situation.perpetrator()
+        if doer is None:
+            return ""
+        setting = self.table.doer_setting.get(doer.relation, "asker")
+        if setting == "asker" or (setting and self.sector):
+            return self.sector  # staff where the asker works, or in the setting the text names
+        return setting
 
-    def in_sector(self, s: Service) -> bool:
-        """A sector's service belongs to that sector's cases only; a general one to every case."""
-        return not s.sectors or self.sector in s.sectors
+    # -- what fits a service whatever the rule: its limits
+    def limits(self, s: Service, rule: steps.Rule | None = None) -> bool:
+        """A service about a specific topic only where the situation (or the rule itself: the integrity
+        reporting point) names it; a sector's service only in that sector's cases; its area."""
+        specific = self.table.topics.get("specific", frozenset()) & set(s.topics)
+        # a sector's own service is there for the sector's case, whatever else it is about
+        if specific and not s.sectors and not specific & (self.topics | set(rule.implies if rule else ())):
+            return False  # about a topic the situation does not name (Lumi, Stop it Now, IGVM...)
+        if s.sectors and not {self.sector, self.setting} & set(s.sectors):
+            return False  # a sector's service belongs to that sector's cases only
+        return self.serves(s) or _care_centre(s)
 
     def serves(self, s: Service) -> bool:
         """The service's area covers the place of the situation (any place when none is known)."""
         return not self.situation.places or any(
             places.covers(s.regions, place, self.catalog.regions) for place in self.situation.places)
 
-    def pick(self, rules: list[Rule]) -> list[Entry]:
-        """Every service that a rule admits and no earlier step holds, with that rule's reason."""
-        entries: list[tuple[tuple, Entry]] = []
-        for n, (rule, why) in enumerate(rules):
-            for s in self.catalog:
-                if s.id in self.placed or not (rule(s) and (self.serves(s) or _care_centre(s))):
-                    continue
-                self.placed.add(s.id)
-                entries.append((self._key(n, s), Entry(s, self._why(why(s), s))))
-        return [e for _, e in sorted(entries, key=lambda pair: pair[0])]
+    def holds(self, r: steps.Rule) -> bool:
+        return _situation_holds(r, self.situation, self.asker, self.table, self.act, self.feelings_only,
+                                self.setting, self.perpetrator_group, self.victim_group, self.topics)
 
-    def _key(self, rule: int, s: Service) -> tuple:
+    def admits(self, r: steps.Rule, s: Service, centres: list[Service]) -> bool:
+        """The rule's conditions on the service hold."""
+        roles = {self.asker if role == "asker" else role for role in r.roles}
+        if r.care_centre:
+            return s in centres
+        wanted = set()
+        for topic in r.topics:
+            wanted |= self.topics if topic == "situation" else \
+                set(self.table.topics.get("support", ())) if topic == "support" else {topic}
+        who = self.victim if r.for_ == "victim" else self.perpetrator if r.for_ == "perpetrator" else None
+        sector = {"none": not s.sectors, "doer": bool(self.setting) and self.setting in s.sectors,
+                  "asker": bool(self.sector) and self.sector in s.sectors}.get(r.sector, True)
+        return ((not r.kinds or s.kind in r.kinds) and s.kind not in r.not_kinds
+                and roles <= set(s.roles) and not set(r.not_roles) & set(s.roles)
+                and (not r.topics or bool(wanted & set(s.topics))) and not set(r.not_topics) & set(s.topics)
+                and (who is None or who.fits(s)) and (not r.names_audience or who is None or who.names(s))
+                and sector)
+
+    def build(self) -> dict[str, list[Entry]]:
+        """Each service in the first step whose rule admits it, in the order of the table's rules."""
+        found: dict[str, list[tuple[tuple, Service, tuple[str, tuple[str, ...]]]]] = {}
+        centres = self.care_centres() if any(r.care_centre and self.holds(r) for r in self.table.rules) else []
+        if centres and self.situation.urgency == "recent" and _needs_care_centre(self.situation, self.table):
+            self.assumptions.append(t("assume_within_week", self.lang))
+        for n, r in enumerate(self.table.rules):
+            if r.step not in SECTIONS or not self.holds(r):
+                continue
+            for s in self.catalog:
+                if s.id in self.placed or not self.limits(s, r) or not self.admits(r, s, centres):
+                    continue
+                if s.kind in self.avoided and r.step != "now":
+                    continue  # a refused route stays refused
+                self.placed.add(s.id)
+                found.setdefault(r.step, []).append((self._key(n, s, r.step), s, self._why(r, s)))
+        out: dict[str, list[Entry]] = {}
+        for step, rows in found.items():
+            rows.sort(key=lambda row: row[0])
+            entries = [Entry(s, f"{reason} ({'; '.join(facts)})" if facts else reason, (), reason, facts)
+                       for _, s, (reason, facts) in rows]
+            if not self.situation.places:
+                entries = self._one_line(entries)
+            out[step] = entries
+        return out
+
+    def _one_line(self, entries: list[Entry]) -> list[Entry]:
+        """No place known: the care centres as one entry, the nearest by the language's region first."""
+        centres = [e for e in entries if _care_centre(e.service)]
+        if len(centres) < 2:
+            return entries
+        first = centres[0]
+        rest = [e for e in entries if not _care_centre(e.service)]
+        return [replace(first, others=tuple(e.service for e in centres[1:])), *rest]
+
+    def _key(self, rule: int, s: Service, step: str) -> tuple:
+        # the order of kinds of whoever will use the step: the asker's, or the person helped's own
+        user = {"help-victim": "victim", "help-perpetrator": "perpetrator"}.get(step, self.asker)
+        kinds = self.table.asker_order.get(user, ())
         channels = set(s.channels)
         wanted = bool(channels & set(self.situation.channels_wanted))
         only_avoided = bool(channels) and channels <= set(self.situation.channels_avoided)
-        return (rule, only_avoided, not wanted, s.emergency or 999, not self.victim.names(s),
+        centre = self._centre_rank(s)
+        return (rule, self._maybe_elsewhere(s), kinds.index(s.kind) if s.kind in kinds else len(kinds), centre,
+                only_avoided, not wanted,
+                s.emergency or 999, not self.victim.names(s), -len(set(s.topics) & self.topics),
                 self.order.get(s.id, len(self.order)), s.name.lower())
 
-    def _why(self, reason: str, s: Service) -> str:
-        lang = self.lang
+    def _maybe_elsewhere(self, s: Service) -> bool:
+        """No place known: whether the service serves only part of the query's language region (I.T.E.R. in
+        Brussels and Flemish Brabant, for a Dutch text), so that one that surely serves the person comes first.
+        A care centre is ordered by `_centre_rank` instead."""
+        if self.situation.places or not s.regions or _care_centre(s):
+            return False
+        home = self.table.care_centres.get(self.query_lang, ((),))[0]
+        return not all(places.covers_all_of(s.regions, area, self.catalog.regions) for area in home)
+
+    def _centre_rank(self, s: Service) -> int:
+        """A care centre's place in the language's order of regions (no place known)."""
+        if not _care_centre(s) or self.situation.places:
+            return 0
+        levels = self.table.care_centres.get(self.query_lang, ())
+        chain = [a for loc in s.locations[:1] for a in self.catalog.regions.ancestors(loc.region)]
+        return next((n for n, level in enumerate(levels) if set(level) & set(chain)), len(levels))
+
+    def _why(self, r: steps.Rule, s: Service) -> tuple[str, tuple[str, ...]]:
+        lang, vocab = self.lang, self.catalog.vocabulary
+        who = self.perpetrator if r.for_ == "perpetrator" else self.victim
+        audience = sorted(who.audiences & set(s.audiences))
+        wanted = [x for x in s.topics if x in self.topics]
+        reason = r.why.get(lang).format(
+            person=t(f"plan_{(self.perpetrator_group if r.for_ == 'perpetrator' else self.victim_group) or 'anyone'}",
+                     lang),
+            setting=vocab.label("sectors", self.setting if r.sector == "doer" else self.sector, lang),
+            audience=vocab.label("audiences", audience[0], lang).lower() if audience else t("plan_anyone", lang),
+            topic=vocab.label("topics", wanted[0], lang) if wanted else "")
+        if r.care_centre and not s.always_reachable:
+            reason = t("why_care_centre_daytime", lang) if r.step == "now" else reason
         facts = [t(flag, lang) for flag in ("free", "anonymous") if getattr(s, flag)]
         if s.always_reachable:
             facts.append(t("always_open", lang))
@@ -253,29 +382,7 @@ class _Builder:
         if regions.breadth(s.regions) < regions.breadth(("flanders",)) and not _care_centre(s):
             facts.append(t("plan_only_in", lang, ", ".join(
                 regions.areas[a].label(lang) for a in s.regions if a in regions.areas)))
-        reason = reason.rstrip(".")
-        return f"{reason} ({'; '.join(facts)})" if facts else reason
-
-    def say(self, key: str, *args: object) -> Callable[[Service], str]:
-        return lambda s: t(key, self.lang, *args)
-
-    def person(self, group: str) -> str:
-        return t(f"plan_{group or 'anyone'}", self.lang)
-
-    # -- the steps
-    def now(self) -> list[Entry]:
-        s = self.situation
-        rules: list[Rule] = []
-        if s.urgency == "acute" or "crisis" in self.topics:
-            rules.append((lambda x: x.kind == "emergency-number", lambda x: x.summary.get(self.lang)))
-        if self.act and s.urgency in ("acute", "recent") and SEXUAL & self.topics and self.asker != "perpetrator":
-            near = self.care_centres()
-            # "day and night" only where the data says so (Arlon gave daytime hours at its opening)
-            rules.append((lambda x: x in near, lambda x: t("why_care_centre" if x.always_reachable
-                                                           else "why_care_centre_daytime", self.lang)))
-            if s.urgency == "recent":
-                self.assumptions.append(t("assume_within_week", self.lang))
-        return self.pick(rules)
+        return reason.rstrip("."), tuple(facts)
 
     def care_centres(self) -> list[Service]:
         """The care centres after sexual violence nearest the situation's place: located nearest
@@ -290,114 +397,26 @@ class _Builder:
             if located:
                 best = min(level[x.id] for x in located)
                 return [x for x in located if level[x.id] == best]
-            serving = [x for x in centres if self.serves(x)]
-            if serving:
-                return serving
         if len(centres) > 1:
             self.assumptions.append(t("assume_no_place", self.lang))
         return centres
 
-    def advice(self) -> list[Entry]:
-        if self.asker in ABOUT_SELF:
-            return []
-        asker = self.asker
-        rules: list[Rule] = []
-        if self.act:
-            # services that advise people helping someone (role professional), for this asker too
-            # (a service only for professionals, such as the VK, advises a professional about a victim)
-            rules.append((lambda s: ({"professional", asker, "victim"} <= set(s.roles)
-                                     or asker == "professional" and s.roles == ("professional",))
-                          and s.kind in HELPING_KINDS
-                          and not s.sectors and not SPECIFIC & set(s.topics) and bool(HARM & set(s.topics))
-                          and self.victim.fits(s),
-                          self.say("why_consult", self.person(self.victim_group))))
-        if self.act and ("duty-to-report" in self.situation.needs or asker == "professional"):
-            secrecy = [s for s in self.catalog if "confidentiality" in s.topics and self.victim.fits(s)
-                       and asker in s.roles]
-            # the one written for this person's age (SAM for adults) before the one open to all
-            specific = [s for s in secrecy if self.victim.names(s)] or secrecy
-            rules.append((lambda s: s in specific, self.say("why_secrecy", self.person(self.victim_group))))
-        if self.sector:
-            sector = self.catalog.vocabulary.label("sectors", self.sector, self.lang)
-            rules.append((lambda s: self.sector in s.sectors and not _reporting_point(s)
-                          and self.victim.fits(s, audience=False), self.say("why_sector", sector)))
-        return self.pick(rules)
+    def support(self) -> list[Service]:
+        """General support (someone to talk to, finding a therapist) not already in a step, for whom it
+        is about: one line at the end."""
+        wanted = set(self.table.topics.get("support", ()))
+        harm = set(self.table.topics.get("harm", ()))
+        who, role = (self.perpetrator, "perpetrator") if not self.act or self.asker == "perpetrator" \
+            else (self.victim, "victim")
+        # general: open to the person affected too (not a service only for people who did it)
+        found = [s for s in self.catalog if s.id not in self.placed and self.limits(s) and role in s.roles
+                 and "victim" in s.roles
+                 and wanted & set(s.topics) and who.fits(s) and s.kind in HELPING
+                 and not (harm & set(s.topics) - wanted and self.topics & set(s.topics) & harm)]
+        return sorted(found, key=lambda s: (s.emergency or 999, s.name.lower()))
 
-    def report(self) -> list[Entry]:
-        if not self.act or self.asker == "perpetrator":
-            return []
-        rules: list[Rule] = []
-        if self.sector:
-            sector = self.catalog.vocabulary.label("sectors", self.sector, self.lang)
-            rules.append((lambda s: self.sector in s.sectors and _reporting_point(s),
-                          self.say("why_sector_report", sector)))
-        def reports_on(topics: frozenset[str]) -> Callable[[Service], bool]:
-            return lambda s: ("reporting" in s.topics and bool(topics & set(s.topics) & self.topics)
-                              and self.in_sector(s) and self.victim.fits(s))
 
-        rules.append((reports_on(IMAGES), self.say("why_report_images")))
-        rules.append((reports_on(SPECIFIC - IMAGES), self.say("why_report_point")))
-        # "wil geen aangifte doen": the kinds of service that wish rules out (data/situation.toml)
-        avoided = {k for a in self.situation.avoid for k in words_of(self.catalog.vocabulary).avoid_kinds.get(a, ())}
-        if avoided:
-            self.assumptions.append(t("assume_no_police", self.lang))
-        rules.append((lambda s: s.kind in ("emergency-number", "authority") and s.kind not in avoided
-                      and "reporting" in s.topics and "professional" in s.roles and not s.sectors,
-                      self.say("why_police")))
-        return self.pick(rules)
-
-    def help_victim(self) -> list[Entry]:
-        if not self.act or self.asker == "perpetrator":
-            return []
-        wanted = self.topics | SUPPORT
-        vocab = self.catalog.vocabulary
-        # a care centre after rape or sexual assault; later than a week by appointment, not long after
-        centres = self.care_centres() if "sexual-violence" in self.topics and self.situation.urgency != "past" else []
-
-        def fits(s: Service) -> bool:
-            return ("victim" in s.roles and s.kind in HELPING_KINDS and self.victim.fits(s) and self.in_sector(s)
-                    and self.named(s) and bool(wanted & set(s.topics)))
-
-        def for_whom(s: Service) -> str:
-            audience = sorted(self.victim.audiences & set(s.audiences))[0]
-            return t("why_help_for", self.lang, vocab.label("audiences", audience, self.lang).lower())
-
-        def about(s: Service) -> str:
-            topic = next(x for x in s.topics if x in wanted)
-            return vocab.label("topics", topic, self.lang)
-
-        return self.pick([(lambda s: fits(s) and self.victim.names(s), for_whom),
-                          (lambda s: s in centres, self.say("why_care_centre_later")),
-                          (fits, about)])
-
-    def help_perpetrator(self) -> list[Entry]:
-        s = self.situation
-        if self.asker == "victim" or not (s.perpetrator() or self.asker == "perpetrator" or self.feelings_only
-                                          or "help-perpetrator" in s.needs):
-            return []
-        wanted = {"paedophilic-feelings"} if self.feelings_only else \
-            {"transgressive-behaviour"} | (SPECIFIC & self.topics)
-        who = self.perpetrator
-
-        def fits(x: Service) -> bool:
-            return ("perpetrator" in x.roles and x.kind in HELPING_KINDS and who.fits(x) and self.in_sector(x)
-                    and self.named(x) and bool(wanted & set(x.topics)))
-
-        first = "why_feelings" if self.feelings_only else "why_perpetrator"
-        # services for people who did it (or have the feelings) before those that help victims too
-        return self.pick([(lambda x: fits(x) and "victim" not in x.roles,
-                           self.say(first, self.person(self.perpetrator_group))),
-                          (fits, self.say("why_perpetrator_also"))])
-
-    def later(self) -> list[Entry]:
-        if not self.act:
-            return []
-        # services for both sides of a criminal case
-        def for_both_sides(topic: str) -> Rule:
-            return (lambda s: topic in s.topics and {"victim", "perpetrator"} <= set(s.roles) and self.in_sector(s),
-                    self.say(f"why_{topic}"))
-
-        return self.pick([for_both_sides("mediation"), for_both_sides("legal")])
+HELPING = frozenset({"organisation", "network", "helpline", "chat", "directory", "self-help"})
 
 
 def _group(person: Person | None, vocab: Vocabulary) -> str:
@@ -430,27 +449,41 @@ def _care_centre(s: Service) -> bool:
     return s.kind == "hospital-service" and "sexual-violence" in s.topics and "victim" in s.roles
 
 
-def _reporting_point(s: Service) -> bool:
-    return s.kind == "reporting-point" or "reporting" in s.topics
+def whom_to_ask(catalog: Catalog, lang: str,
+                table: steps.Table | None = None) -> tuple[tuple[str, tuple[Service, ...]], ...]:
+    """Nothing to plan: whom each asker can ask all the same (the table's "ask" rules: 1712 for
+    citizens, the VK or the CAW for professionals)."""
+    table = table or steps.bundled()
+    out = []
+    for asker in ("bystander", "professional"):
+        rules = [r for r in table.rules if r.step == "ask" and (not r.asker or asker in r.asker)]
+        found = [s for s in catalog if not s.sectors and any(
+            (not r.kinds or s.kind in r.kinds) and ({asker if x == "asker" else x for x in r.roles} <= set(s.roles))
+            and (not r.topics or set(r.topics) & set(s.topics)) for r in rules)]
+        if found:
+            out.append((t(f"plan_ask_{asker}", lang), tuple(sorted(found, key=lambda s: s.name.lower()))))
+    return tuple(out)
 
 
-def make_plan(catalog: Catalog, situation: Situation, given: Given, lang: str, text: str = "") -> Plan:
+def make_plan(catalog: Catalog, situation: Situation, given: Given, lang: str, text: str = "",
+              table: steps.Table | None = None) -> Plan:
     """The plan for a situation (as read, completed with what was given), in the steps it needs."""
+    table = table or steps.bundled()
     situation = complete(situation, given, catalog.vocabulary)
-    b = _Builder(catalog, situation, given, text, lang)
-    # Each service goes to the first step that takes it; Later's narrow rule (both sides of a
-    # criminal case) chooses before the help steps, whose wider rules would take mediation too.
-    steps = {"now": b.now, "later": b.later, "advice": b.advice, "report": b.report, "help-victim": b.help_victim,
-             "help-perpetrator": b.help_perpetrator}
-    filled = {sid: step() for sid, step in steps.items()}
+    b = _Builder(catalog, situation, given, text, lang, table)
+    filled = b.build()
     sections = []
     for sid in SECTIONS:
-        if filled[sid]:
+        if filled.get(sid):
             title = t("plan_feelings" if sid == "help-perpetrator" and b.feelings_only else f"plan_{sid}", lang)
             sections.append(Section(sid, title, tuple(filled[sid])))
+    if not sections:
+        return Plan(situation, describe(situation, lang), (), (), (), whom_to_ask(catalog, lang, table),
+                    table.version)
     if situation.urgency == "" and b.act and not any(s.id == "now" for s in sections):
         b.assumptions.append(t("assume_not_acute", lang))
     topics = ", ".join(catalog.vocabulary.label("topics", x, lang).lower() for x in situation.topics)
     topics = topics and f"{t('topics', lang).lower()}: {topics}"
     described = " · ".join(x for x in (describe(situation, lang), topics) if x)
-    return Plan(situation, described, tuple(dict.fromkeys(b.assumptions)), tuple(sections))
+    return Plan(situation, described, tuple(dict.fromkeys(b.assumptions)), tuple(sections), tuple(b.support()),
+                (), table.version)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from . import ages, places
+from . import ages, places, steps
 from .catalog import Catalog
 from .errors import UsageError
 from .fit import Fit, situation_fit
@@ -64,7 +64,8 @@ class SortKey(NamedTuple):
     level: int  # summed match levels (exact 0 ... typo 5)
     field: int  # summed fields (name 0 ... description 3)
     name_exact: int  # minus the concepts met exactly in the name
-    nearness: int  # a place was named: 0 same municipality, 1 province, 2 region, 3 farther or unknown
+    nearness: int  # a place was named: 0 same municipality, 1 province, 2 region, 3 farther or unknown;
+    # none: the regions of the query's language in order (data/plan.toml), a service located nowhere 0
     breadth: int  # a place was named: how many provinces the service covers
     sector_specific: bool  # no sector named: a general service first
     emergency: int
@@ -334,7 +335,7 @@ def rank(catalog: Catalog, query: Query, now: dt.datetime | None = None, limit: 
     pulled = [f for f in query.pulled if f.facet in FILTER_FACETS and f.facet not in weighed]
     relaxed: list[Facet] = []
     while True:
-        scored = _score(matcher, catalog, base, concepts, per_concept, pulled, query.situation)
+        scored = _score(matcher, catalog, base, concepts, per_concept, pulled, query.situation, query.text)
         if scored or not pulled:
             break
         weakest = max(pulled, key=lambda f: (f.typos, -FILTER_FACETS.index(f.facet)))
@@ -357,7 +358,7 @@ def rank(catalog: Catalog, query: Query, now: dt.datetime | None = None, limit: 
 
 
 def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Concept],
-           per_concept: list[dict[int, Match]], pulled: list[Facet], situation: Situation
+           per_concept: list[dict[int, Match]], pulled: list[Facet], situation: Situation, text: str = ""
            ) -> list[tuple[SortKey, int, list[Match | None], dict[int, Fit]]]:
     index = matcher.index
     by_facet: dict[str, list[str]] = {}
@@ -381,8 +382,9 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
     data = index.data
     sectors = {f.value for c in concepts for f in c.facets if f.facet == "sectors"}
     fits = situation_fit(situation, index, catalog.vocabulary, sectors | ({situation.asker_sector} - {""}), candidates)
+    # no place named: the regions of the query's language are the nearest (Flanders first for Dutch)
     near = places.nearness(index.members, catalog.regions, situation.places, situation.municipalities) \
-        if situation.places else {}
+        if situation.places else places.language_nearness(index.members, catalog.regions, steps.home_regions(text))
     scored = []
     for i in candidates:
         matches = [pc.get(i) for pc in per_concept]
@@ -398,7 +400,8 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
         key = SortKey(points, -telling, -sum(1 for hit in word_hits if i in hit),
                       sum(m.typos for m in got), sum(m.level for m in got), sum(m.field for m in got),
                       -sum(1 for m in got if m.level == EXACT and m.field == NAME),
-                      near.get(i, places.FAR) if near else 0,
+                      # (with no place named, a service located nowhere is not farther than one nearby)
+                      near.get(i, places.FAR if situation.places else 0) if near else 0,
                       # for a place, a service of that area beats a nationwide one
                       data.breadth[i] if narrow_first else 0,
                       i not in general and not sector_named,

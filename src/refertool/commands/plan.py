@@ -27,7 +27,6 @@ from .options import (
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
-    from ..model import Vocabulary
     from ..plan import Given, Plan
     from ..situation import Situation
 
@@ -53,7 +52,10 @@ def plan(
     sector: Annotated[list[str] | None, _filter_option("sector")] = None,
     region: Annotated[list[str] | None, _filter_option("region")] = None,
     age: Annotated[int | None, typer.Option("--age", min=0, max=OLDEST, help="Age of the person affected.")] = None,
-    no_input: Annotated[bool, typer.Option("--no-input", help="Never ask for a missing age or role.")] = False,
+    no_input: Annotated[bool, typer.Option("--no-input", help="Never ask for a missing town, age or role.")]
+    = False,
+    no_situation: Annotated[bool, typer.Option(
+        "--no-situation", help="Leave the situation as typed out of the plan (for a file others read).")] = False,
     fmt: Annotated[PlanFormat, typer.Option("--format", "-f", case_sensitive=False,
                                             help="auto: a table on a terminal, Markdown in a pipe.")]
     = PlanFormat.auto,
@@ -83,18 +85,23 @@ def plan(
     given = Given(age, f.roles[0] if f.roles else "", tuple(f.sectors), tuple(f.regions), tuple(f.audiences),
                   tuple(f.topics))  # the role as resolved (--role Pleger is perpetrator)
     if not no_input and _interactive():
-        given = _ask(read_as, given, catalog.vocabulary, lang)
+        given = _ask(read_as, given, catalog, lang)
     result = make_plan(catalog, read_as, given, lang, text)
     if not result.sections:
-        _say(t("plan_nothing", lang))
+        # nothing to act on: no steps, only whom one can ask all the same
+        _say(t("plan_nothing_here", lang))
+        for label, services in result.advice:
+            _say(f"  {label}: " + ", ".join(s.name for s in services))
         return NOTHING
-    _emit_plan(result, fmt, output, catalog, settings)
+    _emit_plan(result, fmt, output, catalog, settings, not no_situation)
     return FOUND
 
 
-def _emit_plan(plan: Plan, fmt: PlanFormat, output: Path | None, catalog: Catalog, settings: Settings) -> None:
+def _emit_plan(plan: Plan, fmt: PlanFormat, output: Path | None, catalog: Catalog, settings: Settings,
+               situation: bool = True) -> None:
     """A table per step on a terminal (through the pager); Markdown in a pipe; a file's format from its
-    extension (.html, .json, else Markdown); JSON or one HTML page on request."""
+    extension (.html, .json, else Markdown); JSON or one HTML page on request. `situation`: whether the
+    text as typed is shown (--no-situation leaves it out)."""
     lang = settings.lang
     if fmt is PlanFormat.auto and output is not None:
         by_suffix = {".html": PlanFormat.html, ".htm": PlanFormat.html, ".json": PlanFormat.json,
@@ -103,9 +110,9 @@ def _emit_plan(plan: Plan, fmt: PlanFormat, output: Path | None, catalog: Catalo
             raise UsageError(t("plan_format", lang, output.suffix or output.name))
         fmt = by_suffix[output.suffix.lower()]
     if fmt is PlanFormat.table or (fmt is PlanFormat.auto and output is None and sys.stdout.isatty()):
-        from ..render.table import plan_view
+        from ..render.plan import plan_view
 
-        _print_rich(plan_view(plan, lang), output, settings)
+        _print_rich(plan_view(plan, lang, situation), output, settings)
         return
     from ..render.plan import plan_object, write_html, write_markdown
 
@@ -113,11 +120,11 @@ def _emit_plan(plan: Plan, fmt: PlanFormat, output: Path | None, catalog: Catalo
         if fmt is PlanFormat.json:
             from ..render.tabular import write_json
 
-            write_json(out, plan_object(plan, lang, catalog.sources))
+            write_json(out, plan_object(plan, lang, catalog.sources, situation))
         elif fmt is PlanFormat.html:
-            write_html(out, plan, lang)
+            write_html(out, plan, lang, situation)
         else:
-            write_markdown(out, plan, lang)
+            write_markdown(out, plan, lang, situation)
 
 
 def _interactive() -> bool:
@@ -128,17 +135,27 @@ def _interactive() -> bool:
 ROLE_CHOICES = {"1": "professional", "2": "bystander", "3": "victim", "4": "perpetrator"}
 
 
-def _ask(read_as: Situation, given: Given, vocab: Vocabulary, lang: str) -> Given:
-    """Ask for the age and the asker's role when they matter and are missing; Enter skips."""
+def _ask(read_as: Situation, given: Given, catalog: Catalog, lang: str) -> Given:
+    """Ask for the town (when a care centre is the first step), the age and the asker's role when they
+    matter and are missing; Enter skips."""
     from dataclasses import replace
 
+    from ..places import table
     from ..plan import complete, missing
+    from ..text import tokens
 
-    for item in missing(complete(read_as, given, vocab)):
+    for item in missing(complete(read_as, given, catalog.vocabulary)):
         while True:
             answer = typer.prompt(t(f"ask_{item}", lang), default="", show_default=False, err=True).strip()
             if not answer:
                 break
+            if item == "place":
+                found = table(catalog.regions).get(tuple(tokens(answer)))
+                if found:
+                    given = replace(given, regions=(*given.regions, found[0]),
+                                    towns=(*given.towns, found[1]) if found[1] else given.towns)
+                    break
+                continue
             if item == "age" and answer.isdigit() and int(answer) <= OLDEST:
                 given = replace(given, age=int(answer))
                 break

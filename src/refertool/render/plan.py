@@ -1,4 +1,5 @@
-"""A referral plan as JSON, Markdown (for a case file or an e-mail) and one self-contained HTML page.
+"""A referral plan on a terminal (short: three entries a step), as JSON, as Markdown (for a case file or
+an e-mail) and as one self-contained HTML page; the files end with a record to tick and note.
 
 Every piece of data is text: escaped for Markdown and HTML, never markup that would run.
 """
@@ -6,30 +7,47 @@ Every piece of data is text: escaped for Markdown and HTML, never markup that wo
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import html
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import IO, Any
 
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ..emergency import shared_name
 from ..i18n import t
 from ..model import Service
-from ..plan import Plan
+from ..plan import Entry, Plan
 from ..sources import Source
+from ..validate import today as the_day  # REFER_TODAY reaches the record too
+from ..version import __version__
 from .records import service_object
 from .safe import clean, http_link, markdown_text
 
+SHOWN = 3  # entries a step shows in full on a terminal, best first; the rest are named on one "also" line
 
-def plan_object(plan: Plan, lang: str, sources: Mapping[str, Source] | None = None) -> dict[str, Any]:
+
+def plan_object(plan: Plan, lang: str, sources: Mapping[str, Source] | None = None,
+                situation: bool = True) -> dict[str, Any]:
     """The JSON of a plan (documented in the README; keys are stable); services as `refer show` gives them,
     without where their facts come from (a plan is read by the person who calls: `refer show` has the sources)."""
+    def service(s: Service) -> dict[str, Any]:
+        return service_object(s, lang, sources, provenance=False)
+
+    read = {**{k: sorted(v) if isinstance(v, frozenset) else v
+               for k, v in dataclasses.asdict(plan.situation).items()}, "described": plan.described}
     return {
-        "situation": {**{k: sorted(v) if isinstance(v, frozenset) else v
-                         for k, v in dataclasses.asdict(plan.situation).items()}, "described": plan.described},
+        "situation": read if situation else None,
         "assumptions": list(plan.assumptions),
         "sections": [{"id": s.id, "title": s.title,
-                      "entries": [{"service": service_object(e.service, lang, sources, provenance=False),
-                                   "why": e.why}
-                                  for e in s.entries]}
+                      "entries": [{"service": service(e.service), "why": e.why,
+                                   "others": [service(o) for o in e.others]} for e in s.entries]}
                      for s in plan.sections],
+        "support": [service(s) for s in plan.support],
+        "ask": [{"for": label, "services": [service(s) for s in found]} for label, found in plan.advice],
+        "steps_version": plan.version,
     }
 
 
@@ -38,18 +56,116 @@ def _reach(s: Service, lang: str) -> list[tuple[str, str]]:
     return [(c.value, c.note.get(lang).rstrip(".")) for c in s.contacts] or [("", s.how_to_reach.get(lang))]
 
 
-def write_markdown(out: IO[str], plan: Plan, lang: str) -> None:
+def _where(s: Service) -> str:
+    """Where a located service is: its hospital or building, address and town, as the data gives them."""
+    return "; ".join(", ".join(x for x in (loc.name, loc.address, loc.city if loc.city not in loc.address else "")
+                               if x) for loc in s.locations)
+
+
+def best_contact(s: Service, lang: str) -> str:
+    """The contact to use first: a phone number before a site, as the data lists them; else the route."""
+    phone = next((c.value for c in s.contacts if c.channel == "phone"), "")
+    return phone or (s.contacts[0].value if s.contacts else s.how_to_reach.get(lang))
+
+
+# ---------------------------------------------------------------- the terminal
+def plan_view(plan: Plan, lang: str, situation: bool = True) -> Group:
+    """The plan on a terminal, short enough for one screen a step: what was read; per step the best three
+    entries (name, the contact to use first, where, why) and the others by name; general support as one
+    line; then the assumptions. Everything is in -f md, html and json."""
+    parts: list[RenderableType] = [_txt(t("plan_title", lang), "bold reverse")]
+    if situation:
+        parts.append(Text.assemble(_txt(f"{t('plan_situation', lang)}: ", "bold"), _txt(plan.described, "italic")))
+    for n, section in enumerate(plan.sections, 1):
+        parts.append(_txt(f"{n}. {section.title}", "bold red" if section.id == "now" else "bold"))
+        rows = Table.grid(padding=(0, 1))
+        rows.add_column(width=1, no_wrap=True)
+        rows.add_column(overflow="fold")
+        for e in section.entries[:SHOWN]:
+            rows.add_row("•", _entry_text(e, lang))
+        rest = section.entries[SHOWN:]
+        if rest:
+            rows.add_row("", _txt(f"{t('plan_also', lang)}: " + ", ".join(e.service.name for e in rest), "dim"))
+        parts.append(rows)
+    if plan.support:
+        parts.append(Text.assemble(_txt(f"{t('plan_support', lang)}: ", "bold"),
+                                   _txt(", ".join(s.name for s in plan.support))))
+    if plan.assumptions:
+        parts.append(_txt(f"{t('plan_assumptions', lang)}:", "bold"))
+        parts += [_txt(f"• {a}", "yellow") for a in plan.assumptions]
+    return Group(*parts)
+
+
+def _txt(value: object, style: str = "") -> Text:
+    return Text(clean(str(value)), style=style)
+
+
+def shown_url(url: str) -> str:
+    """A web address as a terminal shows it: without the scheme and the query, so that it fits a line
+    whole (the link itself keeps them)."""
+    for scheme in ("https://", "http://"):
+        if url.startswith(scheme):
+            url = url[len(scheme):]
+    return url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+
+
+def _entry_text(e: Entry, lang: str) -> Text:
+    """Name and the contact to use first; where (a hospital, its address); the others of its kind; why."""
+    s = e.service
+    if e.others:  # no place known: one line naming them all, the nearest by the query's language first
+        group = (s, *e.others)
+        towns = ", ".join(o.locations[0].city if o.locations else o.name for o in group)
+        daytime = [o.locations[0].city if o.locations else o.name for o in group if not o.always_reachable]
+        hours = f" ({t('plan_not_always', lang, ', '.join(daytime))})" if daytime else ""
+        return Text.assemble(_txt(shared_name([o.name for o in group]) or s.name, "bold"), f": {clean(towns)}",
+                             (f" ({t('plan_centres_by_town', lang)})", "dim"),
+                             (f"\n{clean(e.reason or e.why)}{clean(hours)}", "dim"))
+    best = best_contact(s, lang)
+    link = http_link(best) if best.startswith(("http", "www.")) else None
+    out = Text.assemble(_txt(s.name, "bold"), "  ")
+    out.append(clean(shown_url(best) if link else best), style=f"bold link {link}" if link else "bold")
+    if e.facts:
+        out.append("  " + clean(" · ".join(e.facts)), style="green")
+    where = _where(s)
+    if where:
+        out.append("\n" + clean(where))
+    out.append(f"\n{clean(e.reason or e.why)}", style="dim")
+    return out
+
+
+# ---------------------------------------------------------------- files
+def _record(plan: Plan, lang: str, today: dt.date | None) -> tuple[str, str, list[str]]:
+    """The record's date, the data's version and one line per step to tick and note."""
+    day = (today or the_day()).isoformat()
+    checked = max((e.service.verified_at for s in plan.sections for e in s.entries), default=None)
+    data = t("plan_record_data_value", lang, __version__, plan.version, checked.isoformat() if checked else "-")
+    return day, data, [f"{n}. {s.title}" for n, s in enumerate(plan.sections, 1)]
+
+
+def write_markdown(out: IO[str], plan: Plan, lang: str, situation: bool = True,
+                   today: dt.date | None = None) -> None:
     md = markdown_text
-    out.write(f"# {t('plan_title', lang)}\n\n*{t('plan_situation', lang)}:* {md(plan.described)}\n")
+    out.write(f"# {t('plan_title', lang)}\n\n")
+    out.write(f"*{t('plan_situation', lang)}:* {md(plan.described)}\n" if situation
+              else f"*{md(t('plan_record_left_out', lang))}*\n")
     if plan.assumptions:
         out.write(f"\n**{t('plan_assumptions', lang)}**\n\n")
         out.writelines(f"- {md(a)}\n" for a in plan.assumptions)
     for n, section in enumerate(plan.sections, 1):
         out.write(f"\n## {n}. {md(section.title)}\n\n")
         for e in section.entries:
-            reach_line = " · ".join(f"{md(v)} ({md(note)})" if v and note else md(v or note)
-                                    for v, note in _reach(e.service, lang))
-            out.write(f"- **{md(e.service.name)}**: {reach_line}  \n  {md(e.why)}\n")
+            for s in (e.service, *e.others):
+                reach_line = " · ".join(f"{md(v)} ({md(note)})" if v and note else md(v or note)
+                                        for v, note in _reach(s, lang))
+                where = f"  \n  {md(_where(s))}" if _where(s) else ""
+                out.write(f"- **{md(s.name)}**: {reach_line}{where}  \n  {md(e.why)}\n")
+    if plan.support:
+        out.write(f"\n## {md(t('plan_support', lang))}\n\n")
+        out.writelines(f"- **{md(s.name)}**: {md(best_contact(s, lang))}\n" for s in plan.support)
+    day, data, steps = _record(plan, lang, today)
+    out.write(f"\n## {t('plan_record', lang)}\n\n- {t('plan_record_date', lang)}: {day}\n"
+              f"- {t('plan_record_data', lang)}: {md(data)}\n")
+    out.writelines(f"- [ ] {md(step)}: {md(t('plan_record_step', lang))}\n" for step in steps)
 
 
 STYLE = """
@@ -59,14 +175,15 @@ h2.now { color: #b00; }
 .read { font-style: italic; } .assumptions { background: #fff6d5; padding: .5rem 1rem .5rem 2rem; }
 ul.entries { list-style: none; padding: 0; } ul.entries li { margin: .6rem 0; }
 .name { font-weight: bold; } .reach { font-weight: bold; font-size: 1.1rem; } .why { color: #333; }
-.route, .note { font-weight: normal; font-size: 1rem; } .note { color: #555; }
+.route, .note, .where { font-weight: normal; font-size: 1rem; } .note { color: #555; }
+ul.record { list-style: none; padding: 0; } ul.record li { margin: .8rem 0; border-bottom: 1px dotted #999; }
 @page { size: A4; margin: 15mm; }
 @media print { body { margin: 0; max-width: none; } a { color: inherit; text-decoration: none; }
   ul.entries li { break-inside: avoid; } }
 """
 
 
-def write_html(out: IO[str], plan: Plan, lang: str) -> None:
+def write_html(out: IO[str], plan: Plan, lang: str, situation: bool = True, today: dt.date | None = None) -> None:
     def esc(text: str) -> str:
         return html.escape(clean(text), quote=True)
 
@@ -81,11 +198,19 @@ def write_html(out: IO[str], plan: Plan, lang: str) -> None:
             parts.append(f'{value} <span class="note">({esc(note)})</span>' if note else value)
         return "<br>".join(parts)
 
+    def items(services: Sequence[Service], why: str) -> str:
+        return "".join(f'<li><span class="name">{esc(s.name)}</span><br>'
+                       f'<span class="reach">{reach_html(s)}</span><br>'
+                       + (f'<span class="where">{esc(_where(s))}</span><br>' if _where(s) else "")
+                       + f'<span class="why">{esc(why)}</span></li>\n' for s in services)
+
     title = esc(t("plan_title", lang))
+    read = (f"{esc(t('plan_situation', lang))}: {esc(plan.described)}" if situation
+            else esc(t("plan_record_left_out", lang)))
     out.write(f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
               f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
               f"<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
-              f'<p class="read">{esc(t("plan_situation", lang))}: {esc(plan.described)}</p>\n')
+              f'<p class="read">{read}</p>\n')
     if plan.assumptions:
         out.write(f'<ul class="assumptions" aria-label="{esc(t("plan_assumptions", lang))}">\n')
         out.writelines(f"<li>{esc(a)}</li>\n" for a in plan.assumptions)
@@ -94,8 +219,16 @@ def write_html(out: IO[str], plan: Plan, lang: str) -> None:
         out.write(f'<section id="{esc(section.id)}">\n<h2 class="{esc(section.id)}">{n}. {esc(section.title)}</h2>\n'
                   '<ul class="entries">\n')
         for e in section.entries:
-            out.write(f'<li><span class="name">{esc(e.service.name)}</span><br>'
-                      f'<span class="reach">{reach_html(e.service)}</span><br>'
-                      f'<span class="why">{esc(e.why)}</span></li>\n')
+            out.write(items((e.service, *e.others), e.why))
         out.write("</ul>\n</section>\n")
-    out.write("</body>\n</html>\n")
+    if plan.support:
+        out.write(f'<section id="support">\n<h2>{esc(t("plan_support", lang))}</h2>\n<ul class="entries">\n')
+        out.writelines(f'<li><span class="name">{esc(s.name)}</span>: {esc(best_contact(s, lang))}</li>\n'
+                       for s in plan.support)
+        out.write("</ul>\n</section>\n")
+    day, data, steps = _record(plan, lang, today)
+    out.write(f'<section id="record">\n<h2>{esc(t("plan_record", lang))}</h2>\n'
+              f'<p>{esc(t("plan_record_date", lang))}: {esc(day)}<br>{esc(t("plan_record_data", lang))}: '
+              f'{esc(data)}</p>\n<ul class="record">\n')
+    out.writelines(f'<li>&#9744; {esc(step)}: {esc(t("plan_record_step", lang))}</li>\n' for step in steps)
+    out.write("</ul>\n</section>\n</body>\n</html>\n")

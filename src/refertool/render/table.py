@@ -19,7 +19,6 @@ from ..catalog import Catalog, FacetCount
 from ..emergency import EmergencyLine, shared_name
 from ..i18n import t
 from ..model import Service, Vocabulary
-from ..plan import Plan
 from .records import card_rows, flag_ids, flag_names
 from .safe import clean, http_link
 
@@ -302,21 +301,6 @@ def facets_table(rows: Sequence[FacetCount], lang: str) -> Table:
     for r in rows:
         table.add_row(txt(r.facet), txt(r.value, "bold"), txt(r.nl), txt(r.en), str(r.services))
     return table
-
-
-def plan_view(plan: Plan, lang: str) -> Group:
-    """The plan on a terminal: what was read and assumed, then one table per step."""
-    parts: list[RenderableType] = [Text(t("plan_title", lang), style="bold reverse"),
-                                   Text.assemble(txt(f"{t('plan_situation', lang)}: ", "bold"),
-                                                 txt(plan.described, "italic"))]
-    if plan.assumptions:
-        parts.append(txt(f"{t('plan_assumptions', lang)}:", "bold"))
-        parts += [txt(f"• {a}", "yellow") for a in plan.assumptions]
-    for n, section in enumerate(plan.sections, 1):
-        parts.append(Text(""))
-        parts.append(txt(f"{n}. {section.title}", "bold red" if section.id == "now" else "bold"))
-        parts.append(ResultsTable([e.service for e in section.entries], lang, [e.why for e in section.entries]))
-    return Group(*parts)
 
 
 def sources_table(rows: Sequence[dict[str, object]], lang: str) -> Table:

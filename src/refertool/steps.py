@@ -1,0 +1,198 @@
+"""The steps table of `refer plan` (data/plan.toml), read into typed rules.
+
+Which service goes in which step is data: a rule names the conditions on the situation and on the
+service, and the line that says why. This module only reads and checks the table; `plan` applies it.
+An unknown key, a wrong type or an unknown step is refused with the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import DataError, Problem
+from .model import Localized
+from .text import tokens
+from .tomlread import TomlProblem, parse_toml
+
+STEPS = ("now", "advice", "report", "help-victim", "help-perpetrator", "later", "ask")
+ASKERS = ("professional", "bystander", "victim", "perpetrator")
+
+
+@dataclass(frozen=True)
+class Rule:
+    step: str
+    why: Localized
+    line: int = 0
+    # the situation
+    urgency: tuple[str, ...] = ()
+    situation_topics: tuple[str, ...] = ()
+    not_situation_topics: tuple[str, ...] = ()
+    asker: tuple[str, ...] = ()
+    not_asker: tuple[str, ...] = ()
+    act: bool | None = None
+    feelings: bool | None = None
+    doer: bool | None = None
+    needs: tuple[str, ...] = ()
+    doer_settings: tuple[str, ...] = ()
+    doer_groups: tuple[str, ...] = ()
+    victim_groups: tuple[str, ...] = ()
+    not_doer_relations: tuple[str, ...] = ()
+    # the service
+    kinds: tuple[str, ...] = ()
+    not_kinds: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    not_roles: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    not_topics: tuple[str, ...] = ()
+    for_: str = ""  # "for" in the file: the person the service must fit
+    names_audience: bool = False
+    sector: str = ""
+    care_centre: bool = False
+    implies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Table:
+    version: int
+    rules: tuple[Rule, ...]
+    topics: dict[str, frozenset[str]]
+    doer_setting: dict[str, str]
+    asker_order: dict[str, tuple[str, ...]]
+    care_centres: dict[str, tuple[tuple[str, ...], ...]]  # language -> levels of regions, nearest first
+    language_words: dict[str, frozenset[str]]
+    path: str = ""
+
+
+TOP = {"version", "topics", "doer_setting", "asker_order", "care_centres", "language_words", "rule"}
+TOPIC_SETS = {"harm", "sexual", "specific", "images", "support", "danger"}
+CHOICES = {"for": ("", "victim", "perpetrator"), "sector": ("", "none", "doer", "asker"), "step": STEPS}
+
+
+def _lines(text: str) -> list[int]:
+    """The line of each [[rule]] header, in order."""
+    return [n for n, line in enumerate(text.splitlines(), 1) if re.match(r"\s*\[\[rule\]\]", line)]
+
+
+def _key_line(text: str, key: str, start: int = 0) -> int:
+    """The first line at or after `start` where `key` is set (or its table opens)."""
+    pattern = re.compile(rf"^\s*(\[+)?{re.escape(key)}(\]+|\s*[=.])")
+    for n, line in enumerate(text.splitlines()[max(start - 1, 0):], max(start, 1)):
+        if pattern.match(line):
+            return n
+    return start or 1
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{where}: a list of strings is expected")
+    return tuple(value)
+
+
+def _levels(value: Any, key: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValueError(f"care_centres.{key}: a list of lists of regions is expected")
+    return value
+
+
+def _rule(raw: dict[str, Any], line: int, text: str) -> Rule:
+    names = {f.name.rstrip("_"): f for f in fields(Rule) if f.name != "line"}
+    values: dict[str, Any] = {"line": line}
+    for key, value in raw.items():
+        f = names.get(key)
+        at = _key_line(text, key, line)
+        if f is None:
+            raise TomlProblem("REF004", f"rule: unknown key '{key}' (known: {', '.join(sorted(names))})", at)
+        try:
+            if key == "why":
+                if not isinstance(value, dict) or set(value) - {"nl", "en"} or not value.get("en"):
+                    raise ValueError("why: nl and en texts are expected")
+                values["why"] = Localized(str(value.get("nl", value["en"])), str(value["en"]))
+            elif f.type.startswith("tuple"):
+                values[f.name] = _strings(value, key)
+            elif f.type.startswith("bool"):
+                if not isinstance(value, bool):
+                    raise ValueError(f"{key}: true or false is expected")
+                values[f.name] = value
+            else:
+                if not isinstance(value, str) or (key in CHOICES and value not in CHOICES[key]):
+                    choices = ", ".join(repr(c) for c in CHOICES.get(key, ()))
+                    raise ValueError(f"{key}: one of {choices} is expected" if key in CHOICES
+                                     else f"{key}: a string is expected")
+                values[f.name] = value
+        except ValueError as exc:
+            raise TomlProblem("REF005", f"rule: {exc}", at) from None
+    for required in ("step", "why"):
+        if required not in values:
+            raise TomlProblem("REF003", f"rule: '{required}' is missing", line)
+    for key in ("asker", "not_asker"):
+        unknown = set(values.get(key, ())) - set(ASKERS)
+        if unknown:
+            raise TomlProblem("REF005", f"rule: {key}: unknown asker {', '.join(sorted(unknown))}",
+                              _key_line(text, key, line))
+    return Rule(**values)
+
+
+def read_table(path: Path) -> Table:
+    """data/plan.toml as a Table; a DataError naming the file and line when it is not one."""
+    try:
+        raw, text = parse_toml(path)
+        for key in raw:
+            if key not in TOP:
+                raise TomlProblem("REF004", f"unknown key '{key}' (known: {', '.join(sorted(TOP))})",
+                                  _key_line(text, key))
+        topics = raw.get("topics", {})
+        unknown = set(topics) - TOPIC_SETS
+        if unknown:
+            key = sorted(unknown)[0]
+            raise TomlProblem("REF004", f"topics: unknown set '{key}' (known: {', '.join(sorted(TOPIC_SETS))})",
+                              _key_line(text, key))
+        starts = _lines(text)
+        rules = tuple(_rule(r, starts[n] if n < len(starts) else 0, text) for n, r in enumerate(raw.get("rule", [])))
+        order = {k: _strings(v, f"asker_order.{k}") for k, v in raw.get("asker_order", {}).items()}
+        if set(order) - set(ASKERS):
+            raise TomlProblem("REF004", f"asker_order: unknown asker '{sorted(set(order) - set(ASKERS))[0]}'",
+                              _key_line(text, "asker_order"))
+        settings = raw.get("doer_setting", {})
+        if not all(isinstance(v, str) for v in settings.values()):
+            raise TomlProblem("REF005", "doer_setting: a setting (a string) is expected",
+                              _key_line(text, "doer_setting"))
+        return Table(
+            version=int(raw.get("version", 0)), rules=rules,
+            topics={k: frozenset(_strings(v, f"topics.{k}")) for k, v in topics.items()},
+            doer_setting=dict(settings), asker_order=order,
+            care_centres={k: tuple(_strings(level, f"care_centres.{k}") for level in _levels(v, k))
+                          for k, v in raw.get("care_centres", {}).items()},
+            language_words={k: frozenset(_strings(v, f"language_words.{k}"))
+                            for k, v in raw.get("language_words", {}).items()},
+            path=str(path))
+    except TomlProblem as exc:
+        raise DataError([exc.at(path)]) from None
+    except ValueError as exc:
+        raise DataError([Problem(str(path), 0, "REF005", str(exc))]) from None
+
+
+@lru_cache(maxsize=2)
+def bundled() -> Table:
+    from .directories import bundled_dir
+
+    return read_table(bundled_dir() / "plan.toml")
+
+
+def query_language(text: str, lang: str, table: Table | None = None) -> str:
+    """The language the text is written in: the one whose common words it uses most; else `lang`."""
+    table = table or bundled()
+    words = tokens(text)
+    counts = {code: sum(w in markers for w in words) for code, markers in table.language_words.items()}
+    best = max(counts.values(), default=0)
+    found = [code for code, n in counts.items() if n == best]
+    return found[0] if best and len(found) == 1 else lang
+
+
+def home_regions(text: str, lang: str = "nl", table: Table | None = None) -> tuple[tuple[str, ...], ...]:
+    """The regions nearest a query that names no place: those of its language, in levels, nearest first."""
+    table = table or bundled()
+    return table.care_centres.get(query_language(text, lang, table), ())
