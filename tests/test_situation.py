@@ -32,11 +32,11 @@ def roles(s: Situation) -> dict[str, str]:
 
 # ---------------------------------------------------------------- who did what to whom
 @pytest.mark.parametrize("text,victim,perpetrator", [
-    ("de trainer betast een speelster van 14 in de kleedkamer", "speelster", "trainer"),  # active
+    ("de trainer betast een turnster van 13 na de les", "turnster", "trainer"),  # active
     ("ze werd betast door de leider", "ze", "leider"),  # passive
-    ("mijn dochter werd aangerand door een leider van de chiro", "dochter", "leider"),
-    ("my son (10) was touched by his older cousin", "son", "cousin"),
-    ("a child tells me her father abuses her", "child", "father"),  # a disclosure: the teller is the victim
+    ("mijn dochter werd op kamp aangerand door een animator", "dochter", "animator"),
+    ("my nephew (9) was touched by an older boy at a sleepover", "nephew", "boy"),
+    ("a pupil tells me her stepfather abuses her", "pupil", "stepfather"),  # a disclosure: the teller is the victim
     ("mijn cliente wordt door haar man mishandeld", "cliente", "man"),  # agent before the participle
     ("een kind van 6 vertelt dat papa haar pijn doet", "kind", "papa"),  # the act after its object
 ])
@@ -47,8 +47,8 @@ def test_who_did_what_to_whom(situ, text, victim, perpetrator):
 
 
 @pytest.mark.parametrize("text,who", [
-    ("mijn zoon van 15 wordt beschuldigd van aanranding door een klasgenote", "zoon"),
-    ("a 16-year-old boy in my class is accused of sharing nude pictures", "boy"),
+    ("mijn broer van 16 wordt door een klasgenote beschuldigd van aanranding", "broer"),
+    ("a 17-year-old girl on my team is accused of spreading nude photos", "girl"),
 ])
 def test_accused_is_the_person_said_to_have_done_it(situ, text, who):
     s = situ(text)
@@ -56,11 +56,11 @@ def test_accused_is_the_person_said_to_have_done_it(situ, text, who):
 
 
 @pytest.mark.parametrize("text,role", [
-    ("ik heb iets gedaan met mijn nichtje van 9", "perpetrator"),
-    ("I've been accused of sexual misconduct by a student", "perpetrator"),
+    ("ik heb mijn nichtje van 9 betast", "perpetrator"),
+    ("I have been accused of touching a student", "perpetrator"),
     ("ik ben vandaag verkracht", "victim"),
-    ("jaren geleden als kind misbruikt door mijn oom, ik ben nu 40", "victim"),  # a survivor
-    ("I was abused as a child by my grandfather", "victim"),
+    ("toen ik klein was, werd ik misbruikt door een buurman; nu ben ik 35", "victim"),  # a survivor
+    ("as a kid I was molested by my grandpa", "victim"),
 ])
 def test_the_asker_speaks_for_themself(situ, text, role):
     s = situ(text)
@@ -76,12 +76,12 @@ def test_a_child_it_happened_to_is_the_victim_when_no_one_is_named(situ):
 # ---------------------------------------------------------------- who asks
 @pytest.mark.parametrize("text,role,sector", [
     ("wat moet ik als aanspreekpersoon integriteit doen?", "integrity-contact", ""),
-    ("als hoofdleider bij de ksa wil ik weten hoe ik moet reageren", "leader", "youth-work"),
+    ("als groepsleider bij de chiro vraag ik me af hoe ik reageer", "leader", "youth-work"),
     ("as a teacher I was told something", "teacher", "education"),
     ("ik ben clb-medewerker: een leerling werd betast", "care-worker", ""),
-    ("social worker here: a client says her brother hits her", "care-worker", ""),
-    ("ik ben vrijwilliger bij de scouts maar dit is privé: mijn zus werd aangerand", "volunteer", ""),
-    ("de trainer van onze voetbalclub betast een speelster", "", "sport"),  # an insider of the club
+    ("social worker here: a resident tells me her partner hits her", "care-worker", ""),
+    ("ik ben vrijwilliger in een jeugdhuis, maar dit vraag ik privé: mijn nicht werd aangerand", "volunteer", ""),
+    ("de coach van onze sportclub betast een speelster", "", "sport"),  # an insider of the club
     ("mijn dochter werd betast", "parent", ""),
     ("ik denk dat de buurjongen geslagen wordt", "bystander", ""),
 ])
@@ -128,8 +128,8 @@ def test_a_time_of_day_is_not_an_age(situ):
 
 @pytest.mark.parametrize("text,need", [
     ("mag ik als psycholoog mijn beroepsgeheim doorbreken?", "duty-to-report"),
-    ("mijn zoon van 15 heeft een meisje betast, waar kan hij terecht?", "help-perpetrator"),
-    ("as a CLB counsellor I need help for a pupil who harassed younger pupils", "help-perpetrator"),
+    ("mijn neef van 16 heeft een meisje aangerand; waar kan hij hulp krijgen?", "help-perpetrator"),
+    ("I work as a CLB counsellor and look for support for a pupil who harassed others", "help-perpetrator"),
     ("waar kan ik dat melden?", "report"),
     ("ze wil met iemand praten", "talk"),
     ("I have sexual thoughts about children", "feelings"),
@@ -140,12 +140,12 @@ def test_needs(situ, text, need):
 
 # ---------------------------------------------------------------- wishes and refusals
 def test_negation_of_a_channel(situ):
-    s = situ("leerling van 13 durft niet te bellen maar wil wel anoniem chatten")
+    s = situ("mijn leerling wil echt niet bellen, wel liever chatten")
     assert s.channels_avoided == ("phone",) and s.channels_wanted == ("chat",)
 
 
 def test_refusing_the_police_is_not_a_report(situ):
-    s = situ("ze wil geen aangifte doen maar wel medische zorg")
+    s = situ("ze doet geen aangifte, maar ze wil wel naar een dokter")
     assert s.avoid == ("police",) and "report" not in s.needs
     assert situ("teenager won't go to the police").avoid == ("police",)
 
@@ -176,18 +176,17 @@ def first(catalog, text, n=1):
 
 
 def test_the_askers_own_organisation_is_not_the_answer(catalog):
-    top = first(catalog, "als politie-inspecteur zoek ik een dienst die een meisje van 10 na seksueel misbruik "
-                         "verder kan begeleiden", 3)
+    top = first(catalog, "als politie-inspecteur zoek ik begeleiding voor een jongen van 11 die misbruikt werd", 3)
     assert "lokale-politie" not in top and "victim" in catalog.get(top[0]).roles
 
 
 def test_help_for_the_one_who_did_it(catalog):
-    hit = search(catalog, "my 12yo son touched his younger cousin's private parts, how do we get him help?").hits[0]
+    hit = search(catalog, "our 13 year old son touched a younger girl at a sleepover; where can he get help?").hits[0]
     assert "perpetrator" in hit.service.roles and "minors" in hit.service.audiences
 
 
 def test_a_survivor_gets_victim_services(catalog):
-    for sid in first(catalog, "jaren geleden als kind misbruikt door mijn oom, ik wil met iemand praten", 3):
+    for sid in first(catalog, "als kind werd ik misbruikt door een oom; nu wil ik met iemand praten", 3):
         assert "victim" in catalog.get(sid).roles
 
 
@@ -242,8 +241,8 @@ def test_explain_shows_the_situation_and_the_real_sort_key(cli):
 
 
 def test_the_score_never_rises_down_the_list(catalog):
-    for text in ("mijn dochter van 12 werd aangerand door een leider", "kind", "verkrachting Antwerpen",
-                 "vannacht verkracht na een fuif in Gent, ze is 19 en wil geen aangifte doen"):
+    for text in ("mijn zoon van 11 werd aangerand door een monitor", "kind", "verkrachting Antwerpen",
+                 "vorige nacht aangerand op een festival in Gent, ze is 22 en wil geen klacht"):
         hits = search(catalog, text).hits
         assert [h.key for h in hits] == sorted(h.key for h in hits)
         assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)

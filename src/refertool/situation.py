@@ -1,7 +1,7 @@
 """Read a described situation: who did what to whom, who asks, how urgent, what is wanted, where.
 
-"de trainer betast een speelster van 14, wat moet ik als aanspreekpersoon doen?" ->
-victim: athlete, 14 · person who did it: trainer · asker: integrity contact · wants: advice.
+"de zwemleraar raakte een meisje van 11 aan; wat doe ik als aanspreekpersoon?" ->
+victim: child, 11 · person who did it: trainer · asker: integrity contact · wants: advice.
 
 The reader works on words, clause by clause, with the word lists of data/situation.toml
 (kept with the vocabulary): person words, act words, the passive and agent words, "accused
@@ -36,8 +36,9 @@ NOT_AGE_AFTER = frozenset({"uur", "u", "h", "hours", "hour", "minuten", "minutes
                            "weken", "weeks", "dagen", "days", "maanden", "months", "jaren"})
 # Clause ends: punctuation of a sentence (a parenthesis is not one: "(14)" belongs to its word).
 CLAUSE = re.compile(r"[.,;:!?\n]+")
-CLOCK = re.compile(r"^\d{1,2}(?:u|h|am)$")
-NIGHT = frozenset({"nachts", "nacht", "night", "am"})
+CLOCK = re.compile(r"^(\d{1,2})(u|h|am|pm|uur)?$")
+CLOCK_UNITS = frozenset({"u", "h", "uur", "am", "pm"})
+NIGHT = frozenset({"nachts", "nacht", "night"})
 CONTRACTED = frozenset({"m", "t", "ve", "re", "ll", "d"})  # the tails of "i'm", "won't", "i've"
 
 
@@ -83,7 +84,7 @@ class Situation:
         if "help-perpetrator" in self.needs or "feelings" in self.needs:
             return self.perpetrator() or self.victim()
         me = next((p for p in self.people if p.relation == "self" and p.role), None)
-        if me is not None:  # "mijn ex heeft naaktfoto's van mij ...": the asker speaks for themself
+        if me is not None:  # "my ex posted pictures of me": the asker speaks for themself
             return me
         own = next((p for p in self.people if p.own and p.role), None)
         if own is not None:  # "mijn zoon heeft een meisje betast": the asker asks about their own
@@ -150,6 +151,8 @@ class Words:
         self.private = single(asker.get("private"))
         self.insider = single(asker.get("insider"))
         self.own = single(asker.get("own"))
+        self.work = single(asker.get("work"))
+        self.night_hours = tuple((raw.get("time") or {}).get("night_hours", (0, 0)))
         self.asker_roles = table(asker.get("roles"))
         self.urgency = table(raw.get("urgency"))
         self.needs = table(raw.get("needs"))
@@ -291,7 +294,7 @@ class Reader:
         self.story: set[str] = set()  # words of what happened, not of what is asked ("ze chatte met ..."): not searched
 
     def _corrected(self, word: str) -> str:
-        """A word the reader needs, typed with one slip ("traner", "aangerant"); never a real word."""
+        """A word the reader needs, typed with one slip (a letter left out, doubled or swapped); never a real word."""
         if len(word) < MIN_TYPO or word in self.w.known or self.known(word) or word.isdigit():
             return word
         from rapidfuzz import process
@@ -320,7 +323,7 @@ class Reader:
 
     # -- passes
     def asker(self) -> tuple[str, str, bool]:
-        """"als leerkracht", "as a scout leader", "ik ben vrijwilliger bij de scouts", "social worker here"."""
+        """"als leerkracht", "as a scout leader", "ik ben monitor op kamp", "social worker here"."""
         words, w = self.words, self.w
         private = any(x in w.private for x in words)
         for start, end, role in _find(words, w.asker_roles):
@@ -331,7 +334,7 @@ class Reader:
             first = start == 0 and end < len(words) and words[end] in ("at", "bij")
             if not (marked or after or first):
                 continue
-            # The asker's phrase runs on to the end of its clause ("als hoofdleider bij de ksa").
+            # The asker's phrase runs on to the end of its clause ("als monitor bij het speelplein").
             stop = end
             while stop < len(words) and self.clause[stop] == self.clause[start] and stop - end < 5 \
                     and words[stop] not in w.self_words and words[stop] not in w.frames:
@@ -339,7 +342,7 @@ class Reader:
             self.asker_span = (start - marker, stop)
             sector = next((s for _, _, s in _find(words[start:stop], w.sectors)), "")
             return role, sector, not private
-        for i, word in enumerate(words):  # "de trainer van onze voetbalclub": the asker is of that setting
+        for i, word in enumerate(words):  # "de coach van onze turnkring": the asker is of that setting
             if word in w.insider:
                 sector = next((s for _, _, s in _find(words[i + 1:i + 4], w.sectors)), "")
                 if sector:
@@ -347,8 +350,8 @@ class Reader:
         for i in range(len(words) - 1):  # "mijn dochter", "my son": a parent asks
             if words[i] in w.own and w.relations.get((words[i + 1],)) == "child":
                 return "parent", "", False
-        for i in range(len(words) - 1):  # "ik werk in een opvangcentrum", "I work at a reception centre"
-            if (words[i], words[i + 1]) in (("ik", "werk"), ("i", "work")):
+        for i in range(len(words) - 1):  # the asker says where they work: their sector is the setting
+            if words[i] in w.self_words and words[i + 1] in w.work:
                 stop = min(len(words), i + 8)
                 sector = next((s for _, _, s in _find(words[i:stop], w.sectors)), "")
                 if sector:
@@ -439,13 +442,13 @@ class Reader:
                          and (self.part[x.at] == self.part[i] or alone and x.end == i)), None)
             owner = None
             if years and nxt is not None:
-                owner = nxt  # "een 14-jarige leerling", "a 15 year old girl"
+                owner = nxt  # "een 14-jarige leerling", "a 13 year old boy"
             elif prev is not None and (before in AGE_BEFORE or prev.end == i):
                 owner = prev  # "meisje van 14", "dochter (12)", "ik ben 34", "ze is 19"
             elif nxt is not None and nxt.at == i + 1:
                 owner = nxt  # "my 12yo son"
             elif years or before in ("van", "of", "aged", "age"):
-                owner = _Mention(i, i + 1, "", word)  # "een 14-jarige", "a 15 year old in my group"
+                owner = _Mention(i, i + 1, "", word)  # "een 14-jarige", "a 12 year old of our camp"
                 self.mentions.append(owner)
                 self.mentions.sort(key=lambda x: x.at)
             if owner is None:
@@ -465,7 +468,8 @@ class Reader:
             span = [i for i, x in enumerate(self.clause) if x == c]
             found = by_clause.get(c, [])
             earlier = [m.person() for m in self.mentions if self.clause[m.at] < c and m.relation != "pronoun"]
-            if words[span[0]] in w.relative and earlier:  # "een leider die ...": the leader is the subject
+            relative = words[span[0]] in w.relative and bool(earlier)
+            if relative:  # "een leider die ...": the leader is the subject
                 antecedent = earlier[-1]
                 found = [_Mention(span[0], span[0] + 1, "pronoun", words[span[0]]), *found]
                 found[0].refers = antecedent
@@ -507,7 +511,7 @@ class Reader:
                     accusee.person().accused = True
                     self._role(accuser, "victim")
                     continue
-                # the person right before "accused of" ("I need advice about a coach accused of ..."), else
+                # the person right before "accused of" ("a leader accused of ..."), else
                 # the one of the clause before ("ik ben een man van 40 en word beschuldigd van ...")
                 subject = next((m for m in reversed(others) if m.at < first_act), None)
                 if subject is None and earlier:
@@ -526,8 +530,8 @@ class Reader:
             passive_word = any(words[i] in w.passive and (i < first_act or i - 1 in acts and _participle(words[i - 1]))
                                for i in span)
             passive = not progressive and not active and (bool(by) or passive_word)
-            # "meisje verkracht", "kindje in de creche geslagen": one person, then a participle
-            alone = not active and len({m.person() for m in found}) == 1 and found[0].at < first_act \
+            # "meisje verkracht", "kind op de bus geslagen": one person, then a participle
+            alone = not active and not relative and len({m.person() for m in found}) == 1 and found[0].at < first_act \
                 and any(_participle(words[i]) for i in acts)
             if passive or alone:
                 if others:  # the one named last before the act ("I suspect a child in my class is abused")
@@ -570,16 +574,31 @@ class Reader:
 
     def urgency(self) -> str:
         found = set()
-        for i, word in enumerate(self.words):  # "het is 3u 's nachts", "it's 2am": it is night now
-            if CLOCK.match(word) and any(w in NIGHT for w in self.words[i + 1:i + 3]) or word in ("2am", "3am", "4am"):
-                found.add("acute")
         for start, end, level in _find(self.words, self.w.urgency):
             found.add(level)
             self._spend(start, end)
+        if not found and any(self._night_clock(i) for i in range(len(self.words))):
+            found.add("acute")  # a night hour and no other time word: it is happening now, at night
         for level in ("past", "acute", "recent"):  # "jaren geleden ... nu 40": the event is past
             if level in found:
                 return level
         return ""
+
+    def _night_clock(self, i: int) -> bool:
+        """A clock time at night: "2u 's nachts", "1 am", "03h", "23u"."""
+        m = CLOCK.match(self.words[i])
+        if not m:
+            return False
+        hour, unit = int(m.group(1)), m.group(2)
+        after = self.words[i + 1:i + 3]
+        if not unit and after[:1] and after[0] in CLOCK_UNITS:
+            unit = after[0]
+        if not unit:
+            return False
+        if unit in ("am", "pm"):
+            hour = hour % 12 + (12 if unit == "pm" else 0)
+        start, stop = self.w.night_hours
+        return (hour >= start or hour < stop) or any(x in NIGHT for x in after)
 
     def wishes(self) -> tuple[list[str], list[str], list[str]]:
         wanted: list[str] = []
@@ -645,7 +664,7 @@ class Reader:
             helped = named.person() if named else self._story_first()
             break
         for i, word in enumerate(self.words) if helped is None else ():
-            # "een dienst die een meisje verder kan begeleiden" (the person before), "help him" (after)
+            # "wie kan die jongen opvangen" (the person before), "help him" (after)
             before, after = word in w.help_verbs_after, word in w.help_verbs_before
             near = [m for m in self.mentions if self.clause[m.at] == self.clause[i] and m.relation != "self"
                     and (before and m.at < i or after and i < m.at <= i + 2)]
@@ -661,7 +680,7 @@ class Reader:
                 m.age_group == "minor" or (m.age or 99) <= MINOR_MAX for m in self.mentions):
             needs.remove("feelings")  # feelings about children, not feelings in general
         if "report" in needs and (avoid or "duty-to-report" in needs):
-            needs.remove("report")  # "am I obliged to report it" asks about the duty
+            needs.remove("report")  # asking whether one must report asks about the duty
         return list(dict.fromkeys(needs))
 
     def _abuse(self) -> bool:
@@ -690,7 +709,7 @@ class Reader:
 
     def default_victim(self) -> None:
         """Abuse named and no one said to have done it: a child named is the one it happened to
-        ("een meisje van 10 na seksueel misbruik"), and so is the only "she" ("verkracht ..., ze is 19")."""
+        ("hulp voor een jongen van 9 na misbruik"), and so is the only "she" ("verkracht ..., ze is 19")."""
         persons = list(dict.fromkeys(m.person() for m in self.mentions if m.relation != "self"))
         if self._abuse() and not any(p.role for p in persons):
             for p in persons:
@@ -714,7 +733,7 @@ class Reader:
         if me is not None and me.role in ("victim", "perpetrator"):
             asker_role, in_role = me.role, False  # the asker speaks for themself
         elif me is not None and not asker_role:
-            asker_role = "bystander"  # "ik denk dat de buurjongen ...": someone who saw or heard it
+            asker_role = "bystander"  # "ik vermoed dat mijn collega ...": someone who saw or heard it
         if "help-perpetrator" in needs:
             in_role = False  # help for the one who did it: the asker's own organisation is not the answer
         areas, towns = self.places()
