@@ -23,6 +23,7 @@ def make(catalog):
 def situ(catalog):
     def run(text: str) -> Situation:
         return read(text, catalog.vocabulary, catalog.regions, catalog.index.word_set.__contains__)
+    run.vocab, run.regions = catalog.vocabulary, catalog.regions
     return run
 
 
@@ -427,3 +428,64 @@ def test_a_person_known_only_by_an_age_reads_cleanly():
     assert describe(alone, "en") == "victim: 12"
     named = Situation(people=(Person("victim", 12, "minor", "", "a girl"),))
     assert describe(named, "en") == "victim: a girl, 12"
+
+
+# ---------------------------------------------------------------- the word lists' schema (reading/words.py)
+def test_the_bundled_word_lists_keep_to_their_schema(catalog):
+    from pathlib import Path
+
+    from refertool.reading.words import check_file
+
+    assert check_file(Path(__file__).resolve().parents[1] / "data" / "situation.toml", catalog.vocabulary) == []
+
+
+@pytest.mark.parametrize("table,code,what", [
+    ('[negation]\nwords = ["niet"]\nreech = 4\n', "REF004", "unknown key 'negation.reech'"),
+    ('[relations.child]\nage_group = "young"\nwords = ["kind"]\n', "REF006", "relations.child.age_group"),
+    ('[accused]\ntopics = ["no-such-topic"]\n', "REF006", "unknown topics value 'no-such-topic'"),
+    ('[need_topics]\nno-such-need = ["legal"]\n', "REF006", "unknown needs value 'no-such-need'"),
+    ('[avoid.police]\nwords = ["politie"]\nkinds = ["no-such-kind"]\n', "REF006", "unknown kinds value"),
+    ('[negation]\nreach = "four"\n', "REF005", "'negation.reach' must be a whole number"),
+])
+def test_a_broken_word_list_is_told_with_its_line(catalog, tmp_path, table, code, what):
+    from refertool.reading.words import check_file
+
+    path = tmp_path / "situation.toml"
+    path.write_text("# words\n\n" + table, encoding="utf-8")
+    found = check_file(path, catalog.vocabulary)
+    assert len(found) == 1 and found[0].code == code and what in found[0].message
+    assert found[0].line == len(table.splitlines()) + 2 if code == "REF004" else found[0].line >= 3
+    assert str(found[0]).startswith(f"{path}:{found[0].line}: {code}")
+
+
+def test_refer_validate_checks_the_word_lists(tmp_path, catalog):
+    from refertool.catalog import check_paths
+
+    (tmp_path / "situation.toml").write_text('[asker]\nmarkerz = ["als"]\n', encoding="utf-8")
+    report = check_paths([tmp_path])
+    assert any(p.code == "REF004" and "asker.markerz" in p.message and p.line == 2 for p in report.problems)
+
+
+# ---------------------------------------------------------------- the lexicon (reading/lexicon.py)
+@pytest.mark.parametrize("form,lemma", [("dwong", "dwingen"), ("betastte", "betasten"), ("geslagen", "slaan"),
+                                        ("raped", "rape"), ("verkrachtte", "verkrachten")])
+def test_a_form_has_its_lemma(form, lemma):
+    from refertool.reading.lexicon import lexicon
+
+    assert lexicon().lemma(form) == lemma
+
+
+@pytest.mark.parametrize("text,word", [("kan je me een dienst aanraden", "aanraden"), ("she was amused", "amused"),
+                                       ("the accuser is a colleague", "accuser"), ("hij is aangeland", "aangeland")])
+def test_a_real_word_is_never_read_as_a_slip_of_another(situ, text, word):
+    """One letter from an act word ("aanranden", "abused", "accused"), and a word of its own."""
+    from refertool.reading.read import Reader
+
+    assert word in Reader(text, situ.vocab, situ.regions).words
+    assert not situ(text).people or not any(p.role for p in situ(text).people)
+
+
+def test_a_slip_of_a_word_the_reader_needs_is_still_read():
+    from refertool.reading.lexicon import lexicon
+
+    assert not lexicon().is_real("betasst") and not lexicon().is_real("misbruikd")

@@ -80,7 +80,7 @@ def test_no_misspelling_of_a_query_in_data_or_src():
     shared = [p for p in SCRIPT.parent.glob("*.toml") if p.name != "services.toml"]
     typos = {w for q in tool.queries(shared + OWN) for w in tool.fold(q) if not real(w)}
     names = {w for p in (ROOT / "data").rglob("*.toml") if p.name != "situation.toml"
-             for w in tool.fold(p.read_text(encoding="utf-8"))}  # services and places are named as their data names them
+             for w in tool.fold(p.read_text(encoding="utf-8"))}  # the names of services and places
     found = [(str(p.relative_to(ROOT)), w) for p in [ROOT / "data" / "situation.toml", *(ROOT / "src").rglob("*.py")]
              for w in sorted(set(tool.fold(p.read_text(encoding="utf-8"))) & typos - names)]
     assert not found, shown(found)

@@ -1,0 +1,249 @@
+"""Read a described situation: who did what to whom, who asks, how urgent, what is wanted, where.
+
+"de zwemleraar raakte een meisje van 11 aan; wat doe ik als aanspreekpersoon?" ->
+victim: child, 11 · person who did it: trainer · asker: integrity contact · wants: advice.
+
+The reader works on words, clause by clause, with the word lists of data/situation.toml (reading/words.py)
+and a lexicon (reading/lexicon.py): persons (reading/persons.py), time (reading/time.py), acts and voice
+(reading/acts.py). It guesses the way a quick human reader does, and says what it read (`describe`), so that
+a wrong guess is visible in `--explain`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from ..i18n import t
+from ..model import Regions, Vocabulary
+from ..text import STOPWORDS, tokens
+from .acts import Acts
+from .model import Person, Situation
+from .passage import Mention, age_group
+from .persons import Persons
+from .time import Time
+from .words import find
+
+NEED_NEGATION = 2  # words between a negation and the need it refuses ("wil geen aangifte doen")
+
+
+class Reader(Persons, Time, Acts):
+    """One method per aspect of the text; `read` runs them in order."""
+
+    def asker(self) -> tuple[str, str, bool]:
+        """"als leerkracht", "as a scout leader", "ik ben monitor op kamp", "social worker here"."""
+        words, w = self.words, self.w
+        private = any(x in w.private for x in words)
+        for start, end, role in find(self.norm, w.asker_roles):
+            marker = max((len(m) for m in w.asker_markers if tuple(words[max(0, start - len(m)):start]) == m),
+                         default=0)
+            marked = marker > 0
+            after = end < len(words) and words[end] in w.asker_after
+            first = start == 0 and end < len(words) and words[end] in ("at", "bij")
+            if not (marked or after or first):
+                continue
+            # The asker's phrase runs on to the end of its clause ("als monitor bij het speelplein").
+            stop = end
+            while stop < len(words) and self.clause[stop] == self.clause[start] and stop - end < 5 \
+                    and words[stop] not in w.self_words and words[stop] not in w.frames:
+                stop += 1
+            self.asker_span = (start - marker, stop)
+            sector = next((s for _, _, s in find(words[start:stop], w.sectors)), "")
+            return role, sector, not private
+        for i, word in enumerate(words):  # "de coach van onze turnkring": the asker is of that setting
+            if word in w.insider:
+                sector = next((s for _, _, s in find(words[i + 1:i + 4], w.sectors)), "")
+                if sector:
+                    return "", sector, not private
+        for i in range(len(words) - 1):  # "mijn dochter", "my son": a parent asks
+            if words[i] in w.own and w.relations.get((self.norm[i + 1],)) == "child":
+                return "parent", "", False
+        for i in range(len(words) - 1):  # the asker says where they work: their sector is the setting
+            if words[i] in w.self_words and words[i + 1] in w.work:
+                stop = min(len(words), i + 8)
+                sector = next((s for _, _, s in find(words[i:stop], w.sectors)), "")
+                if sector:
+                    self.asker_span = (i, stop)
+                    return "", sector, not private
+        return "", "", False
+
+    def wishes(self) -> tuple[list[str], list[str], list[str]]:
+        wanted: list[str] = []
+        avoided: list[str] = []
+        avoid: list[str] = []
+        for start, end, channel in find(self.words, self.w.channels):
+            # a wish needs its frame ("durft niet te bellen", "liever chatten", "can't call"); a channel
+            # in the story ("ze chatte met ...", "he keeps calling me") is no wish, and not searched
+            if not self._framed(start):
+                self.story.update(self.words[start:end])
+                continue
+            negated = self._negated(start) and self._framed(start)
+            (avoided if negated else wanted).append(channel)
+            if negated:
+                self.refused.update(self.words[start:end])
+        for start, end, what in find(self.words, self.w.avoid):
+            if self._negated(start):
+                avoid.append(what)
+                self.refused.update(self.words[start:end])  # "wil geen aangifte doen": not to search for
+        return (list(dict.fromkeys(c for c in wanted if c not in avoided)), list(dict.fromkeys(avoided)),
+                list(dict.fromkeys(avoid)))
+
+    def _framed(self, at: int) -> bool:
+        return any(self.words[j] in self.w.wish or self.words[j] in self.w.negation
+                   for j in range(max(0, at - self.w.reach), at) if self.clause[j] == self.clause[at])
+
+    def needs(self, avoid: list[str]) -> list[str]:
+        w = self.w
+        # "geen klacht", "niet melden": a need is refused only by a word right before it. The asker's
+        # phrase is left out, so that "wat moet ik als leerkracht doen" still asks what to do.
+        lo, hi = self.asker_span
+        at = [i for i in range(len(self.words)) if not lo <= i < hi]
+        needs = []
+        for start, end, need in find([self.words[i] for i in at], w.needs):
+            if any(self.words[j] in w.moods for j in at[end:end + 2]):
+                self.story.update(self.words[at[start]:at[end - 1] + 1])  # "can't stop crying": a feeling
+            elif not self._negated(at[start], NEED_NEGATION):
+                needs.append(need)
+        helped: Mention | None = None
+        for _, end, _ in find(self.words, w.help_before_person):
+            helped = next((m.person() for m in self.mentions if end <= m.at <= end + 2), None)
+            if helped is not None:
+                break
+        for start, end, _ in find(self.words, w.help_for_other) if helped is None else ():
+            named = next((m for m in self.mentions if start <= m.at < end and m.relation not in ("pronoun", "self")),
+                         None)
+            helped = named.person() if named else self._story_first()
+            break
+        for i, word in enumerate(self.words) if helped is None else ():
+            # "wie kan die jongen opvangen" (the person before), "help him" (after)
+            before, after = word in w.help_verbs_after, word in w.help_verbs_before
+            near = [m for m in self.mentions if self.clause[m.at] == self.clause[i] and m.relation != "self"
+                    and (before and m.at < i or after and i < m.at <= i + 2)]
+            if near:
+                helped = (near[-1] if before else near[0]).person()
+                break
+        if helped is None and find(self.words, w.help_for_self):
+            helped = next((m.person() for m in self.mentions if m.relation == "self"), None)
+        if helped is not None and helped.role in ("perpetrator", "victim"):
+            needs.append("help-" + ("perpetrator" if helped.role == "perpetrator" else "victim"))
+        topics_named = {t for _, _, t in find(self.words, w.topics)}
+        if "feelings" in needs and not topics_named & set(w.need_topics.get("feelings", ())) and not any(
+                self.minor(m) for m in self.mentions):
+            needs.remove("feelings")  # feelings about children, not feelings in general
+        if "report" in needs and (avoid or "duty-to-report" in needs):
+            needs.remove("report")  # asking whether one must report asks about the duty
+        return list(dict.fromkeys(needs))
+
+    def _story_first(self) -> Mention | None:
+        return next((m.person() for m in self.mentions if m.relation not in ("self", "pronoun")), None)
+
+    def places(self) -> tuple[list[str], list[str]]:
+        areas: list[str] = []
+        towns: list[str] = []
+        for word in self.words:
+            if len(word) == 4 and word.isdigit() and not self.known(word):
+                area = self.regions.by_postcode(int(word))
+                if area:
+                    areas.append(area)
+        for start, end, (area, town) in find(self.words, place_table(self.regions)):
+            if end - start == 1 and (self.words[start] in self.w.known or self.words[start] in STOPWORDS):
+                continue  # "as" is a town in Limburg, and a word
+            areas.append(area)
+            if town:
+                towns.append(town)
+        return list(dict.fromkeys(areas)), list(dict.fromkeys(towns))
+
+    def read(self) -> Situation:
+        asker_role, asker_sector, in_role = self.asker()
+        survivor = self.survivor()
+        self.people()
+        self.ages()
+        self.roles()
+        me = next((m.person() for m in self.mentions if m.relation == "self"), None)
+        if survivor and me is not None and not me.role:
+            me.role = "victim"
+        self.default_victim()
+        urgency = self.urgency()
+        wanted, avoided, avoid = self.wishes()
+        needs = self.needs(avoid)
+        if me is not None and me.role in ("victim", "perpetrator"):
+            asker_role, in_role = me.role, False  # the asker speaks for themself
+        elif me is not None and not asker_role:
+            asker_role = "bystander"  # "ik vermoed dat mijn collega ...": someone who saw or heard it
+        if "help-perpetrator" in needs:
+            in_role = False  # help for the one who did it: the asker's own organisation is not the answer
+        areas, towns = self.places()
+        topics = [t for _, _, t in find(self.words, self.w.topics)]
+        seen: list[Mention] = []
+        for m in self.mentions:
+            p = m.person()
+            if p not in seen and (p.relation not in ("self", "pronoun") or p.role or p.age is not None):
+                seen.append(p)  # the asker too, once they have a role or an age ("ik ben 13")
+        spent = {self.words[i] for i in self.used} - self.w.facet_words
+        spent |= {x for x in self.words if x in self.w.frames} | self.refused | self.story | self.pieces  # even facets
+        return Situation(tuple(self._person(m) for m in seen), asker_role, asker_sector if in_role else "", urgency,
+                         tuple(needs), tuple(wanted), tuple(avoided), tuple(avoid), tuple(areas),
+                         tuple(dict.fromkeys(topics)), tuple(towns), in_role and bool(asker_sector),
+                         any(x in self.w.home for x in self.words), tuple(self.implied()),
+                         frozenset(spent | set(self.words[slice(*self.asker_span)])))
+
+    def _person(self, m: Mention) -> Person:
+        group = m.age_group
+        if m.age is not None:
+            group = age_group(m.age, self.w)
+        return Person(m.role, m.age, group, m.relation, m.words, m.accused, m.own)
+
+
+def read(text: str, vocab: Vocabulary, regions: Regions, known: Callable[[str], bool] | None = None) -> Situation:
+    """What a described situation says, as plain data. `known` tells a real word of the data (never a typo)."""
+    return Reader(text, vocab, regions, known).read()
+
+
+
+def describe(situation: Situation, lang: str) -> str:
+    """One line: "victim: athlete, 14 · person who did it: trainer (adult) · asker: integrity-contact, sport"."""
+    lang = lang if lang in ("nl", "en") else "en"
+
+    def label(key: str) -> str:
+        return t("read_" + key.replace(" ", "_"), lang)
+
+    parts = []
+    for p in situation.people:
+        if not p.role:
+            continue
+        who = label("self") if p.relation == "self" else p.words
+        age = str(p.age) if p.age is not None else f"({label(p.age_group)})" if p.age_group else ""
+        # a person known only by an age (--age 12): "victim: 12", not "victim: , 12"
+        parts.append(f"{label(p.role)}: " + (f"{who}, {age}" if who and p.age is not None else
+                                              f"{who} {age}" if who and age else who or age))
+    if situation.asker_role or situation.asker_sector:
+        parts.append(f"{label('asker')}: " + ", ".join(x for x in (situation.asker_role, situation.asker_sector) if x))
+    if situation.urgency:
+        parts.append(f"{label('urgency')}: {label(situation.urgency)}")
+    if situation.needs:
+        parts.append(f"{label('wants')}: {', '.join(situation.needs)}")
+    if situation.channels_wanted:
+        parts.append(f"{label('via')}: {', '.join(situation.channels_wanted)}")
+    if situation.channels_avoided or situation.avoid:
+        parts.append(f"{label('not via')}: {', '.join((*situation.channels_avoided, *situation.avoid))}")
+    if situation.places:
+        parts.append(f"{label('place')}: {', '.join((*situation.municipalities, *situation.places))}")
+    return " · ".join(parts)
+
+
+
+@lru_cache(maxsize=4)
+def place_table(regions: Regions) -> dict[tuple[str, ...], tuple[str, str]]:
+    """A place name as tokens -> (region id, municipality or ""). The reader's one use of the place table
+    (places.table(regions) once that module exists)."""
+    out: dict[tuple[str, ...], tuple[str, str]] = {}
+    for area in regions.areas.values():
+        for name in (area.nl, area.en, *area.synonyms):
+            key = tuple(tokens(name))
+            if key:
+                out.setdefault(key, (area.id, ""))
+        for place in area.municipalities:
+            key = tuple(tokens(place))
+            if key:
+                out[key] = (area.id, " ".join(key))
+    return out
