@@ -489,3 +489,14 @@ def test_a_slip_of_a_word_the_reader_needs_is_still_read():
     from refertool.reading.lexicon import lexicon
 
     assert not lexicon().is_real("betasst") and not lexicon().is_real("misbruikd")
+
+
+def test_a_read_sentence_no_step_fits_still_gets_general_help(cli):
+    """Issue 16, point 7: something read, no step fitting, is no empty answer (plan.py `general`)."""
+    import json
+
+    ran = cli("plan", "mijn buurvrouw maakt zich zorgen over de kinderen van haar zus", "-f", "json", "--no-input")
+    assert ran.code == 0, ran.err
+    plan = json.loads(ran.out)
+    assert plan["sections"] and plan["sections"][0]["entries"]
+    assert any("describe the situation" in a.lower() for a in plan["assumptions"])

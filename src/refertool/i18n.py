@@ -114,6 +114,8 @@ STRINGS: dict[str, dict[str, str]] = {
                               "en": "Care after sexual violence: within a week walk in, later by appointment"},
     "why_consult": {"nl": "Vraag advies over de volgende stappen voor {0}; ze kunnen ook hulp inschakelen",
                     "en": "Ask their advice on the next steps for {0}; they can also arrange help"},
+    "why_general": {"nl": "Voor een eerste gesprek over wat er gebeurde en wat je kan doen",
+                    "en": "For a first talk about what happened and what you can do"},
     "why_secrecy": {"nl": "Beroepsgeheim en meldingsplicht: wat mag of moet je delen, over {0}?",
                     "en": "Professional secrecy and the duty to report: what may or must you share, about {0}?"},
     "why_sector": {"nl": "Het aanspreekpunt van de sector ({0})", "en": "The sector's own contact ({0})"},
@@ -152,6 +154,10 @@ STRINGS: dict[str, dict[str, str]] = {
                                          "volwassenen staat er allebei.",
                                    "en": "Age of the person who did it not given: help for minors and for adults "
                                          "is both listed."},
+    "assume_unread": {"nl": "Niet gelezen wat er gebeurde of wie het deed: algemene hulp voor jou staat er; "
+                               "beschrijf de situatie wat meer voor gerichte stappen.",
+                      "en": "Could not read what happened or who did it: general help for you is shown; describe "
+                            "the situation a little more for specific steps."},
     "assume_professional": {"nl": "Niet gezegd wie vraagt: we gaan uit van een professional of vrijwilliger die "
                                   "iemand helpt (--role verandert dit).",
                             "en": "Who is asking not said: assuming a professional or volunteer helping someone "

@@ -334,6 +334,11 @@ class _Builder:
                           and self.victim.fits(s, audience=False), self.say("why_sector", sector)))
         return self.pick(rules)
 
+    def general(self) -> list[Entry]:
+        """When no step fits: services that help this asker whatever happened, for the age of the one it is about."""
+        return self.pick([(lambda s: self.asker in s.roles and s.kind in HELPING_KINDS and not s.sectors
+                           and not SPECIFIC & set(s.topics) and self.victim.fits(s), self.say("why_general"))])
+
     def report(self) -> list[Entry]:
         if not self.act or self.asker == "perpetrator":
             return []
@@ -459,6 +464,10 @@ def make_plan(catalog: Catalog, situation: Situation, given: Given, lang: str, t
         if filled[sid]:
             title = t("plan_feelings" if sid == "help-perpetrator" and b.feelings_only else f"plan_{sid}", lang)
             sections.append(Section(sid, title, tuple(filled[sid])))
+    if not sections and (situation or situation.people or situation.topics):
+        # something was read but no step fits: general help for the asker, and what could not be read
+        sections.append(Section("advice", t("plan_advice", lang), tuple(b.general())))
+        b.assumptions.append(t("assume_unread", lang))
     if situation.urgency == "" and b.act and not any(s.id == "now" for s in sections):
         b.assumptions.append(t("assume_not_acute", lang))
     topics = ", ".join(catalog.vocabulary.label("topics", x, lang).lower() for x in situation.topics)
