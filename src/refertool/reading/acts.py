@@ -12,7 +12,8 @@ class Acts(Passage):
         words, w = self.words, self.w
         by_clause: dict[int, list[Mention]] = {}
         for m in self.mentions:
-            by_clause.setdefault(self.clause[m.at], []).append(m)
+            if not m.possessor:  # "my daughter's coach kissed her": the coach is the one of the clause
+                by_clause.setdefault(self.clause[m.at], []).append(m)
         for c in sorted(set(self.clause)):
             span = [i for i, x in enumerate(self.clause) if x == c]
             found = by_clause.get(c, [])
@@ -28,7 +29,7 @@ class Acts(Passage):
                     if found and found[0].refers is not None:
                         mine.add(found[0].person())
                     m.refers = next((p for p in reversed(earlier) if p not in mine and p.relation != "self"), None)
-            acts = [i for i in span if words[i] in w.acts]
+            acts = [i for i in span if self.is_act(i)]
             self.used.update(acts)  # verbs of the story; those naming a topic stay searched (facet words)
             accused = [i for i in span if words[i] in w.accused or words[i] in w.convicted]
             if not (acts or accused):
@@ -132,18 +133,37 @@ class Acts(Passage):
             found.extend(w.home_topics)  # a child harmed at home: child abuse ("vermoed misbruik thuis")
         if self.groomed:
             found.extend(w.grooming_topics)
+        found.extend(self.act_topics())
         for topic, objects in w.coerced_into.items():
             if any(words[i] in w.coercion and any(self.clause[j] == self.clause[i] and words[j] in objects
                                                   for j in range(i + 1, len(words))) for i in range(len(words))):
                 found.append(topic)
         return found
 
-    def _abuse(self) -> bool:
-        """Whether the text names an act or a topic of abuse or violence."""
-        return any(w in self.w.acts for w in self.words) or any(t in self.w.abuse_topics for _, _, t in
-                                                                find(self.words, self.w.topics))
+    def act_topics(self) -> list[str]:
+        """The topics of the acts named, by class, those for a minor when the one it was done to is one; the sexual
+        ones first. A text whose acts are none of them sexual implies no sexual topic."""
+        classes = self.w.act_classes
+        named = list(dict.fromkeys(c for c in self.act_class if c))
+        minor = any(self.minor(m.person()) and m.person().role == "victim" for m in self.mentions)
+        named.sort(key=lambda c: not classes[c]["sexual"])
+        return [t for c in named for t in classes[c]["minor_topics" if minor else "topics"]]
 
-    def default_victim(self) -> None:
+    def feelings(self) -> Mention | None:
+        """The one who has the feelings ("ik voel me aangetrokken", "he is attracted to"): the person named last
+        before the feeling word in its clause; they are the one the question is about, as who might do it."""
+        for start, _, need in find(self.words, self.w.needs):
+            if need != "feelings":
+                continue
+            before = [m for m in self.mentions if m.at < start and self.clause[m.at] == self.clause[start]]
+            if before:
+                person = before[-1].person()
+                if not person.role and person.relation != "self":
+                    person.role = "perpetrator"
+                return person
+        return None
+
+    def default_victim(self) -> bool:
         """Abuse named and no one said to have done it: a child named is the one it happened to
         ("hulp voor een jongen van 9 na misbruik"), and so is the only "she" ("verkracht ..., ze is 19")."""
         persons = list(dict.fromkeys(m.person() for m in self.mentions if m.relation != "self"))
@@ -151,5 +171,6 @@ class Acts(Passage):
             for p in persons:
                 if self.minor(p) or len(persons) == 1 and p.relation == "pronoun":
                     p.role = "victim"
-                    break
+                    return True
+        return False
 

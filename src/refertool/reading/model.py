@@ -36,6 +36,10 @@ class Situation:
     asker_in_role: bool = False
     at_home: bool = False  # it happened at home ("thuis", "at home")
     implied: tuple[str, ...] = ()  # topics the story implies without naming them ("dwingt me tot seks")
+    # Who asks, coarsely: "professional" | "parent" | "victim" | "perpetrator" | "bystander" | "" (not told).
+    asker: str = ""
+    ongoing: bool = False  # it still goes on: repeated acts, contact or images that continue
+    assumed: tuple[str, ...] = ()  # the fields guessed rather than read ("asker", "victim.age_group", ...)
     read_words: frozenset[str] = field(default_factory=frozenset)
 
     def victim(self) -> Person | None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from ..model import Regions, Vocabulary
 from ..text import fold, tokens
 from .lexicon import head, lexicon
-from .words import Words, words_of
+from .words import Words, find, words_of
 
 PARTICIPLE_HEADS = ("ge", "be", "ver", "mis", "aan", "ont", "lastig")
 MIN_TYPO = 6  # shorter words are too often other real words ("jonge", "older") to read as slips
@@ -31,6 +31,7 @@ class Mention:
         self.accused = False
         self.own = False
         self.refers: Mention | None = None  # a pronoun's person
+        self.possessor = False  # names whose person another is ("my daughter's coach"): not the one who acts
 
     def person(self) -> Mention:
         return self.refers.person() if self.refers else self
@@ -48,6 +49,8 @@ class Passage:
         # Words with the sentence part each belongs to (punctuation ends a part).
         self.words: list[str] = []
         self.part: list[int] = []
+        # "my daughter's coach": the word as written before "'s" (a possessive, in English)
+        self.possessive = {fold(x) + "s" for x in re.findall(r"(\w+)['\u2019]s\b", text)}
         for n, piece in enumerate(CLAUSE.split(fold(text))):
             for word in tokens(piece):
                 if word in CONTRACTED and self.words and self.part[-1] == n:
@@ -61,11 +64,13 @@ class Passage:
         # Each word as a person word: itself, its lemma ("leraren" -> leraar) or its head ("judotrainer" -> trainer).
         self.norm = [self._person_word(x, lemma) for x, lemma in zip(self.words, self.lemmas)]
         self.clause = self._clauses()
+        self.act_class = self._act_classes()
         self.used: set[int] = set()
         self.mentions: list[Mention] = []
         self.asker_span: tuple[int, int] = (0, 0)
         self.refused: set[str] = set()  # words of a refusal ("geen aangifte"): read, never searched
         self.groomed = False  # a minor keeps contact with an adult stranger
+        self.ongoing = False  # it still goes on ("al maanden", "keeps")
         self.story: set[str] = set()  # words of what happened, not of what is asked ("ze chatte met ..."): not searched
 
     def _person_word(self, word: str, lemma: str) -> str:
@@ -89,6 +94,33 @@ class Passage:
 
         hit = process.extractOne(word, self.w.known_list, scorer=OSA.distance, score_cutoff=1)
         return hit[0] if hit else word
+
+    def _act_classes(self) -> list[str]:
+        """The class of the act each word names, or "": by form or lemma ("dwong", "slaat"), a phrase of lemmas
+        ("pijn doen"), or a separable verb with its particle in the same clause ("raakte haar aan")."""
+        w = self.w
+        self.act_noun = [x in w.act_nouns for x in self.words]  # "misbruik" is a noun before it is "ik misbruik"
+        out = [w.act_nouns.get(x) or w.act_lemmas.get(x) or w.act_lemmas.get(lemma) or ""
+               for x, lemma in zip(self.words, self.lemmas)]
+        for start, end, name in find(self.lemmas, w.act_phrases):
+            out[start:end] = [name] * (end - start)
+        for i, lemma in enumerate(self.lemmas):
+            for j in range(len(self.words)):
+                verb = w.act_separable.get((self.words[j], lemma), "")
+                if verb and j != i and self.clause[j] == self.clause[i] and not out[i]:
+                    out[i] = verb
+        return out
+
+    def _abuse(self) -> bool:
+        """Whether the text names an act or a topic of abuse or violence."""
+        return any(self.is_act(i) for i in range(len(self.words))) or any(t in self.w.abuse_topics for _, _, t in
+                                                                find(self.words, self.w.topics))
+
+    def is_act(self, i: int) -> bool:
+        """A verb of an act (a noun names the act but tells no one who did it: "na misbruik")."""
+        w = self.w
+        noun = self.act_noun[i] or i > 0 and (self.words[i - 1] in w.before_noun or self.words[i - 1] in w.frames)
+        return self.words[i] in w.acts or bool(self.act_class[i]) and not noun
 
     def _clauses(self) -> list[int]:
         """A clause ends at punctuation, before a boundary word ("maar", "dat") and after a telling verb."""

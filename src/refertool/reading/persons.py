@@ -33,7 +33,7 @@ class Persons(Passage):
             if lo <= start < hi or blocked & set(range(start, end)):
                 continue  # the asker's own role ("als leerkracht") is not a person of the story
             last = self.mentions[-1] if self.mentions else None
-            if last is not None and last.end == start and last.relation == "adult":
+            if last is not None and last.end == start and last.relation in w.modifiers:
                 last.end, last.relation, last.words = end, relation, f"{last.words} {' '.join(words[start:end])}"
                 self._spend(start, end)
                 continue  # "an adult member": one person
@@ -62,6 +62,41 @@ class Persons(Passage):
                 self.used.add(i)
         self.mentions.sort(key=lambda m: m.at)
         self._apposition()
+        self._possessors()
+        self._pronouns()
+
+    def _possessors(self) -> None:
+        """"my daughter's coach", "de trainer van mijn zoon": the coach is the person of the clause; the
+        daughter, the son only name whose coach it is (and may be the one it was done to)."""
+        words, w = self.words, self.w
+        named = [m for m in self.mentions if m.relation not in ("self", "pronoun")]
+        for a, b in zip(named, named[1:]):
+            between = words[a.end:b.at]
+            if words[a.end - 1] in self.possessive and len(between) <= 1:
+                a.possessor = True
+            elif between and between[0] in w.possessive_of and len(between) <= 3:
+                b.possessor = True
+
+    def _pronouns(self) -> None:
+        """A third-person pronoun points back to the last person named before it who fits it (she, her: a woman
+        or a girl or anyone; he, him: a man or a boy or anyone), never to the one who acts on it in its clause."""
+        w = self.w
+        for m in self.mentions:
+            if m.relation != "pronoun" or m.refers is not None:
+                continue
+            gender = self._gender(m)
+            subject = next((x for x in self.mentions if x.at < m.at and self.clause[x.at] == self.clause[m.at]
+                            and not x.possessor and x.relation != "pronoun"), None) if m.words in w.objects else None
+            earlier = [x for x in self.mentions if x.at < m.at and x is not subject and x.relation != "self"
+                       and (x.relation != "pronoun" or x.refers is not None)]
+            fitting = [x for x in earlier if self._gender(x.person()) == gender] or [
+                x for x in earlier if not self._gender(x.person()) and x.relation != "pronoun"]
+            if fitting and gender:
+                m.refers = fitting[-1]
+
+    def _gender(self, m: Mention) -> str:
+        first = m.words.split()[-1] if m.words else ""
+        return self.w.gender.get(first) or self.w.gender.get(self.norm[m.at] if m.at < len(self.norm) else "", "")
 
     def _apposition(self) -> None:
         """"ik ben een man van 40", "I'm an adult man": the person named is the asker themself."""

@@ -39,7 +39,8 @@ class Reader(Persons, Time, Acts):
                          default=0)
             marked = marker > 0
             after = end < len(words) and words[end] in w.asker_after
-            first = start == 0 and end < len(words) and words[end] in ("at", "bij")
+            # "politie hier", "Huisarts uit Kortrijk:", "GP at a practice": the role opens the text
+            first = start == 0 and (end == len(words) or self.part[end] != self.part[start] or words[end] in w.asker_at)
             if not (marked or after or first):
                 continue
             # The asker's phrase runs on to the end of its clause ("als monitor bij het speelplein").
@@ -50,21 +51,20 @@ class Reader(Persons, Time, Acts):
             self.asker_span = (start - marker, stop)
             sector = next((s for _, _, s in find(words[start:stop], w.sectors)), "")
             return role, sector, not private
+        for i in range(len(words) - 1):  # "mijn dochter", "my son": a parent asks
+            if words[i] in w.own and (words[i + 1] in w.children or self.lemmas[i + 1] in w.children):
+                return "parent", "", False
         for i, word in enumerate(words):  # "de coach van onze turnkring": the asker is of that setting
             if word in w.insider:
                 sector = next((s for _, _, s in find(words[i + 1:i + 4], w.sectors)), "")
                 if sector:
                     return "", sector, not private
-        for i in range(len(words) - 1):  # "mijn dochter", "my son": a parent asks
-            if words[i] in w.own and w.relations.get((self.norm[i + 1],)) == "child":
-                return "parent", "", False
         for i in range(len(words) - 1):  # the asker says where they work: their sector is the setting
             if words[i] in w.self_words and words[i + 1] in w.work:
                 stop = min(len(words), i + 8)
                 sector = next((s for _, _, s in find(words[i:stop], w.sectors)), "")
-                if sector:
-                    self.asker_span = (i, stop)
-                    return "", sector, not private
+                self.asker_span = (i, i + 2) if not sector else (i, stop)
+                return "professional", sector, not private
         return "", "", False
 
     def wishes(self) -> tuple[list[str], list[str], list[str]]:
@@ -162,10 +162,13 @@ class Reader(Persons, Time, Acts):
         me = next((m.person() for m in self.mentions if m.relation == "self"), None)
         if survivor and me is not None and not me.role:
             me.role = "victim"
-        self.default_victim()
+        defaulted = self.default_victim()
         urgency = self.urgency()
         wanted, avoided, avoid = self.wishes()
         needs = self.needs(avoid)
+        feeling = self.feelings() if "feelings" in needs else None
+        if feeling is not None and me is feeling and not me.role:
+            me.role = "perpetrator"  # "ik voel me aangetrokken tot kinderen": the asker has the feelings
         if me is not None and me.role in ("victim", "perpetrator"):
             asker_role, in_role = me.role, False  # the asker speaks for themself
         elif me is not None and not asker_role:
@@ -181,11 +184,34 @@ class Reader(Persons, Time, Acts):
                 seen.append(p)  # the asker too, once they have a role or an age ("ik ben 13")
         spent = {self.words[i] for i in self.used} - self.w.facet_words
         spent |= {x for x in self.words if x in self.w.frames} | self.refused | self.story | self.pieces  # even facets
-        return Situation(tuple(self._person(m) for m in seen), asker_role, asker_sector if in_role else "", urgency,
+        implied = self.implied() + [t for need in needs if need == "feelings" for t in self.w.need_topics.get(need, ())]
+        implied = [t for t in implied if t not in topics]  # named already
+        people = tuple(self._person(m) for m in seen)
+        asker = self._coarse(asker_role, asker_sector if in_role else "", me)
+        assumed = [*(["asker"] if asker in ("", "bystander") and asker_role in ("", "bystander") else []),
+                   *(["victim"] if defaulted else []), *(["urgency"] if not urgency else [])]
+        assumed += [f"{person.role}.age_group" for person in people if person.role and person.age is None]
+        if any(p.role == "victim" for p in people) and not any(p.role == "perpetrator" for p in people):
+            assumed.append("perpetrator")  # who did it cannot be told
+        return Situation(people, asker_role, asker_sector if in_role else "", urgency,
                          tuple(needs), tuple(wanted), tuple(avoided), tuple(avoid), tuple(areas),
                          tuple(dict.fromkeys(topics)), tuple(towns), in_role and bool(asker_sector),
-                         any(x in self.w.home for x in self.words), tuple(self.implied()),
-                         frozenset(spent | set(self.words[slice(*self.asker_span)])))
+                         any(x in self.w.home for x in self.words), tuple(dict.fromkeys(implied)),
+                         read_words=frozenset(spent | set(self.words[slice(*self.asker_span)])), asker=asker,
+                         ongoing=self.ongoing, assumed=tuple(dict.fromkeys(assumed)))
+
+    def _coarse(self, role: str, sector: str, me: Mention | None) -> str:
+        """The asker, coarsely: as themself (victim, perpetrator), a private person close to it (parent, bystander:
+        by the asker roles of data/situation.toml), else anyone in a role or a setting of their own (professional)."""
+        if role in ("victim", "perpetrator", "bystander"):
+            return role
+        private = self.w.private_askers.get(role)
+        if private:
+            return private
+        if role or sector:
+            return "professional"
+        # "I", or "mijn zus", "my neighbour": someone close to it who is not the one it is about
+        return "bystander" if me is not None or any(m.own for m in self.mentions) else ""
 
     def _person(self, m: Mention) -> Person:
         group = m.age_group

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .passage import Passage
@@ -13,17 +14,65 @@ NIGHT = frozenset({"nachts", "nacht", "night"})
 
 
 class Time(Passage):
+    """When it happened, in days before today, and whether it goes on: `urgency` reads both."""
+
     def urgency(self) -> str:
-        found = set()
-        for start, end, level in find(self.words, self.w.urgency):
-            found.add(level)
-            self._spend(start, end)
-        if not found and any(self._night_clock(i) for i in range(len(self.words))):
-            found.add("acute")  # a night hour and no other time word: it is happening now, at night
-        for level in ("past", "acute", "recent"):  # "jaren geleden ... nu 40": the event is past
-            if level in found:
-                return level
-        return ""
+        w = self.w
+        days: list[int] = []
+        taken: set[int] = set()
+        for i in range(len(self.words)):
+            if i not in taken and not self._of_the_telling(i):
+                found = self._days_at(i)
+                if found is not None:
+                    days.append(found[0])
+                    taken.update(range(i, found[1]))
+        spare = [x if i not in taken else "" for i, x in enumerate(self.words)]
+        for start, end, level in find(spare, w.urgency):
+            if not self._of_the_telling(start):
+                days.append({"acute": 0, "recent": w.acute_days + 1}.get(level, w.recent_days + 1))
+            taken.update(range(start, end))
+        for start, end, _ in find(spare, w.childhood):
+            days.append(w.recent_days + 1)
+            taken.update(range(start, end))
+        self.used.update(taken)
+        self.ongoing = bool(find(self.words, w.ongoing))
+        if not days and any(self._night_clock(i) for i in range(len(self.words))):
+            days.append(0)  # a night hour and no other time word: it is happening now, at night
+        if not days:
+            return "recent" if self.ongoing and self._abuse() else ""
+        when = min(days)
+        return "acute" if when <= w.acute_days else "recent" if when <= w.recent_days else "past"
+
+    def _of_the_telling(self, i: int) -> bool:
+        """"ze vertelde me vandaag dat ...", "told me yesterday": the time of the telling, not of the act."""
+        return any(self.words[j] in self.w.telling for j in range(max(0, i - 3), i) if self.part[j] == self.part[i])
+
+    def _days_at(self, i: int) -> tuple[int, int] | None:
+        """Days ago of a time expression starting at word i, and where it ends; None when none starts there."""
+        w, words = self.w, self.words
+        word, nxt = words[i], words[i + 1] if i + 1 < len(words) else ""
+        after = words[i + 2] if i + 2 < len(words) else ""
+        number = int(word) if word.isdigit() and len(word) <= 2 else w.numbers.get(word)
+        if number is not None and nxt in w.units and after in w.ago:  # "drie dagen geleden", "ten days ago"
+            return number * w.units[nxt], i + 3
+        if word in w.units and nxt in w.ago and i and words[i - 1] not in w.numbers:  # "a week ago" read above
+            return w.units[word], i + 2
+        if word in w.last and nxt in w.last_of:  # "vorige winter", "last week"
+            return w.last_of[nxt], i + 2
+        if word in w.last and nxt.startswith(w.weekdays):  # "afgelopen vrijdag"
+            return w.weekday_days, i + 2
+        if word.startswith(w.weekdays) and (word in w.weekdays or word.endswith(w.day_parts)):
+            return w.weekday_days, i + 1  # "vrijdag", "zaterdagavond", "friday"
+        for prefix, ago in w.day_prefixes.items():  # "gistermiddag", "vanavond"
+            if word.startswith(prefix) and word[len(prefix):] in w.day_parts:
+                return ago, i + 1
+        if len(word) == 4 and word.isdigit() and 1900 < int(word) <= dt.date.today().year:  # "in 2019"
+            return (dt.date.today().year - int(word)) * 365, i + 1
+        if word in w.then:  # "toen ze 10 was", "when I was 15", "at age 9": long ago
+            ahead = words[i + 1:i + 5]
+            if any(x.isdigit() or x in w.numbers for x in ahead):
+                return w.recent_days + 1, i + 1
+        return None
 
     def _night_clock(self, i: int) -> bool:
         """A clock time at night: "2u 's nachts", "1 am", "03h", "23u"."""

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from ..errors import Problem
 from ..model import Vocabulary
 from ..text import tokens
+from .lexicon import lexicon
 
 T = TypeVar("T")
 MAX_PHRASE = 4  # the longest phrase of the word lists, in words
@@ -44,10 +45,14 @@ class Words:
         self.relations = table({k: v.get("words", []) for k, v in (raw.get("relations") or {}).items()})
         self.relation_age = {k: v.get("age_group", "") for k, v in (raw.get("relations") or {}).items()}
         self.relation_role = {k: v.get("role", "") for k, v in (raw.get("relations") or {}).items()}
+        self.modifiers = frozenset(k for k, v in (raw.get("relations") or {}).items() if v.get("modifier"))
         pronouns = raw.get("pronouns") or {}
         self.self_words = single(pronouns.get("self"))
         self.self_is = phrases(pronouns.get("self_is"))
         self.articles = single(pronouns.get("articles"))
+        self.objects = single(pronouns.get("objects"))
+        self.possessive_of = single(pronouns.get("of"))
+        self.gender = {word: g for g in ("female", "male") for word in single((raw.get("gender") or {}).get(g))}
         self.third = single(pronouns.get("third"))
         self.acts = single((raw.get("acts") or {}).get("words"))
         voice = raw.get("voice") or {}
@@ -61,17 +66,35 @@ class Words:
         self.contact = single(voice.get("contact"))
         self.to = single(voice.get("to"))
         self.telling = single(voice.get("telling"))
+        self.before_noun = single(voice.get("before_noun"))
         self.boundary = single(voice.get("boundary"))
         self.relative = single(voice.get("relative"))
         self.survivor = listed((raw.get("survivor") or {}).get("phrases"))
         asker = raw.get("asker") or {}
         self.asker_markers = phrases(asker.get("markers"))
         self.asker_after = single(asker.get("after"))
+        self.asker_at = single(asker.get("at"))
         self.private = single(asker.get("private"))
         self.insider = single(asker.get("insider"))
         self.own = single(asker.get("own"))
         self.work = single(asker.get("work"))
-        self.night_hours = tuple((raw.get("time") or {}).get("night_hours", (0, 0)))
+        self.private_askers = {role: kind for kind, roles in (asker.get("kinds") or {}).items() for role in roles}
+        self.children = single(asker.get("children"))
+        time = raw.get("time") or {}
+        self.night_hours = tuple(time.get("night_hours", (0, 0)))
+        self.acute_days, self.recent_days = int(time.get("acute_days", 0)), int(time.get("recent_days", 0))
+        self.ago = single(time.get("ago"))
+        self.numbers = {k: int(v) for k, v in (time.get("numbers") or {}).items()}
+        self.units = {k: int(v) for k, v in (time.get("units") or {}).items()}
+        self.last = single(time.get("last"))
+        self.last_of = {k: int(v) for k, v in (time.get("last_of") or {}).items()}
+        self.weekdays = tuple(time.get("weekdays", ()))
+        self.weekday_days = int(time.get("weekday_days", 0))
+        self.day_prefixes = {k: int(v) for k, v in (time.get("day_prefixes") or {}).items()}
+        self.day_parts = tuple(time.get("day_parts", ()))
+        self.childhood = listed(time.get("childhood"))
+        self.then = single(time.get("then"))
+        self.ongoing = listed(time.get("ongoing"))
         self.asker_roles = table(asker.get("roles"))
         self.urgency = table(raw.get("urgency"))
         self.needs = table(raw.get("needs"))
@@ -128,6 +151,29 @@ class Words:
             | {w for group in vocab.concepts for phrase in group for w in tokens(phrase)})
 
 
+        # Act classes: a form or lemma -> class; separable verbs (particle, verb lemma) and phrases of lemmas.
+        lex = lexicon()
+        self.act_classes: dict[str, dict[str, Any]] = {}
+        self.act_lemmas: dict[str, str] = {}
+        self.act_nouns: dict[str, str] = {}
+        self.act_separable: dict[tuple[str, str], str] = {}
+        self.act_phrases: dict[tuple[str, ...], str] = {}
+        for name, spec in (raw.get("act_classes") or {}).items():
+            self.act_classes[name] = {"topics": tuple(spec.get("topics", ())), "sexual": bool(spec.get("sexual")),
+                                      "minor_topics": tuple(spec.get("minor_topics", spec.get("topics", ())))}
+            for word in spec.get("lemmas", ()):
+                for form in lex.forms({lex.lemma(word), word}):
+                    self.act_lemmas.setdefault(form, name)
+            for word in spec.get("nouns", ()):  # the noun's own forms ("naaktfoto's"), not its verb's
+                for form in lex.forms({word}):
+                    self.act_nouns.setdefault(form, name)
+            for pair in spec.get("separable", ()):
+                particle, verb = pair.split()
+                self.act_separable[(particle, lex.lemma(verb))] = name
+            for phrase in spec.get("phrases", ()):
+                key = tuple(lex.lemma(x) for x in tokens(phrase))
+                if key:
+                    self.act_phrases[key] = name
         # Single person words: the heads a compound resolves to ("judotrainer" -> trainer, "pleegvader" -> vader).
         self.person_heads = frozenset(p[0] for group in (self.relations, self.asker_roles) for p in group
                                       if len(p) == 1)
@@ -186,16 +232,22 @@ def any_key(value: Any, facet: str = "") -> tuple[str, str, Any]:
 SCHEMA: dict[str, Any] = {
     "ages": {"minors": ("id", "audiences")},
     "relations": any_key({"age_group": one_of("minor", "adult"), "role": one_of("victim", "perpetrator"),
-                          "words": WORDS}),
+                          "words": WORDS, "modifier": ("bool",)}),
+    "gender": {"female": WORDS, "male": WORDS},
     "compounds": {"not_heads": WORDS},
-    "pronouns": dict.fromkeys(("self", "third", "self_is", "articles"), WORDS),
+    "pronouns": dict.fromkeys(("self", "third", "self_is", "articles", "objects", "of"), WORDS),
     "acts": {"words": WORDS},
+    "act_classes": any_key({"lemmas": WORDS, "nouns": WORDS, "separable": WORDS, "phrases": WORDS,
+                            "topics": ids("topics"), "minor_topics": ids("topics"), "sexual": ("bool",)}),
     "voice": dict.fromkeys(("passive", "agent", "active", "accused", "accused_of", "convicted", "sharing", "to",
-                            "contact", "telling", "boundary", "relative"), WORDS),
+                            "contact", "telling", "boundary", "relative", "before_noun"), WORDS),
     "survivor": {"phrases": WORDS},
-    "asker": {**dict.fromkeys(("markers", "after", "private", "insider", "own", "work"), WORDS),
-              "roles": any_key(WORDS)},
-    "time": {"night_hours": PAIR},
+    "asker": {**dict.fromkeys(("markers", "after", "at", "private", "insider", "own", "work"), WORDS),
+              "roles": any_key(WORDS), "kinds": any_key(WORDS), "children": WORDS},
+    "time": {"night_hours": PAIR, "acute_days": NUMBER, "recent_days": NUMBER, "ago": WORDS,
+             "numbers": any_key(NUMBER), "units": any_key(NUMBER), "last": WORDS, "last_of": any_key(NUMBER),
+             "weekdays": WORDS, "weekday_days": NUMBER, "day_prefixes": any_key(NUMBER), "day_parts": WORDS,
+             "childhood": WORDS, "then": WORDS, "ongoing": WORDS},
     "urgency": dict.fromkeys(("acute", "recent", "past"), WORDS),
     "needs": any_key(WORDS),
     "help_for": dict.fromkeys(("other", "verbs_after_person", "verbs_before_person", "before_person", "self"), WORDS),
@@ -269,6 +321,8 @@ def check(raw: dict[str, Any], text: str, path: str, vocab: Vocabulary) -> list[
             add("REF006", f"unknown {schema[1]} value '{value}' in '{name}'", keys, str(value))
         elif kind == "one" and value not in schema[1]:
             add("REF006", f"'{name}' must be one of {', '.join(schema[1])}, not '{value}'", keys, str(value))
+        elif kind == "bool" and not isinstance(value, bool):
+            add("REF005", f"'{name}' must be true or false", keys)
         elif kind == "int" and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
             add("REF005", f"'{name}' must be a whole number of 0 or more", keys)
         elif kind == "pair" and not (isinstance(value, list) and len(value) == 2
