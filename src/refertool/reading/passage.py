@@ -26,6 +26,7 @@ class Mention:
     def __init__(self, at: int, end: int, relation: str, words: str, age_group: str = "", role: str = ""):
         self.at, self.end, self.relation, self.words = at, end, relation, words
         self.age: int | None = None
+        self.age_then: int | None = None  # the age when it happened ("toen ze 10 was"), when the text tells it
         self.age_group = age_group
         self.role = role
         self.accused = False
@@ -64,6 +65,8 @@ class Passage:
         # Each word as a person word: itself, its lemma ("leraren" -> leraar) or its head ("judotrainer" -> trainer).
         self.norm = [self._person_word(x, lemma) for x, lemma in zip(self.words, self.lemmas)]
         self.clause = self._clauses()
+        self.topic_phrase = {i for start, end, _ in find(self.words, self.w.topics) if end - start > 1
+                             for i in range(start, end)}
         self.act_class = self._act_classes()
         self.used: set[int] = set()
         self.mentions: list[Mention] = []
@@ -119,14 +122,15 @@ class Passage:
     def is_act(self, i: int) -> bool:
         """A verb of an act (a noun names the act but tells no one who did it: "na misbruik")."""
         w = self.w
-        noun = self.act_noun[i] or i > 0 and (self.words[i - 1] in w.before_noun or self.words[i - 1] in w.frames)
+        noun = self.act_noun[i] or i > 0 and (self.words[i - 1] in w.before_noun or self.words[i - 1] in w.frames) \
+            or i in self.topic_phrase  # "child abuse images": a name of a topic
         return self.words[i] in w.acts or bool(self.act_class[i]) and not noun
 
     def _clauses(self) -> list[int]:
         """A clause ends at punctuation, before a boundary word ("maar", "dat") and after a telling verb."""
         n, out = 0, []
         for i, word in enumerate(self.words):
-            told = i and self.words[i - 1] in self.w.telling
+            told = i and (self.words[i - 1] in self.w.telling or self.words[i - 1] in self.w.thinking)
             if i and (self.part[i] != self.part[i - 1] or word in self.w.boundary or told):
                 n += 1
             out.append(n)
@@ -148,7 +152,8 @@ class Passage:
             person.role = role
 
     def minor(self, m: Mention) -> bool:
-        return m.age_group == "minor" or (m.age is not None and age_group(m.age, self.w) == "minor")
+        age = m.age_then if m.age_then is not None else m.age
+        return m.age_group == "minor" if age is None else age_group(age, self.w) == "minor"
 
 
 def age_group(age: int, w: Words) -> str:

@@ -114,15 +114,18 @@ class Persons(Passage):
                 me.age_group = me.age_group or m.age_group
 
     def ages(self) -> None:
-        words = self.words
+        words, w = self.words, self.w
         for i, word in enumerate(words):
             m = AGE_TOKEN.match(word)
-            if not m or (i + 1 < len(words) and words[i + 1] in NOT_AGE_AFTER):
+            spelt = w.numbers.get(word, 0) if i and words[i - 1] in ("of", "aged", "age") else 0  # "a boy of eleven"
+            if not (m or spelt > 1) or (i + 1 < len(words) and words[i + 1] in NOT_AGE_AFTER):
                 continue
             if i > 0 and words[i - 1] in ("om", "at", "rond", "around"):
                 continue  # a time of day
-            age = int(m.group(1))
-            years = word != m.group(1) or (i + 1 < len(words) and words[i + 1] in AGE_AFTER)
+            age = int(m.group(1)) if m else spelt
+            # "toen ze 10 was", "when I was 15", "from age 9", "tussen haar 8 en 12": the age then, not now
+            then = any(words[j] in w.then for j in range(max(0, i - 3), i) if self.part[j] == self.part[i])
+            years = bool(m and word != m.group(1)) or (i + 1 < len(words) and words[i + 1] in AGE_AFTER)
             before = words[i - 1] if i else ""
             after_at = i + 1
             while after_at < len(words) and words[after_at] in AGE_AFTER | {"old", "oud", "oude"}:
@@ -139,14 +142,20 @@ class Persons(Passage):
                 owner = prev  # "meisje van 14", "dochter (12)", "ik ben 34", "ze is 19"
             elif nxt is not None and nxt.at == i + 1:
                 owner = nxt  # "my 12yo son"
-            elif years or before in ("van", "of", "aged", "age"):
+            elif (years or before in ("van", "of", "aged", "age")) and not then:
                 owner = Mention(i, i + 1, "", word)  # "een 14-jarige", "a 12 year old of our camp"
                 self.mentions.append(owner)
                 self.mentions.sort(key=lambda x: x.at)
+            if then and (owner is None or owner.relation not in ("self", "pronoun")):
+                owner = next((x for x in self.mentions if x.relation == "self"), owner)  # "I ... from age 9 to 13"
             if owner is None:
                 continue
-            if owner.relation == "pronoun":  # "she was abused ...; she is 24 now": the same she
+            if owner.relation == "pronoun" and owner.refers is None:  # "she was abused ...; she is 24 now"
                 owner = next(x for x in self.mentions if x.relation == "pronoun" and x.words == owner.words)
-            owner.person().age = age
+            if then:
+                person = owner.person()
+                person.age_then = age if person.age_then is None else min(person.age_then, age)
+            else:
+                owner.person().age = age
             self.used.update(range(i, after_at))
 

@@ -162,6 +162,8 @@ class Reader(Persons, Time, Acts):
         me = next((m.person() for m in self.mentions if m.relation == "self"), None)
         if survivor and me is not None and not me.role:
             me.role = "victim"
+        if me is not None and not me.role and self._own_harmed():
+            me.role = "victim"  # "iemand verspreidt mijn naaktfoto's", "he keeps touching my back"
         defaulted = self.default_victim()
         urgency = self.urgency()
         wanted, avoided, avoid = self.wishes()
@@ -200,6 +202,25 @@ class Reader(Persons, Time, Acts):
                          read_words=frozenset(spent | set(self.words[slice(*self.asker_span)])), asker=asker,
                          ongoing=self.ongoing, assumed=tuple(dict.fromkeys(assumed)))
 
+    def _serves(self) -> bool:
+        """The asker works with the people of the story: "mijn leerling", "a client of mine", "one of our leaders",
+        or one of those who tells them ("een leerlinge vertelde me")."""
+        words, w = self.words, self.w
+        for m in self.mentions:
+            if m.relation in w.served and (m.own or m.at > 0 and words[m.at - 1] in w.insider or any(
+                    words[j] in w.telling for j in range(m.end, min(len(words), m.end + 3)))):
+                return True
+            if m.relation in w.staff and any(words[j] in w.insider for j in range(max(0, m.at - 3), m.at)):
+                return True  # "one of our scout leaders", "een collega van onze opvang"
+        return False
+
+    def _own_harmed(self) -> bool:
+        """The act is done to something of the asker's own (their images, their body): "mijn naaktfoto's"."""
+        words, w = self.words, self.w
+        return any(words[i] in w.own and (self.act_class[i + 1] or words[i + 1] in w.body or self.lemmas[i + 1]
+                                          in w.body) for i in range(len(words) - 1)) and any(
+            self.is_act(i) or self.act_noun[i] for i in range(len(words)))
+
     def _coarse(self, role: str, sector: str, me: Mention | None) -> str:
         """The asker, coarsely: as themself (victim, perpetrator), a private person close to it (parent, bystander:
         by the asker roles of data/situation.toml), else anyone in a role or a setting of their own (professional)."""
@@ -208,16 +229,16 @@ class Reader(Persons, Time, Acts):
         private = self.w.private_askers.get(role)
         if private:
             return private
-        if role or sector:
+        if role or sector or self._serves():
             return "professional"
         # "I", or "mijn zus", "my neighbour": someone close to it who is not the one it is about
         return "bystander" if me is not None or any(m.own for m in self.mentions) else ""
 
     def _person(self, m: Mention) -> Person:
         group = m.age_group
-        if m.age is not None:
-            group = age_group(m.age, self.w)
-        return Person(m.role, m.age, group, m.relation, m.words, m.accused, m.own)
+        if m.age_then is not None or m.age is not None:
+            group = age_group(m.age_then if m.age_then is not None else m.age, self.w)
+        return Person(m.role, m.age, group, m.relation, m.words, m.accused, m.own, m.age_then)
 
 
 def read(text: str, vocab: Vocabulary, regions: Regions, known: Callable[[str], bool] | None = None) -> Situation:

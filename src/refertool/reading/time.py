@@ -39,13 +39,15 @@ class Time(Passage):
         if not days and any(self._night_clock(i) for i in range(len(self.words))):
             days.append(0)  # a night hour and no other time word: it is happening now, at night
         if not days:
-            return "recent" if self.ongoing and self._abuse() else ""
+            return "recent" if self.ongoing else ""
         when = min(days)
         return "acute" if when <= w.acute_days else "recent" if when <= w.recent_days else "past"
 
     def _of_the_telling(self, i: int) -> bool:
         """"ze vertelde me vandaag dat ...", "told me yesterday": the time of the telling, not of the act."""
-        return any(self.words[j] in self.w.telling for j in range(max(0, i - 3), i) if self.part[j] == self.part[i])
+        words, w = self.words, self.w
+        told = [j for j in range(max(0, i - 3), i) if words[j] in w.telling and self.part[j] == self.part[i]]
+        return bool(told) and not any(words[j] in w.boundary for j in range(told[-1], i))  # "zegt dat hij gisteren"
 
     def _days_at(self, i: int) -> tuple[int, int] | None:
         """Days ago of a time expression starting at word i, and where it ends; None when none starts there."""
@@ -55,8 +57,8 @@ class Time(Passage):
         number = int(word) if word.isdigit() and len(word) <= 2 else w.numbers.get(word)
         if number is not None and nxt in w.units and after in w.ago:  # "drie dagen geleden", "ten days ago"
             return number * w.units[nxt], i + 3
-        if word in w.units and nxt in w.ago and i and words[i - 1] not in w.numbers:  # "a week ago" read above
-            return w.units[word], i + 2
+        if word in w.units and nxt in w.ago and not (i and words[i - 1] in w.numbers):  # "jaren geleden": a few
+            return w.few * w.units[word], i + 2
         if word in w.last and nxt in w.last_of:  # "vorige winter", "last week"
             return w.last_of[nxt], i + 2
         if word in w.last and nxt.startswith(w.weekdays):  # "afgelopen vrijdag"

@@ -67,6 +67,7 @@ class Words:
         self.to = single(voice.get("to"))
         self.telling = single(voice.get("telling"))
         self.before_noun = single(voice.get("before_noun"))
+        self.thinking = single(voice.get("thinking"))
         self.boundary = single(voice.get("boundary"))
         self.relative = single(voice.get("relative"))
         self.survivor = listed((raw.get("survivor") or {}).get("phrases"))
@@ -80,12 +81,16 @@ class Words:
         self.work = single(asker.get("work"))
         self.private_askers = {role: kind for kind, roles in (asker.get("kinds") or {}).items() for role in roles}
         self.children = single(asker.get("children"))
+        self.served = frozenset(asker.get("served", ()))
+        self.staff = frozenset(asker.get("staff", ()))
+        self.body = single(asker.get("body"))
         time = raw.get("time") or {}
         self.night_hours = tuple(time.get("night_hours", (0, 0)))
         self.acute_days, self.recent_days = int(time.get("acute_days", 0)), int(time.get("recent_days", 0))
         self.ago = single(time.get("ago"))
         self.numbers = {k: int(v) for k, v in (time.get("numbers") or {}).items()}
         self.units = {k: int(v) for k, v in (time.get("units") or {}).items()}
+        self.few = int(time.get("few", 1))
         self.last = single(time.get("last"))
         self.last_of = {k: int(v) for k, v in (time.get("last_of") or {}).items()}
         self.weekdays = tuple(time.get("weekdays", ()))
@@ -240,12 +245,13 @@ SCHEMA: dict[str, Any] = {
     "act_classes": any_key({"lemmas": WORDS, "nouns": WORDS, "separable": WORDS, "phrases": WORDS,
                             "topics": ids("topics"), "minor_topics": ids("topics"), "sexual": ("bool",)}),
     "voice": dict.fromkeys(("passive", "agent", "active", "accused", "accused_of", "convicted", "sharing", "to",
-                            "contact", "telling", "boundary", "relative", "before_noun"), WORDS),
+                            "contact", "telling", "boundary", "relative", "before_noun", "thinking"), WORDS),
     "survivor": {"phrases": WORDS},
     "asker": {**dict.fromkeys(("markers", "after", "at", "private", "insider", "own", "work"), WORDS),
-              "roles": any_key(WORDS), "kinds": any_key(WORDS), "children": WORDS},
+              "roles": any_key(WORDS), "kinds": any_key(WORDS), "children": WORDS,
+              "served": ("ids", "relations"), "staff": ("ids", "relations"), "body": WORDS},
     "time": {"night_hours": PAIR, "acute_days": NUMBER, "recent_days": NUMBER, "ago": WORDS,
-             "numbers": any_key(NUMBER), "units": any_key(NUMBER), "last": WORDS, "last_of": any_key(NUMBER),
+             "numbers": any_key(NUMBER), "units": any_key(NUMBER), "few": NUMBER, "last": WORDS, "last_of": any_key(NUMBER),
              "weekdays": WORDS, "weekday_days": NUMBER, "day_prefixes": any_key(NUMBER), "day_parts": WORDS,
              "childhood": WORDS, "then": WORDS, "ongoing": WORDS},
     "urgency": dict.fromkeys(("acute", "recent", "past"), WORDS),
@@ -287,6 +293,8 @@ def check(raw: dict[str, Any], text: str, path: str, vocab: Vocabulary) -> list[
     needs = set((raw.get("needs") or {}).keys())
 
     def known(facet: str) -> set[str]:
+        if facet == "relations":
+            return set((raw.get("relations") or {}).keys())
         return needs if facet == "needs" else set(vocab.values(facet))
 
     def add(code: str, message: str, keys: tuple[str, ...], value: str = "") -> None:
