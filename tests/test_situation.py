@@ -500,3 +500,68 @@ def test_a_read_sentence_no_step_fits_still_gets_general_help(cli):
     plan = json.loads(ran.out)
     assert plan["sections"] and plan["sections"][0]["entries"]
     assert any("describe the situation" in a.lower() for a in plan["assumptions"])
+
+
+# ---------------------------------------------------------------- generated sentences (issue 16)
+# Persons x acts x voice x clause x time x language, from templates written for these tests: a rule is tested
+# on every combination, not on one sentence. Each person: (words, age group); each act: forms, its kind.
+NL_DOERS = [("de judotrainer", "adult"), ("haar pleegvader", "adult"), ("de pianoleraar", "adult"),
+            ("een jongen van 16", "minor"), ("een man van 45", "adult"), ("de zwemjuf", "adult")]
+NL_TARGETS = [("een meisje van 12", "minor"), ("mijn dochter (9)", "minor"), ("een vrouw van 30", "adult"),
+              ("een leerling van 14", "minor"), ("een bewoner (52)", "adult")]
+NL_ACTS = [("betastte", "betast", "sexual"), ("verkrachtte", "verkracht", "sexual"), ("sloeg", "geslagen", "violence"),
+           ("misbruikte", "misbruikt", "sexual"), ("schopte", "geschopt", "violence")]
+EN_DOERS = [("the swimming coach", "adult"), ("her stepfather", "adult"), ("a boy of 16", "minor"),
+            ("a man of 45", "adult"), ("the piano teacher", "adult")]
+EN_TARGETS = [("a girl of 12", "minor"), ("my daughter (9)", "minor"), ("a woman of 30", "adult"),
+              ("a pupil of 14", "minor"), ("a resident (52)", "adult")]
+EN_ACTS = [("touched", "touched", "sexual"), ("raped", "raped", "sexual"), ("hit", "hit", "violence"),
+           ("abused", "abused", "sexual"), ("kicked", "kicked", "violence")]
+TIMES = {"nl": [("", ""), ("gisteren", "acute"), ("vorige maand", "recent"), ("drie jaar geleden", "past"),
+                ("zaterdagavond", "acute"), ("tien dagen geleden", "recent")],
+         "en": [("", ""), ("yesterday", "acute"), ("last month", "recent"), ("three years ago", "past"),
+                ("on friday night", "acute"), ("ten days ago", "recent")]}
+VOICES = {
+    "nl": {"active": "{doer} {past} {target}", "passive": "{target} werd {participle} door {doer}",
+           "reported": "de moeder vertelde me dat {doer} {target} {past}",
+           "relative": "het gaat om {target} die door {doer} {participle} werd"},
+    "en": {"active": "{doer} {past} {target}", "passive": "{target} was {participle} by {doer}",
+           "reported": "her mother told me that {doer} {past} {target}",
+           "relative": "it is about {target} who was {participle} by {doer}"},
+}
+SEXUAL_TOPICS = {"sexual-violence", "sexual-abuse", "transgressive-behaviour"}
+
+
+def generated(lang):
+    doers, targets, acts = (NL_DOERS, NL_TARGETS, NL_ACTS) if lang == "nl" else (EN_DOERS, EN_TARGETS, EN_ACTS)
+    for voice, template in VOICES[lang].items():
+        for doer, doer_age in doers:
+            for target, target_age in targets:
+                for n, (past, participle, kind) in enumerate(acts):
+                    when, urgency = TIMES[lang][(n + len(doer) + len(target)) % len(TIMES[lang])]
+                    text = template.format(doer=doer, target=target, past=past, participle=participle)
+                    text = f"{text}, {when}" if when else text
+                    yield text, voice, doer_age, target_age, kind, urgency
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_generated_sentences_are_read(situ, lang):
+    """Who did it and to whom, their age groups, when, and whether it was sexual, for every combination."""
+    wrong: dict[str, list[str]] = {"roles": [], "ages": [], "urgency": [], "kind": []}
+    count = 0
+    for text, voice, doer_age, target_age, kind, urgency in generated(lang):
+        count += 1
+        s = situ(text)
+        victim, doer = s.victim(), s.perpetrator()
+        topics = set(s.topics) | set(s.implied)
+        right = {"roles": victim is not None and doer is not None and victim.words != doer.words,
+                 "ages": (victim and victim.age_group, doer and doer.age_group) == (target_age, doer_age),
+                 "urgency": s.urgency == urgency,
+                 "kind": bool(topics & SEXUAL_TOPICS) == (kind == "sexual") and (
+                     kind == "sexual" or bool(topics & {"violence", "child-abuse"}))}
+        for field, ok in right.items():
+            if not ok:
+                wrong[field].append(f"{voice}: {text} -> {describe(s, 'en')} {sorted(topics)}")
+    assert count >= 500
+    assert not any(wrong.values()), "\n".join(f"{f}: {len(w)} of {count}\n  " + "\n  ".join(w[:8])
+                                             for f, w in wrong.items() if w)

@@ -1,6 +1,6 @@
 """What a word is, by a real lexicon: its lemma, whether it is a real word, the head of a compound.
 
-The table (lexicon.tsv beside this file) is derived from simplemma's Dutch and English dictionaries
+The table (lexicon.txt beside this file) is derived from simplemma's Dutch and English dictionaries
 by scripts/build_lexicon.py, for the reader's own words only: the forms of their lemmas, and the real
 words one slip away from them. It loads in about a millisecond, where simplemma itself takes 0.3 s.
 """
@@ -11,23 +11,20 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-TABLE = Path(__file__).with_name("lexicon.tsv")
+TABLE = Path(__file__).with_name("lexicon.txt")
 LINKS = ("s", "en", "e", "")  # the linking sounds of Dutch compounds ("gezinsgeweld", "pleegvader")
 MIN_STEM = 3  # the shortest first part of a compound ("judo", "buur", "pleeg")
 
 
 class Lexicon:
-    def __init__(self, lines: Iterable[str]):
-        self.lemmas: dict[str, str] = {}
-        self.real: set[str] = set()
-        for line in lines:
-            if not line or line.startswith("#"):
-                continue
-            form, _, lemma = line.rstrip("\n").partition("\t")
-            self.real.add(form)
-            if lemma:
-                self.lemmas[form] = lemma
-                self.real.add(lemma)
+    def __init__(self, text: str):
+        """The table's three sections ([lemmas] "form lemma", [real], [no-compound]), split by C-speed str.split."""
+        sections = dict(part.split("]\n", 1) for part in text.split("\n[")[1:] if "]\n" in part)
+        pairs = sections.get("lemmas", "").split()
+        self.lemmas: dict[str, str] = dict(zip(pairs[::2], pairs[1::2]))
+        self.no_compound = set(sections.get("no-compound", "").split())
+        self.real = set(sections.get("real", "").split()) | set(self.lemmas) | set(self.lemmas.values()) \
+            | self.no_compound
 
     def lemma(self, word: str) -> str:
         """"dwong" -> "dwingen", "geslagen" -> "slaan"; a word the table does not hold is its own lemma."""
@@ -56,5 +53,4 @@ def head(word: str, heads: Iterable[str], min_head: int = 3) -> str | None:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    with TABLE.open(encoding="utf-8") as f:
-        return Lexicon(f)
+    return Lexicon(TABLE.read_text(encoding="utf-8"))

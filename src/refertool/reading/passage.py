@@ -82,7 +82,7 @@ class Passage:
             return word
         if lemma in heads:
             return lemma
-        if word in self.w.known:  # a word of the lists in its own right ("begeleiding" is no "leiding")
+        if word in self.w.known or word in lexicon().no_compound:  # "begeleiding" is no "leiding", "bathroom" no "oom"
             return word
         found = head(word, heads - self.w.not_heads)
         return found if found is not None and (len(found) >= 4 or len(word) - len(found) >= 4) else word

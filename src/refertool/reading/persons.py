@@ -74,8 +74,8 @@ class Persons(Passage):
             between = words[a.end:b.at]
             if words[a.end - 1] in self.possessive and len(between) <= 1:
                 a.possessor = True
-            elif between and between[0] in w.possessive_of and len(between) <= 3:
-                b.possessor = True
+            elif between and between[0] in w.possessive_of and all(x in w.determiners for x in between[1:]):
+                b.possessor = True  # "van mijn zoon", not "van 16 een meisje"
 
     def _pronouns(self) -> None:
         """A third-person pronoun points back to the last person named before it who fits it (she, her: a woman
@@ -156,6 +156,10 @@ class Persons(Passage):
                 person = owner.person()
                 person.age_then = age if person.age_then is None else min(person.age_then, age)
             else:
-                owner.person().age = age
+                person = owner.person()
+                if person.age is not None and person.age != age:  # two ages of one person: then, and now
+                    person.age_then, person.age = min(person.age, age), max(person.age, age)
+                else:
+                    person.age = age
             self.used.update(range(i, after_at))
 

@@ -18,6 +18,7 @@ from ..i18n import t
 from ..model import Regions, Vocabulary
 from ..text import STOPWORDS, tokens
 from .acts import Acts
+from .lexicon import head
 from .model import Person, Situation
 from .passage import Mention, age_group
 from .persons import Persons
@@ -210,8 +211,13 @@ class Reader(Persons, Time, Acts):
             if m.relation in w.served and (m.own or m.at > 0 and words[m.at - 1] in w.insider or any(
                     words[j] in w.telling for j in range(m.end, min(len(words), m.end + 3)))):
                 return True
-            if m.relation in w.staff and any(words[j] in w.insider for j in range(max(0, m.at - 3), m.at)):
+            if m.relation in w.staff and any(words[j] in w.insider for j in range(max(0, m.at - 3), m.end + 3)
+                                             if j < len(words)):
                 return True  # "one of our scout leaders", "een collega van onze opvang"
+        for i in range(len(words) - 1):  # "uit onze leefgroep", "in our youth care facility": a setting of theirs
+            if words[i] in w.insider and any(self.lemmas[j] in w.settings or head(words[j], w.settings)
+                                             for j in range(i + 1, min(len(words), i + 4))):
+                return True
         return False
 
     def _own_harmed(self) -> bool:
@@ -236,8 +242,9 @@ class Reader(Persons, Time, Acts):
 
     def _person(self, m: Mention) -> Person:
         group = m.age_group
-        if m.age_then is not None or m.age is not None:
-            group = age_group(m.age_then if m.age_then is not None else m.age, self.w)
+        age = m.age_then if m.age_then is not None else m.age
+        if age is not None:
+            group = age_group(age, self.w)
         return Person(m.role, m.age, group, m.relation, m.words, m.accused, m.own, m.age_then)
 
 

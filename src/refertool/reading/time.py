@@ -72,7 +72,7 @@ class Time(Passage):
             return (dt.date.today().year - int(word)) * 365, i + 1
         if word in w.then:  # "toen ze 10 was", "when I was 15", "at age 9": long ago
             ahead = words[i + 1:i + 5]
-            if any(x.isdigit() or x in w.numbers for x in ahead):
+            if any(x.isdigit() or w.numbers.get(x, 0) > 1 for x in ahead):
                 return w.recent_days + 1, i + 1
         return None
 

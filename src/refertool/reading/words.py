@@ -52,6 +52,7 @@ class Words:
         self.articles = single(pronouns.get("articles"))
         self.objects = single(pronouns.get("objects"))
         self.possessive_of = single(pronouns.get("of"))
+        self.determiners = single(pronouns.get("determiners"))
         self.gender = {word: g for g in ("female", "male") for word in single((raw.get("gender") or {}).get(g))}
         self.third = single(pronouns.get("third"))
         self.acts = single((raw.get("acts") or {}).get("words"))
@@ -84,6 +85,7 @@ class Words:
         self.served = frozenset(asker.get("served", ()))
         self.staff = frozenset(asker.get("staff", ()))
         self.body = single(asker.get("body"))
+        self.settings = single(asker.get("settings"))
         time = raw.get("time") or {}
         self.night_hours = tuple(time.get("night_hours", (0, 0)))
         self.acute_days, self.recent_days = int(time.get("acute_days", 0)), int(time.get("recent_days", 0))
@@ -146,7 +148,6 @@ class Words:
         # Words that name a facet stay in the search even when the reader uses them ("trainer": sport).
         self.facet_words = frozenset(facet_words)
         # Every word the reader knows: such a word is never read as a typo of another.
-        self.known_list = sorted(w for w in self.relations_and_acts() if len(w) >= 5)
         groups = (self.relations, self.asker_roles, self.urgency, self.needs, self.channels, self.avoid, self.topics,
                   self.sectors)
         self.known = frozenset(w for group in groups for p in group for w in p) | (
@@ -179,6 +180,8 @@ class Words:
                 key = tuple(lex.lemma(x) for x in tokens(phrase))
                 if key:
                     self.act_phrases[key] = name
+        targets = self.relations_and_acts() | set(self.act_lemmas) | set(self.act_nouns)
+        self.known_list = sorted(w for w in targets if len(w) >= 5)
         # Single person words: the heads a compound resolves to ("judotrainer" -> trainer, "pleegvader" -> vader).
         self.person_heads = frozenset(p[0] for group in (self.relations, self.asker_roles) for p in group
                                       if len(p) == 1)
@@ -240,7 +243,8 @@ SCHEMA: dict[str, Any] = {
                           "words": WORDS, "modifier": ("bool",)}),
     "gender": {"female": WORDS, "male": WORDS},
     "compounds": {"not_heads": WORDS},
-    "pronouns": dict.fromkeys(("self", "third", "self_is", "articles", "objects", "of"), WORDS),
+    "pronouns": dict.fromkeys(("self", "third", "self_is", "articles", "objects", "of", "determiners"),
+                              WORDS),
     "acts": {"words": WORDS},
     "act_classes": any_key({"lemmas": WORDS, "nouns": WORDS, "separable": WORDS, "phrases": WORDS,
                             "topics": ids("topics"), "minor_topics": ids("topics"), "sexual": ("bool",)}),
@@ -249,9 +253,11 @@ SCHEMA: dict[str, Any] = {
     "survivor": {"phrases": WORDS},
     "asker": {**dict.fromkeys(("markers", "after", "at", "private", "insider", "own", "work"), WORDS),
               "roles": any_key(WORDS), "kinds": any_key(WORDS), "children": WORDS,
-              "served": ("ids", "relations"), "staff": ("ids", "relations"), "body": WORDS},
+              "served": ("ids", "relations"), "staff": ("ids", "relations"), "body": WORDS,
+              "settings": WORDS},
     "time": {"night_hours": PAIR, "acute_days": NUMBER, "recent_days": NUMBER, "ago": WORDS,
-             "numbers": any_key(NUMBER), "units": any_key(NUMBER), "few": NUMBER, "last": WORDS, "last_of": any_key(NUMBER),
+             "numbers": any_key(NUMBER), "units": any_key(NUMBER), "few": NUMBER, "last": WORDS,
+             "last_of": any_key(NUMBER),
              "weekdays": WORDS, "weekday_days": NUMBER, "day_prefixes": any_key(NUMBER), "day_parts": WORDS,
              "childhood": WORDS, "then": WORDS, "ongoing": WORDS},
     "urgency": dict.fromkeys(("acute", "recent", "past"), WORDS),
