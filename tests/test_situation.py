@@ -368,13 +368,14 @@ def test_crying_since_abuse_is_read_as_the_askers_own_abuse(situ, catalog):
 
 
 @pytest.mark.parametrize("text", [
-    "mijn vriend dwingt me tot seks", "mijn vriend dwingd me tot seks", "ik werd door mijn baas gedwongen tot seks",
+    "mijn vriend dwingt me tot seks", "mijn vriend dwinngt me tot seks", "ik werd door mijn baas gedwongen tot seks",
     "my husband forces me into sex", "he forced me to have sex",
 ])
 def test_coercion_to_sex_is_sexual_violence(situ, catalog, text):
     s = situ(text)
-    assert "sexual-violence" in s.implied and s.perpetrator() is not None and s.victim() is not None
-    assert first(catalog, text, 1)[0].startswith("zorgcentrum-seksueel-geweld")
+    assert "sexual-violence" in s.implied + s.topics and s.perpetrator() is not None and s.victim() is not None
+    # a care centre, or (an adult, no time said) victim support first
+    assert first(catalog, text, 1)[0].startswith(("zorgcentrum-seksueel-geweld", "caw"))
 
 
 @pytest.mark.parametrize("text,urgency", [

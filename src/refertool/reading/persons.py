@@ -124,7 +124,7 @@ class Persons(Passage):
                 continue  # a time of day
             age = int(m.group(1)) if m else spelt
             # "toen ze 10 was", "when I was 15", "from age 9", "tussen haar 8 en 12": the age then, not now
-            then = any(words[j] in w.then for j in range(max(0, i - 3), i) if self.part[j] == self.part[i])
+            then = any(words[j] in w.then for j in range(i) if self.part[j] == self.part[i])
             years = bool(m and word != m.group(1)) or (i + 1 < len(words) and words[i + 1] in AGE_AFTER)
             before = words[i - 1] if i else ""
             after_at = i + 1

@@ -189,6 +189,7 @@ class Reader(Persons, Time, Acts):
         spent |= {x for x in self.words if x in self.w.frames} | self.refused | self.story | self.pieces  # even facets
         implied = self.implied() + [t for need in needs if need == "feelings" for t in self.w.need_topics.get(need, ())]
         implied = [t for t in implied if t not in topics]  # named already
+        self._adult_by_the_other(seen)
         people = tuple(self._person(m) for m in seen)
         asker = self._coarse(asker_role, asker_sector if in_role else "", me)
         assumed = [*(["asker"] if asker in ("", "bystander") and asker_role in ("", "bystander") else []),
@@ -223,19 +224,30 @@ class Reader(Persons, Time, Acts):
     def _own_harmed(self) -> bool:
         """The act is done to something of the asker's own (their images, their body): "mijn naaktfoto's"."""
         words, w = self.words, self.w
-        return any(words[i] in w.own and (self.act_class[i + 1] or words[i + 1] in w.body or self.lemmas[i + 1]
-                                          in w.body) for i in range(len(words) - 1)) and any(
-            self.is_act(i) or self.act_noun[i] for i in range(len(words)))
+        mine = any(words[i] in w.own and (self.act_class[i + 1] or words[i + 1] in w.body or self.lemmas[i + 1]
+                                          in w.body) for i in range(len(words) - 1))
+        # "opnames van mij", "pictures of me": an act's noun, then of the asker
+        of_me = any(self.act_noun[i] and words[i + 1] in w.possessive_of and words[i + 2] in w.self_words
+                    for i in range(len(words) - 2))
+        return (mine or of_me) and any(self.is_act(i) or self.act_noun[i] for i in range(len(words)))
+
+    def _adult_by_the_other(self, seen: list[Mention]) -> None:
+        """Done by a partner or a colleague (`[ages] adult_with`): the one it was done to is an adult too."""
+        doer = next((p for p in seen if p.role == "perpetrator"), None)
+        if doer is not None and doer.relation in self.w.adult_with:
+            for p in seen:
+                if p.role == "victim" and not p.age_group and p.age is None and p.age_then is None:
+                    p.age_group = "adult"
 
     def _coarse(self, role: str, sector: str, me: Mention | None) -> str:
         """The asker, coarsely: as themself (victim, perpetrator), a private person close to it (parent, bystander:
         by the asker roles of data/situation.toml), else anyone in a role or a setting of their own (professional)."""
-        if role in ("victim", "perpetrator", "bystander"):
+        if role in ("victim", "perpetrator"):
             return role
         private = self.w.private_askers.get(role)
         if private:
             return private
-        if role or sector or self._serves():
+        if role and role != "bystander" or sector or self._serves():
             return "professional"
         # "I", or "mijn zus", "my neighbour": someone close to it who is not the one it is about
         return "bystander" if me is not None or any(m.own for m in self.mentions) else ""

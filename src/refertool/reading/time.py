@@ -34,6 +34,8 @@ class Time(Passage):
         for start, end, _ in find(spare, w.childhood):
             days.append(w.recent_days + 1)
             taken.update(range(start, end))
+        if any(m.age_then is not None and m.age is not None and m.age - m.age_then > 1 for m in self.mentions):
+            days.append(w.recent_days + 1)  # "toen ik 11 was ... nu 62": long ago
         self.used.update(taken)
         self.ongoing = bool(find(self.words, w.ongoing))
         if not days and any(self._night_clock(i) for i in range(len(self.words))):

@@ -188,7 +188,8 @@ class Words:
         self.not_heads = single((raw.get("compounds") or {}).get("not_heads"))
         ages = raw.get("ages") or {}
         span = vocab.age_spans().get(ages.get("minors", ""))
-        self.minor_max = span[1] if span else -1  # no minors audience: no one is read as a minor by age
+        self.minor_max = span[1] if span else -1
+        self.adult_with = frozenset(ages.get("adult_with", ()))  # no minors audience: no one is read as a minor by age
 
     def relations_and_acts(self) -> set[str]:
         """The words a typo may be read as (people, acts, asker roles): short lists, telling words."""
@@ -238,7 +239,7 @@ def any_key(value: Any, facet: str = "") -> tuple[str, str, Any]:
 
 
 SCHEMA: dict[str, Any] = {
-    "ages": {"minors": ("id", "audiences")},
+    "ages": {"minors": ("id", "audiences"), "adult_with": ("ids", "relations")},
     "relations": any_key({"age_group": one_of("minor", "adult"), "role": one_of("victim", "perpetrator"),
                           "words": WORDS, "modifier": ("bool",)}),
     "gender": {"female": WORDS, "male": WORDS},
