@@ -111,7 +111,7 @@ def test_urgency(situ, text, urgency):
     ("een speelster van 14 werd betast", 14), ("mijn zus (28) werd aangerand", 28),
     ("meisje 15j werd betast", 15), ("my 12yo son touched a boy", 12), ("asylum seeker aged 16 was touched", 16),
     ("een 14-jarige leerling werd betast", 14), ("a 13 yo girl was groped", 13),
-    ("a 15 year old girl was groped", 15),
+    ("a 13 year old girl was groped", 13),
 ])
 def test_ages(situ, text, age):
     assert any(p.age == age for p in situ(text).people)

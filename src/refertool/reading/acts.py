@@ -150,7 +150,7 @@ class Acts(Passage):
         return [t for c in named for t in classes[c]["minor_topics" if minor else "topics"]]
 
     def feelings(self) -> Mention | None:
-        """The one who has the feelings ("ik voel me aangetrokken", "he is attracted to"): the person named last
+        """The one who has the feelings ("ik heb gevoelens voor kinderen", "she fears her urges"): the person named last
         before the feeling word in its clause; they are the one the question is about, as who might do it."""
         for start, _, need in find(self.words, self.w.needs):
             if need != "feelings":

@@ -16,7 +16,7 @@ class Person:
     words: str  # the words of the text it was read from
     accused: bool = False  # said to have done it ("beschuldigd van", "accused of"), not known to
     own: bool = False  # the asker's own ("mijn dochter", "my brother", "mijn cliënt")
-    # The age when it happened ("toen ze 10 was", "from age 9"); `age_group` is the group then, `age` the age now.
+    # The age when it happened ("toen hij 7 was", "at age 6"); `age_group` is the group then, `age` the age now.
     age_then: int | None = None
 
 

@@ -26,7 +26,7 @@ class Mention:
     def __init__(self, at: int, end: int, relation: str, words: str, age_group: str = "", role: str = ""):
         self.at, self.end, self.relation, self.words = at, end, relation, words
         self.age: int | None = None
-        self.age_then: int | None = None  # the age when it happened ("toen ze 10 was"), when the text tells it
+        self.age_then: int | None = None  # the age when it happened ("toen hij 7 was"), when the text tells it
         self.age_group = age_group
         self.role = role
         self.accused = False

@@ -123,7 +123,7 @@ class Persons(Passage):
             if i > 0 and words[i - 1] in ("om", "at", "rond", "around"):
                 continue  # a time of day
             age = int(m.group(1)) if m else spelt
-            # "toen ze 10 was", "when I was 15", "from age 9", "tussen haar 8 en 12": the age then, not now
+            # "toen hij 7 was", "when she was 6", "at age 5", "between 6 and 9": the age then, not now
             then = any(words[j] in w.then for j in range(i) if self.part[j] == self.part[i])
             years = bool(m and word != m.group(1)) or (i + 1 < len(words) and words[i + 1] in AGE_AFTER)
             before = words[i - 1] if i else ""
@@ -143,11 +143,11 @@ class Persons(Passage):
             elif nxt is not None and nxt.at == i + 1:
                 owner = nxt  # "my 12yo son"
             elif (years or before in ("van", "of", "aged", "age")) and not then:
-                owner = Mention(i, i + 1, "", word)  # "een 14-jarige", "a 12 year old of our camp"
+                owner = Mention(i, i + 1, "", word)  # "een 14-jarige", "an 11 year old at the camp"
                 self.mentions.append(owner)
                 self.mentions.sort(key=lambda x: x.at)
             if then and (owner is None or owner.relation not in ("self", "pronoun")):
-                owner = next((x for x in self.mentions if x.relation == "self"), owner)  # "I ... from age 9 to 13"
+                owner = next((x for x in self.mentions if x.relation == "self"), owner)  # "I ... at age 6"
             if owner is None:
                 continue
             if owner.relation == "pronoun" and owner.refers is None:  # "she was abused ...; she is 24 now"

@@ -171,7 +171,7 @@ class Reader(Persons, Time, Acts):
         needs = self.needs(avoid)
         feeling = self.feelings() if "feelings" in needs else None
         if feeling is not None and me is feeling and not me.role:
-            me.role = "perpetrator"  # "ik voel me aangetrokken tot kinderen": the asker has the feelings
+            me.role = "perpetrator"  # "ik heb gevoelens voor kinderen": the asker has them
         if me is not None and me.role in ("victim", "perpetrator"):
             asker_role, in_role = me.role, False  # the asker speaks for themself
         elif me is not None and not asker_role:
@@ -205,7 +205,7 @@ class Reader(Persons, Time, Acts):
                          ongoing=self.ongoing, assumed=tuple(dict.fromkeys(assumed)))
 
     def _serves(self) -> bool:
-        """The asker works with the people of the story: "mijn leerling", "a client of mine", "one of our leaders",
+        """The asker works with the people of the story: "mijn leerling", "my client", "een van onze animatoren",
         or one of those who tells them ("een leerlinge vertelde me")."""
         words, w = self.words, self.w
         for m in self.mentions:
@@ -214,8 +214,8 @@ class Reader(Persons, Time, Acts):
                 return True
             if m.relation in w.staff and any(words[j] in w.insider for j in range(max(0, m.at - 3), m.end + 3)
                                              if j < len(words)):
-                return True  # "one of our scout leaders", "een collega van onze opvang"
-        for i in range(len(words) - 1):  # "uit onze leefgroep", "in our youth care facility": a setting of theirs
+                return True  # "een van onze animatoren", "a colleague at our school"
+        for i in range(len(words) - 1):  # "in onze jeugdwerking", "at our centre": a setting of theirs
             if words[i] in w.insider and any(self.lemmas[j] in w.settings or head(words[j], w.settings)
                                              for j in range(i + 1, min(len(words), i + 4))):
                 return True

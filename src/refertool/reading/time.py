@@ -46,7 +46,7 @@ class Time(Passage):
         return "acute" if when <= w.acute_days else "recent" if when <= w.recent_days else "past"
 
     def _of_the_telling(self, i: int) -> bool:
-        """"ze vertelde me vandaag dat ...", "told me yesterday": the time of the telling, not of the act."""
+        """"hij zei me gisteren dat ...", "she told me today": the time of the telling, not of the act."""
         words, w = self.words, self.w
         told = [j for j in range(max(0, i - 3), i) if words[j] in w.telling and self.part[j] == self.part[i]]
         return bool(told) and not any(words[j] in w.boundary for j in range(told[-1], i))  # "zegt dat hij gisteren"
@@ -67,12 +67,14 @@ class Time(Passage):
             return w.weekday_days, i + 2
         if word.startswith(w.weekdays) and (word in w.weekdays or word.endswith(w.day_parts)):
             return w.weekday_days, i + 1  # "vrijdag", "zaterdagavond", "friday"
+        if word in w.this and nxt in w.day_parts:  # "deze avond", "this morning"
+            return 0, i + 2
         for prefix, ago in w.day_prefixes.items():  # "gistermiddag", "vanavond"
             if word.startswith(prefix) and word[len(prefix):] in w.day_parts:
                 return ago, i + 1
         if len(word) == 4 and word.isdigit() and 1900 < int(word) <= dt.date.today().year:  # "in 2019"
             return (dt.date.today().year - int(word)) * 365, i + 1
-        if word in w.then:  # "toen ze 10 was", "when I was 15", "at age 9": long ago
+        if word in w.then:  # "toen hij 7 was", "when she was 6", "at age 5": long ago
             ahead = words[i + 1:i + 5]
             if any(x.isdigit() or w.numbers.get(x, 0) > 1 for x in ahead):
                 return w.recent_days + 1, i + 1

@@ -99,6 +99,7 @@ class Words:
         self.weekday_days = int(time.get("weekday_days", 0))
         self.day_prefixes = {k: int(v) for k, v in (time.get("day_prefixes") or {}).items()}
         self.day_parts = tuple(time.get("day_parts", ()))
+        self.this = single(time.get("this"))
         self.childhood = listed(time.get("childhood"))
         self.then = single(time.get("then"))
         self.ongoing = listed(time.get("ongoing"))
@@ -260,6 +261,7 @@ SCHEMA: dict[str, Any] = {
              "numbers": any_key(NUMBER), "units": any_key(NUMBER), "few": NUMBER, "last": WORDS,
              "last_of": any_key(NUMBER),
              "weekdays": WORDS, "weekday_days": NUMBER, "day_prefixes": any_key(NUMBER), "day_parts": WORDS,
+             "this": WORDS,
              "childhood": WORDS, "then": WORDS, "ongoing": WORDS},
     "urgency": dict.fromkeys(("acute", "recent", "past"), WORDS),
     "needs": any_key(WORDS),
