@@ -566,3 +566,101 @@ def test_generated_sentences_are_read(situ, lang):
     assert count >= 500
     assert not any(wrong.values()), "\n".join(f"{f}: {len(w)} of {count}\n  " + "\n  ".join(w[:8])
                                              for f, w in wrong.items() if w)
+
+
+# Who asks, generated: an opening that tells the asker, then a story told in the third person.
+ASKERS = {
+    "nl": [("als leerkracht merk ik dat", "professional"), ("ik werk in een jeugdhuis en", "professional"),
+           ("politie hier:", "professional"), ("mijn leerling vertelde dat", "professional"),
+           ("mijn dochter zegt dat", "parent"), ("ik denk dat", "bystander"), ("mijn buurvrouw zag dat", "bystander")],
+    "en": [("as a social worker I learnt that", "professional"), ("I work at a youth club and", "professional"),
+           ("my client told me that", "professional"), ("my son says that", "parent"),
+           ("I believe that", "bystander"), ("my neighbour saw that", "bystander")],
+}
+STORIES = {"nl": ["een trainer een speler van 12 betastte", "een man zijn vrouw sloeg",
+                  "een monitor een kind van 8 verwaarloosde"],
+           "en": ["a coach touched a player of 12", "a man hit his wife", "a leader neglected a child of 8"]}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_generated_askers(situ, lang):
+    wrong = [f"{opening} {story} -> {situ(f'{opening} {story}').asker!r}, not {asker!r}"
+             for opening, asker in ASKERS[lang] for story in STORIES[lang]
+             if situ(f"{opening} {story}").asker != asker]
+    assert not wrong, "\n".join(wrong)
+
+
+# When, generated: a time expression of each kind of the grammar, before or after a story.
+WHEN = {
+    "nl": [("{n} dagen geleden", lambda n: "acute" if n <= 7 else "recent"), ("{n} weken geleden", lambda n: "recent"),
+           ("{n} jaar geleden", lambda n: "recent" if n <= 1 else "past"), ("vorige {u}", None),
+           ("{d}avond", lambda n: "acute"), ("gister{p}", lambda n: "acute"), ("in {y}", None)],
+    "en": [("{n} days ago", lambda n: "acute" if n <= 7 else "recent"), ("{n} weeks ago", lambda n: "recent"),
+           ("{n} years ago", lambda n: "recent" if n <= 1 else "past"), ("last {u}", None), ("on {d} night", None),
+           ("in {y}", None)],
+}
+NUMBERS = {"nl": [("twee", 2), ("vijf", 5), ("tien", 10), ("3", 3), ("12", 12)],
+           "en": [("two", 2), ("five", 5), ("ten", 10), ("3", 3), ("12", 12)]}
+LAST = {"nl": [("week", "recent"), ("maand", "recent"), ("winter", "recent"), ("jaar", "recent"), ("nacht", "acute")],
+        "en": [("week", "recent"), ("month", "recent"), ("summer", "recent"), ("year", "recent"), ("night", "acute")]}
+DAYS = {"nl": ["maandag", "vrijdag", "zondag"], "en": ["tuesday", "friday", "saturday"]}
+PARTS = ["middag", "avond", "nacht", "ochtend"]
+TOLD = {"nl": "hij werd door een leider geslagen", "en": "he was hit by a leader"}
+
+
+def _whens(lang):
+    year = dt.date.today().year
+    for template, rule in WHEN[lang]:
+        if "{n}" in template:
+            for word, n in NUMBERS[lang]:
+                yield template.format(n=word), rule(n)
+        elif "{u}" in template:
+            for unit, urgency in LAST[lang]:
+                yield template.format(u=unit), urgency
+        elif "{d}" in template:
+            for day in DAYS[lang]:
+                yield template.format(d=day), "acute"
+        elif "{p}" in template:
+            for part in PARTS:
+                yield template.format(p=part), "acute"
+        else:
+            for y, urgency in ((year - 5, "past"), (year - 20, "past")):
+                yield template.format(y=y), urgency
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_generated_times(situ, lang):
+    wrong = []
+    for when, urgency in _whens(lang):
+        for text in (f"{TOLD[lang]}, {when}", f"{when} {TOLD[lang]}"):
+            if situ(text).urgency != urgency:
+                wrong.append(f"{text} -> {situ(text).urgency!r}, not {urgency!r}")
+    # the time of the telling is not the time of the act; a habit goes on
+    told = {"nl": "ze zei me gisteren dat ze als kind misbruikt werd",
+            "en": "she told me today that she was abused as a child"}
+    assert situ(told[lang]).urgency == "past"
+    ongoing = {"nl": "hij slaat haar al maanden", "en": "he keeps hitting her"}
+    assert situ(ongoing[lang]).urgency == "recent" and situ(ongoing[lang]).ongoing
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("compound,relation", [("judotrainer", "trainer"), ("pianoleraar", "teacher"),
+                                               ("pleegvader", "parent"), ("buurman", "stranger"),
+                                               ("hockeycoach", "trainer"), ("stiefoom", "elder"),
+                                               ("zwemjuf", "teacher"), ("scoutsleider", "leader")])
+@pytest.mark.parametrize("frame", ["de {0} heeft een meisje van 11 betast", "a girl of 11 was touched by the {0}"])
+def test_a_compound_is_the_person_it_ends_in(situ, compound, relation, frame):
+    s = situ(frame.format(compound))
+    assert s.perpetrator() is not None and s.perpetrator().words == compound
+    assert s.perpetrator().relation == relation or compound == "buurman"  # a listed word keeps its own relation
+
+
+@pytest.mark.parametrize("text,victim,doer", [
+    ("my nephew's swimming coach touched him, he is 9", "nephews", "swimming coach"),
+    ("de trainer van mijn zus betastte haar na de les", "zus", "trainer"),
+    ("her son's teacher hit him", "sons", "teacher"),
+    ("de leider van mijn broer sloeg hem", "broer", "leider"),
+])
+def test_a_possessive_names_whose_person_acts(situ, text, victim, doer):
+    s = situ(text)
+    assert s.victim().words == victim and s.perpetrator().words == doer
