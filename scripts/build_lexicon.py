@@ -63,7 +63,7 @@ def main() -> int:
     for lang in LANGS:
         by_lang[lang] = {}
         for form, lemma in DefaultDictionaryFactory().get_dictionary(lang).items():
-            f, lm = fold(form), fold(lemma)
+            f, lm = fold(form).replace("'", ""), fold(lemma).replace("'", "")  # "naaktfoto's" is read "naaktfotos"
             if f.isalpha() and lm.isalpha():
                 by_lang[lang].setdefault(f, lm)
     # A word's lemmas in either language ("stalk": stalken in Dutch, stalk in English).

@@ -89,14 +89,15 @@ class Persons(Passage):
                             and not x.possessor and x.relation != "pronoun"), None) if m.words in w.objects else None
             earlier = [x for x in self.mentions if x.at < m.at and x is not subject and x.relation != "self"
                        and (x.relation != "pronoun" or x.refers is not None)]
-            fitting = [x for x in earlier if self._gender(x.person()) == gender] or [
+            fitting = [x for x in earlier if gender in (self._gender(x), self._gender(x.person()))] or [
                 x for x in earlier if not self._gender(x.person()) and x.relation != "pronoun"]
             if fitting and gender:
                 m.refers = fitting[-1]
 
     def _gender(self, m: Mention) -> str:
-        first = m.words.split()[-1] if m.words else ""
-        return self.w.gender.get(first) or self.w.gender.get(self.norm[m.at] if m.at < len(self.norm) else "", "")
+        last = m.words.split()[-1] if m.words else ""
+        at = min(m.end, len(self.words)) - 1
+        return self.w.gender.get(last) or (self.w.gender.get(self.lemmas[at], "") if at >= 0 and m.words else "")
 
     def _apposition(self) -> None:
         """"ik ben een man van 40", "I'm an adult man": the person named is the asker themself."""
