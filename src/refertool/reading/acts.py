@@ -134,6 +134,8 @@ class Acts(Passage):
         if self.groomed:
             found.extend(w.grooming_topics)
         found.extend(self.act_topics())
+        if self.now and found:
+            found.extend(w.now_topics)  # harm happening today, tonight, now: a crisis
         for topic, objects in w.coerced_into.items():
             if any(words[i] in w.coercion and any(self.clause[j] == self.clause[i] and words[j] in objects
                                                   for j in range(i + 1, len(words))) for i in range(len(words))):

@@ -74,6 +74,7 @@ class Passage:
         self.refused: set[str] = set()  # words of a refusal ("geen aangifte"): read, never searched
         self.groomed = False  # a minor keeps contact with an adult stranger
         self.ongoing = False  # it still goes on ("al maanden", "keeps")
+        self.now = False  # it happens today, tonight, right now
         self.story: set[str] = set()  # words of what happened, not of what is asked ("ze chatte met ..."): not searched
 
     def _person_word(self, word: str, lemma: str) -> str:
@@ -105,8 +106,11 @@ class Passage:
         self.act_noun = [x in w.act_nouns for x in self.words]  # "misbruik" is a noun before it is "ik misbruik"
         out = [w.act_nouns.get(x) or w.act_lemmas.get(x) or w.act_lemmas.get(lemma) or ""
                for x, lemma in zip(self.words, self.lemmas)]
-        for start, end, name in find(self.lemmas, w.act_phrases):
-            out[start:end] = [name] * (end - start)
+        # phrases of lemmas, a determiner inside left out ("iets in mijn drankje", "without my consent")
+        kept = [i for i, x in enumerate(self.words) if x not in w.determiners]
+        for start, end, name in find([self.lemmas[i] for i in kept], w.act_phrases):
+            for i in range(kept[start], kept[end - 1] + 1):
+                out[i] = name
         for i, lemma in enumerate(self.lemmas):
             for j in range(len(self.words)):
                 verb = w.act_separable.get((self.words[j], lemma), "")

@@ -43,6 +43,7 @@ class Time(Passage):
         if not days:
             return "recent" if self.ongoing else ""
         when = min(days)
+        self.now = when == 0  # today, tonight, right now
         return "acute" if when <= w.acute_days else "recent" if when <= w.recent_days else "past"
 
     def _of_the_telling(self, i: int) -> bool:

@@ -103,6 +103,7 @@ class Words:
         self.childhood = listed(time.get("childhood"))
         self.then = single(time.get("then"))
         self.ongoing = listed(time.get("ongoing"))
+        self.now_topics = tuple(time.get("now_topics", ()))
         self.asker_roles = table(asker.get("roles"))
         self.urgency = table(raw.get("urgency"))
         self.needs = table(raw.get("needs"))
@@ -263,7 +264,7 @@ SCHEMA: dict[str, Any] = {
              "last_of": any_key(NUMBER),
              "weekdays": WORDS, "weekday_days": NUMBER, "day_prefixes": any_key(NUMBER), "day_parts": WORDS,
              "this": WORDS,
-             "childhood": WORDS, "then": WORDS, "ongoing": WORDS},
+             "childhood": WORDS, "then": WORDS, "ongoing": WORDS, "now_topics": ids("topics")},
     "urgency": dict.fromkeys(("acute", "recent", "past"), WORDS),
     "needs": any_key(WORDS),
     "help_for": dict.fromkeys(("other", "verbs_after_person", "verbs_before_person", "before_person", "self"), WORDS),
