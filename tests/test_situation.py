@@ -609,7 +609,9 @@ TOLD = {"nl": "hij werd door een leider geslagen", "en": "he was hit by a leader
 
 
 def _whens(lang):
-    year = dt.date.today().year
+    from refertool.validate import today
+
+    year = today().year
     for template, rule in WHEN[lang]:
         if "{n}" in template:
             for word, n in NUMBERS[lang]:

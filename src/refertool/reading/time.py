@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from .passage import Passage
@@ -46,6 +45,12 @@ class Time(Passage):
         self.now = when == 0  # today, tonight, right now
         return "acute" if when <= w.acute_days else "recent" if when <= w.recent_days else "past"
 
+    @staticmethod
+    def _year() -> int:
+        from ..validate import today  # the one reader of the date (REFER_TODAY)
+
+        return today().year
+
     def _of_the_telling(self, i: int) -> bool:
         """"hij zei me gisteren dat ...", "she told me today": the time of the telling, not of the act."""
         words, w = self.words, self.w
@@ -73,8 +78,8 @@ class Time(Passage):
         for prefix, ago in w.day_prefixes.items():  # "gistermiddag", "vanavond"
             if word.startswith(prefix) and word[len(prefix):] in w.day_parts:
                 return ago, i + 1
-        if len(word) == 4 and word.isdigit() and 1900 < int(word) <= dt.date.today().year:  # "in 2019"
-            return (dt.date.today().year - int(word)) * 365, i + 1
+        if len(word) == 4 and word.isdigit() and 1900 < int(word) <= self._year():  # "in 2019"
+            return (self._year() - int(word)) * 365, i + 1
         if word in w.then:  # "toen hij 7 was", "when she was 6", "at age 5": long ago
             ahead = words[i + 1:i + 5]
             if any(x.isdigit() or w.numbers.get(x, 0) > 1 for x in ahead):
