@@ -72,7 +72,8 @@ class Time(Passage):
         if word in w.last and nxt.startswith(w.weekdays):  # "afgelopen vrijdag"
             return w.weekday_days, i + 2
         if word.startswith(w.weekdays) and (word in w.weekdays or word.endswith(w.day_parts)):
-            return w.weekday_days, i + 1  # "vrijdag", "zaterdagavond", "friday"
+            # "vrijdag", "zaterdagavond", "friday", "monday evening"
+            return w.weekday_days, i + (2 if nxt in w.day_parts or nxt in w.units else 1)
         if word in w.this and nxt in w.day_parts:  # "deze avond", "this morning"
             return 0, i + 2
         for prefix, ago in w.day_prefixes.items():  # "gistermiddag", "vanavond"
