@@ -77,8 +77,8 @@ class Time(Passage):
         if word in w.this and nxt in w.day_parts:  # "deze avond", "this morning"
             return 0, i + 2
         for prefix, ago in w.day_prefixes.items():  # "gistermiddag", "vanavond"
-            if word.startswith(prefix) and word[len(prefix):] in w.day_parts:
-                return ago, i + 1
+            if word.startswith(prefix) and word[len(prefix):] in w.day_parts or word == prefix and ago:
+                return ago, i + (2 if nxt in w.day_parts else 1)  # "gisteren", "yesterday evening"
         if len(word) == 4 and word.isdigit() and 1900 < int(word) <= self._year():  # "in 2019"
             return (self._year() - int(word)) * 365, i + 1
         if word in w.then:  # "toen hij 7 was", "when she was 6", "at age 5": long ago
