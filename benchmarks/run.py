@@ -8,6 +8,7 @@ repeated, and reports medians and ratios. Run from the project root after
     .venv/bin/python benchmarks/run.py large --services 50000
     .venv/bin/python benchmarks/run.py search
     .venv/bin/python benchmarks/run.py hostile
+    .venv/bin/python benchmarks/run.py reader --against /tmp/main   # the situation reader's own cost
 
 Nothing here is a test: the figures go into the README.
 """
@@ -170,6 +171,47 @@ def search_cost(repeat: int) -> None:
               f"{per_query[int(len(per_query) * 0.9)] * 1000:.1f} ms, slowest {per_query[-1] * 1000:.1f} ms")
 
 
+def reader_cost(repeat: int, against: Path | None) -> None:
+    """What the situation reader costs: loading its lexicon table (once per process), reading one sentence, and
+    a warm `refer search` of a described situation as a fresh process (with --against SRC, next to that
+    source tree's, e.g. an unpacked `git archive` of main: `refer` run as `python -m refertool`)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    import tomllib
+
+    from refertool.catalog import load_catalog
+    from refertool.reading.lexicon import TABLE, Lexicon
+    from refertool.reading.read import read
+
+    loads = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        Lexicon(TABLE.read_text(encoding="utf-8"))
+        loads.append(time.perf_counter() - start)
+    catalog = load_catalog()
+    queries = [q["q"] for q in tomllib.loads((ROOT / "tests" / "relevance" / "situations.toml").read_text())["query"]]
+    read(queries[0], catalog.vocabulary, catalog.regions)  # the tables, built once
+    per = []
+    for q in queries:
+        runs = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            read(q, catalog.vocabulary, catalog.regions)
+            runs.append(time.perf_counter() - start)
+        per.append(statistics.median(runs))
+    print(f"lexicon table: loaded in {statistics.median(loads) * 1000:.1f} ms (median of {repeat})")
+    print(f"reading one sentence, {len(queries)} sentences: median {statistics.median(per) * 1000:.2f} ms, "
+          f"slowest {max(per) * 1000:.2f} ms")
+    sentence = queries[1]
+    commands = {"this tree": [sys.executable, "-m", "refertool", "search", sentence]}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    if against is not None:
+        commands["--against"] = ["env", f"PYTHONPATH={against / 'src'}", sys.executable, "-m", "refertool", "search",
+                                 sentence]
+    times = interleaved(commands, repeat, env)
+    print(f"warm `refer search` of a described situation, median of {repeat}: "
+          + ", ".join(f"{name} {t * 1000:.0f} ms" for name, t in times.items()))
+
+
 def hostile(repeat: int) -> None:
     """Each hostile query of the robustness tests through the CLI's entry point, in process (as the test
     runs them; a NUL byte cannot reach a real process's argv): none may hang."""
@@ -204,10 +246,11 @@ def _has(module: str) -> bool:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("what", choices=["startup", "large", "search", "hostile"])
+    ap.add_argument("what", choices=["startup", "large", "search", "hostile", "reader"])
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--services", type=int, default=50_000)
     ap.add_argument("--keep", type=Path, help="reuse (or make) the synthetic directory here")
+    ap.add_argument("--against", type=Path, help="reader: a source tree to compare a warm search with")
     args = ap.parse_args()
     if args.what == "startup":
         startup(args.repeat)
@@ -215,6 +258,8 @@ def main() -> None:
         search_cost(args.repeat)
     elif args.what == "hostile":
         hostile(args.repeat)
+    elif args.what == "reader":
+        reader_cost(args.repeat, args.against)
     else:
         large(args.services, args.repeat, args.keep)
 

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from refertool import cli as cli_module
 from refertool.commands import plan as plan_command
 from refertool.plan import Given, make_plan
-from refertool.situation import read
+from refertool.reading.read import read
 from test_render import golden, render
 
 # (situation, extra options, [(step, service) expected], [services that must not be in the plan])
@@ -473,8 +473,8 @@ def test_a_located_care_centre_is_the_nearest(cli, tmp_path):
 
 
 def test_a_reporting_point_is_said_to_be_for_images_only_when_images_are_at_stake(cli):
-    touched = _plan(cli, "de trainer van onze voetbalclub betast een speelster van 14 in de kleedkamer, wat moet ik "
-                         "als aanspreekpersoon integriteit doen?")
+    touched = _plan(cli, "na de training raakte de coach van onze hockeyclub een speelster van 13 aan; ik ben "
+                         "aanspreekpersoon integriteit, wat nu?")
     images = _plan(cli, "een leider verspreidt naaktfoto's van een lid van 14")
     say = {"en": "Report the images; they help to have them removed"}
 

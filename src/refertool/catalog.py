@@ -170,6 +170,11 @@ def check_paths(targets: Sequence[Path], today: dt.date | None = None) -> Report
         else:
             problems.append(Problem(str(target), 0, "REF023", "no such file or directory"))
     problems += duplicate_ids(seen)
+    from .reading.words import check_file as check_situation_words
+
+    for target in targets:  # the reader's word lists (data/situation.toml), by their schema
+        if target.is_dir() and (target / "situation.toml").is_file():
+            problems += check_situation_words(target / "situation.toml", vocab)
     problems += check_sources([p for p in targets if p.is_dir()], checked, bundled_dir(), today)
     return Report(tuple(sorted(set(problems))), files)
 

@@ -14,6 +14,8 @@ from typing import NamedTuple
 from . import ages
 from .index import NOT_URGENT, Index
 from .model import Vocabulary
+from .reading.model import Situation
+from .reading.words import words_of
 from .scores import (
     AGE_FITS,
     AGE_MISFITS,
@@ -28,7 +30,6 @@ from .scores import (
     SELF_ONLY,
     URGENT_FITS,
 )
-from .situation import Situation, words_of
 
 PERSONAL_NEEDS = frozenset({"help-victim", "help-perpetrator", "talk", "feelings", "duty-to-report", "mediation"})
 

@@ -129,6 +129,10 @@ STRINGS: dict[str, dict[str, str]] = {
                                          "volwassenen staat er allebei.",
                                    "en": "Age of the person who did it not given: help for minors and for adults "
                                          "is both listed."},
+    "assume_unread": {"nl": "Niet gelezen wat er gebeurde of wie het deed: algemene hulp voor jou staat er; "
+                               "beschrijf de situatie wat meer voor gerichte stappen.",
+                      "en": "Could not read what happened or who did it: general help for you is shown; describe "
+                            "the situation a little more for specific steps."},
     "assume_professional": {"nl": "Niet gezegd wie vraagt: we gaan uit van een professional of vrijwilliger die "
                                   "iemand helpt (--role verandert dit).",
                             "en": "Who is asking not said: assuming a professional or volunteer helping someone "
@@ -200,6 +204,22 @@ STRINGS: dict[str, dict[str, str]] = {
                                 "repository: pip install '.[pdf]'); HTML (-o poster.html) vraagt niets meer",
                           "en": "PDF needs the 'pdf' extra: pip install 'refertool[pdf]' (in a checkout of the "
                                 "repository: pip install '.[pdf]'); HTML (-o poster.html) needs nothing more"},
+    # What the situation reader read (reading/read.py, `describe`): "victim: athlete, 14 · asker: teacher".
+    "read_victim": {"nl": "slachtoffer", "en": "victim"},
+    "read_perpetrator": {"nl": "wie het deed", "en": "person who did it"},
+    "read_bystander": {"nl": "omstaander", "en": "bystander"},
+    "read_asker": {"nl": "vraagsteller", "en": "asker"},
+    "read_urgency": {"nl": "dringendheid", "en": "urgency"},
+    "read_wants": {"nl": "wil", "en": "wants"},
+    "read_place": {"nl": "plaats", "en": "place"},
+    "read_minor": {"nl": "minderjarig", "en": "minor"},
+    "read_adult": {"nl": "volwassen", "en": "adult"},
+    "read_acute": {"nl": "acuut", "en": "acute"},
+    "read_recent": {"nl": "recent", "en": "recent"},
+    "read_past": {"nl": "lang geleden", "en": "long ago"},
+    "read_self": {"nl": "zelf", "en": "themself"},
+    "read_via": {"nl": "via", "en": "via"},
+    "read_not_via": {"nl": "niet via", "en": "not via"},
     "months": {"nl": "januari februari maart april mei juni juli augustus september oktober november december",
                "en": "January February March April May June July August September October November December"},
 }

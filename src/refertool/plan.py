@@ -18,7 +18,9 @@ from .catalog import Catalog
 from .i18n import t
 from .model import Service, Vocabulary
 from .ranking import search
-from .situation import Person, Situation, describe, words_of
+from .reading.model import Person, Situation
+from .reading.read import describe
+from .reading.words import words_of
 
 SECTIONS = ("now", "advice", "report", "help-victim", "help-perpetrator", "later")
 ABOUT_SELF = ("victim", "perpetrator")  # asker roles that ask for themselves

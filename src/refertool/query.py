@@ -18,7 +18,9 @@ from typing import NamedTuple
 from .model import Regions, Vocabulary, facets
 from .places import names as place_names
 from .places import postcode
-from .situation import Situation, read, words_of
+from .reading.model import Situation
+from .reading.read import read
+from .reading.words import words_of
 from .text import STOPWORDS, fold, stems, tokens, typo_budget
 
 # Facets pulled from free text that filter (and may be relaxed, weakest first).

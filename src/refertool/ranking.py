@@ -24,6 +24,8 @@ from .fit import Fit, situation_fit
 from .index import DESCRIPTION, FIELDS, NAME, NO_AGE, NOT_URGENT, TOPICS, Index
 from .model import Service, facets
 from .query import FILTER_FACETS, Concept, Facet, Filters, Query, parse
+from .reading.model import Situation
+from .reading.words import words_of
 from .scores import (
     DESCRIPTION_WEIGHT,
     KEYWORD_DESCRIPTION_WEIGHT,
@@ -37,7 +39,6 @@ from .scores import (
     SUGGEST_SHARE,
     rarity,
 )
-from .situation import Situation, words_of
 from .text import STOPWORDS, split_compound, stems, tokens, typo_budget
 
 LEVELS = ("exact", "stem", "synonym", "compound", "prefix", "typo")

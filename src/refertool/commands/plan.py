@@ -28,7 +28,7 @@ from .options import (
 if TYPE_CHECKING:
     from ..catalog import Catalog
     from ..plan import Given, Plan
-    from ..situation import Situation
+    from ..reading.model import Situation
 
 
 class PlanFormat(str, Enum):
@@ -71,7 +71,7 @@ def plan(
       refer plan "trainer betastte een speelster van 14, gisteren" --region Gent
     """
     from ..plan import Given, make_plan
-    from ..situation import read
+    from ..reading.read import read
 
     settings = _settings(ctx)
     catalog = _catalog(settings)

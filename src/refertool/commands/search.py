@@ -100,7 +100,7 @@ def _explanation(result: Any, lang: str) -> str:
     for note in q.notes:
         lines.append(f"  {note}")
     if q.situation:
-        from ..situation import describe
+        from ..reading.read import describe
 
         lines.append(f"  {t('situation', lang)}: {describe(q.situation, lang)}")
     for n, hit in enumerate(result.hits, 1):

@@ -1,0 +1,178 @@
+"""Who did what to whom: acts by clause and voice, the accused, grooming, and the topics the story implies."""
+
+from __future__ import annotations
+
+from .passage import Mention, Passage, age_group, participle
+from .words import find
+
+
+class Acts(Passage):
+    def roles(self) -> None:
+        """Per clause: who did it comes first, unless the clause is passive or names an agent ("door", "by")."""
+        words, w = self.words, self.w
+        by_clause: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            if not m.possessor:  # "my daughter's coach kissed her": the coach is the one of the clause
+                by_clause.setdefault(self.clause[m.at], []).append(m)
+        for c in sorted(set(self.clause)):
+            span = [i for i, x in enumerate(self.clause) if x == c]
+            found = by_clause.get(c, [])
+            earlier = [m.person() for m in self.mentions if self.clause[m.at] < c and m.relation != "pronoun"]
+            relative = words[span[0]] in w.relative and bool(earlier)
+            if relative:  # "een leider die ...": the leader is the subject
+                antecedent = earlier[-1]
+                found = [Mention(span[0], span[0] + 1, "pronoun", words[span[0]]), *found]
+                found[0].refers = antecedent
+            for m in found:
+                if m.relation == "pronoun" and m.refers is None:
+                    mine = {x.person() for x in found if x is not m and x.refers is None and x.relation != "pronoun"}
+                    if found and found[0].refers is not None:
+                        mine.add(found[0].person())
+                    m.refers = next((p for p in reversed(earlier) if p not in mine and p.relation != "self"), None)
+            acts = [i for i in span if self.is_act(i)]
+            self.used.update(acts)  # verbs of the story; those naming a topic stay searched (facet words)
+            accused = [i for i in span if words[i] in w.accused or words[i] in w.convicted]
+            if not (acts or accused):
+                contact = [i for i in span if words[i] in w.contact]
+                if contact and earlier and not any(m.at < contact[0] for m in found):
+                    before = Mention(span[0], span[0], "pronoun", "")  # "... did not come home after chatting"
+                    before.refers = earlier[-1]
+                    found = [before, *found]
+                if contact and found and self._groomed(found, span, contact):
+                    self.story.update(words[i] for i in contact)  # "chatte met een onbekende": no wish to chat
+                    self.groomed = True
+                continue
+            first_act = min(acts + accused)
+            agent = next((i for i in span if words[i] in w.agent), None)
+            by = [m for m in found if agent is not None and m.at > agent and (m.at <= agent + 3)]
+            others = [m for m in found if m not in by]
+            if not others and earlier:
+                others = [Mention(span[0], span[0], "pronoun", "")]  # "... en word door X beschuldigd": the one before
+                others[0].refers = earlier[-1]
+            if accused and min(accused) == first_act:
+                passive_before = any(words[i] in w.passive for i in span if i < first_act)
+                # "a classmate accused our son of ...": the one after the verb is accused, the one before accuses
+                accusee = None if passive_before else next(
+                    (m for m in found if first_act < m.at <= first_act + 3 and not any(
+                        words[j] in w.agent or words[j] in w.accused_of for j in range(first_act + 1, m.at))), None)
+                accuser = next((m for m in found if m.at < first_act), None)
+                if accusee is not None and accuser is not None:
+                    self._role(accusee, "perpetrator")
+                    accusee.person().accused = True
+                    self._role(accuser, "victim")
+                    continue
+                # the person right before "accused of" ("a leader accused of ..."), else
+                # the one of the clause before ("ik ben een man van 40 en word beschuldigd van ...")
+                subject = next((m for m in reversed(others) if m.at < first_act), None)
+                if subject is None and earlier:
+                    subject = Mention(span[0], span[0], "pronoun", "")
+                    subject.refers = earlier[-1]
+                subject = subject or (others[0] if others else None)
+                if subject is not None:
+                    self._role(subject, "perpetrator")
+                    subject.person().accused = any(words[i] in w.accused for i in accused)
+                for m in [*by, *(x for x in others if x is not subject)]:
+                    self._role(m, "victim")
+                continue
+            progressive = any(words[i].endswith("ing") for i in acts)
+            active = any(words[i] in w.active for i in span if i < first_act)
+            # "was betast", "betast werd" (a Dutch participle, then its auxiliary); not "who assaulted me is ..."
+            passive_word = any(words[i] in w.passive and (i < first_act or i - 1 in acts and participle(words[i - 1]))
+                               for i in span)
+            passive = not progressive and not active and (bool(by) or passive_word)
+            # "meisje verkracht", "kind op de bus geslagen": one person, then a participle
+            alone = not active and not relative and len({m.person() for m in found}) == 1 and found[0].at < first_act \
+                and any(participle(words[i]) for i in acts)
+            if passive or alone:
+                if others:  # the one named last before the act ("I suspect a child in my class is abused")
+                    self._role(next((m for m in reversed(others) if m.at < first_act), others[0]), "victim")
+                for m in by:
+                    self._role(m, "perpetrator")
+            elif found and found[0].at > first_act:
+                self._role(found[0], "victim")  # "mishandelde kinderen": done to the one after the act
+            elif found and self._groomed(found, span, acts):
+                continue
+            elif found:
+                doer = found[0]
+                self._role(doer, "perpetrator")
+                for m in found[1:]:
+                    if m.person() is not doer.person():
+                        self._role(m, "victim")
+                        break
+
+    def _groomed(self, found: list[Mention], span: list[int], acts: list[int]) -> bool:
+        """A minor sending images to an adult, or chatting with an adult stranger for weeks, is the one
+        it is done to; True when so read."""
+        words, w = self.words, self.w
+        if not any(words[i] in w.sharing or words[i] in w.contact for i in acts):
+            return False
+        to = next((i for i in span if words[i] in w.to and i > acts[0]), None)
+        sender = found[0].person()
+        receiver = next((m.person() for m in found if to is not None and m.at > to), None)
+        grown = receiver is not None and (receiver.age_group == "adult" or receiver.relation == "stranger" or (
+            receiver.age is not None and age_group(receiver.age, self.w) == "adult"))
+        if receiver is None or not self.minor(sender) or not grown:
+            return False
+        self._role(found[0], "victim")
+        self._role(receiver, "perpetrator")
+        return True
+
+    @staticmethod
+    def _role(m: Mention, role: str) -> None:
+        person = m.person()
+        if not person.role:
+            person.role = role
+
+    def implied(self) -> list[str]:
+        """Topics the story implies: coercion to a sexual act is sexual violence ("dwingt me tot seks",
+        "forces me into sex"); a child harmed at home, child abuse; a child chatting with a stranger, grooming."""
+        words, w = self.words, self.w
+        found: list[str] = []
+        at_home = any(x in w.home for i, x in enumerate(words) if i not in self.used)  # not "did not come home"
+        if at_home and any(self.minor(m.person()) and m.person().role == "victim" for m in self.mentions):
+            found.extend(w.home_topics)  # a child harmed at home: child abuse ("vermoed misbruik thuis")
+        if self.groomed:
+            found.extend(w.grooming_topics)
+        found.extend(self.act_topics())
+        if self.now and found:
+            found.extend(w.now_topics)  # harm happening today, tonight, now: a crisis
+        for topic, objects in w.coerced_into.items():
+            if any(words[i] in w.coercion and any(self.clause[j] == self.clause[i] and words[j] in objects
+                                                  for j in range(i + 1, len(words))) for i in range(len(words))):
+                found.append(topic)
+        return found
+
+    def act_topics(self) -> list[str]:
+        """The topics of the acts named, by class, those for a minor when the one it was done to is one; the sexual
+        ones first. A text whose acts are none of them sexual implies no sexual topic."""
+        classes = self.w.act_classes
+        named = list(dict.fromkeys(c for c in self.act_class if c))
+        minor = any(self.minor(m.person()) and m.person().role == "victim" for m in self.mentions)
+        named.sort(key=lambda c: not classes[c]["sexual"])
+        return [t for c in named for t in classes[c]["minor_topics" if minor else "topics"]]
+
+    def feelings(self) -> Mention | None:
+        """The one who has the feelings ("ik heb gevoelens voor kinderen", "she fears her urges"): the person named last
+        before the feeling word in its clause; they are the one the question is about, as who might do it."""
+        for start, _, need in find(self.words, self.w.needs):
+            if need != "feelings":
+                continue
+            before = [m for m in self.mentions if m.at < start and self.clause[m.at] == self.clause[start]]
+            if before:
+                person = before[-1].person()
+                if not person.role and person.relation != "self":
+                    person.role = "perpetrator"
+                return person
+        return None
+
+    def default_victim(self) -> bool:
+        """Abuse named and no one said to have done it: a child named is the one it happened to
+        ("hulp voor een jongen van 9 na misbruik"), and so is the only "she" ("verkracht ..., ze is 19")."""
+        persons = list(dict.fromkeys(m.person() for m in self.mentions if m.relation != "self"))
+        if self._abuse() and not any(p.role for p in persons):
+            for p in persons:
+                if self.minor(p) or len(persons) == 1 and p.relation == "pronoun":
+                    p.role = "victim"
+                    return True
+        return False
+

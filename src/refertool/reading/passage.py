@@ -1,0 +1,171 @@
+"""The text as the reader sees it: folded words in clauses, each with its lemma and its head as a person word.
+
+Every pass of the reader (persons, time, acts, read) works on one `Passage`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .. import ages
+from ..model import Regions, Vocabulary
+from ..text import fold, tokens
+from .lexicon import head, lexicon
+from .words import Words, find, words_of
+
+PARTICIPLE_HEADS = ("ge", "be", "ver", "mis", "aan", "ont", "lastig")
+MIN_TYPO = 6  # shorter words are too often other real words ("jonge", "older") to read as slips
+# Clause ends: punctuation of a sentence (a parenthesis is not one: "(14)" belongs to its word).
+CLAUSE = re.compile(r"[.,;:!?\n]+")
+CONTRACTED = frozenset({"m", "t", "ve", "re", "ll", "d"})  # the tails of "i'm", "won't", "i've"
+
+
+class Mention:
+    """A person as met in the text, before roles are settled."""
+
+    def __init__(self, at: int, end: int, relation: str, words: str, age_group: str = "", role: str = ""):
+        self.at, self.end, self.relation, self.words = at, end, relation, words
+        self.age: int | None = None
+        self.age_then: int | None = None  # the age when it happened ("toen hij 7 was"), when the text tells it
+        self.age_group = age_group
+        self.role = role
+        self.accused = False
+        self.own = False
+        self.refers: Mention | None = None  # a pronoun's person
+        self.possessor = False  # names whose person another is ("my daughter's coach"): not the one who acts
+
+    def person(self) -> Mention:
+        return self.refers.person() if self.refers else self
+
+
+
+class Passage:
+    """The words of one text, in clauses, with what the passes have used of them."""
+
+    def __init__(self, text: str, vocab: Vocabulary, regions: Regions, known: Callable[[str], bool] | None = None):
+        self.w = words_of(vocab)
+        self.regions = regions
+        self.known = known or (lambda word: False)
+        self.pieces: set[str] = set()
+        # Words with the sentence part each belongs to (punctuation ends a part).
+        self.words: list[str] = []
+        self.part: list[int] = []
+        # "my daughter's coach": the word as written before "'s" (a possessive, in English)
+        self.possessive = {fold(x) + "s" for x in re.findall(r"(\w+)['\u2019]s\b", text)}
+        for n, piece in enumerate(CLAUSE.split(fold(text))):
+            for word in tokens(piece):
+                if word in CONTRACTED and self.words and self.part[-1] == n:
+                    self.pieces.update((self.words[-1], word))  # read as one word, never searched apart
+                    self.words[-1] += word  # "i'm" -> im, "won't" -> wont
+                    continue
+                self.words.append(self._corrected(word))
+                self.part.append(n)
+        lex = lexicon()
+        self.lemmas = [lex.lemma(x) for x in self.words]
+        # Each word as a person word: itself, its lemma ("leraren" -> leraar) or its head ("judotrainer" -> trainer).
+        self.norm = [self._person_word(x, lemma) for x, lemma in zip(self.words, self.lemmas)]
+        self.clause = self._clauses()
+        self.topic_phrase = {i for start, end, _ in find(self.words, self.w.topics) if end - start > 1
+                             for i in range(start, end)}
+        self.act_class = self._act_classes()
+        self.used: set[int] = set()
+        self.mentions: list[Mention] = []
+        self.asker_span: tuple[int, int] = (0, 0)
+        self.refused: set[str] = set()  # words of a refusal ("geen aangifte"): read, never searched
+        self.groomed = False  # a minor keeps contact with an adult stranger
+        self.ongoing = False  # it still goes on ("al maanden", "keeps")
+        self.now = False  # it happens today, tonight, right now
+        self.story: set[str] = set()  # words of what happened, not of what is asked ("ze chatte met ..."): not searched
+
+    def _person_word(self, word: str, lemma: str) -> str:
+        heads = self.w.person_heads
+        if word in heads or not word.isalpha():
+            return word
+        if lemma in heads:
+            return lemma
+        if word in self.w.known or word in lexicon().no_compound:  # "begeleiding" is no "leiding", "bathroom" no "oom"
+            return word
+        found = head(word, heads - self.w.not_heads)
+        return found if found is not None and (len(found) >= 4 or len(word) - len(found) >= 4) else word
+
+    def _corrected(self, word: str) -> str:
+        """A word the reader needs, typed with one slip (a letter left out, doubled or swapped); never a real word."""
+        if len(word) < MIN_TYPO or word in self.w.known or self.known(word) or word.isdigit() \
+                or lexicon().is_real(word):
+            return word
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        hit = process.extractOne(word, self.w.known_list, scorer=OSA.distance, score_cutoff=1)
+        return hit[0] if hit else word
+
+    def _act_classes(self) -> list[str]:
+        """The class of the act each word names, or "": by form or lemma ("dwong", "slaat"), a phrase of lemmas
+        ("pijn doen"), or a separable verb with its particle in the same clause ("raakte haar aan")."""
+        w = self.w
+        self.act_noun = [x in w.act_nouns for x in self.words]  # "misbruik" is a noun before it is "ik misbruik"
+        out = [w.act_nouns.get(x) or w.act_lemmas.get(x) or w.act_lemmas.get(lemma) or ""
+               for x, lemma in zip(self.words, self.lemmas)]
+        # phrases of lemmas, a determiner inside left out ("iets in mijn drankje", "without my consent")
+        kept = [i for i, x in enumerate(self.words) if x not in w.determiners]
+        for start, end, name in find([self.lemmas[i] for i in kept], w.act_phrases):
+            for i in range(kept[start], kept[end - 1] + 1):
+                out[i] = name
+        for i, lemma in enumerate(self.lemmas):
+            for j in range(len(self.words)):
+                verb = w.act_separable.get((self.words[j], lemma), "")
+                if verb and j != i and self.clause[j] == self.clause[i] and not out[i]:
+                    out[i] = verb
+        return out
+
+    def _abuse(self) -> bool:
+        """Whether the text names an act or a topic of abuse or violence."""
+        return any(self.is_act(i) for i in range(len(self.words))) or any(t in self.w.abuse_topics for _, _, t in
+                                                                find(self.words, self.w.topics))
+
+    def is_act(self, i: int) -> bool:
+        """A verb of an act (a noun names the act but tells no one who did it: "na misbruik")."""
+        w = self.w
+        noun = self.act_noun[i] or i > 0 and (self.words[i - 1] in w.before_noun or self.words[i - 1] in w.frames) \
+            or i in self.topic_phrase  # "child abuse images": a name of a topic
+        return self.words[i] in w.acts or bool(self.act_class[i]) and not noun
+
+    def _clauses(self) -> list[int]:
+        """A clause ends at punctuation, before a boundary word ("maar", "dat") and after a telling verb."""
+        n, out = 0, []
+        for i, word in enumerate(self.words):
+            told = i and (self.words[i - 1] in self.w.telling or self.words[i - 1] in self.w.thinking)
+            if i and (self.part[i] != self.part[i - 1] or word in self.w.boundary or told):
+                n += 1
+            out.append(n)
+        return out
+
+    def _spend(self, start: int, end: int) -> None:
+        self.used.update(range(start, end))
+
+    def _negated(self, at: int, reach: int | None = None) -> bool:
+        reach = self.w.reach if reach is None else reach
+        return any(self.words[j] in self.w.negation for j in range(max(0, at - reach), at)
+                   if self.part[j] == self.part[at])
+
+    # -- passes
+    @staticmethod
+    def _role(m: Mention, role: str) -> None:
+        person = m.person()
+        if not person.role:
+            person.role = role
+
+    def minor(self, m: Mention) -> bool:
+        age = m.age_then if m.age_then is not None else m.age
+        return m.age_group == "minor" if age is None else age_group(age, self.w) == "minor"
+
+
+def age_group(age: int, w: Words) -> str:
+    """"minor" or "adult", as `refertool.ages` decides it from the vocabulary's age groups."""
+    return ages.age_group(age, w.vocab)
+
+
+def participle(word: str) -> bool:
+    """A past participle, Dutch or English ("geslagen", "misbruikt", "verkracht", "abused")."""
+    return word.endswith("ed") or (word.startswith(PARTICIPLE_HEADS) and word.endswith(("d", "t", "en")))

@@ -1,0 +1,296 @@
+"""Read a described situation: who did what to whom, who asks, how urgent, what is wanted, where.
+
+"de zwemleraar raakte een meisje van 11 aan; wat doe ik als aanspreekpersoon?" ->
+victim: child, 11 · person who did it: trainer · asker: integrity contact · wants: advice.
+
+The reader works on words, clause by clause, with the word lists of data/situation.toml (reading/words.py)
+and a lexicon (reading/lexicon.py): persons (reading/persons.py), time (reading/time.py), acts and voice
+(reading/acts.py). It guesses the way a quick human reader does, and says what it read (`describe`), so that
+a wrong guess is visible in `--explain`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .. import places
+from ..i18n import t
+from ..model import Regions, Vocabulary
+from ..text import STOPWORDS
+from .acts import Acts
+from .lexicon import head
+from .model import Person, Situation
+from .passage import Mention, age_group
+from .persons import Persons
+from .time import Time
+from .words import find
+
+NEED_NEGATION = 2  # words between a negation and the need it refuses ("wil geen aangifte doen")
+
+
+class Reader(Persons, Time, Acts):
+    """One method per aspect of the text; `read` runs them in order."""
+
+    def asker(self) -> tuple[str, str, bool]:
+        """"als leerkracht", "as a scout leader", "ik ben monitor op kamp", "social worker here"."""
+        words, w = self.words, self.w
+        private = any(x in w.private for x in words)
+        for start, end, role in find(self.norm, w.asker_roles):
+            marker = max((len(m) for m in w.asker_markers if tuple(words[max(0, start - len(m)):start]) == m),
+                         default=0)
+            marked = marker > 0
+            after = end < len(words) and words[end] in w.asker_after
+            # "politie hier", "Huisarts uit Kortrijk:", "GP at a practice": the role opens the text
+            first = start == 0 and (end == len(words) or self.part[end] != self.part[start] or words[end] in w.asker_at)
+            if not (marked or after or first):
+                continue
+            # The asker's phrase runs on to the end of its clause ("als monitor bij het speelplein").
+            stop = end
+            while stop < len(words) and self.clause[stop] == self.clause[start] and stop - end < 5 \
+                    and words[stop] not in w.self_words and words[stop] not in w.frames:
+                stop += 1
+            self.asker_span = (start - marker, stop)
+            sector = next((s for _, _, s in find(words[start:stop], w.sectors)), "")
+            return role, sector, not private
+        for i in range(len(words) - 1):  # "mijn dochter", "my son": a parent asks
+            if words[i] in w.own and (words[i + 1] in w.children or self.lemmas[i + 1] in w.children):
+                return "parent", "", False
+        for i, word in enumerate(words):  # "de coach van onze turnkring": the asker is of that setting
+            if word in w.insider:
+                sector = next((s for _, _, s in find(words[i + 1:i + 4], w.sectors)), "")
+                if sector:
+                    return "", sector, not private
+        for i in range(len(words) - 1):  # the asker says where they work: their sector is the setting
+            if words[i] in w.self_words and words[i + 1] in w.work:
+                stop = min(len(words), i + 8)
+                sector = next((s for _, _, s in find(words[i:stop], w.sectors)), "")
+                self.asker_span = (i, i + 2) if not sector else (i, stop)
+                return "professional", sector, not private
+        return "", "", False
+
+    def wishes(self) -> tuple[list[str], list[str], list[str]]:
+        wanted: list[str] = []
+        avoided: list[str] = []
+        avoid: list[str] = []
+        for start, end, channel in find(self.words, self.w.channels):
+            # a wish needs its frame ("durft niet te bellen", "liever chatten", "can't call"); a channel
+            # in the story ("ze chatte met ...", "he keeps calling me") is no wish, and not searched
+            if not self._framed(start):
+                self.story.update(self.words[start:end])
+                continue
+            negated = self._negated(start) and self._framed(start)
+            (avoided if negated else wanted).append(channel)
+            if negated:
+                self.refused.update(self.words[start:end])
+        for start, end, what in find(self.words, self.w.avoid):
+            if self._negated(start):
+                avoid.append(what)
+                self.refused.update(self.words[start:end])  # "wil geen aangifte doen": not to search for
+        return (list(dict.fromkeys(c for c in wanted if c not in avoided)), list(dict.fromkeys(avoided)),
+                list(dict.fromkeys(avoid)))
+
+    def _framed(self, at: int) -> bool:
+        return any(self.words[j] in self.w.wish or self.words[j] in self.w.negation
+                   for j in range(max(0, at - self.w.reach), at) if self.clause[j] == self.clause[at])
+
+    def needs(self, avoid: list[str]) -> list[str]:
+        w = self.w
+        # "geen klacht", "niet melden": a need is refused only by a word right before it. The asker's
+        # phrase is left out, so that "wat moet ik als leerkracht doen" still asks what to do.
+        lo, hi = self.asker_span
+        at = [i for i in range(len(self.words)) if not lo <= i < hi]
+        needs = []
+        for start, end, need in find([self.words[i] for i in at], w.needs):
+            if any(self.words[j] in w.moods for j in at[end:end + 2]):
+                self.story.update(self.words[at[start]:at[end - 1] + 1])  # "can't stop crying": a feeling
+            elif not self._negated(at[start], NEED_NEGATION):
+                needs.append(need)
+        helped: Mention | None = None
+        for _, end, _ in find(self.words, w.help_before_person):
+            helped = next((m.person() for m in self.mentions if end <= m.at <= end + 2), None)
+            if helped is not None:
+                break
+        for start, end, _ in find(self.words, w.help_for_other) if helped is None else ():
+            named = next((m for m in self.mentions if start <= m.at < end and m.relation not in ("pronoun", "self")),
+                         None)
+            helped = named.person() if named else self._story_first()
+            break
+        for i, word in enumerate(self.words) if helped is None else ():
+            # "wie kan die jongen opvangen" (the person before), "help him" (after)
+            before, after = word in w.help_verbs_after, word in w.help_verbs_before
+            near = [m for m in self.mentions if self.clause[m.at] == self.clause[i] and m.relation != "self"
+                    and (before and m.at < i or after and i < m.at <= i + 2)]
+            if near:
+                helped = (near[-1] if before else near[0]).person()
+                break
+        if helped is None and find(self.words, w.help_for_self):
+            helped = next((m.person() for m in self.mentions if m.relation == "self"), None)
+        if helped is not None and helped.role in ("perpetrator", "victim"):
+            needs.append("help-" + ("perpetrator" if helped.role == "perpetrator" else "victim"))
+        topics_named = {t for _, _, t in find(self.words, w.topics)}
+        if "feelings" in needs and not topics_named & set(w.need_topics.get("feelings", ())) and not any(
+                self.minor(m) for m in self.mentions):
+            needs.remove("feelings")  # feelings about children, not feelings in general
+        if "report" in needs and (avoid or "duty-to-report" in needs):
+            needs.remove("report")  # asking whether one must report asks about the duty
+        return list(dict.fromkeys(needs))
+
+    def _story_first(self) -> Mention | None:
+        return next((m.person() for m in self.mentions if m.relation not in ("self", "pronoun")), None)
+
+    def places(self) -> tuple[list[str], list[str]]:
+        areas: list[str] = []
+        towns: list[str] = []
+        for i in range(len(self.words)):
+            area = places.postcode(self.words, i, self.regions, self.known)
+            if area:
+                areas.append(area)
+        for start, end, (area, town) in find(self.words, places.table(self.regions)):
+            if end - start == 1 and (self.words[start] in self.w.known or self.words[start] in STOPWORDS):
+                continue  # "as" is a town in Limburg, and a word
+            areas.append(area)
+            if town:
+                towns.append(town)
+        return list(dict.fromkeys(areas)), list(dict.fromkeys(towns))
+
+    def read(self) -> Situation:
+        asker_role, asker_sector, in_role = self.asker()
+        survivor = self.survivor()
+        self.people()
+        self.ages()
+        self.roles()
+        me = next((m.person() for m in self.mentions if m.relation == "self"), None)
+        if survivor and me is not None and not me.role:
+            me.role = "victim"
+        if me is not None and not me.role and self._own_harmed():
+            me.role = "victim"  # "iemand verspreidt mijn naaktfoto's", "he keeps touching my back"
+        defaulted = self.default_victim()
+        urgency = self.urgency()
+        wanted, avoided, avoid = self.wishes()
+        needs = self.needs(avoid)
+        feeling = self.feelings() if "feelings" in needs else None
+        if feeling is not None and me is feeling and not me.role:
+            me.role = "perpetrator"  # "ik heb gevoelens voor kinderen": the asker has them
+        if me is not None and me.role in ("victim", "perpetrator"):
+            asker_role, in_role = me.role, False  # the asker speaks for themself
+        elif me is not None and not asker_role:
+            asker_role = "bystander"  # "ik vermoed dat mijn collega ...": someone who saw or heard it
+        if "help-perpetrator" in needs:
+            in_role = False  # help for the one who did it: the asker's own organisation is not the answer
+        areas, towns = self.places()
+        topics = [t for _, _, t in find(self.words, self.w.topics)]
+        seen: list[Mention] = []
+        for m in self.mentions:
+            p = m.person()
+            if p not in seen and (p.relation not in ("self", "pronoun") or p.role or p.age is not None):
+                seen.append(p)  # the asker too, once they have a role or an age ("ik ben 13")
+        spent = {self.words[i] for i in self.used} - self.w.facet_words
+        spent |= {x for x in self.words if x in self.w.frames} | self.refused | self.story | self.pieces  # even facets
+        implied = self.implied() + [t for need in needs if need == "feelings" for t in self.w.need_topics.get(need, ())]
+        implied = [t for t in implied if t not in topics]  # named already
+        self._adult_by_the_other(seen)
+        people = tuple(self._person(m) for m in seen)
+        asker = self._coarse(asker_role, asker_sector if in_role else "", me)
+        assumed = [*(["asker"] if asker in ("", "bystander") and asker_role in ("", "bystander") else []),
+                   *(["victim"] if defaulted else []), *(["urgency"] if not urgency else [])]
+        assumed += [f"{person.role}.age_group" for person in people if person.role and person.age is None]
+        if any(p.role == "victim" for p in people) and not any(p.role == "perpetrator" for p in people):
+            assumed.append("perpetrator")  # who did it cannot be told
+        return Situation(people, asker_role, asker_sector if in_role else "", urgency,
+                         tuple(needs), tuple(wanted), tuple(avoided), tuple(avoid), tuple(areas),
+                         tuple(dict.fromkeys(topics)), tuple(towns), in_role and bool(asker_sector),
+                         any(x in self.w.home for x in self.words), tuple(dict.fromkeys(implied)),
+                         read_words=frozenset(spent | set(self.words[slice(*self.asker_span)])), asker=asker,
+                         ongoing=self.ongoing, assumed=tuple(dict.fromkeys(assumed)))
+
+    def _serves(self) -> bool:
+        """The asker works with the people of the story: "mijn leerling", "my client", "een van onze animatoren",
+        or one of those who tells them ("een leerlinge vertelde me")."""
+        words, w = self.words, self.w
+        for m in self.mentions:
+            if m.relation in w.served and (m.own or m.at > 0 and words[m.at - 1] in w.insider or any(
+                    words[j] in w.telling for j in range(m.end, min(len(words), m.end + 3)))):
+                return True
+            if m.relation in w.staff and any(words[j] in w.insider for j in range(max(0, m.at - 3), m.end + 3)
+                                             if j < len(words)):
+                return True  # "een van onze animatoren", "a colleague at our school"
+        for i in range(len(words) - 1):  # "in onze jeugdwerking", "at our centre": a setting of theirs
+            if words[i] in w.insider and any(self.lemmas[j] in w.settings or head(words[j], w.settings)
+                                             for j in range(i + 1, min(len(words), i + 4))):
+                return True
+        return False
+
+    def _own_harmed(self) -> bool:
+        """The act is done to something of the asker's own (their images, their body): "mijn naaktfoto's"."""
+        words, w = self.words, self.w
+        mine = any(words[i] in w.own and (self.act_class[i + 1] or words[i + 1] in w.body or self.lemmas[i + 1]
+                                          in w.body) for i in range(len(words) - 1))
+        # "opnames van mij", "pictures of me": an act's noun, then of the asker
+        of_me = any(self.act_noun[i] and words[i + 1] in w.possessive_of and words[i + 2] in w.self_words
+                    for i in range(len(words) - 2))
+        return (mine or of_me) and any(self.is_act(i) or self.act_noun[i] for i in range(len(words)))
+
+    def _adult_by_the_other(self, seen: list[Mention]) -> None:
+        """Done by a partner or a colleague (`[ages] adult_with`): the one it was done to is an adult too."""
+        doer = next((p for p in seen if p.role == "perpetrator"), None)
+        if doer is not None and doer.relation in self.w.adult_with:
+            for p in seen:
+                if p.role == "victim" and not p.age_group and p.age is None and p.age_then is None:
+                    p.age_group = "adult"
+
+    def _coarse(self, role: str, sector: str, me: Mention | None) -> str:
+        """The asker, coarsely: as themself (victim, perpetrator), a private person close to it (parent, bystander:
+        by the asker roles of data/situation.toml), else anyone in a role or a setting of their own (professional)."""
+        if role in ("victim", "perpetrator"):
+            return role
+        private = self.w.private_askers.get(role)
+        if private:
+            return private
+        if role and role != "bystander" or sector or self._serves():
+            return "professional"
+        # "I", or "mijn zus", "my neighbour": someone close to it who is not the one it is about
+        return "bystander" if me is not None or any(m.own for m in self.mentions) else ""
+
+    def _person(self, m: Mention) -> Person:
+        group = m.age_group
+        age = m.age_then if m.age_then is not None else m.age
+        if age is not None:
+            group = age_group(age, self.w)
+        return Person(m.role, m.age, group, m.relation, m.words, m.accused, m.own, m.age_then)
+
+
+def read(text: str, vocab: Vocabulary, regions: Regions, known: Callable[[str], bool] | None = None) -> Situation:
+    """What a described situation says, as plain data. `known` tells a real word of the data (never a typo)."""
+    return Reader(text, vocab, regions, known).read()
+
+
+
+def describe(situation: Situation, lang: str) -> str:
+    """One line: "victim: athlete, 14 · person who did it: trainer (adult) · asker: integrity-contact, sport"."""
+    lang = lang if lang in ("nl", "en") else "en"
+
+    def label(key: str) -> str:
+        return t("read_" + key.replace(" ", "_"), lang)
+
+    parts = []
+    for p in situation.people:
+        if not p.role:
+            continue
+        who = label("self") if p.relation == "self" else p.words
+        age = str(p.age) if p.age is not None else f"({label(p.age_group)})" if p.age_group else ""
+        # a person known only by an age (--age 12): "victim: 12", not "victim: , 12"
+        parts.append(f"{label(p.role)}: " + (f"{who}, {age}" if who and p.age is not None else
+                                              f"{who} {age}" if who and age else who or age))
+    if situation.asker_role or situation.asker_sector:
+        parts.append(f"{label('asker')}: " + ", ".join(x for x in (situation.asker_role, situation.asker_sector) if x))
+    if situation.urgency:
+        parts.append(f"{label('urgency')}: {label(situation.urgency)}")
+    if situation.needs:
+        parts.append(f"{label('wants')}: {', '.join(situation.needs)}")
+    if situation.channels_wanted:
+        parts.append(f"{label('via')}: {', '.join(situation.channels_wanted)}")
+    if situation.channels_avoided or situation.avoid:
+        parts.append(f"{label('not via')}: {', '.join((*situation.channels_avoided, *situation.avoid))}")
+    if situation.places:
+        parts.append(f"{label('place')}: {', '.join((*situation.municipalities, *situation.places))}")
+    return " · ".join(parts)
