@@ -247,12 +247,7 @@ class _Builder:
         """The setting of the person who did it (data/plan.toml [doer_setting]): a teacher's is education,
         a colleague's the asker's own; family, a partner or a stranger have none."""
         doer = self.situation.perpetrator()
-        if doer is None:
-            return ""
-        setting = self.table.doer_setting.get(doer.relation, "asker")
-        if setting == "asker" or (setting and self.sector):
-            return self.sector  # staff where the asker works, or in the setting the text names
-        return setting
+        return (steps.doer_setting(doer.relation, self.sector, self.table) or "") if doer is not None else ""
 
     # -- what fits a service whatever the rule: its limits
     def limits(self, s: Service, rule: steps.Rule | None = None) -> bool:

@@ -182,6 +182,19 @@ def bundled() -> Table:
     return read_table(bundled_dir() / "plan.toml")
 
 
+def doer_setting(relation: str, asker_sector: str, table: Table | None = None) -> str | None:
+    """The setting of the person who did it, by how the text names them ([doer_setting]): a teacher's is
+    education; a colleague's, or anyone whose tie is the case's own, is the asker's sector; family, a partner
+    or a stranger have none (""); None when it cannot be told (a colleague, and no setting named). The plan's
+    report routes and search's fit both ask here."""
+    setting = (table or bundled()).doer_setting.get(relation)
+    if setting is None:
+        return None
+    if setting == "asker" or (setting and asker_sector):
+        return asker_sector or None  # staff where the asker works, or in the setting the text names
+    return setting
+
+
 def query_language(text: str, lang: str, table: Table | None = None) -> str:
     """The language the text is written in: the one whose common words it uses most; else `lang`."""
     table = table or bundled()
