@@ -96,7 +96,8 @@ class Reader(Persons, Time, Acts):
     def needs(self, avoid: list[str]) -> list[str]:
         w = self.w
         # "geen klacht", "niet melden": a need is refused only by a word right before it. The asker's
-        # phrase is left out, so that "wat moet ik als leerkracht doen" still asks what to do.
+        # phrase is left out, so that a question framed by the asker's role ("als juf: wat nu?") still asks
+        # what to do.
         lo, hi = self.asker_span
         at = [i for i in range(len(self.words)) if not lo <= i < hi]
         needs = []
