@@ -10,7 +10,7 @@ repeated, and reports medians and ratios. Run from the project root after
     .venv/bin/python benchmarks/run.py hostile
     .venv/bin/python benchmarks/run.py reader --against /tmp/main   # the situation reader's own cost
 
-Nothing here is a test: the figures go into the README.
+Nothing here is a test: the figures go into docs/performance.md.
 """
 
 from __future__ import annotations

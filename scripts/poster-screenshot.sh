@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes docs/poster.png, the README's picture of a poster: the HTML handout for minors, in Dutch,
+# Makes docs/poster.png, the picture of a poster in docs/posters.md: the HTML handout for minors, in Dutch,
 # rendered by headless Chromium at A4 size (794 x 1123 CSS pixels).
 # Needs Debian's chromium and an installed refer (.venv/bin/refer by default; REFER=... to change).
 set -euo pipefail

@@ -1,6 +1,6 @@
-"""Every `refer ...` example in the README and in every command's --help runs as written.
+"""Every `refer ...` example in the README, in docs/*.md and in every command's --help runs as written.
 
-The README's examples run the way a new user runs them: in a shell (`sh`) that ran the quickstart's
+The documented examples run the way a new user runs them: in a shell (`sh`) that ran the quickstart's
 activation line, from the repository root, with a PATH that has no `refer` of its own; so an example
 that works only through the test's own Python (or a quickstart that leaves `refer` off the PATH) fails.
 Each must exit 0 (found) or 1 (nothing found). Words in capitals (DIR, ID) are placeholders: such an
@@ -47,20 +47,35 @@ def help_examples(words: tuple[str, ...] = ()) -> list[str]:
     return found
 
 
+def examples_of(path: Path) -> list[str]:
+    """The `refer` lines of a Markdown file's command blocks: those with no language tag (or a shell's);
+    printed output is tagged `text`. Fences are paired in order, so a tagged block never hides the next."""
+    found, tag = [], None  # tag: None outside a block, else the open block's language
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("```"):
+            tag = line[3:].strip() if tag is None else None
+        elif tag in ("", "sh", "bash", "console") and line.strip().startswith("refer "):
+            found.append(line.strip())
+    return found
+
+
 def readme_examples() -> list[str]:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    # command blocks have no language tag (or a shell's); printed output is tagged `text`
-    blocks = re.findall(r"^```(?:sh|bash|console)?\n(.*?)^```", readme, re.S | re.M)
-    return [line.strip() for block in blocks for line in block.splitlines() if line.strip().startswith("refer ")]
+    return examples_of(ROOT / "README.md")
 
 
-EXAMPLES = list(dict.fromkeys(readme_examples() + help_examples()))
+def docs_examples() -> list[str]:
+    """The examples of the documentation the README links to (docs/*.md), run the same way."""
+    return [example for path in sorted((ROOT / "docs").glob("*.md")) for example in examples_of(path)]
+
+
+EXAMPLES = list(dict.fromkeys(readme_examples() + docs_examples() + help_examples()))
 
 
 def test_examples_are_found():
     from refertool.cli import COMMANDS
 
-    assert len(readme_examples()) >= 10
+    assert len(readme_examples()) >= 5  # the README shows a few; the docs the rest
+    assert len(readme_examples() + docs_examples()) >= 20
     helped = help_examples()
     for name in COMMANDS:  # every command's help shows at least one example
         assert any(example.startswith(f"refer {name}") for example in helped), name

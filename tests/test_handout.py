@@ -177,7 +177,7 @@ def test_pdf_without_the_extra_says_how_to_get_it(cli, tmp_path, monkeypatch):
 
 def test_readme_handout_examples_run(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = "\n".join((ROOT / name).read_text(encoding="utf-8") for name in ("README.md", "docs/posters.md"))
     examples = sorted(set(re.findall(r"^refer (handout .+)$", readme, re.M)))
     assert len(examples) >= 4
     for line in examples:

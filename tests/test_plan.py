@@ -414,18 +414,18 @@ def test_nothing_is_asked_when_all_is_known(terminal):
 
 
 def test_readme_example_is_the_real_output(cli):
-    """The README's example plan is what the command prints (REFER_UPDATE_GOLDEN=1 rewrites it)."""
+    """docs/plan.md's example plan is what the command prints (REFER_UPDATE_GOLDEN=1 rewrites it)."""
     import os
     import re
     import shlex
 
     from conftest import ROOT
 
-    readme = ROOT / "README.md"
+    readme = ROOT / "docs" / "plan.md"
     text = readme.read_text(encoding="utf-8")
     block = re.search(r"<!-- plan-example -->\n```\n(refer .*)\n```\n\n```markdown\n(.*?)```\n<!-- /plan-example -->",
                       text, re.S)
-    assert block, "the README lost its example plan"
+    assert block, "docs/plan.md lost its example plan"
     ran = cli(*shlex.split(block.group(1))[1:])
     assert ran.code == 0, ran.err
     if os.environ.get("REFER_UPDATE_GOLDEN"):

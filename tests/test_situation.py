@@ -251,13 +251,13 @@ def test_the_score_never_rises_down_the_list(catalog):
 
 
 def test_the_readme_examples_run_and_read_as_shown(cli):
-    """README, "How refer reads a situation": every example runs, and its situation line is true."""
+    """docs/reading.md, "How refer reads a situation": every example runs, and its situation line is true."""
     import re
     import shlex
     from pathlib import Path
 
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    section = readme.split("### How `refer` reads a situation", 1)[1].split("\n### ", 1)[0]
+    readme = (Path(__file__).resolve().parents[1] / "docs" / "reading.md").read_text(encoding="utf-8")
+    section = readme.split("# How `refer` reads a situation", 1)[1].split("\n# ", 1)[0]
     examples = re.findall(r"^\$ refer (.+?) > /dev/null\n(.*?)(?=^\$ |^```)", section, re.M | re.S)
     assert len(examples) == 4
     for command, shown in examples:

@@ -31,7 +31,7 @@ SHOWN = 3  # entries a step shows in full on a terminal, best first; the rest ar
 
 def plan_object(plan: Plan, lang: str, sources: Mapping[str, Source] | None = None,
                 situation: bool = True) -> dict[str, Any]:
-    """The JSON of a plan (documented in the README; keys are stable); services as `refer show` gives them,
+    """The JSON of a plan (documented in docs/plan.md; keys are stable); services as `refer show` gives them,
     without where their facts come from (a plan is read by the person who calls: `refer show` has the sources)."""
     def service(s: Service) -> dict[str, Any]:
         return service_object(s, lang, sources, provenance=False)

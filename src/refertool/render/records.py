@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 COLUMNS = ("id", "name", "kind", "phone", "email", "website", "how_to_reach", "summary", "regions", "audiences",
            "roles", "topics", "free", "anonymous", "always_open", "verified_at", "sources", "notes")
 SEARCH_COLUMNS = (*COLUMNS, "score")
-# What a pipe gets from search, list and emergency: one service a line, no header (documented in the README).
+# What a pipe gets from search, list and emergency: one service a line, no header (documented in docs/output.md).
 PLAIN_COLUMNS = ("id", "name", "contact", "how_to_reach", "summary", "flags")
 FLAGS = ("free", "anonymous", "confidential", "always_open")
 
@@ -34,7 +34,7 @@ def source_object(source_id: str, sources: Mapping[str, Source], note: str = "")
 
 def service_object(s: Service, lang: str, sources: Mapping[str, Source] | None = None,
                    provenance: bool = True) -> dict[str, Any]:
-    """The JSON object of a service (documented in the README; keys are stable). Without `provenance` (a
+    """The JSON object of a service (documented in docs/output.md; keys are stable). Without `provenance` (a
     plan, read by the person who calls) the keys that say where facts come from are null or empty."""
     known = sources or {}
     out: dict[str, Any] = {
