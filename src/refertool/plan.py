@@ -140,12 +140,14 @@ def _doer(s: Situation, asker: str) -> bool:
 def _situation_holds(r: steps.Rule, s: Situation, asker: str, table: steps.Table, act: bool | None = None,
                      feelings_only: bool = False, setting: str = "", doer_group: str = "",
                      victim_group: str = "", topics: set[str] | None = None) -> bool:
-    """The rule's conditions on the situation hold (`topics`: the situation's, with what it implies)."""
+    """The rule's conditions on the situation hold (`topics`: the situation's, with what it implies;
+    `named_topics` looks only at what the text names or the user gave, `s.topics`)."""
     topics = set(s.topics) if topics is None else topics
     act = _act(s, table) and not feelings_only if act is None else act
     return ((not r.urgency or s.urgency in r.urgency)
             and (not r.situation_topics or bool(topics & set(r.situation_topics)))
             and not topics & set(r.not_situation_topics)
+            and (not r.named_topics or bool(set(s.topics) & set(r.named_topics)))
             and (not r.asker or asker in r.asker) and asker not in r.not_asker
             and (r.act is None or r.act == act) and (r.feelings is None or r.feelings == feelings_only)
             and (r.doer is None or r.doer == (_doer(s, asker) and not feelings_only))
