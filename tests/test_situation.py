@@ -50,6 +50,11 @@ def test_who_did_what_to_whom(situ, text, victim, perpetrator):
     assert s.perpetrator() is not None and s.perpetrator().words == perpetrator
 
 
+def test_a_regular_form_of_an_act_is_that_act_whatever_lemma_the_dictionary_gives(situ):
+    # the dictionary gives "touches" the lemma of "touché"
+    assert "transgressive-behaviour" in situ("the neighbour touches him").implied
+
+
 @pytest.mark.parametrize("text,words,age", [
     ("een nichtje van zeventien werd bedreigd", "nichtje", 17),
     ("a girl of fourteen was followed home", "girl", 14),
