@@ -50,6 +50,11 @@ def test_who_did_what_to_whom(situ, text, victim, perpetrator):
     assert s.perpetrator() is not None and s.perpetrator().words == perpetrator
 
 
+@pytest.mark.parametrize("text", ["wat moet ik doen als haar trainer?", "as his youth leader I am worried"])
+def test_the_asker_in_a_role_with_a_determiner_between(situ, text):
+    assert situ(text).asker_role in ("coach", "leader")
+
+
 def test_a_regular_form_of_an_act_is_that_act_whatever_lemma_the_dictionary_gives(situ):
     # the dictionary gives "touches" the lemma of "touché"
     assert "transgressive-behaviour" in situ("the neighbour touches him").implied
