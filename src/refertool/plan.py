@@ -18,7 +18,7 @@ from .catalog import Catalog
 from .i18n import t
 from .model import Service, Vocabulary
 from .ranking import search
-from .reading.model import Person, Situation
+from .reading.model import ROLE_WORDS, Person, Situation
 from .reading.read import describe
 from .reading.words import words_of
 
@@ -388,6 +388,20 @@ class _Builder:
                 regions.areas[a].label(lang) for a in s.regions if a in regions.areas)))
         return reason.rstrip("."), tuple(facts)
 
+    def ask(self) -> list[Entry]:
+        """No step fits: the table's "ask" services for this asker (1712 for citizens, the VK or the CAW for
+        professionals), those that serve the person it is about, with the rule's line."""
+        rules = _ask_rules(self.table, self.asker)
+        found = [(n, s, r) for n, r in enumerate(rules) for s in self.catalog
+                 if _asked(r, s, self.asker) and self.limits(s) and self.victim.fits(s)]
+        out = []
+        for _, s, r in sorted(found, key=lambda x: (x[0], x[1].name.lower())):
+            if s.id not in self.placed:
+                self.placed.add(s.id)
+                reason, facts = self._why(r, s)
+                out.append(Entry(s, f"{reason} ({'; '.join(facts)})" if facts else reason, (), reason, facts))
+        return out
+
     def care_centres(self) -> list[Service]:
         """The care centres after sexual violence nearest the situation's place: located nearest
         (town, province, region), else those whose area is the place; all of them when no place is known."""
@@ -453,6 +467,17 @@ def _care_centre(s: Service) -> bool:
     return s.kind == "hospital-service" and "sexual-violence" in s.topics and "victim" in s.roles
 
 
+def _asked(r: steps.Rule, s: Service, asker: str) -> bool:
+    """An "ask" rule admits the service for this asker: a general service, of the rule's kinds, roles and topics."""
+    return (not s.sectors and (not r.kinds or s.kind in r.kinds)
+            and {asker if x == "asker" else x for x in r.roles} <= set(s.roles)
+            and (not r.topics or bool(set(r.topics) & set(s.topics))))
+
+
+def _ask_rules(table: steps.Table, asker: str) -> list[steps.Rule]:
+    return [r for r in table.rules if r.step == "ask" and (not r.asker or asker in r.asker)]
+
+
 def whom_to_ask(catalog: Catalog, lang: str,
                 table: steps.Table | None = None) -> tuple[tuple[str, tuple[Service, ...]], ...]:
     """Nothing to plan: whom each asker can ask all the same (the table's "ask" rules: 1712 for
@@ -460,13 +485,18 @@ def whom_to_ask(catalog: Catalog, lang: str,
     table = table or steps.bundled()
     out = []
     for asker in ("bystander", "professional"):
-        rules = [r for r in table.rules if r.step == "ask" and (not r.asker or asker in r.asker)]
-        found = [s for s in catalog if not s.sectors and any(
-            (not r.kinds or s.kind in r.kinds) and ({asker if x == "asker" else x for x in r.roles} <= set(s.roles))
-            and (not r.topics or set(r.topics) & set(s.topics)) for r in rules)]
+        rules = _ask_rules(table, asker)
+        found = [s for s in catalog if any(_asked(r, s, asker) for r in rules)]
         if found:
             out.append((t(f"plan_ask_{asker}", lang), tuple(sorted(found, key=lambda s: s.name.lower()))))
     return tuple(out)
+
+
+def _something_read(s: Situation) -> bool:
+    """The text names a harm, a person or a question (a bare role word, "dader", is none): then it gets
+    a plan, with the "ask" services for this asker when no step fits; else nothing to plan."""
+    return bool(s.topics or s.implied or s.needs or s.asker_role
+                or any(p.relation not in ROLE_WORDS for p in s.people))  # a time alone ("today") is none
 
 
 def make_plan(catalog: Catalog, situation: Situation, given: Given, lang: str, text: str = "",
@@ -481,6 +511,10 @@ def make_plan(catalog: Catalog, situation: Situation, given: Given, lang: str, t
         if filled.get(sid):
             title = t("plan_feelings" if sid == "help-perpetrator" and b.feelings_only else f"plan_{sid}", lang)
             sections.append(Section(sid, title, tuple(filled[sid])))
+    asked = b.ask() if not sections and _something_read(situation) else []
+    if asked:  # read, but no step fits: whom this asker can ask all the same, and what could not be read
+        sections.append(Section("advice", t("plan_advice", lang), tuple(asked)))
+        b.assumptions.append(t("assume_unread", lang))
     if not sections:
         return Plan(situation, describe(situation, lang), (), (), (), whom_to_ask(catalog, lang, table),
                     table.version)
