@@ -47,6 +47,9 @@ class Entry:
     others: tuple[Service, ...] = ()  # services of the same kind named with it (the care centres, no place known)
     reason: str = ""  # the reason alone
     facts: tuple[str, ...] = ()  # free, anonymous, always open, its ages, its only area
+    # no place known, and the service serves only part of a region (a province, a town): it may not serve
+    # the person, so a short view names it rather than showing it in full
+    unsure_area: bool = False
 
 
 @dataclass(frozen=True)
@@ -314,7 +317,8 @@ class _Builder:
         out: dict[str, list[Entry]] = {}
         for step, rows in found.items():
             rows.sort(key=lambda row: row[0])
-            entries = [Entry(s, f"{reason} ({'; '.join(facts)})" if facts else reason, (), reason, facts)
+            entries = [Entry(s, f"{reason} ({'; '.join(facts)})" if facts else reason, (), reason, facts,
+                             not self.situation.places and self._local(s))
                        for _, s, (reason, facts) in rows]
             if not self.situation.places:
                 entries = self._one_line(entries)
@@ -383,7 +387,7 @@ class _Builder:
         elif s.age_min is not None:
             facts.append(t("plan_ages_from", lang, s.age_min))
         regions = self.catalog.regions
-        if regions.breadth(s.regions) < regions.breadth(("flanders",)) and not _care_centre(s):
+        if self._local(s):
             facts.append(t("plan_only_in", lang, ", ".join(
                 regions.areas[a].label(lang) for a in s.regions if a in regions.areas)))
         return reason.rstrip("."), tuple(facts)
@@ -401,6 +405,12 @@ class _Builder:
                 reason, facts = self._why(r, s)
                 out.append(Entry(s, f"{reason} ({'; '.join(facts)})" if facts else reason, (), reason, facts))
         return out
+
+    def _local(self, s: Service) -> bool:
+        """The service serves only part of a region (I.T.E.R.: Flemish Brabant and Brussels); a care centre
+        is named by its town instead."""
+        regions = self.catalog.regions
+        return regions.breadth(s.regions) < regions.breadth(("flanders",)) and not _care_centre(s)
 
     def care_centres(self) -> list[Service]:
         """The care centres after sexual violence nearest the situation's place: located nearest
