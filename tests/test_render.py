@@ -237,9 +237,9 @@ def test_no_maintainer_note_in_what_callers_read(catalog, lang):
     from refertool.plan import Entry, Given, Section, make_plan
     from refertool.reading.read import read
     from refertool.render.handout import poster, write_html
-    from refertool.render.plan import plan_object, write_markdown
+    from refertool.render.plan import plan_object, plan_view, write_markdown
     from refertool.render.plan import write_html as plan_html
-    from refertool.render.table import emergency_view, plan_view, results_table
+    from refertool.render.table import emergency_view, results_table
 
     names = source_names(catalog)
     services = sorted(catalog, key=lambda s: s.id)

@@ -62,6 +62,14 @@ def test_every_width_keeps_lines_borders_ids_and_addresses_whole(command, cli, m
             assert len(line) <= width, (command, width, line)
             if line and line[0] in STARTS_A_TABLE_LINE:
                 assert line.rstrip()[-1] in ENDS_A_TABLE_LINE, (command, width, "a cut column", line)
+        if command == "plan":  # a plan names its services and shows the contact to use first, as a terminal shows it
+            from refertool.render.plan import best_contact, shown_url
+
+            entries = [s for s in catalog if any(line.startswith(f"• {s.name}") for line in lines)]
+            assert entries, (command, width)
+            urls = [shown_url(b) for b in (best_contact(s, "en") for s in entries) if b.startswith(("http", "www."))]
+            assert urls and all(whole(u, lines) for u in urls), (command, width, urls)
+            continue
         services = shown(r.out, catalog)
         assert services, (command, width)
         for s in services:
