@@ -674,6 +674,25 @@ def test_the_first_step_and_the_askers_advice_are_on_the_first_screen(cli):
     assert len(lines) <= 40 and len(acute) <= 40
 
 
+def test_every_relation_the_reader_reads_has_a_setting_of_who_did_it(catalog):
+    # else the plan takes someone unknown to it (an uncle, a son) for staff of the asker's setting
+    from refertool import steps
+    from refertool.reading.words import words_of
+
+    relations = set(words_of(catalog.vocabulary).relation_age)  # every relation of data/situation.toml
+    assert relations <= set(steps.bundled().doer_setting)
+
+
+def test_with_no_place_a_service_of_part_of_a_region_is_named_not_shown_in_full(cli):
+    # I.T.E.R. serves Flemish Brabant and Brussels only: with no place it may not serve the person
+    text = "een jongen van 15 heeft een meisje betast"
+    placeless, leuven = _table(cli, text), _table(cli, text + " in Leuven")
+    assert _placed(_plan(cli, text)).get("iter") == "help-perpetrator"  # the plan still holds it
+    assert not any(line.startswith("• I.T.E.R.") for line in placeless)
+    assert any(line.strip().startswith("also: ") and "I.T.E.R." in line for line in placeless)
+    assert any(line.startswith("• I.T.E.R.") for line in leuven)  # its area named: in full
+
+
 def test_a_care_centre_first_in_now_with_its_hospital_and_what_the_sources_say(cli):
     plan = _plan(cli, "mijn dochter van 16 werd gisteren verkracht in Brussel")
     now = plan["sections"][0]
@@ -758,14 +777,14 @@ def test_nothing_to_plan_gives_the_advice_lines_and_no_steps(cli):
 
 @pytest.mark.parametrize("width", [60, 67, 80, 93, 120, 160])
 def test_the_terminal_plan_never_cuts_a_line_or_breaks_an_address(catalog, width):
-    from refertool.render.plan import best_contact, plan_view, shown_url
+    from refertool.render.plan import best_contact, in_full, plan_view, shown_url
 
     for text in (RECORD_TEXT, "mijn dochter van 15 is vannacht verkracht in Gent",
                  "ik ben begeleider in een voorziening: een bewoner werd betast door een collega"):
         plan = make_plan(catalog, read(text, catalog.vocabulary, catalog.regions), Given(), "en", text)
         lines = render(plan_view(plan, "en"), width=width).splitlines()
         assert max(len(line) for line in lines) <= width
-        best = [best_contact(e.service, "en") for s in plan.sections for e in s.entries[:3] if not e.others]
+        best = [best_contact(e.service, "en") for s in plan.sections for e in in_full(s)[0] if not e.others]
         urls = [shown_url(b) for b in best if b.startswith(("http", "www."))]
         assert urls
         assert all(any(u in line for line in lines) for u in urls), width

@@ -24,7 +24,16 @@ PATTERNS = {k: re.compile(v, re.IGNORECASE)
 
 # Before the situation reader: MRR 0.690, hit@3 0.759 on the first 83; with it 0.902 and 0.940. With the
 # twenty sentences written after the second round (harder; not tuned on), 0.879 and 0.922 on all 103.
-MIN_SITUATION_MRR, MIN_SITUATION_HIT3 = 0.87, 0.91
+# Third round (2026-12-03): 0.812 and 0.903. The reader no longer holds what it had learned from the query
+# files, "acute" now means within a week (the care centre first), and the data was corrected against its
+# sources (the VK is for professionals, citizens call 1712; Awel, the sport tribunal and the human-rights
+# institute joined), so several expectations of this set are met at rank 2-3 instead of 1. These floors guard
+# against a regression from here; how well the reader reads unseen sentences is measured on blind sets
+# (docs/reading.md), not here.
+MIN_SITUATION_MRR, MIN_SITUATION_HIT3 = 0.80, 0.90
+# The keyword set: 0.961 before the data corrections, 0.944 after (one query, free legal information, meets
+# the house of justice at rank 5 behind four services that also offer legal help to victims).
+MIN_KEYWORD_MRR, MIN_KEYWORD_HIT3 = 0.94, 0.97
 
 
 def ranks(catalog):
@@ -46,8 +55,8 @@ def test_mrr_and_hit_at_3(catalog):
     mrr = sum(1 / r for r in found if r) / len(found)
     hit3 = sum(1 for r in found if r and r <= 3) / len(found)
     misses = [(q["q"], r) for q, r in zip(QUERIES, found) if not r or r > 3]
-    assert mrr >= 0.95, (mrr, misses)
-    assert hit3 >= 0.97, (hit3, misses)
+    assert mrr >= MIN_KEYWORD_MRR, (mrr, misses)
+    assert hit3 >= MIN_KEYWORD_HIT3, (hit3, misses)
 
 
 def situation_ranks(catalog):

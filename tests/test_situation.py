@@ -41,11 +41,33 @@ def roles(s: Situation) -> dict[str, str]:
     ("a pupil tells me her stepfather abuses her", "pupil", "stepfather"),  # a disclosure: the teller is the victim
     ("mijn cliente wordt door haar man mishandeld", "cliente", "man"),  # agent before the participle
     ("een kind van 6 vertelt dat papa haar pijn doet", "kind", "papa"),  # the act after its object
+    # verb second after something put first: who did it, then the one it was done to
+    ("op het kamp sloeg de animator een deelnemer van 9", "deelnemer", "animator"),
 ])
 def test_who_did_what_to_whom(situ, text, victim, perpetrator):
     s = situ(text)
     assert s.victim() is not None and s.victim().words == victim
     assert s.perpetrator() is not None and s.perpetrator().words == perpetrator
+
+
+@pytest.mark.parametrize("text", ["wat moet ik doen als haar trainer?", "as his youth leader I am worried"])
+def test_the_asker_in_a_role_with_a_determiner_between(situ, text):
+    assert situ(text).asker_role in ("coach", "leader")
+
+
+def test_a_regular_form_of_an_act_is_that_act_whatever_lemma_the_dictionary_gives(situ):
+    # the dictionary gives "touches" the lemma of "touché"
+    assert "transgressive-behaviour" in situ("the neighbour touches him").implied
+
+
+@pytest.mark.parametrize("text,words,age", [
+    ("een nichtje van zeventien werd bedreigd", "nichtje", 17),
+    ("a girl of fourteen was followed home", "girl", 14),
+    ("een vader van drie kinderen werd geslagen", "vader", None),  # a count of people, not an age
+])
+def test_an_age_in_words_is_read(situ, text, words, age):
+    person = next(p for p in situ(text).people if p.words == words)
+    assert person.age == age
 
 
 @pytest.mark.parametrize("text,who", [

@@ -11,7 +11,6 @@ import re
 
 import pytest
 
-from refertool.render.plan import shown_url
 from refertool.render.table import url_lines
 
 WIDTHS = range(60, 161)
@@ -47,10 +46,7 @@ def whole(url: str, lines: list[str]) -> bool:
     return False
 
 
-def shown(out: str, services, command: str) -> list:
-    """The services the output names: by id in search and list; by name in a plan, which shows no ids."""
-    if command == "plan":
-        return [s for s in services if f"• {s.name}  " in out]
+def shown(out: str, services) -> list:
     return [s for s in services if s.id in out.split()]
 
 
@@ -66,15 +62,21 @@ def test_every_width_keeps_lines_borders_ids_and_addresses_whole(command, cli, m
             assert len(line) <= width, (command, width, line)
             if line and line[0] in STARTS_A_TABLE_LINE:
                 assert line.rstrip()[-1] in ENDS_A_TABLE_LINE, (command, width, "a cut column", line)
-        services = shown(r.out, catalog, command)
+        if command == "plan":  # a plan names its services and shows the contact to use first, as a terminal shows it
+            from refertool.render.plan import best_contact, shown_url
+
+            entries = [s for s in catalog if any(line.startswith(f"• {s.name}") for line in lines)]
+            assert entries, (command, width)
+            urls = [shown_url(b) for b in (best_contact(s, "en") for s in entries) if b.startswith(("http", "www."))]
+            assert urls and all(whole(u, lines) for u in urls), (command, width, urls)
+            continue
+        services = shown(r.out, catalog)
         assert services, (command, width)
         for s in services:
             best = s.contacts[0] if s.contacts else None
             if best is not None and best.channel in ("website", "chat"):
-                # a plan shows an address without its scheme and query (the link keeps them)
-                value = shown_url(best.value) if command == "plan" else best.value
-                assert whole(value, lines), (command, width, value)
-                seen_broken += value not in r.out
+                assert whole(best.value, lines), (command, width, best.value)
+                seen_broken += best.value not in r.out
     if command != "plan":  # the sweep meets addresses longer than a line, and they pass only whole
         assert seen_broken
 

@@ -47,6 +47,9 @@ def wanted_role(situation: Situation) -> str:
     return subject.role if subject is not None and subject.role in ("victim", "perpetrator") else ""
 
 
+PERSONAL_ROLES = ("victim", "perpetrator", "bystander")
+
+
 def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors: set[str],
                   candidates: set[int]) -> dict[int, Fit]:
     """Points per candidate service; `sectors` are the settings named (the story's, and the asker's
@@ -63,6 +66,7 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     # A professional asking in their role contacts some services directly that citizens reach through a
     # helpline (the facts: professionals call a Vertrouwenscentrum, citizens 1712): those fit them as well.
     professional = third_party and situation.asker_role not in ("parent", "bystander")
+    # ...a service for professionals alone (none of the people of a story among its users), as the VK is
     subject = situation.subject()
     age = subject.age if subject is not None else None
     group = subject.age_group if subject is not None else ""
@@ -90,7 +94,8 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
                 points, why = points + ROLE_FITS, [*why, f"for the {role}"]
                 if third_party and not any(i in index.members(f"roles={r}") for r in asker_roles):
                     points, why = points + SELF_ONLY, [*why, f"for the {role} themself"]
-            elif professional and i in index.members("roles=professional"):
+            elif professional and i in index.members("roles=professional") and not any(
+                    i in index.members(f"roles={r}") for r in PERSONAL_ROLES):
                 points, why = points + ROLE_FITS, [*why, "for you as a professional"]
             elif not any(i in index.members(f"roles={r}") for r in asker_roles):
                 points, why = points + ROLE_MISFITS, [*why, f"not for the {role}"]

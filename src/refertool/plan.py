@@ -18,7 +18,7 @@ from .catalog import Catalog
 from .i18n import t
 from .model import Service, Vocabulary
 from .ranking import search
-from .reading.model import Person, Situation
+from .reading.model import ROLE_WORDS, Person, Situation
 from .reading.read import describe
 from .reading.words import words_of
 
@@ -47,6 +47,9 @@ class Entry:
     others: tuple[Service, ...] = ()  # services of the same kind named with it (the care centres, no place known)
     reason: str = ""  # the reason alone
     facts: tuple[str, ...] = ()  # free, anonymous, always open, its ages, its only area
+    # no place known, and the service serves only part of a region (a province, a town): it may not serve
+    # the person, so a short view names it rather than showing it in full
+    unsure_area: bool = False
 
 
 @dataclass(frozen=True)
@@ -140,12 +143,14 @@ def _doer(s: Situation, asker: str) -> bool:
 def _situation_holds(r: steps.Rule, s: Situation, asker: str, table: steps.Table, act: bool | None = None,
                      feelings_only: bool = False, setting: str = "", doer_group: str = "",
                      victim_group: str = "", topics: set[str] | None = None) -> bool:
-    """The rule's conditions on the situation hold (`topics`: the situation's, with what it implies)."""
+    """The rule's conditions on the situation hold (`topics`: the situation's, with what it implies;
+    `named_topics` looks only at what the text names or the user gave, `s.topics`)."""
     topics = set(s.topics) if topics is None else topics
     act = _act(s, table) and not feelings_only if act is None else act
     return ((not r.urgency or s.urgency in r.urgency)
             and (not r.situation_topics or bool(topics & set(r.situation_topics)))
             and not topics & set(r.not_situation_topics)
+            and (not r.named_topics or bool(set(s.topics) & set(r.named_topics)))
             and (not r.asker or asker in r.asker) and asker not in r.not_asker
             and (r.act is None or r.act == act) and (r.feelings is None or r.feelings == feelings_only)
             and (r.doer is None or r.doer == (_doer(s, asker) and not feelings_only))
@@ -307,7 +312,8 @@ class _Builder:
         out: dict[str, list[Entry]] = {}
         for step, rows in found.items():
             rows.sort(key=lambda row: row[0])
-            entries = [Entry(s, f"{reason} ({'; '.join(facts)})" if facts else reason, (), reason, facts)
+            entries = [Entry(s, f"{reason} ({'; '.join(facts)})" if facts else reason, (), reason, facts,
+                             not self.situation.places and self._local(s))
                        for _, s, (reason, facts) in rows]
             if not self.situation.places:
                 entries = self._one_line(entries)
@@ -376,10 +382,30 @@ class _Builder:
         elif s.age_min is not None:
             facts.append(t("plan_ages_from", lang, s.age_min))
         regions = self.catalog.regions
-        if regions.breadth(s.regions) < regions.breadth(("flanders",)) and not _care_centre(s):
+        if self._local(s):
             facts.append(t("plan_only_in", lang, ", ".join(
                 regions.areas[a].label(lang) for a in s.regions if a in regions.areas)))
         return reason.rstrip("."), tuple(facts)
+
+    def ask(self) -> list[Entry]:
+        """No step fits: the table's "ask" services for this asker (1712 for citizens, the VK or the CAW for
+        professionals), those that serve the person it is about, with the rule's line."""
+        rules = _ask_rules(self.table, self.asker)
+        found = [(n, s, r) for n, r in enumerate(rules) for s in self.catalog
+                 if _asked(r, s, self.asker) and self.limits(s) and self.victim.fits(s)]
+        out = []
+        for _, s, r in sorted(found, key=lambda x: (x[0], x[1].name.lower())):
+            if s.id not in self.placed:
+                self.placed.add(s.id)
+                reason, facts = self._why(r, s)
+                out.append(Entry(s, f"{reason} ({'; '.join(facts)})" if facts else reason, (), reason, facts))
+        return out
+
+    def _local(self, s: Service) -> bool:
+        """The service serves only part of a region (I.T.E.R.: Flemish Brabant and Brussels); a care centre
+        is named by its town instead."""
+        regions = self.catalog.regions
+        return regions.breadth(s.regions) < regions.breadth(("flanders",)) and not _care_centre(s)
 
     def care_centres(self) -> list[Service]:
         """The care centres after sexual violence nearest the situation's place: located nearest
@@ -446,6 +472,17 @@ def _care_centre(s: Service) -> bool:
     return s.kind == "hospital-service" and "sexual-violence" in s.topics and "victim" in s.roles
 
 
+def _asked(r: steps.Rule, s: Service, asker: str) -> bool:
+    """An "ask" rule admits the service for this asker: a general service, of the rule's kinds, roles and topics."""
+    return (not s.sectors and (not r.kinds or s.kind in r.kinds)
+            and {asker if x == "asker" else x for x in r.roles} <= set(s.roles)
+            and (not r.topics or bool(set(r.topics) & set(s.topics))))
+
+
+def _ask_rules(table: steps.Table, asker: str) -> list[steps.Rule]:
+    return [r for r in table.rules if r.step == "ask" and (not r.asker or asker in r.asker)]
+
+
 def whom_to_ask(catalog: Catalog, lang: str,
                 table: steps.Table | None = None) -> tuple[tuple[str, tuple[Service, ...]], ...]:
     """Nothing to plan: whom each asker can ask all the same (the table's "ask" rules: 1712 for
@@ -453,13 +490,18 @@ def whom_to_ask(catalog: Catalog, lang: str,
     table = table or steps.bundled()
     out = []
     for asker in ("bystander", "professional"):
-        rules = [r for r in table.rules if r.step == "ask" and (not r.asker or asker in r.asker)]
-        found = [s for s in catalog if not s.sectors and any(
-            (not r.kinds or s.kind in r.kinds) and ({asker if x == "asker" else x for x in r.roles} <= set(s.roles))
-            and (not r.topics or set(r.topics) & set(s.topics)) for r in rules)]
+        rules = _ask_rules(table, asker)
+        found = [s for s in catalog if any(_asked(r, s, asker) for r in rules)]
         if found:
             out.append((t(f"plan_ask_{asker}", lang), tuple(sorted(found, key=lambda s: s.name.lower()))))
     return tuple(out)
+
+
+def _something_read(s: Situation) -> bool:
+    """The text names a harm, a person or a question (a bare role word, "dader", is none): then it gets
+    a plan, with the "ask" services for this asker when no step fits; else nothing to plan."""
+    return bool(s.topics or s.implied or s.needs or s.asker_role
+                or any(p.relation not in ROLE_WORDS for p in s.people))  # a time alone ("today") is none
 
 
 def make_plan(catalog: Catalog, situation: Situation, given: Given, lang: str, text: str = "",
@@ -474,6 +516,10 @@ def make_plan(catalog: Catalog, situation: Situation, given: Given, lang: str, t
         if filled.get(sid):
             title = t("plan_feelings" if sid == "help-perpetrator" and b.feelings_only else f"plan_{sid}", lang)
             sections.append(Section(sid, title, tuple(filled[sid])))
+    asked = b.ask() if not sections and _something_read(situation) else []
+    if asked:  # read, but no step fits: whom this asker can ask all the same, and what could not be read
+        sections.append(Section("advice", t("plan_advice", lang), tuple(asked)))
+        b.assumptions.append(t("assume_unread", lang))
     if not sections:
         return Plan(situation, describe(situation, lang), (), (), (), whom_to_ask(catalog, lang, table),
                     table.version)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -347,7 +346,6 @@ def rank(catalog: Catalog, query: Query, now: dt.datetime | None = None, limit: 
         relaxed.append(weakest)
         pulled = [f for f in pulled if f is not weakest]
     scored.sort(key=lambda h: h[0])
-    scored = _one_of_a_kind_first(scored, index)
     hits = [Hit(catalog.services[index.data.ids[i]], sum(m is not None for m in matches), key, _why(concepts, matches),
                 fits.get(i, Fit(0, ())).why, bool(query.situation))
             for key, i, matches, fits in (scored[:limit] if limit else scored)]
@@ -361,24 +359,6 @@ def rank(catalog: Catalog, query: Query, now: dt.datetime | None = None, limit: 
                     if hint and hint != t:
                         result.suggestions[t] = hint
     return result
-
-
-def _one_of_a_kind_first(scored: list[_Scored], index: Index) -> list[_Scored]:
-    """Services that share an emergency rank are one kind of place (the ten care centres after sexual violence):
-    the best of them keeps its place, the others come after every other result, in their order. So a search
-    shows the nearest centre and then the other kinds of help, not ten hospitals (the emergency view and the
-    plan show them as one line too)."""
-    data = index.data
-    sharing = Counter(data.emergency[i] for _, i, _, _ in scored if data.emergency[i] != NOT_URGENT)
-    first, later, seen = [], [], set()
-    for row in scored:
-        rank = data.emergency[row[1]]
-        if sharing.get(rank, 0) > 1 and rank in seen:
-            later.append(row)
-        else:
-            seen.add(rank)
-            first.append(row)
-    return first + later
 
 
 def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Concept],

@@ -31,6 +31,7 @@ class Rule:
     urgency: tuple[str, ...] = ()
     situation_topics: tuple[str, ...] = ()
     not_situation_topics: tuple[str, ...] = ()
+    named_topics: tuple[str, ...] = ()  # the text itself names any of (not what the reader infers)
     asker: tuple[str, ...] = ()
     not_asker: tuple[str, ...] = ()
     act: bool | None = None

@@ -118,7 +118,7 @@ PARAGRAPHS = {
     "Age of the person affected.": "Leeftijd van wie het overkwam.",
     "Never ask for a missing town, age or role.": "Vraag nooit naar een ontbrekende gemeente, leeftijd of rol.",
     "Leave the situation as typed out of the plan (for a file others read).":
-        "Laat de getypte situatie uit het plan (voor een dossier dat anderen lezen).",
+        "Laat de situatie zoals getypt uit het plan (voor een dossier dat anderen lezen).",
     "auto: a table on a terminal, Markdown in a pipe.": "auto: een tabel op een terminal, Markdown in een pipe.",
 }
 

@@ -88,7 +88,7 @@ class Acts(Passage):
                     self._role(next((m for m in reversed(others) if m.at < first_act), others[0]), "victim")
                 for m in by:
                     self._role(m, "perpetrator")
-            elif found and found[0].at > first_act:
+            elif found and found[0].at > first_act and not self._inverted(found, span, first_act):
                 self._role(found[0], "victim")  # "mishandelde kinderen": done to the one after the act
             elif found and self._groomed(found, span, acts):
                 continue
@@ -99,6 +99,12 @@ class Acts(Passage):
                     if m.person() is not doer.person():
                         self._role(m, "victim")
                         break
+
+    @staticmethod
+    def _inverted(found: list[Mention], span: list[int], verb: int) -> bool:
+        """A Dutch main clause with something put first ("na de training raakte de coach een speelster
+        aan"): the verb comes second, then who did it, then the one it was done to."""
+        return verb > span[0] and len({m.person() for m in found if m.at > verb}) > 1
 
     def _groomed(self, found: list[Mention], span: list[int], acts: list[int]) -> bool:
         """A minor sending images to an adult, or chatting with an adult stranger for weeks, is the one

@@ -118,7 +118,11 @@ class Persons(Passage):
         words, w = self.words, self.w
         for i, word in enumerate(words):
             m = AGE_TOKEN.match(word)
-            spelt = w.numbers.get(word, 0) if i and words[i - 1] in ("of", "aged", "age") else 0  # "a boy of eleven"
+            # an age in words: "aged eleven", or right after a person ("a boy of eleven", "een zoon van vijftien")
+            spelt = w.numbers.get(word, 0) if i and (words[i - 1] in ("aged", "age") or words[i - 1] in (
+                "of", "van") and any(x.end == i - 1 for x in self.mentions)) else 0
+            if spelt and any(x.at == i + 1 for x in self.mentions):
+                spelt = 0  # "a mother of two children": a count of people, not an age
             if not (m or spelt > 1) or (i + 1 < len(words) and words[i + 1] in NOT_AGE_AFTER):
                 continue
             if i > 0 and words[i - 1] in ("om", "at", "rond", "around"):

@@ -36,8 +36,10 @@ class Reader(Persons, Time, Acts):
         words, w = self.words, self.w
         private = any(x in w.private for x in words)
         for start, end, role in find(self.norm, w.asker_roles):
-            marker = max((len(m) for m in w.asker_markers if tuple(words[max(0, start - len(m)):start]) == m),
-                         default=0)
+            # "as her teacher", "als zijn trainer": a determiner may stand between the marker and the role
+            gap = 1 if start and words[start - 1] in w.determiners else 0
+            marker = max((len(m) + g for g in {0, gap} for m in w.asker_markers
+                          if tuple(words[max(0, start - g - len(m)):start - g]) == m), default=0)
             marked = marker > 0
             after = end < len(words) and words[end] in w.asker_after
             # "politie hier", "Huisarts uit Kortrijk:", "GP at a practice": the role opens the text

@@ -170,7 +170,10 @@ class Words:
             self.act_classes[name] = {"topics": tuple(spec.get("topics", ())), "sexual": bool(spec.get("sexual")),
                                       "minor_topics": tuple(spec.get("minor_topics", spec.get("topics", ())))}
             for word in spec.get("lemmas", ()):
-                for form in lex.forms({lex.lemma(word), word}):
+                # and its regular English forms the lexicon holds: the dictionary may give one another
+                # lemma ("touches" -> "touche")
+                regular = {word + end for end in ("s", "es", "d", "ed", "ing")}
+                for form in lex.forms({lex.lemma(word), word}) | {f for f in regular if lex.is_real(f)}:
                     self.act_lemmas.setdefault(form, name)
             for word in spec.get("nouns", ()):  # the noun's own forms ("naaktfoto's"), not its verb's
                 for form in lex.forms({word}):

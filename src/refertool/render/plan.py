@@ -19,7 +19,7 @@ from rich.text import Text
 from ..emergency import shared_name
 from ..i18n import t
 from ..model import Service
-from ..plan import Entry, Plan
+from ..plan import Entry, Plan, Section
 from ..sources import Source
 from ..validate import today as the_day  # REFER_TODAY reaches the record too
 from ..version import __version__
@@ -27,6 +27,7 @@ from .records import service_object
 from .safe import clean, http_link, markdown_text
 
 SHOWN = 3  # entries a step shows in full on a terminal, best first; the rest are named on one "also" line
+# (of the best three, one that may not serve the person, `Entry.unsure_area`, is named with the rest)
 
 
 def plan_object(plan: Plan, lang: str, sources: Mapping[str, Source] | None = None,
@@ -81,9 +82,9 @@ def plan_view(plan: Plan, lang: str, situation: bool = True) -> Group:
         rows = Table.grid(padding=(0, 1))
         rows.add_column(width=1, no_wrap=True)
         rows.add_column(overflow="fold")
-        for e in section.entries[:SHOWN]:
+        shown, rest = in_full(section)
+        for e in shown:
             rows.add_row("•", _entry_text(e, lang))
-        rest = section.entries[SHOWN:]
         if rest:
             rows.add_row("", _txt(f"{t('plan_also', lang)}: " + ", ".join(e.service.name for e in rest), "dim"))
         parts.append(rows)
@@ -94,6 +95,15 @@ def plan_view(plan: Plan, lang: str, situation: bool = True) -> Group:
         parts.append(_txt(f"{t('plan_assumptions', lang)}:", "bold"))
         parts += [_txt(f"• {a}", "yellow") for a in plan.assumptions]
     return Group(*parts)
+
+
+def in_full(section: Section) -> tuple[list[Entry], list[Entry]]:
+    """The entries a terminal shows in full and those it only names: the best three, but not one that may not
+    serve the person (no place known, it serves only part of a region), which is named with the rest; no
+    fourth takes its place."""
+    best = list(section.entries[:SHOWN])
+    shown = [e for e in best if not e.unsure_area] or best
+    return shown, [e for e in section.entries if e not in shown]
 
 
 def _txt(value: object, style: str = "") -> Text:
