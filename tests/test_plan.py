@@ -796,3 +796,15 @@ def test_no_place_the_care_centres_are_one_entry_on_a_terminal(cli):
     now = "\n".join(lines[:12])
     assert now.index("Gent") < now.index("Liège") and "--region" in now
     assert "not day and night: Arlon" in now.replace("\n  ", " ")  # Arlon opened with daytime hours
+
+
+@pytest.mark.parametrize("text, code", [("version = 2\nversion = 3\n", "REF001"), ("versoin = 2\n", "REF004")])
+def test_refer_validate_checks_the_steps_table(tmp_path, text, code):
+    """A broken data/plan.toml is named by `refer validate`, with its line, before a plan trips on it."""
+    from conftest import ROOT
+    from refertool.catalog import check_paths
+
+    (tmp_path / "plan.toml").write_text(text, encoding="utf-8")
+    report = check_paths([tmp_path])
+    assert any(p.code == code and p.path.endswith("plan.toml") and p.line for p in report.problems), report.problems
+    assert not [p for p in check_paths([ROOT / "data"]).problems if p.path.endswith("plan.toml")]

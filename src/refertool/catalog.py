@@ -171,10 +171,16 @@ def check_paths(targets: Sequence[Path], today: dt.date | None = None) -> Report
             problems.append(Problem(str(target), 0, "REF023", "no such file or directory"))
     problems += duplicate_ids(seen)
     from .reading.words import check_file as check_situation_words
+    from .steps import read_table as read_steps
 
     for target in targets:  # the reader's word lists (data/situation.toml), by their schema
         if target.is_dir() and (target / "situation.toml").is_file():
             problems += check_situation_words(target / "situation.toml", vocab)
+        if target.is_dir() and (target / "plan.toml").is_file():  # the plan's steps table, by its loader
+            try:
+                read_steps(target / "plan.toml")
+            except DataError as exc:
+                problems += exc.problems
     problems += check_sources([p for p in targets if p.is_dir()], checked, bundled_dir(), today)
     return Report(tuple(sorted(set(problems))), files)
 
