@@ -191,8 +191,8 @@ def test_provisional_statements_carry_their_date(catalog):
                     assert dated.search(sentence), (s.id, sentence)
 
 
-def _sentences(text: str) -> list[list[str]]:
-    return [re.findall(r"\w+", part.lower()) for part in re.split(r"[.!?;:\n•]", text)]
+def _sentences(text: str, marks: str = ".!?;:") -> list[list[str]]:
+    return [re.findall(r"\w+", part.lower()) for part in re.split(rf"[{re.escape(marks)}\n•]", text)]
 
 
 def _runs(words: list[str], n: int = 6) -> set[tuple[str, ...]]:
@@ -237,7 +237,8 @@ def fact_texts() -> list[str]:
 
 def copied_fact_runs(catalog) -> list[tuple[str, str]]:
     """Six-word runs a user reads that a fact's text has in one sentence, values and names excepted."""
-    facts = set().union(*(_runs(words) for text in fact_texts() for words in _sentences(text)))
+    # a colon or semicolon does not end a copied sentence ("mainly for citizens: professionals are referred")
+    facts = set().union(*(_runs(words) for text in fact_texts() for words in _sentences(text, ".!?")))
     name_words = {w for s in catalog for n in (s.name, s.organisation) for w in re.findall(r"\w+", n.lower())}
     name_words |= {w for a in catalog.regions.areas.values() for n in (a.nl, a.en, *a.municipalities)
                    for w in re.findall(r"\w+", n.lower())}
@@ -245,11 +246,10 @@ def copied_fact_runs(catalog) -> list[tuple[str, str]]:
     found = []
     for s in catalog:
         for text in shown_texts(s):
-            for words in _sentences(unicodedata.normalize("NFKC", text)):
+            for words in _sentences(unicodedata.normalize("NFKC", text), ".!?"):
                 for run in _runs(words) & facts:
-                    if any(ch.isdigit() for w in run for ch in w):
-                        continue
-                    if all(w in name_words or w in NAME_LINKS for w in run):
+                    # a number carries over as a value, the words around it do not ("24 hours a day, 7 days")
+                    if all(w in name_words or w in NAME_LINKS or any(ch.isdigit() for ch in w) for w in run):
                         continue
                     found.append((s.id, " ".join(run)))
     return found
