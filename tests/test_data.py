@@ -271,6 +271,23 @@ def test_the_fact_runs_check_finds_a_copied_sentence(catalog):
     assert copied_fact_runs(fake)
 
 
+@needs_source
+def test_the_fact_runs_check_finds_a_copy_with_a_number_or_a_colon(catalog):
+    """A number in a copied run, or a colon or semicolon inside it, does not hide the copy."""
+    def words(t: str) -> list[str]:
+        return re.findall(r"\w+", t)
+
+    text = next(t for t in fact_texts() if len(words(t)) >= 8 and re.search(r"\b\d+\b", t) and "." not in t)
+    w = words(text)
+    at = max(0, min(next(i for i, x in enumerate(w) if x.isdigit()) - 2, len(w) - 6))
+    with_number = " ".join(w[at:at + 6])  # the one run there is holds the number
+    s = catalog.get("awel")
+    for text in (with_number, with_number.replace(" ", ": "), with_number.replace(" ", "; ")):
+        fake = type(catalog)({"awel": s._replace(summary=s.summary._replace(en=text))}, catalog.vocabulary,
+                             catalog.regions)
+        assert copied_fact_runs(fake), text
+
+
 def test_no_personal_names(catalog):
     # the guide names one contact person, the public pages name ministers and a victim; a directory names none
     people = ("Cools", "Hans ", "Crevits", "Rousseau", "Lemmens", "Rapol", "Van Espen", "De Croo", "Schlitz", "Leroy")
