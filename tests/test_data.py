@@ -137,7 +137,8 @@ def test_every_source_is_used_dated_and_from_the_facts(catalog):
 
 def test_nearly_every_service_has_a_direct_contact_and_the_rest_a_route(catalog):
     direct = [s for s in catalog if any(c.channel in ("phone", "website", "email", "chat") for c in s.contacts)]
-    assert len(direct) / len(catalog) >= 0.95, sorted(set(catalog.services) - {s.id for s in direct})
+    # 3 of 56 have no contact in any source (sportieq, the Sporttribunaal, the Mensenrechteninstituut): a route
+    assert len(direct) / len(catalog) >= 0.94, sorted(set(catalog.services) - {s.id for s in direct})
     for s in catalog:
         if s not in direct:  # a route that names a number or a site, in both languages
             for route in (s.how_to_reach.nl, s.how_to_reach.en):
@@ -191,8 +192,8 @@ def test_provisional_statements_carry_their_date(catalog):
                     assert dated.search(sentence), (s.id, sentence)
 
 
-def _sentences(text: str) -> list[list[str]]:
-    return [re.findall(r"\w+", part.lower()) for part in re.split(r"[.!?;:\n•]", text)]
+def _sentences(text: str, marks: str = ".!?;:") -> list[list[str]]:
+    return [re.findall(r"\w+", part.lower()) for part in re.split(rf"[{re.escape(marks)}\n•]", text)]
 
 
 def _runs(words: list[str], n: int = 6) -> set[tuple[str, ...]]:
@@ -237,7 +238,8 @@ def fact_texts() -> list[str]:
 
 def copied_fact_runs(catalog) -> list[tuple[str, str]]:
     """Six-word runs a user reads that a fact's text has in one sentence, values and names excepted."""
-    facts = set().union(*(_runs(words) for text in fact_texts() for words in _sentences(text)))
+    # a colon or semicolon does not end a copied sentence ("mainly for citizens: professionals are referred")
+    facts = set().union(*(_runs(words) for text in fact_texts() for words in _sentences(text, ".!?")))
     name_words = {w for s in catalog for n in (s.name, s.organisation) for w in re.findall(r"\w+", n.lower())}
     name_words |= {w for a in catalog.regions.areas.values() for n in (a.nl, a.en, *a.municipalities)
                    for w in re.findall(r"\w+", n.lower())}
@@ -245,11 +247,10 @@ def copied_fact_runs(catalog) -> list[tuple[str, str]]:
     found = []
     for s in catalog:
         for text in shown_texts(s):
-            for words in _sentences(unicodedata.normalize("NFKC", text)):
+            for words in _sentences(unicodedata.normalize("NFKC", text), ".!?"):
                 for run in _runs(words) & facts:
-                    if any(ch.isdigit() for w in run for ch in w):
-                        continue
-                    if all(w in name_words or w in NAME_LINKS for w in run):
+                    # a number carries over as a value, the words around it do not ("24 hours a day, 7 days")
+                    if all(w in name_words or w in NAME_LINKS or any(ch.isdigit() for ch in w) for w in run):
                         continue
                     found.append((s.id, " ".join(run)))
     return found
@@ -269,6 +270,32 @@ def test_the_fact_runs_check_finds_a_copied_sentence(catalog):
     fake = type(catalog)({"awel": s._replace(summary=s.summary._replace(en=copied))}, catalog.vocabulary,
                          catalog.regions)
     assert copied_fact_runs(fake)
+
+
+@needs_source
+def test_the_fact_runs_check_finds_a_copy_with_a_number_or_a_colon(catalog):
+    """A number in a copied run, or a colon or semicolon inside it, does not hide the copy."""
+    def words(t: str) -> list[str]:
+        return re.findall(r"\w+", t)
+
+    text = next(t for t in fact_texts() if len(words(t)) >= 8 and re.search(r"\b\d+\b", t) and "." not in t)
+    w = words(text)
+    at = max(0, min(next(i for i, x in enumerate(w) if x.isdigit()) - 2, len(w) - 6))
+    with_number = " ".join(w[at:at + 6])  # the one run there is holds the number
+    s = catalog.get("awel")
+    for text in (with_number, with_number.replace(" ", ": "), with_number.replace(" ", "; ")):
+        fake = type(catalog)({"awel": s._replace(summary=s.summary._replace(en=text))}, catalog.vocabulary,
+                             catalog.regions)
+        assert copied_fact_runs(fake), text
+
+
+# What the sources do or do not contain is for maintainers (provenance, [source] notes), not for the caller.
+ABOUT_THE_SOURCES = re.compile(r"\b(?:niet bekend|onbekend is|not known|is known|een bron|a source|the source)\b", re.I)
+
+
+def test_no_remark_about_the_sources_in_what_a_user_reads(catalog):
+    found = [(s.id, t) for s in catalog for t in shown_texts(s) if ABOUT_THE_SOURCES.search(t)]
+    assert found == []
 
 
 def test_no_personal_names(catalog):
