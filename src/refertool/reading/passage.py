@@ -133,11 +133,21 @@ class Passage:
 
     def _clauses(self) -> list[int]:
         """A clause ends at punctuation, before a boundary word ("maar", "dat") and after a telling verb."""
-        n, out = 0, []
+        w, n, out = self.w, 0, []
+        timed = False  # inside a time clause ("toen ik 9 was"), until its age and tail are past
         for i, word in enumerate(self.words):
-            told = i and (self.words[i - 1] in self.w.telling or self.words[i - 1] in self.w.thinking)
-            if i and (self.part[i] != self.part[i - 1] or word in self.w.boundary or told):
+            told = i and (self.words[i - 1] in w.telling or self.words[i - 1] in w.thinking)
+            # "when i was 9 my coach ...": the time clause ends after its age ("9") and its tail ("jaar oud was")
+            back = i - 1
+            while timed and back > 0 and self.words[back] in w.time_clause_tail:
+                back -= 1
+            timed_end = timed and i > 0 and word not in w.time_clause_tail and self.words[back][:1].isdigit()
+            if i and (self.part[i] != self.part[i - 1] or word in w.boundary or told or word in w.time_clause
+                      or timed_end):
                 n += 1
+                timed = False
+            if word in w.time_clause:
+                timed = True
             out.append(n)
         return out
 

@@ -71,6 +71,8 @@ class Words:
         self.thinking = single(voice.get("thinking"))
         self.boundary = single(voice.get("boundary"))
         self.relative = single(voice.get("relative"))
+        self.time_clause = single(voice.get("time_clause"))
+        self.time_clause_tail = single(voice.get("time_clause_tail"))
         self.survivor = listed((raw.get("survivor") or {}).get("phrases"))
         asker = raw.get("asker") or {}
         self.asker_markers = phrases(asker.get("markers"))
@@ -255,7 +257,8 @@ SCHEMA: dict[str, Any] = {
     "act_classes": any_key({"lemmas": WORDS, "nouns": WORDS, "separable": WORDS, "phrases": WORDS,
                             "topics": ids("topics"), "minor_topics": ids("topics"), "sexual": ("bool",)}),
     "voice": dict.fromkeys(("passive", "agent", "active", "accused", "accused_of", "convicted", "sharing", "to",
-                            "contact", "telling", "boundary", "relative", "before_noun", "thinking"), WORDS),
+                            "contact", "telling", "boundary", "relative", "before_noun", "thinking",
+                            "time_clause", "time_clause_tail"), WORDS),
     "survivor": {"phrases": WORDS},
     "asker": {**dict.fromkeys(("markers", "after", "at", "private", "insider", "own", "work"), WORDS),
               "roles": any_key(WORDS), "kinds": any_key(WORDS), "children": WORDS,
