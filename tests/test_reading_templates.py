@@ -40,3 +40,54 @@ def test_a_time_clause_put_first_keeps_who_did_it(situ, text, doer, age):
     me = s.victim()
     assert me is not None and me.relation == "self" and me.age_then == age and me.age_group == "minor", text
     assert s.asker == "victim"
+
+
+# ---------------------------------------------------------------- extortion with images, of anyone
+EXTORTERS = {"nl": ["een onbekende", "iemand", "een man", "een vrouw"],
+             "en": ["a stranger", "someone", "a man", "a woman"]}
+EXTORTS = {"nl": ["{who} chanteert me", "{who} perst me af", "{who} heeft me gechanteerd"],
+           "en": ["{who} blackmails me", "{who} is blackmailing me", "{who} tries to extort me"]}
+
+
+@pytest.mark.parametrize("text", [act.format(who=who) for lang in ("nl", "en") for who, act in
+                                  itertools.product(EXTORTERS[lang], EXTORTS[lang])])
+def test_extortion_is_done_to_the_asker_and_is_about_images(situ, text):
+    s = situ(text)
+    assert s.asker == "victim", text
+    assert s.perpetrator() is not None and s.perpetrator().relation != "self", text
+    assert "image-abuse" in (*s.topics, *s.implied), text
+
+
+# "taped our video call", "deelde onze foto's": done to a thing of the asker's, the asker is the one it is done to
+@pytest.mark.parametrize("text", [f"{who} {act} {own} {thing}" for who, act, own, thing in itertools.product(
+    ["a woman", "a man I met online"], ["recorded", "filmed"], ["our", "my"], ["video call", "chat"])])
+def test_an_act_on_the_askers_own_things_makes_the_asker_the_victim(situ, text):
+    s = situ(text)
+    assert s.asker == "victim", text
+    assert s.perpetrator() is not None, text  # a past tense with an object, not a participle
+
+
+# ---------------------------------------------------------------- neglect: a child left alone, without food
+CHILDREN = {"nl": ["de kinderen van de buren", "mijn kleinzoon", "een kleuter uit mijn klas"],
+            "en": ["the kids next door", "my grandson", "a toddler in my class"]}
+NEGLECT = {"nl": ["{who} wordt vaak alleen gelaten", "{who} krijgt thuis geen eten", "{who} heeft altijd honger"],
+           "en": ["{who} is often left alone", "{who} gets no food at home", "{who} is always hungry"]}
+
+
+@pytest.mark.parametrize("text", [act.format(who=who) for lang in ("nl", "en") for who, act in
+                                  itertools.product(CHILDREN[lang], NEGLECT[lang])])
+def test_neglect_of_a_child_is_child_abuse_and_not_sexual(situ, text):
+    s = situ(text)
+    found = {*s.topics, *s.implied}
+    assert "child-abuse" in found, text
+    assert not found & {"sexual-violence", "sexual-abuse"}, text
+
+
+# ---------------------------------------------------------------- Dutch object before its verb
+@pytest.mark.parametrize("doer,child,n", list(itertools.product(["de trainer", "een leider", "haar leraar"],
+                                                           ["een meisje", "mijn zoon"], (11, 13))))
+def test_asking_for_photos_object_first_is_online_contact(situ, doer, child, n):
+    s = situ(f"{doer} heeft foto's gevraagd aan {child} van {n}")
+    assert s.perpetrator() is not None and s.perpetrator().words == doer.split()[-1]
+    assert s.victim() is not None and s.victim().age == n
+    assert "online" in (*s.topics, *s.implied)

@@ -81,8 +81,10 @@ class Acts(Passage):
                                for i in span)
             passive = not progressive and not active and (bool(by) or passive_word)
             # "meisje verkracht", "kind op de bus geslagen": one person, then a participle
+            # but not when an object follows ("a woman recorded our call": a past tense, not a participle)
+            objected = first_act + 1 < len(words) and words[first_act + 1] in w.determiners
             alone = not active and not relative and len({m.person() for m in found}) == 1 and found[0].at < first_act \
-                and any(participle(words[i]) for i in acts)
+                and any(participle(words[i]) for i in acts) and not objected
             if passive or alone:
                 if others:  # the one named last before the act ("I suspect a child in my class is abused")
                     self._role(next((m for m in reversed(others) if m.at < first_act), others[0]), "victim")

@@ -127,7 +127,9 @@ class Passage:
     def is_act(self, i: int) -> bool:
         """A verb of an act (a noun names the act but tells no one who did it: "na misbruik")."""
         w = self.w
-        noun = self.act_noun[i] or i > 0 and (self.words[i - 1] in w.before_noun or self.words[i - 1] in w.frames) \
+        # after a frame word ("vermoed misbruik"), but not after a person who acts ("iemand chanteert me")
+        framed = i > 0 and self.words[i - 1] in w.frames and (self.norm[i - 1],) not in w.relations
+        noun = self.act_noun[i] or i > 0 and self.words[i - 1] in w.before_noun or framed \
             or i in self.topic_phrase  # "child abuse images": a name of a topic
         return self.words[i] in w.acts or bool(self.act_class[i]) and not noun
 

@@ -182,11 +182,15 @@ class Words:
                     self.act_nouns.setdefault(form, name)
             for pair in spec.get("separable", ()):
                 particle, verb = pair.split()
-                self.act_separable[(particle, lex.lemma(verb))] = name
+                # the verb as written and its lemma: the dictionary may read an infinitive as a noun's plural
+                # ("persen" -> "pers"), while the text's forms lead to the infinitive ("perst" -> "persen")
+                for form in (lex.lemma(verb), verb):
+                    self.act_separable.setdefault((particle, form), name)
             for phrase in spec.get("phrases", ()):
-                key = tuple(lex.lemma(x) for x in tokens(phrase))
-                if key:
-                    self.act_phrases[key] = name
+                written = tuple(tokens(phrase))  # "foto vragen": "vragen" is a noun's plural to the dictionary
+                for words in (tuple(lex.lemma(x) for x in written), written):
+                    if words:
+                        self.act_phrases.setdefault(words, name)
         targets = self.relations_and_acts() | set(self.act_lemmas) | set(self.act_nouns) | {
             x for phrase in (*self.act_phrases, *self.act_separable) for x in phrase}
         self.known_list = sorted(w for w in targets if len(w) >= 5)
