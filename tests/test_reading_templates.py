@@ -91,3 +91,50 @@ def test_asking_for_photos_object_first_is_online_contact(situ, doer, child, n):
     assert s.perpetrator() is not None and s.perpetrator().words == doer.split()[-1]
     assert s.victim() is not None and s.victim().age == n
     assert "online" in (*s.topics, *s.implied)
+
+
+# ---------------------------------------------------------------- light verbs done to a minor
+LIGHT = {"nl": ["ik heb iets gedaan bij {who}", "ik ben {me} en ik heb dingen gedaan bij {who}"],
+         "en": ["I did something to {who}", "I'm {me} and I have done things to {who}"]}
+MINORS = {"nl": ["mijn nichtje van 6", "een kleuter", "een jongen van 9"],
+          "en": ["my niece of 6", "a toddler", "a little boy"]}
+
+
+@pytest.mark.parametrize("act,who,me", [x for lang in ("nl", "en") for x in
+                                        itertools.product(LIGHT[lang], MINORS[lang], (16, 35))])
+def test_a_light_verb_done_to_a_minor_is_abuse_by_the_asker(situ, act, who, me):
+    text = act.format(who=who, me=me)
+    s = situ(text)
+    assert s.asker == "perpetrator", text
+    assert s.victim() is not None and s.victim().age_group == "minor", text
+    if "{me}" in act:  # the asker's own age tells their age group
+        assert s.perpetrator().age_group == ("minor" if me < 18 else "adult"), text
+    assert "sexual-abuse" in (*s.topics, *s.implied), text
+
+
+@pytest.mark.parametrize("text", ["we willen iets doen bij de jeugdbeweging voor kinderen",
+                                  "ik heb iets gedaan bij mijn broer van 30", "I did something to my car"])
+def test_a_light_verb_without_a_minor_right_after_it_is_no_act(situ, text):
+    s = situ(text)
+    assert not {"sexual-abuse", "sexual-violence"} & {*s.topics, *s.implied}, text
+
+
+# ---------------------------------------------------------------- the asker's job, said without "als"
+JOBS = [("im a childcare worker", "care-worker"), ("I'm a social worker", "care-worker"),
+        ("I teach", "teacher"), ("ik geef les", "teacher"), ("ik ben een maatschappelijk assistente", "care-worker")]
+STORIES = {"a pupil says her father hits her", "een kind van 7 vertelt dat een leider haar betast"}
+
+
+@pytest.mark.parametrize("job,role,story", [(j, r, s) for (j, r), s in itertools.product(JOBS, sorted(STORIES))])
+def test_the_askers_job_read_without_a_marker(situ, job, role, story):
+    s = situ(f"{job} and {story}" if job[0].isupper() or job.startswith("im") else f"{job} en {story}")
+    assert s.asker_role == role and s.asker == "professional", (job, story)
+
+
+# ---------------------------------------------------------------- feelings for children said as "young girls"
+@pytest.mark.parametrize("text", [f"{me} {feel} {who}" for me, feel, who in itertools.product(
+    ["I", "ik"], ["have feelings for", "heb gevoelens voor"], ["young girls", "little boys", "jonge meisjes"])])
+def test_feelings_for_young_girls_or_boys_are_for_children(situ, text):
+    s = situ(text)
+    assert s.asker == "perpetrator", text
+    assert "paedophilic-feelings" in (*s.topics, *s.implied), text

@@ -112,12 +112,34 @@ class Passage:
         for start, end, name in find([self.lemmas[i] for i in kept], w.act_phrases):
             for i in range(kept[start], kept[end - 1] + 1):
                 out[i] = name
+        # light verbs ("iets gedaan bij", "did something to"): an act only when done to a minor named next
+        for start, end, name in find([self.lemmas[i] for i in kept], w.act_light):
+            at = kept[end - 1] + 1
+            if self._minor_follows(at):
+                for i in range(kept[start], kept[end - 1] + 1):
+                    out[i] = out[i] or name
         for i, lemma in enumerate(self.lemmas):
             for j in range(len(self.words)):
                 verb = w.act_separable.get((self.words[j], lemma), "")
                 if verb and j != i and self.clause[j] == self.clause[i] and not out[i]:
                     out[i] = verb
         return out
+
+    def _minor_follows(self, at: int) -> bool:
+        """The person named right after `at` (determiners left out) is a minor: by a word that tells it ("een
+        kleuter", "a little boy") or by an age of a minor after it ("mijn nichtje van 6", "a girl (8)")."""
+        w, words = self.w, self.words
+        while at < len(words) and words[at] in w.determiners:
+            at += 1
+        for n in (2, 1):
+            relation = w.relations.get(tuple(self.norm[at:at + n])) if at + n <= len(words) else None
+            if relation is None:
+                continue
+            if w.relation_age.get(relation) == "minor":
+                return True
+            after = [x for x in words[at + n:at + n + 3] if x.isdigit()]
+            return bool(after) and age_group(int(after[0]), w) == "minor"
+        return False
 
     def _abuse(self) -> bool:
         """Whether the text names an act or a topic of abuse or violence."""

@@ -38,9 +38,12 @@ class Reader(Persons, Time, Acts):
         for start, end, role in find(self.norm, w.asker_roles):
             # "as her teacher", "als zijn trainer": a determiner may stand between the marker and the role
             gap = 1 if start and words[start - 1] in w.determiners else 0
-            marker = max((len(m) + g for g in {0, gap} for m in w.asker_markers
-                          if tuple(words[max(0, start - g - len(m)):start - g]) == m), default=0)
-            marked = marker > 0
+            # "im a childcare worker", "as a trained nurse": after an article, one word of the role's own
+            marker = max((len(m) + g for g in {0, gap, 1} for m in w.asker_markers
+                          if tuple(words[max(0, start - g - len(m)):start - g]) == m
+                          and (g != 1 or gap or m[-1] in w.articles)), default=0)
+            # "I teach ...", "ik geef les": a role phrase that says who speaks needs no marker
+            marked = marker > 0 or words[start] in w.self_words
             after = end < len(words) and words[end] in w.asker_after
             # "politie hier", "Huisarts uit Kortrijk:", "GP at a practice": the role opens the text
             first = start == 0 and (end == len(words) or self.part[end] != self.part[start] or words[end] in w.asker_at)

@@ -168,6 +168,7 @@ class Words:
         self.act_nouns: dict[str, str] = {}
         self.act_separable: dict[tuple[str, str], str] = {}
         self.act_phrases: dict[tuple[str, ...], str] = {}
+        self.act_light: dict[tuple[str, ...], str] = {}  # "iets doen bij": an act only when a minor follows
         for name, spec in (raw.get("act_classes") or {}).items():
             self.act_classes[name] = {"topics": tuple(spec.get("topics", ())), "sexual": bool(spec.get("sexual")),
                                       "minor_topics": tuple(spec.get("minor_topics", spec.get("topics", ())))}
@@ -186,6 +187,8 @@ class Words:
                 # ("persen" -> "pers"), while the text's forms lead to the infinitive ("perst" -> "persen")
                 for form in (lex.lemma(verb), verb):
                     self.act_separable.setdefault((particle, form), name)
+            for phrase in spec.get("light", ()):
+                self.act_light.setdefault(tuple(lex.lemma(x) for x in tokens(phrase)), name)
             for phrase in spec.get("phrases", ()):
                 written = tuple(tokens(phrase))  # "foto vragen": "vragen" is a noun's plural to the dictionary
                 for words in (tuple(lex.lemma(x) for x in written), written):
@@ -258,7 +261,7 @@ SCHEMA: dict[str, Any] = {
     "pronouns": dict.fromkeys(("self", "third", "self_is", "articles", "objects", "of", "determiners"),
                               WORDS),
     "acts": {"words": WORDS},
-    "act_classes": any_key({"lemmas": WORDS, "nouns": WORDS, "separable": WORDS, "phrases": WORDS,
+    "act_classes": any_key({"lemmas": WORDS, "nouns": WORDS, "separable": WORDS, "phrases": WORDS, "light": WORDS,
                             "topics": ids("topics"), "minor_topics": ids("topics"), "sexual": ("bool",)}),
     "voice": dict.fromkeys(("passive", "agent", "active", "accused", "accused_of", "convicted", "sharing", "to",
                             "contact", "telling", "boundary", "relative", "before_noun", "thinking",
