@@ -138,3 +138,23 @@ def test_feelings_for_young_girls_or_boys_are_for_children(situ, text):
     s = situ(text)
     assert s.asker == "perpetrator", text
     assert "paedophilic-feelings" in (*s.topics, *s.implied), text
+
+
+# ---------------------------------------------------------------- the perfect passive, and periods that go on
+@pytest.mark.parametrize("who,act,by", list(itertools.product(
+    ["my son", "she", "my friend"], ["bullied", "touched", "hit"], ["", " by a classmate"])))
+def test_has_been_done_is_passive(situ, who, act, by):
+    s = situ(f"{who} has been {act}{by}")
+    assert s.victim() is not None and s.victim().words == who.split()[-1]
+    if by:
+        assert s.perpetrator() is not None and s.perpetrator().words == "classmate"
+
+
+@pytest.mark.parametrize("text", [f"{who} {act} {period}" for who, act, period in itertools.product(
+    ["mijn zoon wordt", "een leerling wordt"], ["gepest", "uitgescholden"],
+    ["al het hele schooljaar", "heel het jaar", "meerdere keren"])] + [
+    f"{who} {period}" for who, period in itertools.product(
+        ["a coach touched my daughter", "my son was bullied"], ["several times", "all year", "the whole school year"])])
+def test_a_period_that_goes_on_is_recent(situ, text):
+    s = situ(text)
+    assert s.ongoing and s.urgency == "recent", text

@@ -75,7 +75,9 @@ class Acts(Passage):
                     self._role(m, "victim")
                 continue
             progressive = any(words[i].endswith("ing") for i in acts)
-            active = any(words[i] in w.active for i in span if i < first_act)
+            # "he has touched her" is active, "she has been touched" is not
+            aux = [i for i in span if i < first_act and words[i] in w.active]
+            active = bool(aux) and not any(words[j] in w.perfect_passive for j in range(aux[-1] + 1, first_act))
             # "was betast", "betast werd" (a Dutch participle, then its auxiliary); not "who assaulted me is ..."
             passive_word = any(words[i] in w.passive and (i < first_act or i - 1 in acts and participle(words[i - 1]))
                                for i in span)

@@ -71,6 +71,7 @@ class Words:
         self.thinking = single(voice.get("thinking"))
         self.boundary = single(voice.get("boundary"))
         self.relative = single(voice.get("relative"))
+        self.perfect_passive = single(voice.get("perfect_passive"))
         self.time_clause = single(voice.get("time_clause"))
         self.time_clause_tail = single(voice.get("time_clause_tail"))
         self.survivor = listed((raw.get("survivor") or {}).get("phrases"))
@@ -265,7 +266,7 @@ SCHEMA: dict[str, Any] = {
                             "topics": ids("topics"), "minor_topics": ids("topics"), "sexual": ("bool",)}),
     "voice": dict.fromkeys(("passive", "agent", "active", "accused", "accused_of", "convicted", "sharing", "to",
                             "contact", "telling", "boundary", "relative", "before_noun", "thinking",
-                            "time_clause", "time_clause_tail"), WORDS),
+                            "time_clause", "time_clause_tail", "perfect_passive"), WORDS),
     "survivor": {"phrases": WORDS},
     "asker": {**dict.fromkeys(("markers", "after", "at", "private", "insider", "own", "work"), WORDS),
               "roles": any_key(WORDS), "kinds": any_key(WORDS), "children": WORDS,
