@@ -158,3 +158,12 @@ def test_has_been_done_is_passive(situ, who, act, by):
 def test_a_period_that_goes_on_is_recent(situ, text):
     s = situ(text)
     assert s.ongoing and s.urgency == "recent", text
+
+
+# ---------------------------------------------------------------- everyday words for a man or a person
+@pytest.mark.parametrize("who,act", list(itertools.product(["een gast", "ne kerel", "een vent", "a guy", "some dude"],
+                                                           ["slaat mij", "betastte me", "groped me"])))
+def test_everyday_person_words_are_persons(situ, who, act):
+    s = situ(f"{who} {act}")
+    assert s.perpetrator() is not None and s.perpetrator().words == who.split()[-1]
+    assert s.asker == "victim"
