@@ -30,7 +30,10 @@ PATTERNS = {k: re.compile(v, re.IGNORECASE)
 # institute joined), so several expectations of this set are met at rank 2-3 instead of 1. These floors guard
 # against a regression from here; how well the reader reads unseen sentences is measured on blind sets
 # (docs/reading.md), not here.
-MIN_SITUATION_MRR, MIN_SITUATION_HIT3 = 0.80, 0.90
+# Fourth round (reader2): a separable verb is now matched by its written form as well as its lemma, so that
+# "aan haar zit" is read as touching a child (sexual abuse); one query of this set that wants advice first then
+# ranks the advice line 4th instead of 2nd (0.903 -> 0.893). A reading change, not a ranking change.
+MIN_SITUATION_MRR, MIN_SITUATION_HIT3 = 0.80, 0.89
 # The keyword set: 0.961 before the data corrections, 0.944 after (one query, free legal information, meets
 # the house of justice at rank 5 behind four services that also offer legal help to victims).
 MIN_KEYWORD_MRR, MIN_KEYWORD_HIT3 = 0.94, 0.97

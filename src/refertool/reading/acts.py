@@ -75,20 +75,25 @@ class Acts(Passage):
                     self._role(m, "victim")
                 continue
             progressive = any(words[i].endswith("ing") for i in acts)
-            active = any(words[i] in w.active for i in span if i < first_act)
+            # "he has touched her" is active, "she has been touched" is not
+            aux = [i for i in span if i < first_act and words[i] in w.active]
+            active = bool(aux) and not any(words[j] in w.perfect_passive for j in range(aux[-1] + 1, first_act))
             # "was betast", "betast werd" (a Dutch participle, then its auxiliary); not "who assaulted me is ..."
             passive_word = any(words[i] in w.passive and (i < first_act or i - 1 in acts and participle(words[i - 1]))
                                for i in span)
             passive = not progressive and not active and (bool(by) or passive_word)
             # "meisje verkracht", "kind op de bus geslagen": one person, then a participle
+            # but not when an object follows ("a woman recorded our call": a past tense, not a participle)
+            objected = first_act + 1 < len(words) and words[first_act + 1] in w.determiners
             alone = not active and not relative and len({m.person() for m in found}) == 1 and found[0].at < first_act \
-                and any(participle(words[i]) for i in acts)
+                and any(participle(words[i]) for i in acts) and not objected
             if passive or alone:
                 if others:  # the one named last before the act ("I suspect a child in my class is abused")
                     self._role(next((m for m in reversed(others) if m.at < first_act), others[0]), "victim")
                 for m in by:
                     self._role(m, "perpetrator")
-            elif found and found[0].at > first_act and not self._inverted(found, span, first_act):
+            elif found and found[0].at > first_act and not self._inverted(found, span, first_act,
+                                                                          self._after_time(span)):
                 self._role(found[0], "victim")  # "mishandelde kinderen": done to the one after the act
             elif found and self._groomed(found, span, acts):
                 continue
@@ -101,10 +106,19 @@ class Acts(Passage):
                         break
 
     @staticmethod
-    def _inverted(found: list[Mention], span: list[int], verb: int) -> bool:
+    def _inverted(found: list[Mention], span: list[int], verb: int, fronted: bool = False) -> bool:
         """A Dutch main clause with something put first ("na de training raakte de coach een speelster
-        aan"): the verb comes second, then who did it, then the one it was done to."""
-        return verb > span[0] and len({m.person() for m in found if m.at > verb}) > 1
+        aan", or a time clause: "toen ik 9 was, sloeg hij mij"): the verb comes second, then who did it, then
+        the one it was done to."""
+        return (verb > span[0] or fronted) and len({m.person() for m in found if m.at > verb}) > 1
+
+    def _after_time(self, span: list[int]) -> bool:
+        """The clause follows a time clause put first ("toen ik 9 was")."""
+        if not span or span[0] == 0:
+            return False
+        before = self.clause[span[0] - 1]
+        start = next(i for i, c in enumerate(self.clause) if c == before)
+        return self.words[start] in self.w.time_clause
 
     def _groomed(self, found: list[Mention], span: list[int], acts: list[int]) -> bool:
         """A minor sending images to an adult, or chatting with an adult stranger for weeks, is the one

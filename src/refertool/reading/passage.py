@@ -112,12 +112,34 @@ class Passage:
         for start, end, name in find([self.lemmas[i] for i in kept], w.act_phrases):
             for i in range(kept[start], kept[end - 1] + 1):
                 out[i] = name
+        # light verbs ("iets gedaan bij", "did something to"): an act only when done to a minor named next
+        for start, end, name in find([self.lemmas[i] for i in kept], w.act_light):
+            at = kept[end - 1] + 1
+            if self._minor_follows(at):
+                for i in range(kept[start], kept[end - 1] + 1):
+                    out[i] = out[i] or name
         for i, lemma in enumerate(self.lemmas):
             for j in range(len(self.words)):
                 verb = w.act_separable.get((self.words[j], lemma), "")
                 if verb and j != i and self.clause[j] == self.clause[i] and not out[i]:
                     out[i] = verb
         return out
+
+    def _minor_follows(self, at: int) -> bool:
+        """The person named right after `at` (determiners left out) is a minor: by a word that tells it ("een
+        kleuter", "a little boy") or by an age of a minor after it ("mijn nichtje van 6", "a girl (8)")."""
+        w, words = self.w, self.words
+        while at < len(words) and words[at] in w.determiners:
+            at += 1
+        for n in (2, 1):
+            relation = w.relations.get(tuple(self.norm[at:at + n])) if at + n <= len(words) else None
+            if relation is None:
+                continue
+            if w.relation_age.get(relation) == "minor":
+                return True
+            after = [x for x in words[at + n:at + n + 3] if x.isdigit()]
+            return bool(after) and age_group(int(after[0]), w) == "minor"
+        return False
 
     def _abuse(self) -> bool:
         """Whether the text names an act or a topic of abuse or violence."""
@@ -127,17 +149,29 @@ class Passage:
     def is_act(self, i: int) -> bool:
         """A verb of an act (a noun names the act but tells no one who did it: "na misbruik")."""
         w = self.w
-        noun = self.act_noun[i] or i > 0 and (self.words[i - 1] in w.before_noun or self.words[i - 1] in w.frames) \
+        # after a frame word ("vermoed misbruik"), but not after a person who acts ("iemand chanteert me")
+        framed = i > 0 and self.words[i - 1] in w.frames and (self.norm[i - 1],) not in w.relations
+        noun = self.act_noun[i] or i > 0 and self.words[i - 1] in w.before_noun or framed \
             or i in self.topic_phrase  # "child abuse images": a name of a topic
         return self.words[i] in w.acts or bool(self.act_class[i]) and not noun
 
     def _clauses(self) -> list[int]:
         """A clause ends at punctuation, before a boundary word ("maar", "dat") and after a telling verb."""
-        n, out = 0, []
+        w, n, out = self.w, 0, []
+        timed = False  # inside a time clause ("toen ik 9 was"), until its age and tail are past
         for i, word in enumerate(self.words):
-            told = i and (self.words[i - 1] in self.w.telling or self.words[i - 1] in self.w.thinking)
-            if i and (self.part[i] != self.part[i - 1] or word in self.w.boundary or told):
+            told = i and (self.words[i - 1] in w.telling or self.words[i - 1] in w.thinking)
+            # "when i was 9 my coach ...": the time clause ends after its age ("9") and its tail ("jaar oud was")
+            back = i - 1
+            while timed and back > 0 and self.words[back] in w.time_clause_tail:
+                back -= 1
+            timed_end = timed and i > 0 and word not in w.time_clause_tail and self.words[back][:1].isdigit()
+            if i and (self.part[i] != self.part[i - 1] or word in w.boundary or told or word in w.time_clause
+                      or timed_end):
                 n += 1
+                timed = False
+            if word in w.time_clause:
+                timed = True
             out.append(n)
         return out
 

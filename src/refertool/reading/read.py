@@ -38,9 +38,12 @@ class Reader(Persons, Time, Acts):
         for start, end, role in find(self.norm, w.asker_roles):
             # "as her teacher", "als zijn trainer": a determiner may stand between the marker and the role
             gap = 1 if start and words[start - 1] in w.determiners else 0
-            marker = max((len(m) + g for g in {0, gap} for m in w.asker_markers
-                          if tuple(words[max(0, start - g - len(m)):start - g]) == m), default=0)
-            marked = marker > 0
+            # "im a childcare worker", "as a trained nurse": after an article, one word of the role's own
+            marker = max((len(m) + g for g in {0, gap, 1} for m in w.asker_markers
+                          if tuple(words[max(0, start - g - len(m)):start - g]) == m
+                          and (g != 1 or gap or m[-1] in w.articles)), default=0)
+            # "I teach ...", "ik geef les": a role phrase that says who speaks needs no marker
+            marked = marker > 0 or words[start] in w.self_words
             after = end < len(words) and words[end] in w.asker_after
             # "politie hier", "Huisarts uit Kortrijk:", "GP at a practice": the role opens the text
             first = start == 0 and (end == len(words) or self.part[end] != self.part[start] or words[end] in w.asker_at)
@@ -174,6 +177,8 @@ class Reader(Persons, Time, Acts):
         feeling = self.feelings() if "feelings" in needs else None
         if feeling is not None and me is feeling and not me.role:
             me.role = "perpetrator"  # "ik heb gevoelens voor kinderen": the asker has them
+        if me is None and not asker_role and self._own_harmed():
+            asker_role = "victim"  # "a woman taped our video call": done to what is the asker's own
         if me is not None and me.role in ("victim", "perpetrator"):
             asker_role, in_role = me.role, False  # the asker speaks for themself
         elif me is not None and not asker_role:
@@ -231,15 +236,25 @@ class Reader(Persons, Time, Acts):
         # "opnames van mij", "pictures of me": an act's noun, then of the asker
         of_me = any(self.act_noun[i] and words[i + 1] in w.possessive_of and words[i + 2] in w.self_words
                     for i in range(len(words) - 2))
-        return (mine or of_me) and any(self.is_act(i) or self.act_noun[i] for i in range(len(words)))
+        # "recorded our video call", "deelde mijn foto's": an act done to a thing of the asker's (no person of theirs)
+        persons = {m.at for m in self.mentions}
+        done_to_mine = any(self.is_act(i) and words[i + 1] in w.own and not persons & {i + 2, i + 3}
+                           for i in range(len(words) - 1))
+        return (mine or of_me) and any(self.is_act(i) or self.act_noun[i] for i in range(len(words))) or done_to_mine
 
     def _adult_by_the_other(self, seen: list[Mention]) -> None:
         """Done by a partner or a colleague (`[ages] adult_with`): the one it was done to is an adult too."""
         doer = next((p for p in seen if p.role == "perpetrator"), None)
-        if doer is not None and doer.relation in self.w.adult_with:
+        # "her husband", "my colleague": of the one it was done to; "a man" alone is no one's partner
+        if doer is not None and doer.relation in self.w.adult_with and self._possessed(doer):
             for p in seen:
                 if p.role == "victim" and not p.age_group and p.age is None and p.age_then is None:
                     p.age_group = "adult"
+
+    def _possessed(self, m: Mention) -> bool:
+        """The person word follows a possessive ("mijn man", "her colleague")."""
+        before = self.words[m.at - 1] if m.at > 0 else ""
+        return bool(m.own) or before in self.w.own or before in self.w.third or before in self.possessive
 
     def _coarse(self, role: str, sector: str, me: Mention | None) -> str:
         """The asker, coarsely: as themself (victim, perpetrator), a private person close to it (parent, bystander:

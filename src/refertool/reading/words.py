@@ -71,6 +71,9 @@ class Words:
         self.thinking = single(voice.get("thinking"))
         self.boundary = single(voice.get("boundary"))
         self.relative = single(voice.get("relative"))
+        self.perfect_passive = single(voice.get("perfect_passive"))
+        self.time_clause = single(voice.get("time_clause"))
+        self.time_clause_tail = single(voice.get("time_clause_tail"))
         self.survivor = listed((raw.get("survivor") or {}).get("phrases"))
         asker = raw.get("asker") or {}
         self.asker_markers = phrases(asker.get("markers"))
@@ -166,6 +169,7 @@ class Words:
         self.act_nouns: dict[str, str] = {}
         self.act_separable: dict[tuple[str, str], str] = {}
         self.act_phrases: dict[tuple[str, ...], str] = {}
+        self.act_light: dict[tuple[str, ...], str] = {}  # "iets doen bij": an act only when a minor follows
         for name, spec in (raw.get("act_classes") or {}).items():
             self.act_classes[name] = {"topics": tuple(spec.get("topics", ())), "sexual": bool(spec.get("sexual")),
                                       "minor_topics": tuple(spec.get("minor_topics", spec.get("topics", ())))}
@@ -180,11 +184,17 @@ class Words:
                     self.act_nouns.setdefault(form, name)
             for pair in spec.get("separable", ()):
                 particle, verb = pair.split()
-                self.act_separable[(particle, lex.lemma(verb))] = name
+                # the verb as written and its lemma: the dictionary may read an infinitive as a noun's plural
+                # ("persen" -> "pers"), while the text's forms lead to the infinitive ("perst" -> "persen")
+                for form in (lex.lemma(verb), verb):
+                    self.act_separable.setdefault((particle, form), name)
+            for phrase in spec.get("light", ()):
+                self.act_light.setdefault(tuple(lex.lemma(x) for x in tokens(phrase)), name)
             for phrase in spec.get("phrases", ()):
-                key = tuple(lex.lemma(x) for x in tokens(phrase))
-                if key:
-                    self.act_phrases[key] = name
+                written = tuple(tokens(phrase))  # "foto vragen": "vragen" is a noun's plural to the dictionary
+                for words in (tuple(lex.lemma(x) for x in written), written):
+                    if words:
+                        self.act_phrases.setdefault(words, name)
         targets = self.relations_and_acts() | set(self.act_lemmas) | set(self.act_nouns) | {
             x for phrase in (*self.act_phrases, *self.act_separable) for x in phrase}
         self.known_list = sorted(w for w in targets if len(w) >= 5)
@@ -252,10 +262,11 @@ SCHEMA: dict[str, Any] = {
     "pronouns": dict.fromkeys(("self", "third", "self_is", "articles", "objects", "of", "determiners"),
                               WORDS),
     "acts": {"words": WORDS},
-    "act_classes": any_key({"lemmas": WORDS, "nouns": WORDS, "separable": WORDS, "phrases": WORDS,
+    "act_classes": any_key({"lemmas": WORDS, "nouns": WORDS, "separable": WORDS, "phrases": WORDS, "light": WORDS,
                             "topics": ids("topics"), "minor_topics": ids("topics"), "sexual": ("bool",)}),
     "voice": dict.fromkeys(("passive", "agent", "active", "accused", "accused_of", "convicted", "sharing", "to",
-                            "contact", "telling", "boundary", "relative", "before_noun", "thinking"), WORDS),
+                            "contact", "telling", "boundary", "relative", "before_noun", "thinking",
+                            "time_clause", "time_clause_tail", "perfect_passive"), WORDS),
     "survivor": {"phrases": WORDS},
     "asker": {**dict.fromkeys(("markers", "after", "at", "private", "insider", "own", "work"), WORDS),
               "roles": any_key(WORDS), "kinds": any_key(WORDS), "children": WORDS,
