@@ -161,7 +161,7 @@ class Passage:
         timed = False  # inside a time clause ("toen ik 9 was"), until its age and tail are past
         for i, word in enumerate(self.words):
             told = i and (self.words[i - 1] in w.telling or self.words[i - 1] in w.thinking)
-            # "when i was 9 my coach ...": the time clause ends after its age ("9") and its tail ("jaar oud was")
+            # "when i was 12, the trainer ...": the time clause ends after its age ("12") and its tail ("jaar oud was")
             back = i - 1
             while timed and back > 0 and self.words[back] in w.time_clause_tail:
                 back -= 1
