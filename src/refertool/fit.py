@@ -65,7 +65,7 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     third_party = bool(situation.asker_role) and situation.asker_role not in ("victim", "perpetrator")
     # A professional asking in their role contacts some services directly that citizens reach through a
     # helpline (the facts: professionals call a Vertrouwenscentrum, citizens 1712): those fit them as well.
-    professional = third_party and situation.asker_role not in ("parent", "bystander")
+    professional = situation.asker_kind() == "professional"
     # ...a service for professionals alone (none of the people of a story among its users), as the VK is
     subject = situation.subject()
     age = subject.age if subject is not None else None

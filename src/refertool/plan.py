@@ -24,7 +24,6 @@ from .reading.words import words_of
 
 SECTIONS = ("now", "advice", "report", "help-victim", "help-perpetrator", "later")
 ABOUT_SELF = ("victim", "perpetrator")  # asker roles that ask for themselves
-BYSTANDERS = frozenset({"parent", "bystander"})  # asker roles (data/situation.toml) of people close to it
 
 
 @dataclass(frozen=True)
@@ -125,7 +124,7 @@ def missing(situation: Situation, table: steps.Table | None = None) -> list[str]
 
 def _needs_care_centre(s: Situation, table: steps.Table) -> bool:
     """The steps table puts the nearest care centre in Now for this situation."""
-    return any(r.care_centre and r.step == "now" and _situation_holds(r, s, asker_kind(s), table)
+    return any(r.care_centre and r.step == "now" and _situation_holds(r, s, s.asker_kind(), table)
                for r in table.rules)
 
 
@@ -188,15 +187,6 @@ def _who(person: Person | None, group: str, extra: Iterable[str], vocab: Vocabul
     return Who(ages.audiences_of(age, group, vocab) | set(extra), age, group, vocab)
 
 
-def asker_kind(situation: Situation) -> str:
-    """The asker as a `roles` id: victim or perpetrator (for themselves), bystander (a parent, a
-    relative) or professional (a teacher, a trainer, a volunteer...); "" when not said."""
-    role = situation.asker_role
-    if role in ("victim", "perpetrator", "bystander", "professional", ""):
-        return role
-    return "bystander" if role in BYSTANDERS else "professional"
-
-
 # ---------------------------------------------------------------- the plan
 class _Builder:
     def __init__(self, catalog: Catalog, situation: Situation, given: Given, text: str, lang: str,
@@ -211,7 +201,7 @@ class _Builder:
         self.topics = set(s.topics) | set(s.implied) | (set(s.needs) & set(vocab.values("topics")))
         self.feelings_only = _feelings(s) and s.victim() is None
         self.act = _act(s, table) and not self.feelings_only
-        self.asker = asker_kind(s)
+        self.asker = s.asker_kind()
         named = _named_in_text(catalog, text)
         self.query_lang = steps.query_language(text, lang, table)
         self.order = named.order

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 ROLE_WORDS = ("victim", "perpetrator")  # relations that are only a role ("slachtoffer", "dader")
+CLOSE_ASKERS = frozenset({"parent", "bystander"})  # asker roles (data/situation.toml) of people close to it
 
 
 @dataclass(frozen=True)
@@ -70,4 +71,11 @@ class Situation:
                     or self.urgency or self.needs or self.channels_wanted or self.channels_avoided or self.avoid
                     or self.implied)
 
-
+    def asker_kind(self) -> str:
+        """The asker as a `roles` id: victim or perpetrator (for themselves), bystander (a parent, a
+        relative) or professional (a teacher, a trainer, a volunteer...); "" when not said. The plan's
+        steps and the fit's roles both ask here."""
+        role = self.asker_role
+        if role in ("victim", "perpetrator", "bystander", "professional", ""):
+            return role
+        return "bystander" if role in CLOSE_ASKERS else "professional"
