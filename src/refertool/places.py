@@ -10,12 +10,11 @@ ranking, the plan, the posters and the emergency view all ask here.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from difflib import get_close_matches
 from functools import lru_cache
 from typing import NamedTuple
 
 from .model import Regions, Service
-from .text import fold, tokens
+from .text import closest, fold, tokens
 
 # How near a service is to a place in a query, smallest first: located in the town named, in the
 # province (or the place named), in its region; any other service is FAR (not near at all).
@@ -24,7 +23,6 @@ NEAR_TOWN, NEAR_PROVINCE, NEAR_REGION, FAR = range(4)
 # with the one asked about, 99 for a service whose place the data does not give.
 UNRELATED, UNKNOWN = 98, 99
 POSTCODE_WORDS = frozenset({"postcode", "postal", "zip", "code"})  # "postcode 1712": a postcode all the same
-SUGGEST_CUTOFF = 0.6  # difflib's ratio for "did you mean": as close as the data rules' suggestions
 
 
 # ---------------------------------------------------------------- names and postcodes
@@ -91,8 +89,8 @@ def suggestion(value: str, regions: Regions) -> str | None:
     "oost-vlaanderne" -> oost-vlaanderen, "Gnet" -> Gent (a name as the data writes it)."""
     spelled = {fold(name): name for name, _ in names(regions)}
     spelled.update((area, area) for area in regions.areas)  # an id as itself, before a name folded alike
-    close = get_close_matches(fold(value.strip()), list(spelled), n=1, cutoff=SUGGEST_CUTOFF)
-    return spelled[close[0]] if close else None
+    near = closest(fold(value.strip()), spelled)
+    return spelled[near] if near else None
 
 
 # ---------------------------------------------------------------- coverage

@@ -41,6 +41,9 @@ PREFIX_WINDOW = 50  # index words looked at after a prefix, in order: enough for
 SUGGEST_FROM = 4  # letters: too short to guess what was meant
 # "Did you mean": at most a third of the word's letters changed (at least 2), or the guess is another word.
 SUGGEST_SHARE, SUGGEST_AT_LEAST = 3, 2
+# "Did you mean" for a name typed as an option (a service id, a facet value, a place): difflib's ratio, close
+# enough to be the name meant rather than another one.
+DID_YOU_MEAN_CUTOFF = 0.6
 
 
 # ---------------------------------------------------------------- the fit to a told situation

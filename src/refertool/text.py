@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+
+from .scores import DID_YOU_MEAN_CUTOFF
 
 # C0/C1 controls, the escape character and bidi overrides; tab and newline are allowed in prose.
 # Validation rejects them in data; display strips them again (render.safe).
@@ -151,3 +153,11 @@ def split_compound(word: str, known: Callable[[str], bool], min_part: int = 3, d
             if rest:
                 return [stem, *rest]
     return None
+
+
+def closest(word: str, options: Iterable[str]) -> str | None:
+    """The option nearest to a mistyped word ("did you mean"), if one is near enough."""
+    from difflib import get_close_matches
+
+    close = get_close_matches(word, list(options), n=1, cutoff=DID_YOU_MEAN_CUTOFF)
+    return close[0] if close else None

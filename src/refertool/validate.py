@@ -15,7 +15,6 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterable
-from difflib import get_close_matches
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -34,7 +33,7 @@ from .model import (
     Vocabulary,
     audience_span,
 )
-from .text import CONTROL_CHARS
+from .text import CONTROL_CHARS, closest
 from .tomlread import TomlProblem, parse_toml
 
 CODES = {
@@ -116,12 +115,6 @@ def is_belgian_phone(value: str) -> bool:
 
 def is_url(value: str) -> bool:
     return bool(URL_RE.match(value))
-
-
-def closest(word: str, options: Iterable[str]) -> str | None:
-    """The option nearest to a mistyped word, if one is near enough."""
-    close = get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return close[0] if close else None
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:

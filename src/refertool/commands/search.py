@@ -146,7 +146,7 @@ def show(
       refer show child-focus
       refer show child-focus --lang nl -f json
     """
-    from ..validate import closest
+    from ..text import closest
 
     settings = _settings(ctx)
     catalog = _catalog(settings)
