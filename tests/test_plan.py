@@ -43,8 +43,8 @@ CASES = [
     ("als leerkracht: een leerling van 13 vertelt dat haar stiefvader haar misbruikt, mag ik mijn "
      "beroepsgeheim doorbreken?", (),
      [("advice", "tzitemzo"), ("advice", "clb"), ("advice", "vertrouwenscentrum-kindermishandeling"),
-      ("report", "lokale-politie"), ("help-perpetrator", "meerderjarige-plegers")],
-     ["sam", "onderwijskoepels", "onderwijsinspectie"]),
+      ("report", "lokale-politie")],
+     ["sam", "onderwijskoepels", "onderwijsinspectie", "meerderjarige-plegers"]),
     ("as a teacher: a pupil aged 15 told me her uncle abuses her, do I have to report it?", (),
      [("advice", "tzitemzo")], ["onderwijsinspectie", "onderwijskoepels"]),
     # a teacher who did it: the school's routes
@@ -59,8 +59,9 @@ CASES = [
     # secrecy about an adult: SAM, not tZitemzo
     ("als maatschappelijk werker: een cliënte van 40 vertelt dat haar partner haar seksueel misbruikt; wat met "
      "mijn beroepsgeheim?", (),
-     [("advice", "sam"), ("advice", "caw"), ("help-perpetrator", "universitair-forensisch-centrum")],
-     ["vertrouwenscentrum-kindermishandeling"]),
+     [("advice", "sam"), ("advice", "caw")],
+     # the client's partner: help for him is not the social worker's to arrange
+     ["vertrouwenscentrum-kindermishandeling", "universitair-forensisch-centrum"]),
     # sport: Sportieq
     # sport: a trainer did it, so the sport route and the Vlaams Meldpunt in Report
     ("als aanspreekpersoon integriteit bij een voetbalclub: een trainer zou een speler van 12 betast hebben", (),
@@ -81,8 +82,10 @@ CASES = [
     ("als actrice op een filmset werd ik door de regisseur geïntimideerd en betast", ("--role", "professional"),
      [("advice", "vlaamse-ombudsdienst")], []),
     # images of a minor: Child Focus; sexual images: IGVM
+    # images of a minor are child sexual abuse material: Child Focus and its reporting point, not the IGVM
+    # (between adults); the police before them
     ("naaktfoto's van een 15-jarige leerling worden rondgestuurd op sociale media", (),
-     [("report", "child-focus"), ("report", "igvm")], []),
+     [("report", "child-focus"), ("report", "stopchildporno"), ("report", "lokale-politie")], ["igvm"]),
     ("mijn ex heeft naaktfoto's van mij online gezet, ik ben 28", (),
      [("report", "igvm"), ("help-victim", "caw-slachtofferhulp")],
      ["child-focus", "meerderjarige-plegers", "vertrouwenscentrum-kindermishandeling", "jac", "tejo"]),
@@ -223,7 +226,7 @@ def test_options_override_the_text(cli):
 
 
 def test_specialised_help_for_who_did_it_comes_first(cli):
-    plan = _plan(cli, "als leerkracht: een leerling van 13 vertelt dat haar stiefvader haar misbruikt")
+    plan = _plan(cli, "mijn dochter van 13 vertelt dat haar stiefvader haar misbruikt")
     step = next(s for s in plan["sections"] if s["id"] == "help-perpetrator")
     whys = {e["service"]["id"]: e["why"] for e in step["entries"]}
     assert whys["meerderjarige-plegers"].startswith("Specialised help for an adult who did it")
@@ -246,6 +249,19 @@ document = "Vraag advies bij externe diensten"
 section = "test"
 verified_at = 2026-11-26
 """
+
+
+def test_help_for_who_did_it_only_where_it_is_the_askers_to_arrange(cli):
+    # a teacher does not refer a pupil's stepfather for treatment; a parent, a colleague's case, a minor: yes
+    def steps_of(text):
+        return [s["id"] for s in _plan(cli, text)["sections"]]
+
+    assert "help-perpetrator" not in steps_of("als leerkracht: een leerling van 13 vertelt dat haar stiefvader "
+                                              "haar misbruikt")
+    assert "help-perpetrator" in steps_of("mijn dochter van 13 vertelt dat haar stiefvader haar misbruikt")
+    assert "help-perpetrator" in steps_of("als leerkracht: een leerling van 13 werd betast door een "
+                                          "klasgenoot van 14")
+    assert "help-perpetrator" in steps_of("als begeleider: een bewoner werd betast door een collega van 40")
 
 
 def test_a_channel_the_person_avoids_goes_last_within_a_step(cli, tmp_path):
@@ -476,14 +492,19 @@ def test_a_reporting_point_is_said_to_be_for_images_only_when_images_are_at_stak
     touched = _plan(cli, "na de training raakte de coach van onze hockeyclub een speelster van 13 aan; ik ben "
                          "aanspreekpersoon integriteit, wat nu?")
     images = _plan(cli, "een leider verspreidt naaktfoto's van een lid van 14")
-    say = {"en": "Report the images; they help to have them removed"}
+    adult = _plan(cli, "mijn ex dreigt mijn naaktfoto's te verspreiden, ik ben 30")
+    say = {"en": "Report the images of a minor; they help to have them removed",
+           "adult": "Images shared or threatened: report it"}
 
     def whys(plan):
         return {e["service"]["id"]: e["why"] for s in plan["sections"] if s["id"] == "report" for e in s["entries"]}
 
     assert "vlaams-meldpunt-grensoverschrijdend-gedrag" in whys(touched)
-    assert not any(w.startswith(say["en"]) for w in whys(touched).values())
-    assert whys(images)["stopchildporno"].startswith(say["en"])
+    assert not any(w.startswith((say["en"], say["adult"])) for w in whys(touched).values())
+    assert whys(images)["stopchildporno"].startswith(say["en"]) and "igvm" not in _placed(images)
+    assert whys(adult)["igvm"].startswith(say["adult"]) and "stopchildporno" not in _placed(adult)
+    # a threat with images is a crime first: the police before the route for images
+    assert list(whys(adult)).index("lokale-politie") < list(whys(adult)).index("igvm")
 
 
 def test_a_victim_asking_for_themself_without_an_age_gets_help_for_every_age(cli):

@@ -8,7 +8,7 @@ An unknown key, a wrong type or an unknown step is refused with the file and lin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,7 @@ class Rule:
     doer_groups: tuple[str, ...] = ()
     victim_groups: tuple[str, ...] = ()
     not_doer_relations: tuple[str, ...] = ()
+    doer_arranged: bool | None = None  # help for the person who did it is the asker's to arrange
     # the service
     kinds: tuple[str, ...] = ()
     not_kinds: tuple[str, ...] = ()
@@ -53,6 +54,7 @@ class Rule:
     names_audience: bool = False
     sector: str = ""
     care_centre: bool = False
+    always_open: bool | None = None  # the service is reachable day and night (true) or not (false)
     implies: tuple[str, ...] = ()
 
 
@@ -65,10 +67,13 @@ class Table:
     asker_order: dict[str, tuple[str, ...]]
     care_centres: dict[str, tuple[tuple[str, ...], ...]]  # language -> levels of regions, nearest first
     language_words: dict[str, frozenset[str]]
+    harm_fits: dict[str, frozenset[str]] = field(default_factory=dict)  # a case's harm -> the harms serving it
+    audience_setting: dict[str, str] = field(default_factory=dict)  # the case's setting, by whom it is about
     path: str = ""
 
 
-TOP = {"version", "topics", "doer_setting", "asker_order", "care_centres", "language_words", "rule"}
+TOP = {"version", "topics", "harm_fits", "audience_setting", "doer_setting", "asker_order", "care_centres",
+       "language_words", "rule"}
 TOPIC_SETS = {"harm", "sexual", "specific", "images", "support", "danger"}
 CHOICES = {"for": ("", "victim", "perpetrator"), "sector": ("", "none", "doer", "asker"), "step": STEPS}
 
@@ -169,6 +174,8 @@ def read_table(path: Path) -> Table:
                           for k, v in raw.get("care_centres", {}).items()},
             language_words={k: frozenset(_strings(v, f"language_words.{k}"))
                             for k, v in raw.get("language_words", {}).items()},
+            audience_setting={k: str(v) for k, v in raw.get("audience_setting", {}).items()},
+            harm_fits={k: frozenset(_strings(v, f"harm_fits.{k}")) for k, v in raw.get("harm_fits", {}).items()},
             path=str(path))
     except TomlProblem as exc:
         raise DataError([exc.at(path)]) from None
