@@ -829,3 +829,94 @@ def test_refer_validate_checks_the_steps_table(tmp_path, text, code):
     report = check_paths([tmp_path])
     assert any(p.code == code and p.path.endswith("plan.toml") and p.line for p in report.problems), report.problems
     assert not [p for p in check_paths([ROOT / "data"]).problems if p.path.endswith("plan.toml")]
+
+
+# ---------------------------------------------------------------- the second review's kinds of flaw
+def _steps_of(plan: dict) -> dict[str, list[str]]:
+    return {s["id"]: [e["service"]["id"] for e in s["entries"]] for s in plan["sections"]}
+
+
+def test_a_service_about_sexual_violence_is_no_help_after_a_slap(cli):
+    slap = _placed(_plan(cli, "als begeleider zag ik vanmorgen een collega een bewoonster van 50 slaan"))
+    assert "nu-praat-ik-erover" not in slap and "seksueelgeweld-chat" not in slap and "child-focus" not in slap
+    assert "caw" in slap  # a service about violence serves it
+    rape = _placed(_plan(cli, "een bewoonster van 50 werd vorige maand verkracht"))
+    assert "seksueelgeweld-chat" in rape and "caw" in rape  # and a service about violence serves sexual violence
+
+
+def test_the_care_sectors_route_when_a_colleague_hurts_a_resident_with_a_disability(cli):
+    text = "I work in a home for adults with an intellectual disability; yesterday a colleague hit a resident"
+    plan = _plan(cli, text)
+    assert _placed(plan).get("vaph") == "report"
+    assert not any("minor" in a for a in plan["assumptions"])  # "for adults": an adult
+    assert not any("(ages 12 to 25)" in e["why"] for s in plan["sections"] for e in s["entries"])
+    # family is no setting: the father of a woman with a disability is not reported to the VAPH
+    father = "de vader van een vrouw van 30 met een verstandelijke beperking slaat haar"
+    assert "vaph" not in _placed(_plan(cli, father))
+
+
+def test_a_line_open_day_and_night_for_a_minor_when_it_happened_this_week(cli):
+    def advice(text):
+        return _steps_of(_plan(cli, text)).get("advice", [])
+
+    assert "child-focus" in advice("een meisje van 13 uit mijn klas werd gisteren door een man aangerand")
+    assert "child-focus" not in advice("een meisje van 13 werd twee jaar geleden door haar oom misbruikt")
+    assert "child-focus" not in _placed(_plan(cli, "een jongen van 12 werd gisteren door zijn vader geslagen"))
+    assert "child-focus" not in _placed(_plan(cli, "een vrouw van 30 werd gisteren aangerand"))
+
+
+def test_the_police_in_report_by_its_route_and_101_only_for_danger_now(cli):
+    text = "mijn dochter van 13 wordt geslagen door haar oom"
+    lines = _table(cli, text)
+    police = next(n for n, line in enumerate(lines) if line.startswith("• Lokale politie"))
+    shown = " ".join(" ".join(lines[police:police + 2]).split())
+    assert "to report a crime go to your local police station" in shown and not shown.rstrip().endswith("101")
+    md = cli("plan", text, "--no-input", "-f", "md").out
+    assert "to report a crime go to your local police station" in md
+    now = _table(cli, "een jongen wordt op dit moment in elkaar geslagen voor de school")
+    assert any(line.startswith("• Lokale politie  101") for line in now)
+
+
+def test_every_caveat_of_a_contact_shown_is_on_the_terminal_too(cli, catalog):
+    from refertool.render.plan import best_with_note, in_full
+
+    for text in ("als maatschappelijk werker: een cliënte van 40 wordt door haar partner geslagen",
+                 "mijn ex dreigt mijn naaktfoto's te verspreiden, ik ben 30", RECORD_TEXT):
+        shown = " ".join(line.strip() for line in _table(cli, text, 160))
+        plan = make_plan(catalog, read(text, catalog.vocabulary, catalog.regions), Given(), "en", text)
+        notes = [best_with_note(e.service, "en")[1] for s in plan.sections for e in in_full(s)[0]
+                 if not e.others and not e.by_route]
+        assert any(notes), text
+        assert all(note in shown for note in notes), text
+    assert "(During office hours)" in " ".join(_table(cli, "als maatschappelijk werker: een cliënte van 40 wordt "
+                                                           "door haar partner geslagen", 160))
+
+
+def test_advice_is_written_for_who_asks(cli):
+    def whys(text, *args):
+        return [e["why"] for s in _plan(cli, text, *args)["sections"] for e in s["entries"]]
+
+    parent = whys("mijn dochter van 13 werd door haar oom misbruikt")
+    assert not any(w.startswith("As a professional") for w in parent)
+    assert any(w.startswith("As a parent: ask their advice") for w in parent)
+    unsaid = whys("een meisje van 13 werd door haar oom misbruikt")
+    assert any("a parent or a citizen goes through a helpline first" in w for w in unsaid)
+    told = whys("een meisje van 13 werd door haar oom misbruikt", "--role", "professional")
+    assert any(w.startswith("As a professional, directly: advice") for w in told)
+    doer = whys("ik heb mijn nichtje van 8 betast, ik ben 17, waar kan ik hulp krijgen")
+    assert any(w.startswith("Specialised help for people who did this: you can contact them yourself") for w in doer)
+
+
+def test_the_help_asked_for_comes_right_after_advice(cli):
+    order = [s["id"] for s in _plan(cli, "mijn zoon van 15 heeft een meisje aangerand, waar kan hij hulp "
+                                         "krijgen?")["sections"]]
+    assert order.index("help-perpetrator") == order.index("advice") + 1 < order.index("report")
+    plain = [s["id"] for s in _plan(cli, "mijn zoon van 15 heeft een meisje aangerand")["sections"]]
+    assert plain.index("report") < plain.index("help-perpetrator")
+
+
+def test_each_care_centre_in_a_file_says_its_own_hours(cli):
+    md = cli("plan", "mijn dochter van 15 is vannacht verkracht", "--no-input", "-f", "md").out
+    arlon = md[md.index("Vivalia (Aarlen)**"):].split("\n- ", 1)[0]
+    assert "day or night" not in arlon and "always open" not in arlon
+    assert "day or night" in md[md.index("UZ Gent**"):].split("\n- ", 1)[0]

@@ -238,6 +238,8 @@ class _Builder:
         self.perpetrator = _who(perpetrator, self.perpetrator_group, [], vocab)
         if (perpetrator or self.asker == "perpetrator" or self.feelings_only) and not self.perpetrator_group:
             self.assumptions.append(t("assume_perpetrator_any_age", lang))
+        # whom the lines are written for: a parent among the bystanders; an asker not said
+        self.writes_for = (s.asker_role, self.asker) if self.asker else ("unsaid", "professional")
         if not self.asker:
             self.asker = "professional"
             self.assumptions.append(t("assume_professional", lang))
@@ -393,7 +395,9 @@ class _Builder:
         who = self.perpetrator if r.for_ == "perpetrator" else self.victim
         audience = sorted(who.audiences & set(s.audiences))
         wanted = [x for x in s.topics if x in self.topics]
-        reason = r.why.get(lang).format(
+        written = dict(r.why_for)
+        why = next((written[k] for k in self.writes_for if k in written), r.why)
+        reason = why.get(lang).format(
             person=t(f"plan_{(self.perpetrator_group if r.for_ == 'perpetrator' else self.victim_group) or 'anyone'}",
                      lang),
             setting=vocab.label("sectors", self.setting if r.sector == "doer" else self.sector, lang),
@@ -540,6 +544,14 @@ def _something_read(s: Situation) -> bool:
                 or any(p.relation not in ROLE_WORDS for p in s.people))  # a time alone ("today") is none
 
 
+def _order(situation: Situation, table: steps.Table) -> list[str]:
+    """The steps in the guide's order, the help the text asks for ([asked_first]) right after Advice."""
+    asked = [table.asked_first[n] for n in situation.needs if table.asked_first.get(n) in SECTIONS]
+    rest = [sid for sid in SECTIONS if sid not in asked]
+    at = rest.index("advice") + 1
+    return [*rest[:at], *dict.fromkeys(asked), *rest[at:]]
+
+
 def make_plan(catalog: Catalog, situation: Situation, given: Given, lang: str, text: str = "",
               table: steps.Table | None = None) -> Plan:
     """The plan for a situation (as read, completed with what was given), in the steps it needs."""
@@ -548,7 +560,7 @@ def make_plan(catalog: Catalog, situation: Situation, given: Given, lang: str, t
     b = _Builder(catalog, situation, given, text, lang, table)
     filled = b.build()
     sections = []
-    for sid in SECTIONS:
+    for sid in _order(situation, table):
         if filled.get(sid):
             title = t("plan_feelings" if sid == "help-perpetrator" and b.feelings_only else f"plan_{sid}", lang)
             sections.append(Section(sid, title, tuple(filled[sid])))

@@ -20,6 +20,9 @@ from .tomlread import TomlProblem, parse_toml
 
 STEPS = ("now", "advice", "report", "help-victim", "help-perpetrator", "later", "ask")
 ASKERS = ("professional", "bystander", "victim", "perpetrator")
+# whom a rule's line can be written for (`why_for`): the askers, a parent among the bystanders, and an asker
+# not said (taken for a professional, so a line for professionals says what applies to whom)
+WHY_FOR = (*ASKERS, "parent", "unsaid")
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,7 @@ class Rule:
     step: str
     why: Localized
     line: int = 0
+    why_for: tuple[tuple[str, Localized], ...] = ()  # the line for one who asks (WHY_FOR), else `why`
     # the situation
     urgency: tuple[str, ...] = ()
     situation_topics: tuple[str, ...] = ()
@@ -69,11 +73,12 @@ class Table:
     language_words: dict[str, frozenset[str]]
     harm_fits: dict[str, frozenset[str]] = field(default_factory=dict)  # a case's harm -> the harms serving it
     audience_setting: dict[str, str] = field(default_factory=dict)  # the case's setting, by whom it is about
+    asked_first: dict[str, str] = field(default_factory=dict)  # a need read -> the step it brings forward
     path: str = ""
 
 
-TOP = {"version", "topics", "harm_fits", "audience_setting", "doer_setting", "asker_order", "care_centres",
-       "language_words", "rule"}
+TOP = {"version", "topics", "harm_fits", "audience_setting", "asked_first", "doer_setting", "asker_order",
+       "care_centres", "language_words", "rule"}
 TOPIC_SETS = {"harm", "sexual", "specific", "images", "support", "danger"}
 CHOICES = {"for": ("", "victim", "perpetrator"), "sector": ("", "none", "doer", "asker"), "step": STEPS}
 
@@ -104,6 +109,12 @@ def _levels(value: Any, key: str) -> list[Any]:
     return value
 
 
+def _why(value: Any, where: str) -> Localized:
+    if not isinstance(value, dict) or set(value) - {"nl", "en"} or not value.get("en"):
+        raise ValueError(f"{where}: nl and en texts are expected")
+    return Localized(str(value.get("nl", value["en"])), str(value["en"]))
+
+
 def _rule(raw: dict[str, Any], line: int, text: str) -> Rule:
     names = {f.name.rstrip("_"): f for f in fields(Rule) if f.name != "line"}
     values: dict[str, Any] = {"line": line}
@@ -114,9 +125,11 @@ def _rule(raw: dict[str, Any], line: int, text: str) -> Rule:
             raise TomlProblem("REF004", f"rule: unknown key '{key}' (known: {', '.join(sorted(names))})", at)
         try:
             if key == "why":
-                if not isinstance(value, dict) or set(value) - {"nl", "en"} or not value.get("en"):
-                    raise ValueError("why: nl and en texts are expected")
-                values["why"] = Localized(str(value.get("nl", value["en"])), str(value["en"]))
+                values["why"] = _why(value, "why")
+            elif key == "why_for":
+                if not isinstance(value, dict) or set(value) - set(WHY_FOR):
+                    raise ValueError(f"why_for: a line for any of {', '.join(WHY_FOR)} is expected")
+                values["why_for"] = tuple((k, _why(v, f"why_for.{k}")) for k, v in value.items())
             elif f.type.startswith("tuple"):
                 values[f.name] = _strings(value, key)
             elif f.type.startswith("bool"):
@@ -175,6 +188,7 @@ def read_table(path: Path) -> Table:
             language_words={k: frozenset(_strings(v, f"language_words.{k}"))
                             for k, v in raw.get("language_words", {}).items()},
             audience_setting={k: str(v) for k, v in raw.get("audience_setting", {}).items()},
+            asked_first={k: str(v) for k, v in raw.get("asked_first", {}).items()},
             harm_fits={k: frozenset(_strings(v, f"harm_fits.{k}")) for k, v in raw.get("harm_fits", {}).items()},
             path=str(path))
     except TomlProblem as exc:
