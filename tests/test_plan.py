@@ -920,3 +920,20 @@ def test_each_care_centre_in_a_file_says_its_own_hours(cli):
     arlon = md[md.index("Vivalia (Aarlen)**"):].split("\n- ", 1)[0]
     assert "day or night" not in arlon and "always open" not in arlon
     assert "day or night" in md[md.index("UZ Gent**"):].split("\n- ", 1)[0]
+
+
+def test_the_sectors_own_support_before_secrecy_unless_secrecy_is_asked(cli):
+    def advice(text):
+        return _steps_of(_plan(cli, text))["advice"][:3]
+
+    assert "clb" in advice("als leerkracht: een leerling van 13 vertelt dat haar stiefvader haar misbruikt")
+    asked = advice("als leerkracht: een leerling van 13 vertelt dat haar stiefvader haar misbruikt; mag ik mijn "
+                   "beroepsgeheim doorbreken?")
+    assert "tzitemzo" in asked
+    assert asked.index("tzitemzo") < 3 and "clb" not in asked
+
+
+def test_the_askers_setting_from_how_they_name_themself(cli):
+    # "groepsleider" without "bij de scouts": a leader works in youth work, its own contact is De Ambrassade
+    assert _placed(_plan(cli, "ik ben groepsleider; een lid van 14 vertelt dat haar oom haar betast")).get(
+        "de-ambrassade") == "advice"

@@ -155,6 +155,7 @@ def _situation_holds(r: steps.Rule, s: Situation, asker: str, table: steps.Table
             and (not r.situation_topics or bool(topics & set(r.situation_topics)))
             and not topics & set(r.not_situation_topics)
             and (not r.named_topics or bool(set(s.topics) & set(r.named_topics)))
+            and not set(s.topics) & set(r.not_named_topics)
             and (not r.asker or asker in r.asker) and asker not in r.not_asker
             and (r.act is None or r.act == act) and (r.feelings is None or r.feelings == feelings_only)
             and (r.doer is None or r.doer == (_doer(s, asker) and not feelings_only))
@@ -247,7 +248,9 @@ class _Builder:
             # sexual images of a minor are child sexual abuse material in law (Child Focus takes them)
             self.topics.add("child-sexual-abuse-material")
         # the asker's own sector, else the setting the text names ("bij de scouts", "onze voorziening")
-        self.sector = s.asker_sector or next(iter(named.sectors), "")
+        # how the asker names themself ("ik ben groepsleider": youth work), by the table of settings
+        own = table.doer_setting.get(s.asker_role, "")
+        self.sector = s.asker_sector or next(iter(named.sectors), "") or (own if own not in ("asker", "") else "")
         # no setting named: the one of whom the case is about ("a resident with a disability": disability care)
         self.case_setting = self.sector or next(
             (table.audience_setting[a] for a in self.victim.audiences if a in table.audience_setting), "")

@@ -36,6 +36,7 @@ class Rule:
     situation_topics: tuple[str, ...] = ()
     not_situation_topics: tuple[str, ...] = ()
     named_topics: tuple[str, ...] = ()  # the text itself names any of (not what the reader infers)
+    not_named_topics: tuple[str, ...] = ()  # the text names none of
     asker: tuple[str, ...] = ()
     not_asker: tuple[str, ...] = ()
     act: bool | None = None
