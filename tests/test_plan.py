@@ -937,3 +937,10 @@ def test_the_askers_setting_from_how_they_name_themself(cli):
     # "groepsleider" without "bij de scouts": a leader works in youth work, its own contact is De Ambrassade
     assert _placed(_plan(cli, "ik ben groepsleider; een lid van 14 vertelt dat haar oom haar betast")).get(
         "de-ambrassade") == "advice"
+
+
+def test_the_schools_own_complaint_route_before_the_inspectorate(cli):
+    # the facts: first the complaint procedure of the umbrella network or GO!, the inspectorate only after
+    report = _steps_of(_plan(cli, "als leerlingenbegeleider: een leerling van 16 zegt dat haar leraar haar "
+                                  "betast heeft"))["report"]
+    assert report.index("onderwijskoepels") < report.index("onderwijsinspectie")

@@ -366,13 +366,16 @@ class _Builder:
     def _key(self, rule: int, s: Service, step: str) -> tuple:
         # the order of kinds of whoever will use the step: the asker's, or the person helped's own
         user = {"help-victim": "victim", "help-perpetrator": "perpetrator"}.get(step, self.asker)
-        kinds = self.table.asker_order.get(user, ())
+        kinds = self.table.step_kinds.get(step) or self.table.asker_order.get(user, ())
+        # a route about what happened before a second line about none (the inspectorate after the school's
+        # own complaint procedure: "only if that gives no result")
+        about_none = not set(s.topics) & set(self.table.harm_fits)
         channels = set(s.channels)
         wanted = bool(channels & set(self.situation.channels_wanted))
         only_avoided = bool(channels) and channels <= set(self.situation.channels_avoided)
         centre = self._centre_rank(s)
-        return (rule, self._maybe_elsewhere(s), kinds.index(s.kind) if s.kind in kinds else len(kinds), centre,
-                only_avoided, not wanted,
+        return (rule, self._maybe_elsewhere(s), about_none, kinds.index(s.kind) if s.kind in kinds else len(kinds),
+                centre, only_avoided, not wanted,
                 s.emergency or 999, not self.victim.names(s), -len(set(s.topics) & self.topics),
                 self.order.get(s.id, len(self.order)), s.name.lower())
 

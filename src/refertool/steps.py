@@ -75,11 +75,12 @@ class Table:
     harm_fits: dict[str, frozenset[str]] = field(default_factory=dict)  # a case's harm -> the harms serving it
     audience_setting: dict[str, str] = field(default_factory=dict)  # the case's setting, by whom it is about
     asked_first: dict[str, str] = field(default_factory=dict)  # a need read -> the step it brings forward
+    step_kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a step's own order of kinds
     path: str = ""
 
 
-TOP = {"version", "topics", "harm_fits", "audience_setting", "asked_first", "doer_setting", "asker_order",
-       "care_centres", "language_words", "rule"}
+TOP = {"version", "topics", "harm_fits", "audience_setting", "asked_first", "step_kinds", "doer_setting",
+       "asker_order", "care_centres", "language_words", "rule"}
 TOPIC_SETS = {"harm", "sexual", "specific", "images", "support", "danger"}
 CHOICES = {"for": ("", "victim", "perpetrator"), "sector": ("", "none", "doer", "asker"), "step": STEPS}
 
@@ -190,6 +191,7 @@ def read_table(path: Path) -> Table:
                             for k, v in raw.get("language_words", {}).items()},
             audience_setting={k: str(v) for k, v in raw.get("audience_setting", {}).items()},
             asked_first={k: str(v) for k, v in raw.get("asked_first", {}).items()},
+            step_kinds={k: _strings(v, f"step_kinds.{k}") for k, v in raw.get("step_kinds", {}).items()},
             harm_fits={k: frozenset(_strings(v, f"harm_fits.{k}")) for k, v in raw.get("harm_fits", {}).items()},
             path=str(path))
     except TomlProblem as exc:
