@@ -944,3 +944,25 @@ def test_the_schools_own_complaint_route_before_the_inspectorate(cli):
     report = _steps_of(_plan(cli, "als leerlingenbegeleider: een leerling van 16 zegt dat haar leraar haar "
                                   "betast heeft"))["report"]
     assert report.index("onderwijskoepels") < report.index("onderwijsinspectie")
+
+
+def test_a_plan_reads_and_searches_its_text_once(cli, monkeypatch):
+    # issue 19: a plan costs one search; it reuses the search's reading and ranking
+    import refertool.plan as plan_module
+    import refertool.query as query_module
+    import refertool.reading.read as read_module
+
+    calls = {"read": 0, "search": 0}
+
+    def counted(name, f):
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return f(*args, **kwargs)
+        return wrapper
+
+    for module in (query_module, read_module, plan_module):
+        monkeypatch.setattr(module, "read", counted("read", module.read))
+    monkeypatch.setattr(plan_module, "search", counted("search", plan_module.search))
+    ran = cli("plan", "mijn dochter van 13 wordt geslagen door haar oom", "--no-input", "-f", "json")
+    assert ran.code == 0 and json.loads(ran.out)["sections"]
+    assert calls == {"read": 1, "search": 1}

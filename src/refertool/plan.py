@@ -17,9 +17,9 @@ from . import ages, places, steps
 from .catalog import Catalog
 from .i18n import t
 from .model import Service, Vocabulary
-from .ranking import search
+from .ranking import Result, search
 from .reading.model import ROLE_WORDS, Person, Situation
-from .reading.read import describe
+from .reading.read import describe, read
 from .reading.words import words_of
 
 SECTIONS = ("now", "advice", "report", "help-victim", "help-perpetrator", "later")
@@ -204,7 +204,7 @@ def _who(person: Person | None, group: str, extra: Iterable[str], vocab: Vocabul
 # ---------------------------------------------------------------- the plan
 class _Builder:
     def __init__(self, catalog: Catalog, situation: Situation, given: Given, text: str, lang: str,
-                 table: steps.Table):
+                 table: steps.Table, searched: Result | None = None):
         self.catalog, self.situation, self.lang, self.table = catalog, situation, lang, table
         self.assumptions: list[str] = []
         self.placed: set[str] = set()
@@ -216,7 +216,7 @@ class _Builder:
         self.feelings_only = _feelings(s) and s.victim() is None
         self.act = _act(s, table) and not self.feelings_only
         self.asker = s.asker_kind()
-        named = _named_in_text(catalog, text, s)
+        named = _named_in_text(catalog, text, s, searched)
         self.query_lang = steps.query_language(text, lang, table)
         self.order = named.order
         extra = [a for a in (*given.audiences, *named.audiences) if a not in vocab.age_spans()]
@@ -495,12 +495,13 @@ class _Named(NamedTuple):
     unroled_ages: tuple[str, ...] = ()  # age groups named by words that are no one's in a role ("for adults")
 
 
-def _named_in_text(catalog: Catalog, text: str, situation: Situation) -> _Named:
-    """What the search makes of the same words: its ranking orders the services within a step, and
-    the sectors and audiences it reads ("voorziening", "verstandelijke beperking") set the scene."""
+def _named_in_text(catalog: Catalog, text: str, situation: Situation, searched: Result | None = None) -> _Named:
+    """What the search makes of the same words (`searched`, when the text was searched already, `read_text`):
+    its ranking orders the services within a step, and the sectors and audiences it reads ("voorziening",
+    "verstandelijke beperking") set the scene."""
     if not text.strip():
         return _Named({}, (), ())
-    result = search(catalog, text, limit=None)
+    result = searched or search(catalog, text, limit=None)
     pulled = result.query.pulled
 
     def values(facet: str) -> tuple[str, ...]:
@@ -558,12 +559,28 @@ def _order(situation: Situation, table: steps.Table) -> list[str]:
     return [*rest[:at], *dict.fromkeys(asked), *rest[at:]]
 
 
+class Read(NamedTuple):
+    situation: Situation
+    searched: Result | None  # the search of the same text: its reading and its ranking, for the plan to reuse
+
+
+def read_text(catalog: Catalog, text: str) -> Read:
+    """The text read and searched once: the search reads the situation as the reader does, so a plan reuses
+    its reading and its ranking (`make_plan(..., searched=)`) and costs one search, not a reading and a
+    search more."""
+    if not text.strip():
+        return Read(read(text, catalog.vocabulary, catalog.regions), None)
+    found = search(catalog, text, limit=None)
+    return Read(found.query.situation, found)
+
+
 def make_plan(catalog: Catalog, situation: Situation, given: Given, lang: str, text: str = "",
-              table: steps.Table | None = None) -> Plan:
-    """The plan for a situation (as read, completed with what was given), in the steps it needs."""
+              table: steps.Table | None = None, searched: Result | None = None) -> Plan:
+    """The plan for a situation (as read, completed with what was given), in the steps it needs; `searched`:
+    the search of `text` when it was made already (`read_text`), else the plan searches it."""
     table = table or steps.bundled()
     situation = complete(situation, given, catalog.vocabulary)
-    b = _Builder(catalog, situation, given, text, lang, table)
+    b = _Builder(catalog, situation, given, text, lang, table, searched)
     filled = b.build()
     sections = []
     for sid in _order(situation, table):
