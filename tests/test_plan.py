@@ -553,20 +553,15 @@ BLIND_STEPS = {"now": "now", "advice": "advice", "report": "report", "help_affec
 # break this suite; `refer plan` on them shows what is missing.
 MISREAD = "the reader misses it"
 BLIND_KNOWN = {
-    0: f"{MISREAD}: 'vanacht' (when)", 2: f"{MISREAD}: 'gisterennacht' (when)", 3: f"{MISREAD}: nothing read",
+    0: f"{MISREAD}: 'vanacht' (when)", 3: f"{MISREAD}: nothing read",
     5: "data: the Red Cross route is the only asylum route; and when it happened not read",
-    8: f"{MISREAD}: nothing read", 10: f"{MISREAD}: 'aangetrokken tot kinderen' read as a child affected",
-    12: f"{MISREAD}: the teacher asking read as the person affected",
-    13: f"{MISREAD}: the PE teacher not read as the one who did it",
-    14: f"{MISREAD}: the teacher not read as the one who did it; data: JAC has no age_min 12",
-    17: f"{MISREAD}: the disability-care setting", 18: f"{MISREAD}: no harm read", 19: f"{MISREAD}: no harm read",
-    20: f"{MISREAD}: the coach read as the person affected", 22: f"{MISREAD}: no harm read",
-    23: f"{MISREAD}: nothing read", 26: f"{MISREAD}: the asker affected not read",
-    28: f"{MISREAD}: the asker affected not read (a minor is assumed)", 31: f"{MISREAD}: no sexual topic read",
-    32: f"{MISREAD}: 'zaterdag' (when)", 34: "data: JAC has no age_min 12 (the facts: 12-25)",
-    37: f"{MISREAD}: nothing read", 38: f"{MISREAD}: nothing read", 39: f"{MISREAD}: neglect not read",
-    40: f"{MISREAD}: a missing child not read", 41: f"{MISREAD}: no harm read",
-    42: f"{MISREAD}: the asker read as the one who did it",
+    8: f"{MISREAD}: nothing read", 13: f"{MISREAD}: the PE teacher not read as the one who did it",
+    14: f"{MISREAD}: the teacher not read as the one who did it; the age in brackets not read",
+    19: f"{MISREAD}: no harm read", 22: f"{MISREAD}: no harm read",
+    23: f"{MISREAD}: the parent asking read as the person affected",
+    26: f"{MISREAD}: the images not read", 28: f"{MISREAD}: the asker affected not read (a minor is assumed)",
+    34: f"{MISREAD}: the age in brackets not read, nor who asks", 37: f"{MISREAD}: the images asked for not read",
+    40: f"{MISREAD}: a missing child not read", 42: f"{MISREAD}: the asker read as the one who did it",
 }
 
 
