@@ -551,14 +551,6 @@ def _something_read(s: Situation) -> bool:
                 or any(p.relation not in ROLE_WORDS for p in s.people))  # a time alone ("today") is none
 
 
-def _order(situation: Situation, table: steps.Table) -> list[str]:
-    """The steps in the guide's order, the help the text asks for ([asked_first]) right after Advice."""
-    asked = [table.asked_first[n] for n in situation.needs if table.asked_first.get(n) in SECTIONS]
-    rest = [sid for sid in SECTIONS if sid not in asked]
-    at = rest.index("advice") + 1
-    return [*rest[:at], *dict.fromkeys(asked), *rest[at:]]
-
-
 class Read(NamedTuple):
     situation: Situation
     searched: Result | None  # the search of the same text: its reading and its ranking, for the plan to reuse
@@ -583,7 +575,7 @@ def make_plan(catalog: Catalog, situation: Situation, given: Given, lang: str, t
     b = _Builder(catalog, situation, given, text, lang, table, searched)
     filled = b.build()
     sections = []
-    for sid in _order(situation, table):
+    for sid in steps.order(SECTIONS, situation.needs, table):
         if filled.get(sid):
             title = t("plan_feelings" if sid == "help-perpetrator" and b.feelings_only else f"plan_{sid}", lang)
             sections.append(Section(sid, title, tuple(filled[sid])))

@@ -220,6 +220,15 @@ def doer_setting(relation: str, asker_sector: str, table: Table | None = None) -
     return setting
 
 
+def order(sections: tuple[str, ...], needs: tuple[str, ...], table: Table | None = None) -> list[str]:
+    """The plan's steps in the guide's order, the help the text asks for ([asked_first]) right after Advice."""
+    table = table or bundled()
+    asked = [table.asked_first[n] for n in needs if table.asked_first.get(n) in sections]
+    rest = [sid for sid in sections if sid not in asked]
+    at = rest.index("advice") + 1 if "advice" in rest else 0
+    return [*rest[:at], *dict.fromkeys(asked), *rest[at:]]
+
+
 def query_language(text: str, lang: str, table: Table | None = None) -> str:
     """The language the text is written in: the one whose common words it uses most; else `lang`."""
     table = table or bundled()
