@@ -898,13 +898,13 @@ def test_advice_is_written_for_who_asks(cli):
     assert any("a parent or a citizen goes through a helpline first" in w for w in unsaid)
     told = whys("een meisje van 13 werd door haar oom misbruikt", "--role", "professional")
     assert any(w.startswith("As a professional, directly: advice") for w in told)
-    doer = whys("ik heb mijn nichtje van 8 betast, ik ben 17, waar kan ik hulp krijgen")
+    doer = whys("ik heb mijn nichtje van 8 betast, ik ben 17; wie kan mij helpen?")
     assert any(w.startswith("Specialised help for people who did this: you can contact them yourself") for w in doer)
 
 
 def test_the_help_asked_for_comes_right_after_advice(cli):
-    order = [s["id"] for s in _plan(cli, "mijn zoon van 15 heeft een meisje aangerand, waar kan hij hulp "
-                                         "krijgen?")["sections"]]
+    order = [s["id"] for s in _plan(cli, "mijn zoon van 15 heeft een meisje aangerand; wie kan hem "
+                                         "helpen?")["sections"]]
     assert order.index("help-perpetrator") == order.index("advice") + 1 < order.index("report")
     plain = [s["id"] for s in _plan(cli, "mijn zoon van 15 heeft een meisje aangerand")["sections"]]
     assert plain.index("report") < plain.index("help-perpetrator")
