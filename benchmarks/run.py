@@ -9,6 +9,7 @@ repeated, and reports medians and ratios. Run from the project root after
     .venv/bin/python benchmarks/run.py search
     .venv/bin/python benchmarks/run.py hostile
     .venv/bin/python benchmarks/run.py reader --against /tmp/main   # the situation reader's own cost
+    .venv/bin/python benchmarks/run.py plan      # a plan against a search of the same text, in process
 
 Nothing here is a test: the figures go into docs/performance.md.
 """
@@ -212,6 +213,61 @@ def reader_cost(repeat: int, against: Path | None) -> None:
           + ", ".join(f"{name} {t * 1000:.0f} ms" for name, t in times.items()))
 
 
+def plan_cost(repeat: int) -> None:
+    """In-process time of `refer plan TEXT -f json` against `refer search TEXT -f json` on the bundled directory,
+    over the situations of tests/plan_cases.toml (the whole command: reading, search, steps, output)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    import contextlib
+    import io
+
+    import tomllib
+
+    from refertool.cli import run
+
+    def once(args: list[str]) -> float:
+        start = time.perf_counter()
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            run(args)
+        return time.perf_counter() - start
+
+    texts = [c["q"] for c in tomllib.loads((ROOT / "tests" / "plan_cases.toml").read_text())["case"]]
+    once(["plan", texts[0], "--no-input", "-f", "json"])  # imports, the cache and lazily built tables
+    plans, searches = [], []
+    for q in texts:
+        plans.append(statistics.median(once(["plan", q, "--no-input", "-f", "json"]) for _ in range(repeat)))
+        searches.append(statistics.median(once(["search", q, "-f", "json"]) for _ in range(repeat)))
+    ratios = sorted(p / s for p, s in zip(plans, searches, strict=True))
+    print(f"plan against search of the same text, {len(texts)} situations, median of {repeat} each, in process")
+    print(f"  the commands: plan median {statistics.median(plans) * 1000:.1f} ms, search median "
+          f"{statistics.median(searches) * 1000:.1f} ms; plan/search median {statistics.median(ratios):.2f}, "
+          f"max {ratios[-1]:.2f}")
+    # the core alone, the catalog loaded: the plan reads and searches the text once (plan.read_text) and builds
+    # its steps; the search ranks the same text for its first ten
+    from refertool.catalog import load_catalog
+    from refertool.plan import Given, make_plan, read_text
+    from refertool.ranking import search
+
+    catalog = load_catalog()
+
+    def core(q: str) -> float:
+        start = time.perf_counter()
+        situation, searched = read_text(catalog, q)
+        make_plan(catalog, situation, Given(), "en", q, searched=searched)
+        return time.perf_counter() - start
+
+    def ranked(q: str) -> float:
+        start = time.perf_counter()
+        search(catalog, q)
+        return time.perf_counter() - start
+
+    core(texts[0])
+    made = [statistics.median(core(q) for _ in range(repeat)) for q in texts]
+    found = [statistics.median(ranked(q) for _ in range(repeat)) for q in texts]
+    print(f"  the core: plan median {statistics.median(made) * 1000:.1f} ms, search median "
+          f"{statistics.median(found) * 1000:.1f} ms; plan/search median "
+          f"{statistics.median(m / f for m, f in zip(made, found, strict=True)):.2f}")
+
+
 def hostile(repeat: int) -> None:
     """Each hostile query of the robustness tests through the CLI's entry point, in process (as the test
     runs them; a NUL byte cannot reach a real process's argv): none may hang."""
@@ -246,7 +302,7 @@ def _has(module: str) -> bool:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("what", choices=["startup", "large", "search", "hostile", "reader"])
+    ap.add_argument("what", choices=["startup", "large", "search", "hostile", "reader", "plan"])
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--services", type=int, default=50_000)
     ap.add_argument("--keep", type=Path, help="reuse (or make) the synthetic directory here")
@@ -260,6 +316,8 @@ def main() -> None:
         hostile(args.repeat)
     elif args.what == "reader":
         reader_cost(args.repeat, args.against)
+    elif args.what == "plan":
+        plan_cost(args.repeat)
     else:
         large(args.services, args.repeat, args.keep)
 

@@ -17,9 +17,9 @@ from . import ages, places, steps
 from .catalog import Catalog
 from .i18n import t
 from .model import Service, Vocabulary
-from .ranking import search
+from .ranking import Result, search
 from .reading.model import ROLE_WORDS, Person, Situation
-from .reading.read import describe
+from .reading.read import describe, read
 from .reading.words import words_of
 
 SECTIONS = ("now", "advice", "report", "help-victim", "help-perpetrator", "later")
@@ -49,6 +49,10 @@ class Entry:
     # no place known, and the service serves only part of a region (a province, a town): it may not serve
     # the person, so a short view names it rather than showing it in full
     unsure_area: bool = False
+    # an emergency number outside Now (the police in Report): reached by its route ("to report a crime go to
+    # your local police station"), its number being for danger now
+    by_route: bool = False
+    others_why: tuple[str, ...] = ()  # the reason of each of `others`, as its own entry gave it
 
 
 @dataclass(frozen=True)
@@ -141,15 +145,17 @@ def _doer(s: Situation, asker: str) -> bool:
 
 def _situation_holds(r: steps.Rule, s: Situation, asker: str, table: steps.Table, act: bool | None = None,
                      feelings_only: bool = False, setting: str = "", doer_group: str = "",
-                     victim_group: str = "", topics: set[str] | None = None) -> bool:
+                     victim_group: str = "", topics: set[str] | None = None, arranged: bool = True) -> bool:
     """The rule's conditions on the situation hold (`topics`: the situation's, with what it implies;
-    `named_topics` looks only at what the text names or the user gave, `s.topics`)."""
+    `named_topics` looks only at what the text names or the user gave, `s.topics`; `arranged`: help for the
+    person who did it is the asker's to arrange)."""
     topics = set(s.topics) if topics is None else topics
     act = _act(s, table) and not feelings_only if act is None else act
     return ((not r.urgency or s.urgency in r.urgency)
             and (not r.situation_topics or bool(topics & set(r.situation_topics)))
             and not topics & set(r.not_situation_topics)
             and (not r.named_topics or bool(set(s.topics) & set(r.named_topics)))
+            and not set(s.topics) & set(r.not_named_topics)
             and (not r.asker or asker in r.asker) and asker not in r.not_asker
             and (r.act is None or r.act == act) and (r.feelings is None or r.feelings == feelings_only)
             and (r.doer is None or r.doer == (_doer(s, asker) and not feelings_only))
@@ -157,7 +163,8 @@ def _situation_holds(r: steps.Rule, s: Situation, asker: str, table: steps.Table
             and (not r.doer_settings or setting in r.doer_settings)
             and (not r.doer_groups or doer_group in r.doer_groups)
             and (not r.victim_groups or victim_group in r.victim_groups)
-            and getattr(s.perpetrator(), "relation", None) not in r.not_doer_relations)
+            and getattr(s.perpetrator(), "relation", None) not in r.not_doer_relations
+            and (r.doer_arranged is None or r.doer_arranged == arranged))
 
 
 # ---------------------------------------------------------------- who is who
@@ -183,14 +190,21 @@ class Who:
 
 
 def _who(person: Person | None, group: str, extra: Iterable[str], vocab: Vocabulary) -> Who:
+    """With no age said, the age groups the person surely belongs to: an adult of no given age is not named
+    among young adults (a service for them still fits, by its ages, but is not help written for them)."""
     age = person.age if person else None
-    return Who(ages.audiences_of(age, group, vocab) | set(extra), age, group, vocab)
+    found = ages.audiences_of(age, group, vocab)
+    taken = ages.assumed(group, vocab) if age is None else None
+    if taken is not None:
+        spans = vocab.age_spans()
+        found = frozenset(a for a in found if spans[a][0] <= taken[0] and taken[1] <= spans[a][1])
+    return Who(found | set(extra), age, group, vocab)
 
 
 # ---------------------------------------------------------------- the plan
 class _Builder:
     def __init__(self, catalog: Catalog, situation: Situation, given: Given, text: str, lang: str,
-                 table: steps.Table):
+                 table: steps.Table, searched: Result | None = None):
         self.catalog, self.situation, self.lang, self.table = catalog, situation, lang, table
         self.assumptions: list[str] = []
         self.placed: set[str] = set()
@@ -202,12 +216,14 @@ class _Builder:
         self.feelings_only = _feelings(s) and s.victim() is None
         self.act = _act(s, table) and not self.feelings_only
         self.asker = s.asker_kind()
-        named = _named_in_text(catalog, text)
+        named = _named_in_text(catalog, text, s, searched)
         self.query_lang = steps.query_language(text, lang, table)
         self.order = named.order
         extra = [a for a in (*given.audiences, *named.audiences) if a not in vocab.age_spans()]
         victim, perpetrator = s.victim(), s.perpetrator()
-        victim_group = _group(victim, vocab)
+        # "a home for adults with a disability": an age group the text names for no one it casts in a role is
+        # that of the person affected, when their own age is not said
+        victim_group = _group(victim, vocab) or (ages.group_of(named.unroled_ages, vocab) if victim else "")
         if self.act and not victim_group and s.urgency == "past":
             victim_group = "adult"  # "als kind misbruikt", years ago: an adult now
             self.assumptions.append(t("assume_adult_now", lang))
@@ -223,6 +239,8 @@ class _Builder:
         self.perpetrator = _who(perpetrator, self.perpetrator_group, [], vocab)
         if (perpetrator or self.asker == "perpetrator" or self.feelings_only) and not self.perpetrator_group:
             self.assumptions.append(t("assume_perpetrator_any_age", lang))
+        # whom the lines are written for: a parent among the bystanders; an asker not said
+        self.writes_for = (s.asker_role, self.asker) if self.asker else ("unsaid", "professional")
         if not self.asker:
             self.asker = "professional"
             self.assumptions.append(t("assume_professional", lang))
@@ -230,7 +248,12 @@ class _Builder:
             # sexual images of a minor are child sexual abuse material in law (Child Focus takes them)
             self.topics.add("child-sexual-abuse-material")
         # the asker's own sector, else the setting the text names ("bij de scouts", "onze voorziening")
-        self.sector = s.asker_sector or next(iter(named.sectors), "")
+        # how the asker names themself ("ik ben groepsleider": youth work), by the table of settings
+        own = table.doer_setting.get(s.asker_role, "")
+        self.sector = s.asker_sector or next(iter(named.sectors), "") or (own if own not in ("asker", "") else "")
+        # no setting named: the one of whom the case is about ("a resident with a disability": disability care)
+        self.case_setting = self.sector or next(
+            (table.audience_setting[a] for a in self.victim.audiences if a in table.audience_setting), "")
         self.setting = self.doer_setting()
         avoid = words_of(vocab).avoid_kinds
         # "wil geen aangifte doen": the kinds of service that wish rules out (data/situation.toml)
@@ -242,7 +265,7 @@ class _Builder:
         """The setting of the person who did it (data/plan.toml [doer_setting]): a teacher's is education,
         a colleague's the asker's own; family, a partner or a stranger have none."""
         doer = self.situation.perpetrator()
-        return (steps.doer_setting(doer.relation, self.sector, self.table) or "") if doer is not None else ""
+        return (steps.doer_setting(doer.relation, self.case_setting, self.table) or "") if doer is not None else ""
 
     # -- what fits a service whatever the rule: its limits
     def limits(self, s: Service, rule: steps.Rule | None = None) -> bool:
@@ -254,7 +277,17 @@ class _Builder:
             return False  # about a topic the situation does not name (Lumi, Stop it Now, IGVM...)
         if s.sectors and not {self.sector, self.setting} & set(s.sectors):
             return False  # a sector's service belongs to that sector's cases only
+        if not self.fits_harm(s):
+            return False  # about another harm (a chat after sexual violence, for a slap)
         return self.serves(s) or _care_centre(s)
+
+    def fits_harm(self, s: Service) -> bool:
+        """The service is about a harm that serves what happened ([harm_fits]); one about no harm, or a case
+        naming none, always fits."""
+        fits = self.table.harm_fits
+        own = set(s.topics) & set(fits)
+        named = self.topics & set(fits)
+        return not own or not named or any(own & fits[h] for h in named)
 
     def serves(self, s: Service) -> bool:
         """The service's area covers the place of the situation (any place when none is known)."""
@@ -263,7 +296,16 @@ class _Builder:
 
     def holds(self, r: steps.Rule) -> bool:
         return _situation_holds(r, self.situation, self.asker, self.table, self.act, self.feelings_only,
-                                self.setting, self.perpetrator_group, self.victim_group, self.topics)
+                                self.setting, self.perpetrator_group, self.victim_group, self.topics,
+                                self.arranged())
+
+    def arranged(self) -> bool:
+        """Help for the person who did it is the asker's to arrange: they ask for themself or someone close to
+        them; a professional, for a minor or for someone of a setting (staff, a colleague, a resident), not for
+        the family of the person they help (the VK and the police take that up)."""
+        doer = self.situation.perpetrator()
+        of_a_setting = doer is not None and self.table.doer_setting.get(doer.relation) not in (None, "")
+        return self.asker != "professional" or self.perpetrator_group == "minor" or of_a_setting
 
     def admits(self, r: steps.Rule, s: Service, centres: list[Service]) -> bool:
         """The rule's conditions on the service hold."""
@@ -281,7 +323,7 @@ class _Builder:
                 and roles <= set(s.roles) and not set(r.not_roles) & set(s.roles)
                 and (not r.topics or bool(wanted & set(s.topics))) and not set(r.not_topics) & set(s.topics)
                 and (who is None or who.fits(s)) and (not r.names_audience or who is None or who.names(s))
-                and sector)
+                and (r.always_open is None or s.always_reachable == r.always_open) and sector)
 
     def build(self) -> dict[str, list[Entry]]:
         """Each service in the first step whose rule admits it, in the order of the table's rules."""
@@ -303,7 +345,8 @@ class _Builder:
         for step, rows in found.items():
             rows.sort(key=lambda row: row[0])
             entries = [Entry(s, f"{reason} ({'; '.join(facts)})" if facts else reason, (), reason, facts,
-                             not self.situation.places and self._local(s))
+                             not self.situation.places and self._local(s),
+                             step != "now" and s.kind == EMERGENCY and bool(s.how_to_reach.get(self.lang)))
                        for _, s, (reason, facts) in rows]
             if not self.situation.places:
                 entries = self._one_line(entries)
@@ -317,18 +360,22 @@ class _Builder:
             return entries
         first = centres[0]
         rest = [e for e in entries if not _care_centre(e.service)]
-        return [replace(first, others=tuple(e.service for e in centres[1:])), *rest]
+        return [replace(first, others=tuple(e.service for e in centres[1:]),
+                        others_why=tuple(e.why for e in centres[1:])), *rest]
 
     def _key(self, rule: int, s: Service, step: str) -> tuple:
         # the order of kinds of whoever will use the step: the asker's, or the person helped's own
         user = {"help-victim": "victim", "help-perpetrator": "perpetrator"}.get(step, self.asker)
-        kinds = self.table.asker_order.get(user, ())
+        kinds = self.table.step_kinds.get(step) or self.table.asker_order.get(user, ())
+        # a route about what happened before a second line about none (the inspectorate after the school's
+        # own complaint procedure: "only if that gives no result")
+        about_none = not set(s.topics) & set(self.table.harm_fits)
         channels = set(s.channels)
         wanted = bool(channels & set(self.situation.channels_wanted))
         only_avoided = bool(channels) and channels <= set(self.situation.channels_avoided)
         centre = self._centre_rank(s)
-        return (rule, self._maybe_elsewhere(s), kinds.index(s.kind) if s.kind in kinds else len(kinds), centre,
-                only_avoided, not wanted,
+        return (rule, self._maybe_elsewhere(s), about_none, kinds.index(s.kind) if s.kind in kinds else len(kinds),
+                centre, only_avoided, not wanted,
                 s.emergency or 999, not self.victim.names(s), -len(set(s.topics) & self.topics),
                 self.order.get(s.id, len(self.order)), s.name.lower())
 
@@ -354,7 +401,9 @@ class _Builder:
         who = self.perpetrator if r.for_ == "perpetrator" else self.victim
         audience = sorted(who.audiences & set(s.audiences))
         wanted = [x for x in s.topics if x in self.topics]
-        reason = r.why.get(lang).format(
+        written = dict(r.why_for)
+        why = next((written[k] for k in self.writes_for if k in written), r.why)
+        reason = why.get(lang).format(
             person=t(f"plan_{(self.perpetrator_group if r.for_ == 'perpetrator' else self.victim_group) or 'anyone'}",
                      lang),
             setting=vocab.label("sectors", self.setting if r.sector == "doer" else self.sector, lang),
@@ -429,6 +478,7 @@ class _Builder:
         return sorted(found, key=lambda s: (s.emergency or 999, s.name.lower()))
 
 
+EMERGENCY = "emergency-number"  # the kind whose first number is for danger now
 HELPING = frozenset({"organisation", "network", "helpline", "chat", "directory", "self-help"})
 
 
@@ -442,20 +492,27 @@ class _Named(NamedTuple):
     order: dict[str, int]  # service id -> place in the search's ranking of the text
     sectors: tuple[str, ...]
     audiences: tuple[str, ...]
+    unroled_ages: tuple[str, ...] = ()  # age groups named by words that are no one's in a role ("for adults")
 
 
-def _named_in_text(catalog: Catalog, text: str) -> _Named:
-    """What the search makes of the same words: its ranking orders the services within a step, and
-    the sectors and audiences it reads ("voorziening", "verstandelijke beperking") set the scene."""
+def _named_in_text(catalog: Catalog, text: str, situation: Situation, searched: Result | None = None) -> _Named:
+    """What the search makes of the same words (`searched`, when the text was searched already, `read_text`):
+    its ranking orders the services within a step, and the sectors and audiences it reads ("voorziening",
+    "verstandelijke beperking") set the scene."""
     if not text.strip():
         return _Named({}, (), ())
-    result = search(catalog, text, limit=None)
+    result = searched or search(catalog, text, limit=None)
     pulled = result.query.pulled
 
     def values(facet: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(f.value for f in pulled if f.facet == facet))
 
-    return _Named({h.service.id: n for n, h in enumerate(result.hits)}, values("sectors"), values("audiences"))
+    cast = {p.words.lower() for p in situation.people if p.role}
+    spans = catalog.vocabulary.age_spans()
+    unroled = tuple(f.value for f in pulled if f.facet == "audiences" and f.value in spans
+                    and f.words.lower() not in cast)
+    return _Named({h.service.id: n for n, h in enumerate(result.hits)}, values("sectors"), values("audiences"),
+                  unroled)
 
 
 def _care_centre(s: Service) -> bool:
@@ -494,15 +551,31 @@ def _something_read(s: Situation) -> bool:
                 or any(p.relation not in ROLE_WORDS for p in s.people))  # a time alone ("today") is none
 
 
+class Read(NamedTuple):
+    situation: Situation
+    searched: Result | None  # the search of the same text: its reading and its ranking, for the plan to reuse
+
+
+def read_text(catalog: Catalog, text: str) -> Read:
+    """The text read and searched once: the search reads the situation as the reader does, so a plan reuses
+    its reading and its ranking (`make_plan(..., searched=)`) and costs one search, not a reading and a
+    search more."""
+    if not text.strip():
+        return Read(read(text, catalog.vocabulary, catalog.regions), None)
+    found = search(catalog, text, limit=None)
+    return Read(found.query.situation, found)
+
+
 def make_plan(catalog: Catalog, situation: Situation, given: Given, lang: str, text: str = "",
-              table: steps.Table | None = None) -> Plan:
-    """The plan for a situation (as read, completed with what was given), in the steps it needs."""
+              table: steps.Table | None = None, searched: Result | None = None) -> Plan:
+    """The plan for a situation (as read, completed with what was given), in the steps it needs; `searched`:
+    the search of `text` when it was made already (`read_text`), else the plan searches it."""
     table = table or steps.bundled()
     situation = complete(situation, given, catalog.vocabulary)
-    b = _Builder(catalog, situation, given, text, lang, table)
+    b = _Builder(catalog, situation, given, text, lang, table, searched)
     filled = b.build()
     sections = []
-    for sid in SECTIONS:
+    for sid in steps.order(SECTIONS, situation.needs, table):
         if filled.get(sid):
             title = t("plan_feelings" if sid == "help-perpetrator" and b.feelings_only else f"plan_{sid}", lang)
             sections.append(Section(sid, title, tuple(filled[sid])))

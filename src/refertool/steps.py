@@ -8,7 +8,7 @@ An unknown key, a wrong type or an unknown step is refused with the file and lin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,9 @@ from .tomlread import TomlProblem, parse_toml
 
 STEPS = ("now", "advice", "report", "help-victim", "help-perpetrator", "later", "ask")
 ASKERS = ("professional", "bystander", "victim", "perpetrator")
+# whom a rule's line can be written for (`why_for`): the askers, a parent among the bystanders, and an asker
+# not said (taken for a professional, so a line for professionals says what applies to whom)
+WHY_FOR = (*ASKERS, "parent", "unsaid")
 
 
 @dataclass(frozen=True)
@@ -27,11 +30,13 @@ class Rule:
     step: str
     why: Localized
     line: int = 0
+    why_for: tuple[tuple[str, Localized], ...] = ()  # the line for one who asks (WHY_FOR), else `why`
     # the situation
     urgency: tuple[str, ...] = ()
     situation_topics: tuple[str, ...] = ()
     not_situation_topics: tuple[str, ...] = ()
     named_topics: tuple[str, ...] = ()  # the text itself names any of (not what the reader infers)
+    not_named_topics: tuple[str, ...] = ()  # the text names none of
     asker: tuple[str, ...] = ()
     not_asker: tuple[str, ...] = ()
     act: bool | None = None
@@ -42,6 +47,7 @@ class Rule:
     doer_groups: tuple[str, ...] = ()
     victim_groups: tuple[str, ...] = ()
     not_doer_relations: tuple[str, ...] = ()
+    doer_arranged: bool | None = None  # help for the person who did it is the asker's to arrange
     # the service
     kinds: tuple[str, ...] = ()
     not_kinds: tuple[str, ...] = ()
@@ -53,6 +59,7 @@ class Rule:
     names_audience: bool = False
     sector: str = ""
     care_centre: bool = False
+    always_open: bool | None = None  # the service is reachable day and night (true) or not (false)
     implies: tuple[str, ...] = ()
 
 
@@ -65,10 +72,15 @@ class Table:
     asker_order: dict[str, tuple[str, ...]]
     care_centres: dict[str, tuple[tuple[str, ...], ...]]  # language -> levels of regions, nearest first
     language_words: dict[str, frozenset[str]]
+    harm_fits: dict[str, frozenset[str]] = field(default_factory=dict)  # a case's harm -> the harms serving it
+    audience_setting: dict[str, str] = field(default_factory=dict)  # the case's setting, by whom it is about
+    asked_first: dict[str, str] = field(default_factory=dict)  # a need read -> the step it brings forward
+    step_kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a step's own order of kinds
     path: str = ""
 
 
-TOP = {"version", "topics", "doer_setting", "asker_order", "care_centres", "language_words", "rule"}
+TOP = {"version", "topics", "harm_fits", "audience_setting", "asked_first", "step_kinds", "doer_setting",
+       "asker_order", "care_centres", "language_words", "rule"}
 TOPIC_SETS = {"harm", "sexual", "specific", "images", "support", "danger"}
 CHOICES = {"for": ("", "victim", "perpetrator"), "sector": ("", "none", "doer", "asker"), "step": STEPS}
 
@@ -99,6 +111,12 @@ def _levels(value: Any, key: str) -> list[Any]:
     return value
 
 
+def _why(value: Any, where: str) -> Localized:
+    if not isinstance(value, dict) or set(value) - {"nl", "en"} or not value.get("en"):
+        raise ValueError(f"{where}: nl and en texts are expected")
+    return Localized(str(value.get("nl", value["en"])), str(value["en"]))
+
+
 def _rule(raw: dict[str, Any], line: int, text: str) -> Rule:
     names = {f.name.rstrip("_"): f for f in fields(Rule) if f.name != "line"}
     values: dict[str, Any] = {"line": line}
@@ -109,9 +127,11 @@ def _rule(raw: dict[str, Any], line: int, text: str) -> Rule:
             raise TomlProblem("REF004", f"rule: unknown key '{key}' (known: {', '.join(sorted(names))})", at)
         try:
             if key == "why":
-                if not isinstance(value, dict) or set(value) - {"nl", "en"} or not value.get("en"):
-                    raise ValueError("why: nl and en texts are expected")
-                values["why"] = Localized(str(value.get("nl", value["en"])), str(value["en"]))
+                values["why"] = _why(value, "why")
+            elif key == "why_for":
+                if not isinstance(value, dict) or set(value) - set(WHY_FOR):
+                    raise ValueError(f"why_for: a line for any of {', '.join(WHY_FOR)} is expected")
+                values["why_for"] = tuple((k, _why(v, f"why_for.{k}")) for k, v in value.items())
             elif f.type.startswith("tuple"):
                 values[f.name] = _strings(value, key)
             elif f.type.startswith("bool"):
@@ -169,6 +189,10 @@ def read_table(path: Path) -> Table:
                           for k, v in raw.get("care_centres", {}).items()},
             language_words={k: frozenset(_strings(v, f"language_words.{k}"))
                             for k, v in raw.get("language_words", {}).items()},
+            audience_setting={k: str(v) for k, v in raw.get("audience_setting", {}).items()},
+            asked_first={k: str(v) for k, v in raw.get("asked_first", {}).items()},
+            step_kinds={k: _strings(v, f"step_kinds.{k}") for k, v in raw.get("step_kinds", {}).items()},
+            harm_fits={k: frozenset(_strings(v, f"harm_fits.{k}")) for k, v in raw.get("harm_fits", {}).items()},
             path=str(path))
     except TomlProblem as exc:
         raise DataError([exc.at(path)]) from None
@@ -194,6 +218,15 @@ def doer_setting(relation: str, asker_sector: str, table: Table | None = None) -
     if setting == "asker" or (setting and asker_sector):
         return asker_sector or None  # staff where the asker works, or in the setting the text names
     return setting
+
+
+def order(sections: tuple[str, ...], needs: tuple[str, ...], table: Table | None = None) -> list[str]:
+    """The plan's steps in the guide's order, the help the text asks for ([asked_first]) right after Advice."""
+    table = table or bundled()
+    asked = [table.asked_first[n] for n in needs if table.asked_first.get(n) in sections]
+    rest = [sid for sid in sections if sid not in asked]
+    at = rest.index("advice") + 1 if "advice" in rest else 0
+    return [*rest[:at], *dict.fromkeys(asked), *rest[at:]]
 
 
 def query_language(text: str, lang: str, table: Table | None = None) -> str:

@@ -70,8 +70,7 @@ def plan(
     Example:
       refer plan "trainer betastte een speelster van 14, gisteren" --region Gent
     """
-    from ..plan import Given, make_plan
-    from ..reading.read import read
+    from ..plan import Given, make_plan, read_text
 
     settings = _settings(ctx)
     catalog = _catalog(settings)
@@ -81,12 +80,12 @@ def plan(
     text = " ".join(situation or [])
     if not text.strip() and not f.active():
         raise UsageError(t("plan_empty", lang))
-    read_as = read(text, catalog.vocabulary, catalog.regions)
+    read_as, searched = read_text(catalog, text)  # read and searched once: the plan reuses both
     given = Given(age, f.roles[0] if f.roles else "", tuple(f.sectors), tuple(f.regions), tuple(f.audiences),
                   tuple(f.topics))  # the role as resolved (--role Pleger is perpetrator)
     if not no_input and _interactive():
         given = _ask(read_as, given, catalog, lang)
-    result = make_plan(catalog, read_as, given, lang, text)
+    result = make_plan(catalog, read_as, given, lang, text, searched=searched)
     if not result.sections:
         # nothing to act on: no steps, only whom one can ask all the same
         _say(t("plan_nothing_here", lang))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import IO, Any
 
 from rich.console import Group, RenderableType
@@ -65,8 +65,15 @@ def _where(s: Service) -> str:
 
 def best_contact(s: Service, lang: str) -> str:
     """The contact to use first: a phone number before a site, as the data lists them; else the route."""
-    phone = next((c.value for c in s.contacts if c.channel == "phone"), "")
-    return phone or (s.contacts[0].value if s.contacts else s.how_to_reach.get(lang))
+    return best_with_note(s, lang)[0]
+
+
+def best_with_note(s: Service, lang: str) -> tuple[str, str]:
+    """The contact to use first and its caveat ("during office hours", "press 1"), which travels with it."""
+    first = next((c for c in s.contacts if c.channel == "phone"), s.contacts[0] if s.contacts else None)
+    if first is None:
+        return s.how_to_reach.get(lang), ""
+    return first.value, first.note.get(lang).rstrip(".")
 
 
 # ---------------------------------------------------------------- the terminal
@@ -130,10 +137,12 @@ def _entry_text(e: Entry, lang: str) -> Text:
         return Text.assemble(_txt(shared_name([o.name for o in group]) or s.name, "bold"), f": {clean(towns)}",
                              (f" ({t('plan_centres_by_town', lang)})", "dim"),
                              (f"\n{clean(e.reason or e.why)}{clean(hours)}", "dim"))
-    best = best_contact(s, lang)
+    best, note = (s.how_to_reach.get(lang), "") if e.by_route else best_with_note(s, lang)
     link = http_link(best) if best.startswith(("http", "www.")) else None
     out = Text.assemble(_txt(s.name, "bold"), "  ")
     out.append(clean(shown_url(best) if link else best), style=f"bold link {link}" if link else "bold")
+    if note:  # a caveat travels with its number, on every format
+        out.append(f" ({clean(note)})")
     if e.facts:
         out.append("  " + clean(" · ".join(e.facts)), style="green")
     where = _where(s)
@@ -144,6 +153,13 @@ def _entry_text(e: Entry, lang: str) -> Text:
 
 
 # ---------------------------------------------------------------- files
+def _each(e: Entry) -> list[tuple[Service, str]]:
+    """The services an entry names (one, or the care centres when no place is known), each with its own reason
+    (a centre not open day and night says so)."""
+    whys = (*e.others_why, *(e.why,) * len(e.others))
+    return [(e.service, e.why), *zip(e.others, whys[:len(e.others)], strict=True)]
+
+
 def _record(plan: Plan, lang: str, today: dt.date | None) -> tuple[str, str, list[str]]:
     """The record's date, the data's version and one line per step to tick and note."""
     day = (today or the_day()).isoformat()
@@ -164,11 +180,12 @@ def write_markdown(out: IO[str], plan: Plan, lang: str, situation: bool = True,
     for n, section in enumerate(plan.sections, 1):
         out.write(f"\n## {n}. {md(section.title)}\n\n")
         for e in section.entries:
-            for s in (e.service, *e.others):
+            for s, why in _each(e):
+                reach = [(s.how_to_reach.get(lang), ""), *_reach(s, lang)] if e.by_route else _reach(s, lang)
                 reach_line = " · ".join(f"{md(v)} ({md(note)})" if v and note else md(v or note)
-                                        for v, note in _reach(s, lang))
+                                        for v, note in reach)
                 where = f"  \n  {md(_where(s))}" if _where(s) else ""
-                out.write(f"- **{md(s.name)}**: {reach_line}{where}  \n  {md(e.why)}\n")
+                out.write(f"- **{md(s.name)}**: {reach_line}{where}  \n  {md(why)}\n")
     if plan.support:
         out.write(f"\n## {md(t('plan_support', lang))}\n\n")
         out.writelines(f"- **{md(s.name)}**: {md(best_contact(s, lang))}\n" for s in plan.support)
@@ -208,11 +225,14 @@ def write_html(out: IO[str], plan: Plan, lang: str, situation: bool = True, toda
             parts.append(f'{value} <span class="note">({esc(note)})</span>' if note else value)
         return "<br>".join(parts)
 
-    def items(services: Sequence[Service], why: str) -> str:
+    def items(e: Entry) -> str:
+        route = f'<span class="route">{esc(e.service.how_to_reach.get(lang))}</span><br>' if e.by_route else ""
         return "".join(f'<li><span class="name">{esc(s.name)}</span><br>'
-                       f'<span class="reach">{reach_html(s)}</span><br>'
+                       + (route if s is e.service else "")
+                       + f'<span class="reach">{reach_html(s)}</span><br>'
                        + (f'<span class="where">{esc(_where(s))}</span><br>' if _where(s) else "")
-                       + f'<span class="why">{esc(why)}</span></li>\n' for s in services)
+                       + f'<span class="why">{esc(why)}</span></li>\n'
+                       for s, why in _each(e))
 
     title = esc(t("plan_title", lang))
     read = (f"{esc(t('plan_situation', lang))}: {esc(plan.described)}" if situation
@@ -229,7 +249,7 @@ def write_html(out: IO[str], plan: Plan, lang: str, situation: bool = True, toda
         out.write(f'<section id="{esc(section.id)}">\n<h2 class="{esc(section.id)}">{n}. {esc(section.title)}</h2>\n'
                   '<ul class="entries">\n')
         for e in section.entries:
-            out.write(items((e.service, *e.others), e.why))
+            out.write(items(e))
         out.write("</ul>\n</section>\n")
     if plan.support:
         out.write(f'<section id="support">\n<h2>{esc(t("plan_support", lang))}</h2>\n<ul class="entries">\n')
