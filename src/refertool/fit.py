@@ -14,20 +14,23 @@ from typing import NamedTuple
 from . import ages
 from .index import NOT_URGENT, Index
 from .model import Vocabulary
-from .reading.model import Situation
-from .reading.words import words_of
+from .reading.model import Person, Situation
+from .reading.words import Words, words_of
 from .scores import (
     AGE_FITS,
     AGE_MISFITS,
     AVOIDED,
     CHANNEL_FITS,
     CHANNEL_MISFITS,
+    HARM_FITS,
+    HARM_MISFITS,
     NEED_FITS,
     ROLE_FITS,
     ROLE_MISFITS,
     SECTOR_FITS,
     SECTOR_MISFITS,
     SELF_ONLY,
+    SEXUAL_HARMS,
     URGENT_FITS,
 )
 
@@ -43,11 +46,28 @@ def wanted_role(situation: Situation) -> str:
     """The role of the person the services are for."""
     if "help-perpetrator" in situation.needs or "feelings" in situation.needs:
         return "perpetrator"
-    subject = situation.subject()
+    subject = subject_of(situation)
     return subject.role if subject is not None and subject.role in ("victim", "perpetrator") else ""
 
 
 PERSONAL_ROLES = ("victim", "perpetrator", "bystander")
+
+
+def harms(words: Words) -> tuple[frozenset[str], frozenset[str]]:
+    """The harm topics (`[abuse]`) that name sexual acts, and those of the reader's non-sexual act classes
+    (violence, neglect, bullying); a harm in neither ("transgressive behaviour") may be either."""
+    plain = frozenset(t for spec in words.act_classes.values() if not spec["sexual"] for t in spec["topics"])
+    return words.abuse_topics & SEXUAL_HARMS - plain, words.abuse_topics & plain - SEXUAL_HARMS
+
+
+def subject_of(situation: Situation) -> Person | None:
+    """The person the services are for. A professional asking about "our trainer" or "my pupil" speaks of
+    the people of their work, not of their own family: unless help for the one who did it is sought, the
+    question is about the one it happened to."""
+    if situation.asker_kind() == "professional" and not {"help-perpetrator", "feelings"} & set(situation.needs):
+        me = next((p for p in situation.people if p.relation == "self" and p.role), None)
+        return me or situation.victim() or situation.subject()
+    return situation.subject()
 
 
 def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors: set[str],
@@ -58,8 +78,11 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         return {}
     words = words_of(vocab)
     role = wanted_role(situation)
-    # A third party asks (a parent, a teacher): services for bystanders and professionals fit too.
-    asker_roles = () if situation.asker_role in ("victim", "perpetrator") else ("bystander", "professional")
+    # A third party asks: services for them fit too, by the kind of asker (the facts: a professional
+    # calls a Vertrouwenscentrum, a parent or a neighbour the citizens' line); not told: either.
+    kind = "" if "asker" in situation.assumed else situation.asker_kind()
+    asker_roles: tuple[str, ...] = (() if kind in ("victim", "perpetrator") else (kind,) if kind
+                                    else ("bystander", "professional"))
     # Someone else asks for them (a parent, a teacher, a neighbour): a service the person must contact
     # themself (a chat for young victims) comes after one that also takes their questions.
     third_party = bool(situation.asker_role) and situation.asker_role not in ("victim", "perpetrator")
@@ -67,7 +90,7 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     # helpline (the facts: professionals call a Vertrouwenscentrum, citizens 1712): those fit them as well.
     professional = situation.asker_kind() == "professional"
     # ...a service for professionals alone (none of the people of a story among its users), as the VK is
-    subject = situation.subject()
+    subject = subject_of(situation)
     age = subject.age if subject is not None else None
     group = subject.age_group if subject is not None else ""
     if not group and situation.urgency == "past" and subject is not None and subject.role == "victim":
@@ -83,6 +106,11 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         if group != "minor":  # an accused adult needs advice and legal help before treatment
             need_topics = {t: n for t, n in need_topics.items() if n != "help-perpetrator"}
         need_topics.update({t: "accused" for t in words.accused_topics})
+    # The harm told: a story of violence or neglect alone does not bring the services for sexual harm
+    # (the care centres after sexual violence, the perpetrator services for sexual behaviour).
+    sexual, plain = harms(words)
+    told = (set(situation.topics) | set(situation.implied)) & (sexual | plain)
+    plain_story = bool(told) and not told & sexual
     avoided_kinds = {k for a in situation.avoid for k in words.avoid_kinds.get(a, ())}
     any_role = index.members("roles=")
     general = index.members("sectors=")
@@ -112,14 +140,26 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
                 points, why = points + SECTOR_FITS, [*why, "sector " + "/".join(sorted(sectors))]
             else:
                 points, why = points + SECTOR_MISFITS, [*why, "the setting, not what is asked"]
+        if told:
+            served = {t for t in told if i in index.members(f"topics={t}")}
+            own_harms = {t for t in words.abuse_topics if i in index.members(f"topics={t}")}
+            if served and HARM_FITS:
+                points, why = points + HARM_FITS, [*why, "for " + "/".join(sorted(served))]
+            elif not served and plain_story and own_harms & sexual and not own_harms & plain:
+                points, why = points + HARM_MISFITS, [*why, "for sexual harm, not this"]
+        else:
+            own_harms = set()
         for topic, need in need_topics.items():
             if i in index.members(f"topics={topic}"):
                 points, why = points + NEED_FITS, [*why, f"{need}: {topic}"]
-        if situation.urgency == "recent":  # days ago: medical care and evidence still matter
+        # Urgency brings forward what answers this harm now: a service for another harm (the care centre
+        # after sexual violence, for a beating) gains nothing from being open at night.
+        other_harm = bool(told) and bool(own_harms) and not own_harms & told
+        if situation.urgency == "recent" and not other_harm:  # days ago: medical care and evidence still matter
             hits = [t for t in words.recent_topics if i in index.members(f"topics={t}")]
             if hits:
                 points, why = points + URGENT_FITS * len(hits), [*why, "recent: " + ", ".join(hits)]
-        if situation.urgency == "acute":
+        if situation.urgency == "acute" and not other_harm:
             urgent = index.data.emergency[i] < NOT_URGENT or i in index.members("flag=always_open")
             hits = [t for t in words.acute_topics if i in index.members(f"topics={t}")]
             if urgent or hits:

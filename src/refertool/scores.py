@@ -63,3 +63,14 @@ NEED_FITS = 2  # a topic that is what is asked for (help for the victim: victim 
 URGENT_FITS = 1  # per sign of urgency met (open day and night, an emergency rank, medical care, evidence)
 AVOIDED = -3  # what the person said they do not want (no police): as strong as a role misfit
 CHANNEL_FITS, CHANNEL_MISFITS = 1, -1  # a way of contact asked for ("by chat") or avoided ("afraid to call")
+# The harm told (violence, sexual abuse, images...) against the harms a service names: one that names
+# the harm fits a little better (its words may be missing from the sentence: "hit" is not "violence");
+# one that names only sexual harms, for a story of violence or neglect alone, is the wrong service (the
+# care centre after sexual violence for a beating) but not harmful: less than a role misfit.
+HARM_FITS, HARM_MISFITS = 0, -2
+# The harms (topic ids of data/vocabulary.toml) that are sexual by their name: the care centres are for
+# sexual violence, I.T.E.R. and the forensic centres for sexual behaviour, Child Focus for sexual abuse
+# of children (the guide); a story of violence or neglect alone is answered elsewhere (1712, the VK, CAW).
+# "Transgressive behaviour" is not among them: the guide uses it for behaviour of every kind.
+SEXUAL_HARMS = frozenset({"sexual-violence", "sexual-abuse", "image-abuse", "child-sexual-abuse-material",
+                          "paedophilic-feelings"})
