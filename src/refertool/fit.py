@@ -22,6 +22,7 @@ from .scores import (
     AVOIDED,
     CHANNEL_FITS,
     CHANNEL_MISFITS,
+    DEDICATED_FITS,
     HARM_FITS,
     HARM_MISFITS,
     NEED_FITS,
@@ -51,6 +52,7 @@ def wanted_role(situation: Situation) -> str:
 
 
 PERSONAL_ROLES = ("victim", "perpetrator", "bystander")
+ROLE_IDS = (*PERSONAL_ROLES, "professional")
 
 
 def harms(words: Words) -> tuple[frozenset[str], frozenset[str]]:
@@ -111,22 +113,30 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     sexual, plain = harms(words)
     told = (set(situation.topics) | set(situation.implied)) & (sexual | plain)
     plain_story = bool(told) and not told & sexual
+    # Help for the one who did it is sought (by them, or for them): treatment, not mediation or advice.
+    treatment = role == "perpetrator" and ("help-perpetrator" in situation.needs or
+                                           kind == "perpetrator" and not situation.needs)
     avoided_kinds = {k for a in situation.avoid for k in words.avoid_kinds.get(a, ())}
     any_role = index.members("roles=")
     general = index.members("sectors=")
     out: dict[int, Fit] = {}
     for i in candidates:
         points, why = 0, list[str]()
-        if role and i not in any_role and "duty-to-report" not in situation.needs:
-            if i in index.members(f"roles={role}"):
+        serves = [r for r in ROLE_IDS if i in index.members(f"roles={r}")] if i not in any_role else []
+        for_professionals = "professional" in serves and not set(serves) & set(PERSONAL_ROLES)
+        if role and serves and "duty-to-report" not in situation.needs:
+            if role in serves:
                 points, why = points + ROLE_FITS, [*why, f"for the {role}"]
-                if third_party and not any(i in index.members(f"roles={r}") for r in asker_roles):
+                if third_party and not set(serves) & set(asker_roles):
                     points, why = points + SELF_ONLY, [*why, f"for the {role} themself"]
-            elif professional and i in index.members("roles=professional") and not any(
-                    i in index.members(f"roles={r}") for r in PERSONAL_ROLES):
+                if treatment and "victim" not in serves:
+                    points, why = points + DEDICATED_FITS, [*why, "for those who did it alone"]
+            elif professional and for_professionals:
                 points, why = points + ROLE_FITS, [*why, "for you as a professional"]
-            elif not any(i in index.members(f"roles={r}") for r in asker_roles):
+            elif not set(serves) & set(asker_roles):
                 points, why = points + ROLE_MISFITS, [*why, f"not for the {role}"]
+        elif professional and for_professionals:  # what a professional may tell: the services for them
+            points, why = points + ROLE_FITS, [*why, "for you as a professional"]
         if group:
             span = ages.indexed_ages(index, i, vocab)
             if span is not None:
@@ -148,13 +158,15 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
             elif not served and plain_story and own_harms & sexual and not own_harms & plain:
                 points, why = points + HARM_MISFITS, [*why, "for sexual harm, not this"]
         else:
-            own_harms = set()
+            own_harms = {t for t in words.abuse_topics if i in index.members(f"topics={t}")}
         for topic, need in need_topics.items():
             if i in index.members(f"topics={topic}"):
                 points, why = points + NEED_FITS, [*why, f"{need}: {topic}"]
         # Urgency brings forward what answers this harm now: a service for another harm (the care centre
         # after sexual violence, for a beating) gains nothing from being open at night.
-        other_harm = bool(told) and bool(own_harms) and not own_harms & told
+        # ...and with no sexual harm read, the services for sexual harm alone wait (acute sexual violence
+        # brings the care centres; a child gone missing or a fight does not).
+        other_harm = bool(own_harms) and not own_harms & told and (bool(told) or own_harms <= sexual)
         if situation.urgency == "recent" and not other_harm:  # days ago: medical care and evidence still matter
             hits = [t for t in words.recent_topics if i in index.members(f"topics={t}")]
             if hits:

@@ -59,6 +59,9 @@ SECTOR_FITS, SECTOR_MISFITS = 2, -2
 # Someone else asks for the person: a service the person must contact themself comes after one
 # that also takes the asker's questions, not out of the list.
 SELF_ONLY = -1
+# Help for the one who did it: a service for them alone (I.T.E.R., the forensic centres, Stop it Now!: the
+# guide's answer for those who did it) before one that serves victims and perpetrators alike.
+DEDICATED_FITS = 1
 NEED_FITS = 2  # a topic that is what is asked for (help for the victim: victim support) is strong evidence
 URGENT_FITS = 1  # per sign of urgency met (open day and night, an emergency rank, medical care, evidence)
 AVOIDED = -3  # what the person said they do not want (no police): as strong as a role misfit
