@@ -22,6 +22,7 @@ from .scores import (
     AVOIDED,
     CHANNEL_FITS,
     CHANNEL_MISFITS,
+    EVIDENCE_FITS,
     DEDICATED_FITS,
     HARM_FITS,
     HARM_MISFITS,
@@ -94,7 +95,8 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     # ...a service for professionals alone (none of the people of a story among its users), as the VK is
     subject = subject_of(situation)
     age = subject.age if subject is not None else None
-    group = subject.age_group if subject is not None else ""
+    # The services serve the person as they are now: abused at 9, 34 now, an adult's services.
+    group = (ages.age_group(age, vocab) if age is not None else subject.age_group) if subject is not None else ""
     if not group and situation.urgency == "past" and subject is not None and subject.role == "victim":
         group = "adult"  # "abused as a child", years ago: an adult now
     if not group and sectors & words.minor_settings:
@@ -116,6 +118,10 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     # Help for the one who did it is sought (by them, or for them): treatment, not mediation or advice.
     treatment = role == "perpetrator" and ("help-perpetrator" in situation.needs or
                                            kind == "perpetrator" and not situation.needs)
+    # Sexual violence within the days that count (acute or recent): care and evidence (the recent topics)
+    # first, from a service for that harm: the care centre before the police (the facts).
+    told_sexual = told & sexual
+    care_first = next(iter(words.recent_topics), "") if told_sexual and situation.urgency == "acute" else ""
     avoided_kinds = {k for a in situation.avoid for k in words.avoid_kinds.get(a, ())}
     any_role = index.members("roles=")
     general = index.members("sectors=")
@@ -171,6 +177,8 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
             hits = [t for t in words.recent_topics if i in index.members(f"topics={t}")]
             if hits:
                 points, why = points + URGENT_FITS * len(hits), [*why, "recent: " + ", ".join(hits)]
+        if care_first and i in index.members(f"topics={care_first}") and set(told_sexual) & own_harms:
+            points, why = points + EVIDENCE_FITS, [*why, f"{care_first} care after sexual violence"]
         if situation.urgency == "acute" and not other_harm:
             urgent = index.data.emergency[i] < NOT_URGENT or i in index.members("flag=always_open")
             hits = [t for t in words.acute_topics if i in index.members(f"topics={t}")]

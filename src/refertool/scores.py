@@ -63,6 +63,9 @@ SELF_ONLY = -1
 # guide's answer for those who did it) before one that serves victims and perpetrators alike.
 DEDICATED_FITS = 1
 NEED_FITS = 2  # a topic that is what is asked for (help for the victim: victim support) is strong evidence
+# Sexual violence within a week: medical care and evidence first, at a service for that harm (the care
+# centre after sexual violence before the police and the emergency lines: the facts); as strong as a need.
+EVIDENCE_FITS = 2
 URGENT_FITS = 1  # per sign of urgency met (open day and night, an emergency rank, medical care, evidence)
 AVOIDED = -3  # what the person said they do not want (no police): as strong as a role misfit
 CHANNEL_FITS, CHANNEL_MISFITS = 1, -1  # a way of contact asked for ("by chat") or avoided ("afraid to call")
