@@ -22,11 +22,11 @@ from .scores import (
     AVOIDED,
     CHANNEL_FITS,
     CHANNEL_MISFITS,
-    EVIDENCE_FITS,
     DEDICATED_FITS,
-    HARM_FITS,
+    EVIDENCE_FITS,
     HARM_MISFITS,
     NEED_FITS,
+    PROFESSIONAL_FITS,
     ROLE_FITS,
     ROLE_MISFITS,
     SECTOR_FITS,
@@ -92,7 +92,9 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     # A professional asking in their role contacts some services directly that citizens reach through a
     # helpline (the facts: professionals call a Vertrouwenscentrum, citizens 1712): those fit them as well.
     professional = situation.asker_kind() == "professional"
-    # ...a service for professionals alone (none of the people of a story among its users), as the VK is
+    # A parent or a professional asks about a child: a line for the young themselves (their ages are no
+    # adult's, it takes no professional's call) is for the child to call, after one the asker can call.
+    adult_asker = "asker" not in situation.assumed and situation.asker in ("parent", "professional")
     subject = subject_of(situation)
     age = subject.age if subject is not None else None
     # The services serve the person as they are now: abused at 9, 34 now, an adult's services.
@@ -138,11 +140,15 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
                 if treatment and "victim" not in serves:
                     points, why = points + DEDICATED_FITS, [*why, "for those who did it alone"]
             elif professional and for_professionals:
-                points, why = points + ROLE_FITS, [*why, "for you as a professional"]
+                points, why = points + PROFESSIONAL_FITS, [*why, "for you as a professional"]
             elif not set(serves) & set(asker_roles):
                 points, why = points + ROLE_MISFITS, [*why, f"not for the {role}"]
         elif professional and for_professionals:  # what a professional may tell: the services for them
-            points, why = points + ROLE_FITS, [*why, "for you as a professional"]
+            points, why = points + PROFESSIONAL_FITS, [*why, "for you as a professional"]
+        if adult_asker and serves and "professional" not in serves and group == "minor":
+            span = ages.indexed_ages(index, i, vocab)
+            if span is not None and not ages.fits(span, None, "adult", vocab):
+                points, why = points + SELF_ONLY, [*why, "for the young themselves"]
         if group:
             span = ages.indexed_ages(index, i, vocab)
             if span is not None:
@@ -156,15 +162,9 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
                 points, why = points + SECTOR_FITS, [*why, "sector " + "/".join(sorted(sectors))]
             else:
                 points, why = points + SECTOR_MISFITS, [*why, "the setting, not what is asked"]
-        if told:
-            served = {t for t in told if i in index.members(f"topics={t}")}
-            own_harms = {t for t in words.abuse_topics if i in index.members(f"topics={t}")}
-            if served and HARM_FITS:
-                points, why = points + HARM_FITS, [*why, "for " + "/".join(sorted(served))]
-            elif not served and plain_story and own_harms & sexual and not own_harms & plain:
-                points, why = points + HARM_MISFITS, [*why, "for sexual harm, not this"]
-        else:
-            own_harms = {t for t in words.abuse_topics if i in index.members(f"topics={t}")}
+        own_harms = {t for t in words.abuse_topics if i in index.members(f"topics={t}")}
+        if plain_story and own_harms & sexual and not own_harms & (plain | told):
+            points, why = points + HARM_MISFITS, [*why, "for sexual harm, not this"]
         for topic, need in need_topics.items():
             if i in index.members(f"topics={topic}"):
                 points, why = points + NEED_FITS, [*why, f"{need}: {topic}"]
@@ -177,7 +177,7 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
             hits = [t for t in words.recent_topics if i in index.members(f"topics={t}")]
             if hits:
                 points, why = points + URGENT_FITS * len(hits), [*why, "recent: " + ", ".join(hits)]
-        if care_first and i in index.members(f"topics={care_first}") and set(told_sexual) & own_harms:
+        if care_first and i in index.members(f"topics={care_first}") and told_sexual & own_harms:
             points, why = points + EVIDENCE_FITS, [*why, f"{care_first} care after sexual violence"]
         if situation.urgency == "acute" and not other_harm:
             urgent = index.data.emergency[i] < NOT_URGENT or i in index.members("flag=always_open")

@@ -51,6 +51,9 @@ DID_YOU_MEAN_CUTOFF = 0.6
 # of one uncommon word). A service for the wrong person is worse than one for the right person is
 # good: a victim sent to a perpetrator service (or the reverse) is harmed by it, so a misfit costs more.
 ROLE_FITS, ROLE_MISFITS = 2, -3
+# A professional asking in their role: a service for professionals alone (the facts: professionals contact
+# a Vertrouwenscentrum directly, citizens and the young call a helpline) comes before the lines for them.
+PROFESSIONAL_FITS = 3
 # Ages matter less than roles: many services stretch their ages, and the age read is often a guess.
 AGE_FITS, AGE_MISFITS = 1, -2
 # The setting's own service (a sports federation's integrity contact) answers a report or advice
@@ -69,11 +72,12 @@ EVIDENCE_FITS = 2
 URGENT_FITS = 1  # per sign of urgency met (open day and night, an emergency rank, medical care, evidence)
 AVOIDED = -3  # what the person said they do not want (no police): as strong as a role misfit
 CHANNEL_FITS, CHANNEL_MISFITS = 1, -1  # a way of contact asked for ("by chat") or avoided ("afraid to call")
-# The harm told (violence, sexual abuse, images...) against the harms a service names: one that names
-# the harm fits a little better (its words may be missing from the sentence: "hit" is not "violence");
-# one that names only sexual harms, for a story of violence or neglect alone, is the wrong service (the
-# care centre after sexual violence for a beating) but not harmful: less than a role misfit.
-HARM_FITS, HARM_MISFITS = 0, -2
+# The harm told (violence, sexual abuse, images...) against the harms a service names: a service for
+# sexual harms alone, for a story of violence or neglect alone, is the wrong service (the care centre after
+# sexual violence for a beating) but not a harmful one: less than a role misfit. (No bonus for a service that
+# names the harm told: the words of the sentence meet its topics already, and a broad harm that many
+# services name would tell none apart.)
+HARM_MISFITS = -2
 # The harms (topic ids of data/vocabulary.toml) that are sexual by their name: the care centres are for
 # sexual violence, I.T.E.R. and the forensic centres for sexual behaviour, Child Focus for sexual abuse
 # of children (the guide); a story of violence or neglect alone is answered elsewhere (1712, the VK, CAW).
