@@ -131,7 +131,9 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     for i in candidates:
         points, why = 0, list[str]()
         serves = [r for r in ROLE_IDS if i in index.members(f"roles={r}")] if i not in any_role else []
-        for_professionals = "professional" in serves and not set(serves) & set(PERSONAL_ROLES)
+        # a service for professionals alone (the VK), of this setting when it has one (a sports body's for sport)
+        for_professionals = "professional" in serves and not set(serves) & set(PERSONAL_ROLES) and (
+            i in general or any(i in index.members(f"sectors={s}") for s in sectors))
         if role and serves and "duty-to-report" not in situation.needs:
             if role in serves:
                 points, why = points + ROLE_FITS, [*why, f"for the {role}"]
