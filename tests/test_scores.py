@@ -152,3 +152,19 @@ def test_treatment_for_the_one_who_did_it_first_at_a_service_for_them_alone(cata
     assert "for those who did it alone" in fits(catalog, treatment)[ITER].why
     assert "for those who did it alone" not in fits(catalog, treatment)[CAW].why  # it serves victims too
     assert "for those who did it alone" not in fits(catalog, mediation)[ITER].why
+
+
+def test_a_parent_whose_partner_harmed_their_child_asks_for_the_child(catalog):
+    ex = Person("perpetrator", None, "adult", "partner", "ex", own=True)
+    parent = Situation(people=(ex, Person("victim", 6, "minor", "offspring", "dochter")), asker_role="parent",
+                       asker="parent")
+    assert wanted_role(parent) == "victim"
+
+
+def test_a_service_for_professionals_alone_fits_on_what_it_is_for(catalog):
+    """The secrecy service for adults fits a professional's secrecy question, not every professional's question."""
+    adult = (Person("victim", 40, "adult", "resident", "cliënte"),)
+    secrecy = Situation(people=adult, asker_role="doctor", asker="professional", needs=("duty-to-report",))
+    other = Situation(people=adult, asker_role="doctor", asker="professional", topics=("violence",))
+    assert "for you as a professional" in fits(catalog, secrecy)["sam"].why
+    assert "for you as a professional" not in fits(catalog, other).get("sam", (0, ()))[1]

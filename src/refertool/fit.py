@@ -64,13 +64,21 @@ def harms(words: Words) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def subject_of(situation: Situation) -> Person | None:
-    """The person the services are for. A professional asking about "our trainer" or "my pupil" speaks of
-    the people of their work, not of their own family: unless help for the one who did it is sought, the
-    question is about the one it happened to."""
-    if situation.asker_kind() == "professional" and not {"help-perpetrator", "feelings"} & set(situation.needs):
-        me = next((p for p in situation.people if p.relation == "self" and p.role), None)
-        return me or situation.victim() or situation.subject()
-    return situation.subject()
+    """The person the services are for. Unless help for the one who did it is sought, a professional asking
+    about "our trainer" or "my pupil" speaks of the people of their work, not of their own family, and a
+    parent whose partner or ex harmed their child asks for the child: the question is about the one it
+    happened to."""
+    subject = situation.subject()
+    if {"help-perpetrator", "feelings"} & set(situation.needs):
+        return subject
+    me = next((p for p in situation.people if p.relation == "self" and p.role), None)
+    victim = situation.victim()
+    if situation.asker_kind() == "professional":
+        return me or victim or subject
+    if me is None and victim is not None and victim.age_group == "minor" and subject is not None and (
+            subject.role == "perpetrator" and subject.age_group == "adult"):
+        return victim
+    return subject
 
 
 def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors: set[str],
@@ -132,8 +140,12 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         points, why = 0, list[str]()
         serves = [r for r in ROLE_IDS if i in index.members(f"roles={r}")] if i not in any_role else []
         # a service for professionals alone (the VK), of this setting when it has one (a sports body's for sport)
+        own_harms = {t for t in words.abuse_topics if i in index.members(f"topics={t}")}
+        # a service for professionals alone (the VK), for this case: of its setting when it has one (a sports
+        # body's for sport), else one for a harm, or for what is asked (the secrecy question's service for that)
         for_professionals = "professional" in serves and not set(serves) & set(PERSONAL_ROLES) and (
-            i in general or any(i in index.members(f"sectors={s}") for s in sectors))
+            any(i in index.members(f"sectors={s}") for s in sectors) if i not in general
+            else bool(own_harms) or any(i in index.members(f"topics={t}") for t in need_topics))
         if role and serves and "duty-to-report" not in situation.needs:
             if role in serves:
                 points, why = points + ROLE_FITS, [*why, f"for the {role}"]
@@ -164,7 +176,6 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
                 points, why = points + SECTOR_FITS, [*why, "sector " + "/".join(sorted(sectors))]
             else:
                 points, why = points + SECTOR_MISFITS, [*why, "the setting, not what is asked"]
-        own_harms = {t for t in words.abuse_topics if i in index.members(f"topics={t}")}
         if plain_story and own_harms & sexual and not own_harms & (plain | told):
             points, why = points + HARM_MISFITS, [*why, "for sexual harm, not this"]
         for topic, need in need_topics.items():
