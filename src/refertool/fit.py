@@ -125,11 +125,12 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     sexual, plain = harms(words)
     told = (set(situation.topics) | set(situation.implied)) & (sexual | plain)
     plain_story = bool(told) and not told & sexual
-    # Help for the one who did it is sought (by them, or for them): treatment, not mediation or advice.
+    # Help for the one who did it is sought (by them, or for them): treatment or someone to talk to, not
+    # mediation, advice or a report.
     treatment = role == "perpetrator" and ("help-perpetrator" in situation.needs or
-                                           kind == "perpetrator" and not situation.needs)
-    # Sexual violence within the days that count (acute or recent): care and evidence (the recent topics)
-    # first, from a service for that harm: the care centre before the police (the facts).
+                                           kind == "perpetrator" and not set(situation.needs) - {"talk"})
+    # Sexual violence within a week (acute): care and evidence (the recent topics: medical) first, from a
+    # service for that harm: the care centre before the police (the facts).
     told_sexual = told & sexual
     care_first = next(iter(words.recent_topics), "") if told_sexual and situation.urgency == "acute" else ""
     avoided_kinds = {k for a in situation.avoid for k in words.avoid_kinds.get(a, ())}
@@ -139,10 +140,11 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     for i in candidates:
         points, why = 0, list[str]()
         serves = [r for r in ROLE_IDS if i in index.members(f"roles={r}")] if i not in any_role else []
-        # a service for professionals alone (the VK), of this setting when it has one (a sports body's for sport)
         own_harms = {t for t in words.abuse_topics if i in index.members(f"topics={t}")}
         # a service for professionals alone (the VK), for this case: of its setting when it has one (a sports
         # body's for sport), else one for a harm, or for what is asked (the secrecy question's service for that)
+        span = ages.indexed_ages(index, i, vocab) if group else None
+        age_fits = span is None or ages.fits(span, age, group, vocab)  # no age said: the ages taken for the group
         for_professionals = "professional" in serves and not set(serves) & set(PERSONAL_ROLES) and (
             any(i in index.members(f"sectors={s}") for s in sectors) if i not in general
             else bool(own_harms) or any(i in index.members(f"topics={t}") for t in need_topics))
@@ -159,16 +161,12 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
                 points, why = points + ROLE_MISFITS, [*why, f"not for the {role}"]
         elif professional and for_professionals:  # what a professional may tell: the services for them
             points, why = points + PROFESSIONAL_FITS, [*why, "for you as a professional"]
-        if adult_asker and serves and "professional" not in serves and group == "minor":
-            span = ages.indexed_ages(index, i, vocab)
-            if span is not None and not ages.fits(span, None, "adult", vocab):
-                points, why = points + SELF_ONLY, [*why, "for the young themselves"]
-        if group:
-            span = ages.indexed_ages(index, i, vocab)
-            if span is not None:
-                fits = ages.fits(span, age, group, vocab)  # no age said: the ages taken for the group
-                points += AGE_FITS if fits else AGE_MISFITS
-                why.append(f"{'for' if fits else 'not for'} {'an' if group == 'adult' else 'a'} {group}")
+        if adult_asker and serves and "professional" not in serves and group == "minor" and span is not None and (
+                not ages.fits(span, None, "adult", vocab)):
+            points, why = points + SELF_ONLY, [*why, "for the young themselves"]
+        if span is not None:
+            points += AGE_FITS if age_fits else AGE_MISFITS
+            why.append(f"{'for' if age_fits else 'not for'} {'an' if group == 'adult' else 'a'} {group}")
         if sectors and i not in general:
             if not any(i in index.members(f"sectors={s}") for s in sectors):
                 points, why = points + SECTOR_MISFITS, [*why, "another sector"]
