@@ -168,3 +168,14 @@ def test_a_service_for_professionals_alone_fits_on_what_it_is_for(catalog):
     other = Situation(people=adult, asker_role="doctor", asker="professional", topics=("violence",))
     assert "for you as a professional" in fits(catalog, secrecy)["sam"].why
     assert "for you as a professional" not in fits(catalog, other).get("sam", (0, ()))[1]
+
+
+def test_urgency_for_images_brings_the_emergency_numbers_but_no_ambulance(catalog):
+    threatened = Situation(people=(Person("victim", 15, "minor", "self", "ik"),), asker_role="victim", asker="victim",
+                           urgency="acute", topics=("image-abuse",))
+    police, ambulance = fits(catalog, threatened)[POLICE].why, fits(catalog, threatened)["noodnummer-112"].why
+    assert any(w.startswith("acute: 24/7 or emergency") for w in police)  # it answers any harm
+    assert not any("medical" in w for w in ambulance)  # no medical care was named
+    assert not any(w.startswith("acute") for w in fits(catalog, threatened)[CENTRE].why)
+    drugged = Situation(people=(ADULT,), urgency="acute", implied=("medical",))
+    assert any("medical" in w for w in fits(catalog, drugged)["noodnummer-112"].why)

@@ -214,3 +214,18 @@ def test_json_explain_of_keywords_has_no_situation(cli):
 
     explained = json.loads(cli("search", "hulplijn Gent", "-f", "json", "--explain").out)
     assert explained["situation"] is None and explained["results"]
+
+
+@pytest.mark.parametrize("text", [
+    "mijn neef (40) had kinderporno op zijn computer, wie kan ik daarover bellen?",
+    "my uncle (50) keeps child abuse images on his laptop, who do I tell?",
+    "ik ben 15 en mijn stiefvader raakt me 's nachts aan",
+])
+def test_only_an_age_of_someone_with_a_part_in_the_story_filters(catalog, text):
+    """An age filters when it is the asker's own or that of the one it happened to or who did it; a
+    person named with no part in it (a relative who found the images) is no one to filter the services by."""
+    query = search(catalog, text).query
+    subject = query.situation.subject()
+    for f in query.pulled:
+        if f.facet == "age":
+            assert subject is not None and (subject.role or subject.relation in ("self", "")), (text, subject)

@@ -123,7 +123,8 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     # The harm told: a story of violence or neglect alone does not bring the services for sexual harm
     # (the care centres after sexual violence, the perpetrator services for sexual behaviour).
     sexual, plain = harms(words)
-    told = (set(situation.topics) | set(situation.implied)) & (sexual | plain)
+    named = set(situation.topics) | set(situation.implied)
+    told = named & (sexual | plain)
     plain_story = bool(told) and not told & sexual
     # Help for the one who did it is sought (by them, or for them): treatment or someone to talk to, not
     # mediation, advice or a report.
@@ -145,7 +146,9 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         # body's for sport), else one for a harm, or for what is asked (the secrecy question's service for that)
         span = ages.indexed_ages(index, i, vocab) if group else None
         age_fits = span is None or ages.fits(span, age, group, vocab)  # no age said: the ages taken for the group
+        # (and of the person's age when one was said: the adults' secrecy service is not for a pupil's case)
         for_professionals = "professional" in serves and not set(serves) & set(PERSONAL_ROLES) and (
+            age_fits or age is None) and (
             any(i in index.members(f"sectors={s}") for s in sectors) if i not in general
             else bool(own_harms) or any(i in index.members(f"topics={t}") for t in need_topics))
         if role and serves and "duty-to-report" not in situation.needs:
@@ -179,11 +182,10 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         for topic, need in need_topics.items():
             if i in index.members(f"topics={topic}"):
                 points, why = points + NEED_FITS, [*why, f"{need}: {topic}"]
-        # Urgency brings forward what answers this harm now: a service for another harm (the care centre
-        # after sexual violence, for a beating) gains nothing from being open at night.
-        # ...and with no sexual harm read, the services for sexual harm alone wait (acute sexual violence
-        # brings the care centres; a child gone missing or a fight does not).
-        other_harm = bool(own_harms) and not own_harms & told and (bool(told) or own_harms <= sexual)
+        # Urgency brings forward what answers this harm now: a service for sexual harms alone, none of them
+        # told, gains nothing from being open at night (the care centre after sexual violence, for a beating,
+        # for images shared or a child gone missing); the emergency numbers answer any harm.
+        other_harm = bool(own_harms) and own_harms <= sexual and not own_harms & told
         if situation.urgency == "recent" and not other_harm:  # days ago: medical care and evidence still matter
             hits = [t for t in words.recent_topics if i in index.members(f"topics={t}")]
             if hits:
@@ -192,7 +194,10 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
             points, why = points + EVIDENCE_FITS, [*why, f"{care_first} care after sexual violence"]
         if situation.urgency == "acute" and not other_harm:
             urgent = index.data.emergency[i] < NOT_URGENT or i in index.members("flag=always_open")
-            hits = [t for t in words.acute_topics if i in index.members(f"topics={t}")]
+            # crisis and medical care count for a service for the harm told, or when the story names them
+            # (images threatened tonight call for no ambulance)
+            hits = [t for t in words.acute_topics if i in index.members(f"topics={t}")
+                    and (not told or own_harms & told or t in named)]
             if urgent or hits:
                 points += URGENT_FITS * (int(urgent) + len(hits))
                 why.append("acute: " + ", ".join([*(["24/7 or emergency"] if urgent else []), *hits]))
