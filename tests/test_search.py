@@ -177,7 +177,7 @@ def test_a_place_never_hides_a_service_whose_area_covers_it(catalog):
 
 # ---------------------------------------------------------------- the situation in JSON (issue 16, point 9)
 # Told in our own words: a parent about their child, and a professional about a pupil.
-TOLD = ["mijn dochter van 12 werd vorige week door haar zwemtrainer betast",
+TOLD = ["onze dochter (12) is vorige week door haar zwemtrainer betast",
         "as a teacher I learned that a pupil of 9 is beaten by her father"]
 
 
