@@ -179,3 +179,4 @@ def test_urgency_for_images_brings_the_emergency_numbers_but_no_ambulance(catalo
     assert not any(w.startswith("acute") for w in fits(catalog, threatened)[CENTRE].why)
     drugged = Situation(people=(ADULT,), urgency="acute", implied=("medical",))
     assert any("medical" in w for w in fits(catalog, drugged)["noodnummer-112"].why)
+    assert any(w.startswith("acute") for w in fits(catalog, drugged)[CENTRE].why)  # the care it gives was named

@@ -185,7 +185,9 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         # Urgency brings forward what answers this harm now: a service for sexual harms alone, none of them
         # told, gains nothing from being open at night (the care centre after sexual violence, for a beating,
         # for images shared or a child gone missing); the emergency numbers answer any harm.
-        other_harm = bool(own_harms) and own_harms <= sexual and not own_harms & told
+        # (unless the story names the care it gives: a drink spiked calls for medical care)
+        other_harm = bool(own_harms) and own_harms <= sexual and not own_harms & told and not any(
+            t in named and i in index.members(f"topics={t}") for t in words.recent_topics)
         if situation.urgency == "recent" and not other_harm:  # days ago: medical care and evidence still matter
             hits = [t for t in words.recent_topics if i in index.members(f"topics={t}")]
             if hits:
