@@ -142,6 +142,7 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         points, why = 0, list[str]()
         serves = [r for r in ROLE_IDS if i in index.members(f"roles={r}")] if i not in any_role else []
         own_harms = {t for t in words.abuse_topics if i in index.members(f"topics={t}")}
+        wrong_harm = plain_story and bool(own_harms & sexual) and not own_harms & (plain | told)
         # a service for professionals alone (the VK), for this case: of its setting when it has one (a sports
         # body's for sport), else one for a harm, or for what is asked (the secrecy question's service for that)
         span = ages.indexed_ages(index, i, vocab) if group else None
@@ -156,7 +157,7 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
                 points, why = points + ROLE_FITS, [*why, f"for the {role}"]
                 if third_party and not set(serves) & set(asker_roles):
                     points, why = points + SELF_ONLY, [*why, f"for the {role} themself"]
-                if treatment and "victim" not in serves:
+                if treatment and "victim" not in serves and not wrong_harm:
                     points, why = points + DEDICATED_FITS, [*why, "for those who did it alone"]
             elif professional and for_professionals:
                 points, why = points + PROFESSIONAL_FITS, [*why, "for you as a professional"]
@@ -177,7 +178,7 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
                 points, why = points + SECTOR_FITS, [*why, "sector " + "/".join(sorted(sectors))]
             else:
                 points, why = points + SECTOR_MISFITS, [*why, "the setting, not what is asked"]
-        if plain_story and own_harms & sexual and not own_harms & (plain | told):
+        if wrong_harm:
             points, why = points + HARM_MISFITS, [*why, "for sexual harm, not this"]
         for topic, need in need_topics.items():
             if i in index.members(f"topics={topic}"):

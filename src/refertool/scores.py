@@ -74,10 +74,10 @@ AVOIDED = -3  # what the person said they do not want (no police): as strong as 
 CHANNEL_FITS, CHANNEL_MISFITS = 1, -1  # a way of contact asked for ("by chat") or avoided ("afraid to call")
 # The harm told (violence, sexual abuse, images...) against the harms a service names: a service for
 # sexual harms alone, for a story of violence or neglect alone, is the wrong service (the care centre after
-# sexual violence for a beating) but not a harmful one: less than a role misfit. (No bonus for a service that
-# names the harm told: the words of the sentence meet its topics already, and a broad harm that many
-# services name would tell none apart.)
-HARM_MISFITS = -2
+# sexual violence for a beating, Stop it Now! for a father who slapped his son): as wrong as one for the
+# wrong person, a role misfit. (No bonus for a service that names the harm told: the sentence's words meet
+# its topics already, and a broad harm that many services name would tell none apart.)
+HARM_MISFITS = -3
 # The harms (topic ids of data/vocabulary.toml) that are sexual by their name: the care centres are for
 # sexual violence, I.T.E.R. and the forensic centres for sexual behaviour, Child Focus for sexual abuse
 # of children (the guide); a story of violence or neglect alone is answered elsewhere (1712, the VK, CAW).
