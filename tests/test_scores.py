@@ -180,3 +180,12 @@ def test_urgency_for_images_brings_the_emergency_numbers_but_no_ambulance(catalo
     drugged = Situation(people=(ADULT,), urgency="acute", implied=("medical",))
     assert any("medical" in w for w in fits(catalog, drugged)["noodnummer-112"].why)
     assert any(w.startswith("acute") for w in fits(catalog, drugged)[CENTRE].why)  # the care it gives was named
+
+
+def test_a_service_for_one_kind_of_sexual_harm_is_not_for_another(catalog):
+    touched = Situation(people=OWN_CHILD, asker_role="parent", asker="parent", topics=("sexual-abuse",))
+    raped = Situation(people=(ADULT,), urgency="past", topics=("sexual-violence",))
+    assert "for sexual harm, not this" in fits(catalog, touched)["stopchildporno"].why  # a point for images
+    assert "for sexual harm, not this" not in fits(catalog, touched)["child-focus"].why
+    # kin harms: the self-help group for survivors of sexual abuse is for those of sexual violence too
+    assert "for sexual harm, not this" not in fits(catalog, raped)["het-punt"].why

@@ -126,6 +126,10 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     named = set(situation.topics) | set(situation.implied)
     told = named & (sexual | plain)
     plain_story = bool(told) and not told & sexual
+    # ...and a service for one kind of sexual harm alone is not for another: abuse images are not rape. Kinds
+    # are kin when one act of the reader implies both (rape of a minor: sexual abuse and sexual violence).
+    kindred = {k for spec in words.act_classes.values() for k in (*spec["topics"], *spec["minor_topics"])
+               if told & {*spec["topics"], *spec["minor_topics"]}}
     # Help for the one who did it is sought (by them, or for them): treatment or someone to talk to, not
     # mediation, advice or a report.
     treatment = role == "perpetrator" and ("help-perpetrator" in situation.needs or
@@ -142,7 +146,8 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         points, why = 0, list[str]()
         serves = [r for r in ROLE_IDS if i in index.members(f"roles={r}")] if i not in any_role else []
         own_harms = {t for t in words.abuse_topics if i in index.members(f"topics={t}")}
-        wrong_harm = plain_story and bool(own_harms & sexual) and not own_harms & (plain | told)
+        wrong_harm = bool(own_harms & sexual) and not own_harms & (plain | told) and (
+            plain_story or bool(told) and own_harms <= sexual and not own_harms & kindred)
         # a service for professionals alone (the VK), for this case: of its setting when it has one (a sports
         # body's for sport), else one for a harm, or for what is asked (the secrecy question's service for that)
         span = ages.indexed_ages(index, i, vocab) if group else None
