@@ -189,3 +189,11 @@ def test_a_service_for_one_kind_of_sexual_harm_is_not_for_another(catalog):
     assert "for sexual harm, not this" not in fits(catalog, touched)["child-focus"].why
     # kin harms: the self-help group for survivors of sexual abuse is for those of sexual violence too
     assert "for sexual harm, not this" not in fits(catalog, raped)["het-punt"].why
+
+
+def test_a_professional_seeking_help_for_the_person_meets_the_persons_services(catalog):
+    asks = Situation(people=ABUSED_CHILD, asker_role="police", asker="professional", topics=("sexual-abuse",))
+    seeks = Situation(people=ABUSED_CHILD, asker_role="police", asker="professional", topics=("sexual-abuse",),
+                      needs=("help-victim",))
+    assert "for you as a professional" in fits(catalog, asks)[VK].why
+    assert "for you as a professional" not in fits(catalog, seeks)[VK].why

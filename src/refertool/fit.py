@@ -37,6 +37,7 @@ from .scores import (
 )
 
 PERSONAL_NEEDS = frozenset({"help-victim", "help-perpetrator", "talk", "feelings", "duty-to-report", "mediation"})
+HELP_FOR_A_PERSON = frozenset({"help-victim", "help-perpetrator", "talk", "feelings"})
 
 
 class Fit(NamedTuple):
@@ -97,9 +98,10 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     # Someone else asks for them (a parent, a teacher, a neighbour): a service the person must contact
     # themself (a chat for young victims) comes after one that also takes their questions.
     third_party = bool(situation.asker_role) and situation.asker_role not in ("victim", "perpetrator")
-    # A professional asking in their role contacts some services directly that citizens reach through a
-    # helpline (the facts: professionals call a Vertrouwenscentrum, citizens 1712): those fit them as well.
-    professional = situation.asker_kind() == "professional"
+    # A professional asking what to do contacts some services directly that citizens reach through a
+    # helpline (the facts: professionals call a Vertrouwenscentrum, citizens 1712): those fit them as well;
+    # not when they seek help for the person (guidance, someone to talk to): then the person's services.
+    professional = situation.asker_kind() == "professional" and not HELP_FOR_A_PERSON & set(situation.needs)
     # A parent or a professional asks about a child: a line for the young themselves (their ages are no
     # adult's, it takes no professional's call) is for the child to call, after one the asker can call.
     adult_asker = "asker" not in situation.assumed and situation.asker in ("parent", "professional")
