@@ -125,7 +125,7 @@ def test_region_by_place_and_postcode(cli):
 def test_explain(cli):
     r = cli("search", "minor perpetrator Brussels", "--explain", "-f", "json")
     assert "audiences=minors" in r.err and "roles=perpetrator" in r.err and "regions=brussels" in r.err
-    assert json.loads(r.out)[0]["id"] == "iter"
+    assert json.loads(r.out)["results"][0]["id"] == "iter"  # explained: one object (docs/search.md)
 
 
 def test_show_card_and_json(cli):

@@ -33,7 +33,10 @@ PATTERNS = {k: re.compile(v, re.IGNORECASE)
 # Fourth round (reader2): a separable verb is now matched by its written form as well as its lemma, so that
 # "aan haar zit" is read as touching a child (sexual abuse); one query of this set that wants advice first then
 # ranks the advice line 4th instead of 2nd (0.903 -> 0.893). A reading change, not a ranking change.
-MIN_SITUATION_MRR, MIN_SITUATION_HIT3 = 0.80, 0.89
+# Fifth round (rank3): the fit follows the reading's asker, the person's age now and the harm (a professional
+# meets the services for professionals, a citizen 1712; no care centre for a beating; care first after acute
+# sexual violence): 0.809 -> 0.828 and 0.893 -> 0.913, with no change to this set's keyword half.
+MIN_SITUATION_MRR, MIN_SITUATION_HIT3 = 0.82, 0.91
 # The keyword set: 0.961 before the data corrections, 0.944 after (one query, free legal information, meets
 # the house of justice at rank 5 behind four services that also offer legal help to victims).
 MIN_KEYWORD_MRR, MIN_KEYWORD_HIT3 = 0.94, 0.97

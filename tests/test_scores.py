@@ -53,3 +53,147 @@ def test_the_ranking_does_not_move_when_unrelated_services_are_added(unrelated):
 def test_rarity_depends_on_the_services_met_only():
     assert scores.rarity(1) > scores.rarity(5) > scores.rarity(scores.RARITY_SCALE) == 0.0
     assert scores.rarity(10 * scores.RARITY_SCALE) == 0.0  # never below nothing
+
+
+# ---------------------------------------------------------------- the fit's rules, on situations as read
+# Situations built field by field (not read from a sentence: these test the fit, not the reader), against
+# the bundled directory. Each rule is switched on and off by the situation, and checked by its points.
+from refertool.fit import harms, situation_fit, wanted_role  # noqa: E402
+from refertool.reading.model import Person, Situation  # noqa: E402
+from refertool.reading.words import words_of  # noqa: E402
+
+CHILD = Person("victim", 9, "minor", "pupil", "leerling")
+ADULT = Person("victim", 30, "adult", "colleague", "collega")
+PARENT_DID_IT = Person("perpetrator", None, "adult", "parent", "vader")
+CENTRE, POLICE, VK, LINE, ITER, CAW, AWEL = ("zorgcentrum-seksueel-geweld-gent", "lokale-politie",
+                                            "vertrouwenscentrum-kindermishandeling", "hulplijn-1712", "iter",
+                                            "caw", "awel")
+
+
+def fits(catalog, situation):
+    index = catalog.index
+    got = situation_fit(situation, index, catalog.vocabulary, set(), set(index.live))
+    return {index.data.ids[i]: fit for i, fit in got.items()}
+
+
+def points(catalog, situation, sid):
+    return fits(catalog, situation).get(sid, (0, ()))[0]
+
+
+def test_the_harms_split_into_sexual_and_not(catalog):
+    sexual, plain = harms(words_of(catalog.vocabulary))
+    assert sexual and plain and not sexual & plain
+    assert sexual <= scores.SEXUAL_HARMS
+    assert "violence" in plain and "sexual-violence" in sexual
+    assert scores.SEXUAL_HARMS <= set(catalog.vocabulary.facets["topics"])  # ids of the vocabulary
+
+
+@pytest.mark.parametrize("urgency", ["acute", "recent"])
+def test_a_beating_does_not_bring_the_care_centres_after_sexual_violence(catalog, urgency):
+    beaten = Situation(people=(CHILD, PARENT_DID_IT), urgency=urgency, topics=("violence",))
+    raped = Situation(people=(ADULT,), urgency=urgency, topics=("sexual-violence",))
+    why = fits(catalog, beaten)[CENTRE].why
+    assert "for sexual harm, not this" in why and not any(w.startswith(("acute", "recent")) for w in why)
+    assert points(catalog, beaten, CENTRE) < points(catalog, raped, CENTRE)
+    assert points(catalog, beaten, CENTRE) < points(catalog, beaten, VK)
+
+
+def test_with_no_harm_read_the_services_for_sexual_harm_get_no_urgency_points(catalog):
+    gone = Situation(people=(CHILD,), urgency="acute")  # a child gone missing: no harm named
+    assert not any(w.startswith("acute") for w in fits(catalog, gone)[CENTRE].why)
+    assert any(w.startswith("acute") for w in fits(catalog, gone)[POLICE].why)  # it names violence too
+
+
+def test_acute_sexual_violence_brings_the_care_centre_before_the_police(catalog):
+    raped = Situation(people=(ADULT,), urgency="acute", topics=("sexual-violence",))
+    assert "medical care after sexual violence" in fits(catalog, raped)[CENTRE].why
+    assert points(catalog, raped, CENTRE) > points(catalog, raped, POLICE)
+    past = Situation(people=(ADULT,), urgency="past", topics=("sexual-violence",))
+    assert not any("care after" in w for w in fits(catalog, past)[CENTRE].why)
+
+
+ABUSED_CHILD = (CHILD, Person("perpetrator", None, "adult", "trainer", "trainer", own=True))
+OWN_CHILD = (Person("victim", 9, "minor", "offspring", "dochter", own=True),
+             Person("perpetrator", None, "adult", "trainer", "trainer"))
+
+
+def test_a_professional_meets_the_services_for_professionals_a_parent_the_citizens_line(catalog):
+    teacher = Situation(people=ABUSED_CHILD, asker_role="teacher", asker="professional", topics=("sexual-abuse",))
+    parent = Situation(people=OWN_CHILD, asker_role="parent", asker="parent", topics=("sexual-abuse",))
+    assert points(catalog, teacher, VK) > points(catalog, teacher, LINE)
+    assert points(catalog, parent, LINE) > points(catalog, parent, VK)
+    assert "for you as a professional" in fits(catalog, teacher)[VK].why
+    assert "not for the victim" in fits(catalog, parent)[VK].why  # citizens call 1712 (the facts)
+
+
+def test_a_professionals_own_people_are_not_their_family(catalog):
+    """"Our trainer" said by the club's contact person: the question is about the child, not the trainer."""
+    contact = Situation(people=ABUSED_CHILD, asker_role="integrity-contact", asker="professional")
+    parent = Situation(people=(Person("perpetrator", 15, "minor", "offspring", "zoon", own=True),
+                               Person("victim", 12, "minor", "child", "meisje")), asker_role="parent", asker="parent")
+    assert wanted_role(contact) == "victim"
+    assert wanted_role(parent) == "perpetrator"  # "our son did it": help for him
+
+
+def test_a_line_for_the_young_themselves_comes_after_one_the_adult_asking_can_call(catalog):
+    parent = Situation(people=OWN_CHILD, asker_role="parent", asker="parent", topics=("sexual-abuse",))
+    child = Situation(people=(Person("victim", 13, "minor", "self", "ik"),), asker_role="victim", asker="victim",
+                      topics=("sexual-abuse",))
+    assert "for the young themselves" in fits(catalog, parent)[AWEL].why
+    assert "for the young themselves" not in fits(catalog, child)[AWEL].why
+
+
+def test_treatment_for_the_one_who_did_it_first_at_a_service_for_them_alone(catalog):
+    did_it = Person("perpetrator", 15, "minor", "self", "ik")
+    treatment = Situation(people=(did_it,), asker_role="perpetrator", asker="perpetrator", topics=("sexual-abuse",),
+                          needs=("help-perpetrator",))
+    mediation = Situation(people=(did_it,), asker_role="perpetrator", asker="perpetrator", topics=("sexual-abuse",),
+                          needs=("mediation",))
+    assert "for those who did it alone" in fits(catalog, treatment)[ITER].why
+    assert "for those who did it alone" not in fits(catalog, treatment)[CAW].why  # it serves victims too
+    assert "for those who did it alone" not in fits(catalog, mediation)[ITER].why
+
+
+def test_a_parent_whose_partner_harmed_their_child_asks_for_the_child(catalog):
+    ex = Person("perpetrator", None, "adult", "partner", "ex", own=True)
+    parent = Situation(people=(ex, Person("victim", 6, "minor", "offspring", "dochter")), asker_role="parent",
+                       asker="parent")
+    assert wanted_role(parent) == "victim"
+
+
+def test_a_service_for_professionals_alone_fits_on_what_it_is_for(catalog):
+    """The secrecy service for adults fits a professional's secrecy question, not every professional's question."""
+    adult = (Person("victim", 40, "adult", "resident", "cliënte"),)
+    secrecy = Situation(people=adult, asker_role="doctor", asker="professional", needs=("duty-to-report",))
+    other = Situation(people=adult, asker_role="doctor", asker="professional", topics=("violence",))
+    assert "for you as a professional" in fits(catalog, secrecy)["sam"].why
+    assert "for you as a professional" not in fits(catalog, other).get("sam", (0, ()))[1]
+
+
+def test_urgency_for_images_brings_the_emergency_numbers_but_no_ambulance(catalog):
+    threatened = Situation(people=(Person("victim", 15, "minor", "self", "ik"),), asker_role="victim", asker="victim",
+                           urgency="acute", topics=("image-abuse",))
+    police, ambulance = fits(catalog, threatened)[POLICE].why, fits(catalog, threatened)["noodnummer-112"].why
+    assert any(w.startswith("acute: 24/7 or emergency") for w in police)  # it answers any harm
+    assert not any("medical" in w for w in ambulance)  # no medical care was named
+    assert not any(w.startswith("acute") for w in fits(catalog, threatened)[CENTRE].why)
+    drugged = Situation(people=(ADULT,), urgency="acute", implied=("medical",))
+    assert any("medical" in w for w in fits(catalog, drugged)["noodnummer-112"].why)
+    assert any(w.startswith("acute") for w in fits(catalog, drugged)[CENTRE].why)  # the care it gives was named
+
+
+def test_a_service_for_one_kind_of_sexual_harm_is_not_for_another(catalog):
+    touched = Situation(people=OWN_CHILD, asker_role="parent", asker="parent", topics=("sexual-abuse",))
+    raped = Situation(people=(ADULT,), urgency="past", topics=("sexual-violence",))
+    assert "for sexual harm, not this" in fits(catalog, touched)["stopchildporno"].why  # a point for images
+    assert "for sexual harm, not this" not in fits(catalog, touched)["child-focus"].why
+    # kin harms: the self-help group for survivors of sexual abuse is for those of sexual violence too
+    assert "for sexual harm, not this" not in fits(catalog, raped)["het-punt"].why
+
+
+def test_a_professional_seeking_help_for_the_person_meets_the_persons_services(catalog):
+    asks = Situation(people=ABUSED_CHILD, asker_role="police", asker="professional", topics=("sexual-abuse",))
+    seeks = Situation(people=ABUSED_CHILD, asker_role="police", asker="professional", topics=("sexual-abuse",),
+                      needs=("help-victim",))
+    assert "for you as a professional" in fits(catalog, asks)[VK].why
+    assert "for you as a professional" not in fits(catalog, seeks)[VK].why

@@ -173,3 +173,59 @@ def test_a_place_never_hides_a_service_whose_area_covers_it(catalog):
     got = ids(search(catalog, "verkrachting Brugge", limit=None))
     centres = [i for i in got if i.startswith("zorgcentrum-seksueel-geweld-")]
     assert len(centres) == 10 and centres[0] == "zorgcentrum-seksueel-geweld-roeselare"
+
+
+# ---------------------------------------------------------------- the situation in JSON (issue 16, point 9)
+# Told in our own words: a parent about their child, and a professional about a pupil.
+TOLD = ["onze dochter (12) is vorige week door haar zwemtrainer betast",
+        "as a teacher I learned that a pupil of 9 is beaten by her father"]
+
+
+@pytest.mark.parametrize("text", TOLD)
+def test_json_explain_carries_the_situation_as_plan_gives_it(cli, text):
+    import json
+
+    explained = json.loads(cli("search", text, "-f", "json", "--explain").out)
+    planned = json.loads(cli("plan", text, "--no-input", "-f", "json").out)["situation"]
+    situation = explained["situation"]
+    assert set(situation) == set(planned)  # the same object, field for field
+    for key in ("people", "asker_role", "asker", "urgency", "topics", "implied"):
+        assert situation[key] == planned[key], key
+    for person in situation["people"]:
+        assert {"role", "age", "age_group", "relation"} <= set(person)
+    assert situation["urgency"] in ("acute", "recent", "past", "")
+    assert explained["query"] == text and explained["results"]
+    first = explained["results"][0]
+    assert {"id", "score", "why", "fit", "sort_key"} <= set(first) and "points" in first["sort_key"]
+
+
+def test_plain_json_stays_a_list_of_services(cli):
+    import json
+
+    plain = json.loads(cli("search", TOLD[0], "-f", "json").out)
+    explained = json.loads(cli("search", TOLD[0], "-f", "json", "--explain").out)
+    assert isinstance(plain, list) and plain and all("fit" not in r and "sort_key" not in r for r in plain)
+    # the explained results are the same services in the same order, with the same scores
+    assert [(r["id"], r["score"]) for r in plain] == [(r["id"], r["score"]) for r in explained["results"]]
+
+
+def test_json_explain_of_keywords_has_no_situation(cli):
+    import json
+
+    explained = json.loads(cli("search", "hulplijn Gent", "-f", "json", "--explain").out)
+    assert explained["situation"] is None and explained["results"]
+
+
+@pytest.mark.parametrize("text", [
+    "mijn neef (40) had kinderporno op zijn computer, wie kan ik daarover bellen?",
+    "my uncle (50) keeps child abuse images on his laptop, who do I tell?",
+    "ik ben 15 en mijn stiefvader raakt me 's nachts aan",
+])
+def test_only_an_age_of_someone_with_a_part_in_the_story_filters(catalog, text):
+    """An age filters when it is the asker's own or that of the one it happened to or who did it; a
+    person named with no part in it (a relative who found the images) is no one to filter the services by."""
+    query = search(catalog, text).query
+    subject = query.situation.subject()
+    for f in query.pulled:
+        if f.facet == "age":
+            assert subject is not None and (subject.role or subject.relation in ("self", "")), (text, subject)

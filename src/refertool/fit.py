@@ -14,24 +14,30 @@ from typing import NamedTuple
 from . import ages
 from .index import NOT_URGENT, Index
 from .model import Vocabulary
-from .reading.model import Situation
-from .reading.words import words_of
+from .reading.model import Person, Situation
+from .reading.words import Words, words_of
 from .scores import (
     AGE_FITS,
     AGE_MISFITS,
     AVOIDED,
     CHANNEL_FITS,
     CHANNEL_MISFITS,
+    DEDICATED_FITS,
+    EVIDENCE_FITS,
+    HARM_MISFITS,
     NEED_FITS,
+    PROFESSIONAL_FITS,
     ROLE_FITS,
     ROLE_MISFITS,
     SECTOR_FITS,
     SECTOR_MISFITS,
     SELF_ONLY,
+    SEXUAL_HARMS,
     URGENT_FITS,
 )
 
 PERSONAL_NEEDS = frozenset({"help-victim", "help-perpetrator", "talk", "feelings", "duty-to-report", "mediation"})
+HELP_FOR_A_PERSON = frozenset({"help-victim", "help-perpetrator", "talk", "feelings"})
 
 
 class Fit(NamedTuple):
@@ -43,11 +49,37 @@ def wanted_role(situation: Situation) -> str:
     """The role of the person the services are for."""
     if "help-perpetrator" in situation.needs or "feelings" in situation.needs:
         return "perpetrator"
-    subject = situation.subject()
+    subject = subject_of(situation)
     return subject.role if subject is not None and subject.role in ("victim", "perpetrator") else ""
 
 
 PERSONAL_ROLES = ("victim", "perpetrator", "bystander")
+ROLE_IDS = (*PERSONAL_ROLES, "professional")
+
+
+def harms(words: Words) -> tuple[frozenset[str], frozenset[str]]:
+    """The harm topics (`[abuse]`) that name sexual acts, and those of the reader's non-sexual act classes
+    (violence, neglect, bullying); a harm in neither ("transgressive behaviour") may be either."""
+    plain = frozenset(t for spec in words.act_classes.values() if not spec["sexual"] for t in spec["topics"])
+    return words.abuse_topics & SEXUAL_HARMS - plain, words.abuse_topics & plain - SEXUAL_HARMS
+
+
+def subject_of(situation: Situation) -> Person | None:
+    """The person the services are for. Unless help for the one who did it is sought, a professional asking
+    about "our trainer" or "my pupil" speaks of the people of their work, not of their own family, and a
+    parent whose partner or ex harmed their child asks for the child: the question is about the one it
+    happened to."""
+    subject = situation.subject()
+    if {"help-perpetrator", "feelings"} & set(situation.needs):
+        return subject
+    me = next((p for p in situation.people if p.relation == "self" and p.role), None)
+    victim = situation.victim()
+    if situation.asker_kind() == "professional":
+        return me or victim or subject
+    if me is None and victim is not None and victim.age_group == "minor" and subject is not None and (
+            subject.role == "perpetrator" and subject.age_group == "adult"):
+        return victim
+    return subject
 
 
 def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors: set[str],
@@ -58,18 +90,25 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         return {}
     words = words_of(vocab)
     role = wanted_role(situation)
-    # A third party asks (a parent, a teacher): services for bystanders and professionals fit too.
-    asker_roles = () if situation.asker_role in ("victim", "perpetrator") else ("bystander", "professional")
+    # A third party asks: services for them fit too, by the kind of asker (the facts: a professional
+    # calls a Vertrouwenscentrum, a parent or a neighbour the citizens' line); not told: either.
+    kind = "" if "asker" in situation.assumed else situation.asker_kind()
+    asker_roles: tuple[str, ...] = (() if kind in ("victim", "perpetrator") else (kind,) if kind
+                                    else ("bystander", "professional"))
     # Someone else asks for them (a parent, a teacher, a neighbour): a service the person must contact
     # themself (a chat for young victims) comes after one that also takes their questions.
     third_party = bool(situation.asker_role) and situation.asker_role not in ("victim", "perpetrator")
-    # A professional asking in their role contacts some services directly that citizens reach through a
-    # helpline (the facts: professionals call a Vertrouwenscentrum, citizens 1712): those fit them as well.
-    professional = situation.asker_kind() == "professional"
-    # ...a service for professionals alone (none of the people of a story among its users), as the VK is
-    subject = situation.subject()
+    # A professional asking what to do contacts some services directly that citizens reach through a
+    # helpline (the facts: professionals call a Vertrouwenscentrum, citizens 1712): those fit them as well;
+    # not when they seek help for the person (guidance, someone to talk to): then the person's services.
+    professional = situation.asker_kind() == "professional" and not HELP_FOR_A_PERSON & set(situation.needs)
+    # A parent or a professional asks about a child: a line for the young themselves (their ages are no
+    # adult's, it takes no professional's call) is for the child to call, after one the asker can call.
+    adult_asker = "asker" not in situation.assumed and situation.asker in ("parent", "professional")
+    subject = subject_of(situation)
     age = subject.age if subject is not None else None
-    group = subject.age_group if subject is not None else ""
+    # The services serve the person as they are now: abused at 9, 34 now, an adult's services.
+    group = (ages.age_group(age, vocab) if age is not None else subject.age_group) if subject is not None else ""
     if not group and situation.urgency == "past" and subject is not None and subject.role == "victim":
         group = "adult"  # "abused as a child", years ago: an adult now
     if not group and sectors & words.minor_settings:
@@ -83,28 +122,62 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         if group != "minor":  # an accused adult needs advice and legal help before treatment
             need_topics = {t: n for t, n in need_topics.items() if n != "help-perpetrator"}
         need_topics.update({t: "accused" for t in words.accused_topics})
+    # The harm told: a story of violence or neglect alone does not bring the services for sexual harm
+    # (the care centres after sexual violence, the perpetrator services for sexual behaviour).
+    sexual, plain = harms(words)
+    named = set(situation.topics) | set(situation.implied)
+    told = named & (sexual | plain)
+    plain_story = bool(told) and not told & sexual
+    # ...and a service for one kind of sexual harm alone is not for another: abuse images are not rape. Kinds
+    # are kin when one act of the reader implies both (rape of a minor: sexual abuse and sexual violence).
+    kindred = {k for spec in words.act_classes.values() for k in (*spec["topics"], *spec["minor_topics"])
+               if told & {*spec["topics"], *spec["minor_topics"]}}
+    # Help for the one who did it is sought (by them, or for them): treatment or someone to talk to, not
+    # mediation, advice or a report.
+    treatment = role == "perpetrator" and ("help-perpetrator" in situation.needs or
+                                           kind == "perpetrator" and not set(situation.needs) - {"talk"})
+    # Sexual violence within a week (acute): care and evidence (the recent topics: medical) first, from a
+    # service for that harm: the care centre before the police (the facts).
+    told_sexual = told & sexual
+    care_first = next(iter(words.recent_topics), "") if told_sexual and situation.urgency == "acute" else ""
     avoided_kinds = {k for a in situation.avoid for k in words.avoid_kinds.get(a, ())}
     any_role = index.members("roles=")
     general = index.members("sectors=")
     out: dict[int, Fit] = {}
     for i in candidates:
         points, why = 0, list[str]()
-        if role and i not in any_role and "duty-to-report" not in situation.needs:
-            if i in index.members(f"roles={role}"):
+        serves = [r for r in ROLE_IDS if i in index.members(f"roles={r}")] if i not in any_role else []
+        own_harms = {t for t in words.abuse_topics if i in index.members(f"topics={t}")}
+        wrong_harm = bool(own_harms & sexual) and not own_harms & (plain | told) and (
+            plain_story or bool(told) and own_harms <= sexual and not own_harms & kindred)
+        # a service for professionals alone (the VK), for this case: of its setting when it has one (a sports
+        # body's for sport), else one for a harm, or for what is asked (the secrecy question's service for that)
+        span = ages.indexed_ages(index, i, vocab) if group else None
+        age_fits = span is None or ages.fits(span, age, group, vocab)  # no age said: the ages taken for the group
+        # (and of the person's age when one was said: the adults' secrecy service is not for a pupil's case)
+        for_professionals = "professional" in serves and not set(serves) & set(PERSONAL_ROLES) and (
+            age_fits or age is None) and (
+            any(i in index.members(f"sectors={s}") for s in sectors) if i not in general
+            else bool(own_harms) or any(i in index.members(f"topics={t}") for t in need_topics))
+        if role and serves and "duty-to-report" not in situation.needs:
+            if role in serves:
                 points, why = points + ROLE_FITS, [*why, f"for the {role}"]
-                if third_party and not any(i in index.members(f"roles={r}") for r in asker_roles):
+                if third_party and not set(serves) & set(asker_roles):
                     points, why = points + SELF_ONLY, [*why, f"for the {role} themself"]
-            elif professional and i in index.members("roles=professional") and not any(
-                    i in index.members(f"roles={r}") for r in PERSONAL_ROLES):
-                points, why = points + ROLE_FITS, [*why, "for you as a professional"]
-            elif not any(i in index.members(f"roles={r}") for r in asker_roles):
+                if treatment and "victim" not in serves and not wrong_harm:
+                    points, why = points + DEDICATED_FITS, [*why, "for those who did it alone"]
+            elif professional and for_professionals:
+                points, why = points + PROFESSIONAL_FITS, [*why, "for you as a professional"]
+            elif not set(serves) & set(asker_roles):
                 points, why = points + ROLE_MISFITS, [*why, f"not for the {role}"]
-        if group:
-            span = ages.indexed_ages(index, i, vocab)
-            if span is not None:
-                fits = ages.fits(span, age, group, vocab)  # no age said: the ages taken for the group
-                points += AGE_FITS if fits else AGE_MISFITS
-                why.append(f"{'for' if fits else 'not for'} {'an' if group == 'adult' else 'a'} {group}")
+        elif professional and for_professionals:  # what a professional may tell: the services for them
+            points, why = points + PROFESSIONAL_FITS, [*why, "for you as a professional"]
+        if adult_asker and serves and "professional" not in serves and group == "minor" and span is not None and (
+                not ages.fits(span, None, "adult", vocab)):
+            points, why = points + SELF_ONLY, [*why, "for the young themselves"]
+        if span is not None:
+            points += AGE_FITS if age_fits else AGE_MISFITS
+            why.append(f"{'for' if age_fits else 'not for'} {'an' if group == 'adult' else 'a'} {group}")
         if sectors and i not in general:
             if not any(i in index.members(f"sectors={s}") for s in sectors):
                 points, why = points + SECTOR_MISFITS, [*why, "another sector"]
@@ -112,16 +185,29 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
                 points, why = points + SECTOR_FITS, [*why, "sector " + "/".join(sorted(sectors))]
             else:
                 points, why = points + SECTOR_MISFITS, [*why, "the setting, not what is asked"]
+        if wrong_harm:
+            points, why = points + HARM_MISFITS, [*why, "for sexual harm, not this"]
         for topic, need in need_topics.items():
             if i in index.members(f"topics={topic}"):
                 points, why = points + NEED_FITS, [*why, f"{need}: {topic}"]
-        if situation.urgency == "recent":  # days ago: medical care and evidence still matter
+        # Urgency brings forward what answers this harm now: a service for sexual harms alone, none of them
+        # told, gains nothing from being open at night (the care centre after sexual violence, for a beating,
+        # for images shared or a child gone missing); the emergency numbers answer any harm.
+        # (unless the story names the care it gives: a drink spiked calls for medical care)
+        other_harm = bool(own_harms) and own_harms <= sexual and not own_harms & told and not any(
+            t in named and i in index.members(f"topics={t}") for t in words.recent_topics)
+        if situation.urgency == "recent" and not other_harm:  # days ago: medical care and evidence still matter
             hits = [t for t in words.recent_topics if i in index.members(f"topics={t}")]
             if hits:
                 points, why = points + URGENT_FITS * len(hits), [*why, "recent: " + ", ".join(hits)]
-        if situation.urgency == "acute":
+        if care_first and i in index.members(f"topics={care_first}") and told_sexual & own_harms:
+            points, why = points + EVIDENCE_FITS, [*why, f"{care_first} care after sexual violence"]
+        if situation.urgency == "acute" and not other_harm:
             urgent = index.data.emergency[i] < NOT_URGENT or i in index.members("flag=always_open")
-            hits = [t for t in words.acute_topics if i in index.members(f"topics={t}")]
+            # crisis and medical care count for a service for the harm told, or when the story names them
+            # (images threatened tonight call for no ambulance)
+            hits = [t for t in words.acute_topics if i in index.members(f"topics={t}")
+                    and (not told or own_harms & told or t in named)]
             if urgent or hits:
                 points += URGENT_FITS * (int(urgent) + len(hits))
                 why.append("acute: " + ", ".join([*(["24/7 or emergency"] if urgent else []), *hits]))

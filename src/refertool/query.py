@@ -243,8 +243,11 @@ class QueryParser:
         # The ages of a story belong to different people: only the age of the person the question is
         # about filters ("mijn broer van 19 ... een meisje van 14": 19 when help for him is sought).
         self.pulled = [f for f in self.pulled if f.facet != "age"]
+        # A person named with no known part in it (a brother named beside abuse images) is no one to filter
+        # by: weighed, not filtered, so the services for the children in those images stay. An age alone
+        # ("12 jaar") or the asker's own still filters.
         subject = self.situation.subject()
-        if subject is not None and subject.age is not None:
+        if subject is not None and subject.age is not None and (subject.role or subject.relation in ("self", "")):
             self.pulled.append(Facet("age", f"{subject.age}-{subject.age}", subject.words))
 
     def postcodes(self) -> None:

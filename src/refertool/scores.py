@@ -51,6 +51,9 @@ DID_YOU_MEAN_CUTOFF = 0.6
 # of one uncommon word). A service for the wrong person is worse than one for the right person is
 # good: a victim sent to a perpetrator service (or the reverse) is harmed by it, so a misfit costs more.
 ROLE_FITS, ROLE_MISFITS = 2, -3
+# A professional asking in their role: a service for professionals alone (the facts: professionals contact
+# a Vertrouwenscentrum directly, citizens and the young call a helpline) comes before the lines for them.
+PROFESSIONAL_FITS = 3
 # Ages matter less than roles: many services stretch their ages, and the age read is often a guess.
 AGE_FITS, AGE_MISFITS = 1, -2
 # The setting's own service (a sports federation's integrity contact) answers a report or advice
@@ -59,7 +62,25 @@ SECTOR_FITS, SECTOR_MISFITS = 2, -2
 # Someone else asks for the person: a service the person must contact themself comes after one
 # that also takes the asker's questions, not out of the list.
 SELF_ONLY = -1
+# Help for the one who did it: a service for them alone (I.T.E.R., the forensic centres, Stop it Now!: the
+# guide's answer for those who did it) before one that serves victims and perpetrators alike.
+DEDICATED_FITS = 1
 NEED_FITS = 2  # a topic that is what is asked for (help for the victim: victim support) is strong evidence
+# Sexual violence within a week: medical care and evidence first, at a service for that harm (the care
+# centre after sexual violence before the police and the emergency lines: the facts); as strong as a need.
+EVIDENCE_FITS = 2
 URGENT_FITS = 1  # per sign of urgency met (open day and night, an emergency rank, medical care, evidence)
 AVOIDED = -3  # what the person said they do not want (no police): as strong as a role misfit
 CHANNEL_FITS, CHANNEL_MISFITS = 1, -1  # a way of contact asked for ("by chat") or avoided ("afraid to call")
+# The harm told (violence, sexual abuse, images...) against the harms a service names: a service for
+# sexual harms alone, for a story of violence or neglect alone, is the wrong service (the care centre after
+# sexual violence for a beating, Stop it Now! for a father who slapped his son): as wrong as one for the
+# wrong person, a role misfit. (No bonus for a service that names the harm told: the sentence's words meet
+# its topics already, and a broad harm that many services name would tell none apart.)
+HARM_MISFITS = -3
+# The harms (topic ids of data/vocabulary.toml) that are sexual by their name: the care centres are for
+# sexual violence, I.T.E.R. and the forensic centres for sexual behaviour, Child Focus for sexual abuse
+# of children (the guide); a story of violence or neglect alone is answered elsewhere (1712, the VK, CAW).
+# "Transgressive behaviour" is not among them: the guide uses it for behaviour of every kind.
+SEXUAL_HARMS = frozenset({"sexual-violence", "sexual-abuse", "image-abuse", "child-sexual-abuse-material",
+                          "paedophilic-feelings"})

@@ -176,7 +176,7 @@ def _emit(services: Sequence[Service], fmt: Format, output: Path | None, header:
           catalog: Catalog, hits: Sequence[Hit] | None = None) -> None:
     """Write services in the chosen format; `auto` is a table on a terminal, plain lines in a pipe.
     JSON names each contact's source from the catalog's sources."""
-    from ..render.records import COLUMNS, PLAIN_COLUMNS, SEARCH_COLUMNS, flat_row, service_object
+    from ..render.records import COLUMNS, PLAIN_COLUMNS, SEARCH_COLUMNS, flat_row, hit_object, service_object
 
     lang = settings.lang
     if _wants_table(fmt, output):
@@ -195,9 +195,8 @@ def _emit(services: Sequence[Service], fmt: Format, output: Path | None, header:
         if fmt in (Format.json, Format.jsonl):
             from ..render.tabular import write_json, write_jsonl
 
-            objects = [service_object(s, lang, catalog.sources) for s in services]
-            for obj, hit in zip(objects, hits or ()):
-                obj["score"], obj["why"] = hit.score, hit.why
+            objects = ([hit_object(h, lang, catalog.sources) for h in hits] if hits is not None
+                       else [service_object(s, lang, catalog.sources) for s in services])
             (write_json if fmt is Format.json else write_jsonl)(out, objects)
             return
         rows: list[dict[str, Any]] = [flat_row(s, lang) for s in services]

@@ -49,6 +49,7 @@ def search(
       refer search "minderjarige pleger Brussel" --explain
       refer search "chlid focus"
       refer search --role perpetrator --audience minors -f json
+      refer search "mijn zoon van 14 werd betast door zijn trainer" -f json --explain
     """
     from ..ranking import search as run_search
 
@@ -64,7 +65,14 @@ def search(
     elif result.partial and fmt in (Format.auto, Format.table) and sys.stdout.isatty():
         _say(t("partial", lang))
     services = [h.service for h in result.hits]
-    _emit(services, fmt, output, not no_header, settings, catalog, result.hits)
+    if explain and fmt is Format.json:  # one object: the query, the situation as read, the results explained
+        from ..render.records import search_object
+        from ..render.tabular import write_json
+
+        with _writing(output) as out:
+            write_json(out, search_object(result, lang, catalog.sources))
+    else:
+        _emit(services, fmt, output, not no_header, settings, catalog, result.hits)
     if not services:
         _say(t("no_results", lang))
         if result.suggestions:

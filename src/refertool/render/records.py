@@ -11,6 +11,8 @@ from ..sources import Source
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
+    from ..ranking import Hit, Result
+    from ..reading.model import Situation
 
 COLUMNS = ("id", "name", "kind", "phone", "email", "website", "how_to_reach", "summary", "regions", "audiences",
            "roles", "topics", "free", "anonymous", "always_open", "verified_at", "sources", "notes")
@@ -81,6 +83,39 @@ def service_object(s: Service, lang: str, sources: Mapping[str, Source] | None =
             for item in out[key]:
                 item["source"] = None
     return out
+
+
+def hit_object(hit: Hit, lang: str, sources: Mapping[str, Source] | None = None,
+               explain: bool = False) -> dict[str, Any]:
+    """A search result: the service's object with `score` and `why`; explained, also `fit` (why it fits the
+    situation, or not) and `sort_key` (the tiers of its place in the list, by name)."""
+    out = {**service_object(hit.service, lang, sources), "score": hit.score, "why": hit.why}
+    if explain:
+        out["fit"] = list(hit.fit)
+        out["sort_key"] = {k: v for k, v in hit.key._asdict().items() if k != "id"}
+    return out
+
+
+def situation_object(situation: Situation, described: str) -> dict[str, Any]:
+    """The situation as read (documented in docs/reading.md): every field of the reading, sets as sorted
+    lists, and `described`, the reading in one line. `refer plan -f json` and `refer search -f json
+    --explain` give it in the same shape."""
+    import dataclasses
+
+    return {**{k: sorted(v) if isinstance(v, frozenset) else v for k, v in dataclasses.asdict(situation).items()},
+            "described": described}
+
+
+def search_object(result: Result, lang: str, sources: Mapping[str, Source] | None = None) -> dict[str, Any]:
+    """`refer search -f json --explain`: the query, the situation as read (null when the text told none) and
+    the results, each explained. Plain `-f json` stays a list of results (scripts rely on it)."""
+    from ..reading.read import describe
+
+    situation = result.query.situation
+    return {"query": result.query.text,
+            "situation": situation_object(situation, describe(situation, lang)) if situation else None,
+            "relaxed": [{"facet": f.facet, "value": f.value, "words": f.words} for f in result.relaxed],
+            "results": [hit_object(h, lang, sources, explain=True) for h in result.hits]}
 
 
 def phones(s: Service) -> list[str]:
