@@ -6,7 +6,6 @@ Every piece of data is text: escaped for Markdown and HTML, never markup that wo
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import html
 from collections.abc import Mapping
@@ -23,7 +22,7 @@ from ..plan import Entry, Plan, Section
 from ..sources import Source
 from ..validate import today as the_day  # REFER_TODAY reaches the record too
 from ..version import __version__
-from .records import service_object
+from .records import service_object, situation_object
 from .safe import clean, http_link, markdown_text
 
 SHOWN = 3  # entries a step shows in full on a terminal, best first; the rest are named on one "also" line
@@ -37,10 +36,8 @@ def plan_object(plan: Plan, lang: str, sources: Mapping[str, Source] | None = No
     def service(s: Service) -> dict[str, Any]:
         return service_object(s, lang, sources, provenance=False)
 
-    read = {**{k: sorted(v) if isinstance(v, frozenset) else v
-               for k, v in dataclasses.asdict(plan.situation).items()}, "described": plan.described}
     return {
-        "situation": read if situation else None,
+        "situation": situation_object(plan.situation, plan.described) if situation else None,
         "assumptions": list(plan.assumptions),
         "sections": [{"id": s.id, "title": s.title,
                       "entries": [{"service": service(e.service), "why": e.why,
