@@ -164,12 +164,90 @@ class Acts(Passage):
 
     def act_topics(self) -> list[str]:
         """The topics of the acts named, by class, those for a minor when the one it was done to is one; the sexual
-        ones first. A text whose acts are none of them sexual implies no sexual topic."""
-        classes = self.w.act_classes
-        named = list(dict.fromkeys(c for c in self.act_class if c))
-        minor = any(self.minor(m.person()) and m.person().role == "victim" for m in self.mentions)
-        named.sort(key=lambda c: not classes[c]["sexual"])
-        return [t for c in named for t in classes[c]["minor_topics" if minor else "topics"]]
+        ones first. A text whose acts are none of them sexual implies no sexual topic; an act negated in its clause
+        ("hij heeft haar niet aangeraakt") implies none."""
+        w, classes = self.w, self.w.act_classes
+        at = {c: i for i, c in reversed(list(enumerate(self.act_class))) if c and not self._act_negated(i)}
+        at.update({c: i for c, i in self._together().items() if c not in at})
+        named = [c for c in dict.fromkeys(at) if self.repeated or not classes[c]["when_ongoing"]]
+        victims = [m.person() for m in self.mentions if m.person().role == "victim"]
+        doers = [m.person() for m in self.mentions if m.person().role == "perpetrator"]
+        doer = doers[0] if doers else None
+        family = doer is not None and doer.relation in w.family_doers
+        # "his son", "haar dochter" harmed by a parent: a child, when no age says otherwise
+        minor = any(self.minor(p) or family and p.relation in w.family_children and p.age is None for p in victims)
+        minor_doer = doer is not None and (self.minor(doer) or doer.relation in w.minor_doer_relations and (
+            doer.age is None and doer.age_group != "adult"))
+        # the sexual first, and of those the ones read from words together (more telling: "touches her breasts")
+        named.sort(key=lambda c: (not classes[c]["sexual"], not classes[c]["together"]))
+        found: list[str] = list(w.minor_doer_topics) if minor_doer and any(classes[c]["sexual"] for c in named) else []
+        for c in named:
+            spec = classes[c]
+            # a harm state ("bruises", "pregnant") is of the one who bears it, the person named before it; an act
+            # with no one read as its victim, of the one named after it ("takes photos of the children")
+            bearer = self._bearer(at[c]) if spec["state"] else None if victims else self._object(at[c])
+            young = self.minor(bearer) if bearer is not None else minor
+            found.extend(t for other, topics in spec["with"].items() if other in named for t in topics)
+            if family:
+                found.extend(spec["family_topics"])
+            found.extend(spec["minor_topics" if young else "topics"])
+            if self.ongoing and not young:
+                found.extend(spec["ongoing_topics"])
+        # "our son (13) filmed girls": transgressive behaviour first, and no child abuse
+        return [t for t in found if not (minor_doer and victims and t in w.minor_doer_not)]
+
+    def _together(self) -> dict[str, int]:
+        """Classes named by words of each of their groups in one sentence part (`together`, as written or as
+        lemmas): "redness down there", "comes into the bathroom"; where the first group's word is."""
+        out: dict[str, int] = {}
+        parts = sorted(set(self.part))
+        for name, spec in self.w.act_classes.items():
+            groups = spec["together"]
+            for part in parts if groups else ():
+                span = [i for i, p in enumerate(self.part) if p == part]
+                hits = []
+                for group in groups:
+                    found = [span[s] for seq in ([self.words[i] for i in span], [self.lemmas[i] for i in span])
+                             for s, _, _ in find(seq, group) if not self._act_negated(span[s])]
+                    if not found:
+                        break
+                    hits.append(min(found))
+                else:
+                    out.setdefault(name, hits[0])
+        return out
+
+    def _bearer(self, at: int) -> Mention | None:
+        """The one a state is of: the person named last before it in its sentence part, else the first after."""
+        same = [m for m in self.mentions if self.part[m.at] == self.part[at]]
+        before = [m for m in same if m.at < at]
+        m = before[-1] if before else same[0] if same else None
+        return m.person() if m is not None else None
+
+    def _object(self, at: int) -> Mention | None:
+        """The person named first after word `at` in its sentence part."""
+        m = next((m for m in self.mentions if m.at > at and self.part[m.at] == self.part[at]), None)
+        return m.person() if m is not None else None
+
+    def named_topics(self) -> list[str]:
+        """The topics the text names, a harm named under a negation left out ("geen misbruik", "not abuse")."""
+        w = self.w
+        return [t for start, _, t in find(self.words, w.topics) if not (t in w.abuse_topics and self._act_negated(start))]
+
+    def ordered(self, topics: list[str]) -> list[str]:
+        """The harm first (`[topic_order] harm`, in the order given), then what is asked about it: the main topic
+        is the first."""
+        harm = self.w.harm_order
+        unique = list(dict.fromkeys(topics))
+        return sorted(unique, key=lambda t: (t not in harm, unique.index(t)))
+
+    def _act_negated(self, at: int) -> bool:
+        """A negation before the act in its clause ("niet aangeraakt", "never touched", "nothing sexual"), unless it
+        negates the stopping ("won't stop touching")."""
+        w = self.w
+        for j in range(max(0, at - w.reach), at):
+            if self.clause[j] == self.clause[at] and self.words[j] in w.act_negation and not self.act_class[j]:
+                return not any(self.words[k] in w.stopping for k in range(j + 1, at))
+        return False
 
     def feelings(self) -> Mention | None:
         """The one who has the feelings ("ik heb gevoelens voor kinderen", "she fears her urges"): the person named last

@@ -75,6 +75,7 @@ class Passage:
         self.refused: set[str] = set()  # words of a refusal ("geen aangifte"): read, never searched
         self.groomed = False  # a minor keeps contact with an adult stranger
         self.ongoing = False  # it still goes on ("al maanden", "keeps")
+        self.repeated = False  # told as repeated ("elke nacht", "al weken", "honderden"), not only in the present tense
         self.now = False  # it happens today, tonight, right now
         self.story: set[str] = set()  # words of what happened, not of what is asked ("ze chatte met ..."): not searched
 
