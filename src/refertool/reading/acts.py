@@ -167,7 +167,9 @@ class Acts(Passage):
         ones first. A text whose acts are none of them sexual implies no sexual topic; an act negated in its clause
         ("hij heeft haar niet aangeraakt") implies none."""
         w, classes = self.w, self.w.act_classes
-        at = {c: i for i, c in reversed(list(enumerate(self.act_class))) if c and not self._act_negated(i)}
+        # a sexual act negated in its clause is none ("hij heeft haar niet aangeraakt")
+        at = {c: i for i, c in reversed(list(enumerate(self.act_class)))
+              if c and not (classes[c]["sexual"] and self._act_negated(i))}
         at.update({c: i for c, i in self._together().items() if c not in at})
         named = [c for c in dict.fromkeys(at) if self.repeated or not classes[c]["when_ongoing"]]
         victims = [m.person() for m in self.mentions if m.person().role == "victim"]
@@ -185,14 +187,17 @@ class Acts(Passage):
             spec = classes[c]
             # a harm state ("bruises", "pregnant") is of the one who bears it, the person named before it; an act
             # with no one read as its victim, of the one named after it ("takes photos of the children")
-            bearer = self._bearer(at[c]) if spec["state"] else None if victims else self._object(at[c])
+            bearer = self._bearer(at[c]) if spec["state"] else None if victims else (
+                self._object(at[c]) or self._bearer(at[c]))
             young = self.minor(bearer) if bearer is not None else minor
             found.extend(t for other, topics in spec["with"].items() if other in named for t in topics)
-            if family:
+            # by a parent figure: the one who did it, or with no one read as such, the one named before the act
+            before = None if doers or spec["state"] else self._bearer(at[c])
+            if family or before is not None and before.relation in w.family_doers:
                 found.extend(spec["family_topics"])
             found.extend(spec["minor_topics" if young else "topics"])
-            if self.ongoing and not young:
-                found.extend(spec["ongoing_topics"])
+            if self.ongoing and victims and all(self._adult(p) for p in victims):
+                found.extend(spec["ongoing_topics"])  # touching that goes on, of an adult: harassment
         # "our son (13) filmed girls": transgressive behaviour first, and no child abuse
         return [t for t in found if not (minor_doer and victims and t in w.minor_doer_not)]
 
@@ -208,7 +213,8 @@ class Acts(Passage):
                 hits = []
                 for group in groups:
                     found = [span[s] for seq in ([self.words[i] for i in span], [self.lemmas[i] for i in span])
-                             for s, _, _ in find(seq, group) if not self._act_negated(span[s])]
+                             for s, _, _ in find(seq, group)
+                             if not (spec["sexual"] and self._act_negated(span[s]))]
                     if not found:
                         break
                     hits.append(min(found))
@@ -223,6 +229,10 @@ class Acts(Passage):
         m = before[-1] if before else same[0] if same else None
         return m.person() if m is not None else None
 
+    def _adult(self, m: Mention) -> bool:
+        age = m.age_then if m.age_then is not None else m.age
+        return m.age_group == "adult" if age is None else age_group(age, self.w) == "adult"
+
     def _object(self, at: int) -> Mention | None:
         """The person named first after word `at` in its sentence part."""
         m = next((m for m in self.mentions if m.at > at and self.part[m.at] == self.part[at]), None)
@@ -231,7 +241,8 @@ class Acts(Passage):
     def named_topics(self) -> list[str]:
         """The topics the text names, a harm named under a negation left out ("geen misbruik", "not abuse")."""
         w = self.w
-        return [t for start, _, t in find(self.words, w.topics) if not (t in w.abuse_topics and self._act_negated(start))]
+        return [t for start, _, t in find(self.words, w.topics)
+                if not (t in w.abuse_topics and self._act_negated(start))]
 
     def ordered(self, topics: list[str]) -> list[str]:
         """The harm first (`[topic_order] harm`, in the order given), then what is asked about it: the main topic

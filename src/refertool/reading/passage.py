@@ -124,6 +124,8 @@ class Passage:
                 verb = w.act_separable.get((self.words[j], lemma), "")
                 if verb and j != i and self.clause[j] == self.clause[i] and not out[i]:
                     out[i] = verb
+        # a harm state ("blauwe plekken", "pregnant") tells what was done, not who did it: as a noun
+        self.act_noun = [noun or bool(c) and w.act_classes[c]["state"] for noun, c in zip(self.act_noun, out)]
         return out
 
     def _minor_follows(self, at: int) -> bool:

@@ -19,7 +19,9 @@ class Time(Passage):
     def urgency(self) -> str:
         w = self.w
         days: list[int] = []
-        taken: set[int] = set()
+        repeated = self._repeated()
+        # "iedere woensdag", "every night": a repetition, not a date
+        taken: set[int] = {j for i in repeated if self.words[i] in w.every for j in (i, i + 1)}
         for i in range(len(self.words)):
             if i not in taken and not self._of_the_telling(i):
                 found = self._days_at(i)
@@ -37,13 +39,14 @@ class Time(Passage):
         if any(m.age_then is not None and m.age is not None and m.age - m.age_then > 1 for m in self.mentions):
             days.append(w.recent_days + 1)  # "toen ik 11 was ... nu 62": long ago
         self.used.update(taken)
-        repeated = [start for start, _, _ in find(spare, w.ongoing)] + self._repeated(spare)
+        repeated += [start for start, _, _ in find(self.words, w.ongoing)]
         self.repeated = bool(repeated)  # told as repeated (not only in the present tense)
         self.ongoing = bool(repeated)
-        # it goes on when told so of the acts (a marker in a sentence part with an act, or an act in the
-        # present tense): not of feelings or of the telling ("I have had these thoughts since ...")
-        going_on = any(self._has_act(self.part[i]) for i in repeated) or self._present_act()
-        self.ongoing = self.ongoing or going_on
+        # it goes on when told so of the acts (a marker in a sentence part with an act): not of feelings or of
+        # the telling ("I have had these thoughts since ..."); an act in the present tense goes on too, but
+        # tells no time ("he hits her": no more recent than said)
+        going_on = any(self._has_act(self.part[i]) for i in repeated)
+        self.ongoing = self.ongoing or going_on or self._present_act()
         if not days and any(self._night_clock(i) for i in range(len(self.words))):
             days.append(0)  # a night hour and no other time word: it is happening now, at night
         if not days:
@@ -54,16 +57,19 @@ class Time(Passage):
         self.now = when == 0  # today, tonight, right now
         return "acute" if when <= w.acute_days else "recent" if when <= w.recent_days else "past"
 
-    def _repeated(self, words: list[str]) -> list[int]:
+    def _repeated(self) -> list[int]:
         """Where the grammar of repetition starts: "elke nacht", "iedere woensdag", "al drie weken", "al een paar
-        maanden", "for months", "sinds de zomer", "since we broke up" (words already read as a date left out)."""
-        w = self.w
+        maanden", "for months", "sinds de zomer", "since we broke up"."""
+        w, words = self.w, self.words
         found = []
         for i, word in enumerate(words):
             nxt = words[i + 1] if i + 1 < len(words) else ""
+            after = words[i + 2] if i + 2 < len(words) else ""
             if word in w.every and (nxt in w.units or nxt in w.every_of or nxt.startswith(w.weekdays)
                                     or nxt in w.day_parts):
                 found.append(i)
+            elif word in w.last and (nxt in w.units and nxt not in w.last_of or nxt in w.numbers and after in w.units):
+                found.append(i)  # "de afgelopen weken", "the past few months": up to now
             elif word in w.since and nxt:
                 found.append(i)
             elif word in w.spans and (word not in w.spans_perfect or self._perfect(i)):
@@ -75,9 +81,10 @@ class Time(Passage):
         return found
 
     def _perfect(self, i: int) -> bool:
-        """A perfect or a present tense in the clause of word i ("has been", "keeps", "is")."""
+        """A perfect or a present tense in the clause of word i ("has been", "is", "he hits her for months")."""
         return any(self.clause[j] == self.clause[i] and (self.words[j] in self.w.active or self.words[j] in
-                                                          self.w.progressive) for j in range(len(self.words)))
+                                                          self.w.progressive or self._present(j))
+                   for j in range(len(self.words)))
 
     def _has_act(self, part: int) -> bool:
         """The sentence part names an act, or starts with "dit", "it" after one that does ("dit gaat al maanden zo")."""
@@ -91,22 +98,22 @@ class Time(Passage):
     def _present_act(self) -> bool:
         """An act told in the present tense ("he hits her", "hij stuurt haar", "is beating"): it goes on. Not a
         Dutch participle after an auxiliary ("werd misbruikt", "heeft betast")."""
-        w, lex = self.w, lexicon()
-        for i, word in enumerate(self.words):
-            if not (self.is_act(i) or word in w.sharing or word in w.contact) or word in w.accused:
-                continue
-            clause = [self.words[j] for j in range(len(self.words)) if self.clause[j] == self.clause[i] and j != i]
-            lemma = lex.lemma(word)
-            if word.endswith("ing") and any(x in w.progressive for x in clause):
-                return True  # "is beating", "are bullying"
-            if any(x in w.passive or x in w.active for x in clause):
-                continue
-            english = word.endswith("s") and not word.endswith("ss") and lemma != word and word[:-1].startswith(lemma[:-1])
-            dutch = word.endswith("t") and lemma.endswith("n") and lemma != word and not word.startswith("ge") \
-                and word[:2] == lemma[:2] and not participle(word)  # "betast", "misbruikt" are participles too
-            if english or dutch:
-                return True
-        return False
+        return any(self._present(i) for i in range(len(self.words)))
+
+    def _present(self, i: int) -> bool:
+        w, word = self.w, self.words[i]
+        if not (self.is_act(i) or word in w.sharing or word in w.contact) or word in w.accused:
+            return False
+        clause = [self.words[j] for j in range(len(self.words)) if self.clause[j] == self.clause[i] and j != i]
+        lemma = lexicon().lemma(word)
+        if word.endswith("ing") and any(x in w.progressive for x in clause):
+            return True  # "is beating", "are bullying"
+        if any(x in w.passive or x in w.active for x in clause):
+            return False
+        english = word.endswith("s") and not word.endswith("ss") and lemma != word and word[:-1].startswith(lemma[:-1])
+        dutch = word.endswith("t") and lemma.endswith("n") and lemma != word and not word.startswith("ge") \
+            and word[:2] == lemma[:2] and not participle(word)  # "betast", "misbruikt" are participles too
+        return english or dutch
 
     @staticmethod
     def _year() -> int:
@@ -152,6 +159,9 @@ class Time(Passage):
         for prefix, ago in w.day_prefixes.items():  # "gistermiddag", "vanavond"
             if word.startswith(prefix) and word[len(prefix):] in w.day_parts or word == prefix and ago:
                 return ago, i + (2 if nxt in w.day_parts else 1)  # "gisteren", "yesterday evening"
+        period = next((days for head, days in w.periods.items() if word.endswith(head)), None)
+        if period is not None:  # "tijdens de kerstvakantie", "over the holidays"
+            return period, i + 1
         if len(word) == 4 and word.isdigit() and 1900 < int(word) <= self._year():  # "in 2019"
             return (self._year() - int(word)) * 365, i + 1
         if word in w.then:  # "toen hij 7 was", "when she was 6", "at age 5": long ago

@@ -195,7 +195,10 @@ class Words:
             out = {tuple(tokens(x)): name for x in group}
             for x in group:
                 if len(tokens(x)) == 1:
-                    regular = {f for f in (x + end for end in ("s", "es", "d", "ed", "ing")) if lex.is_real(f)}
+                    # the regular forms the dictionary may not lead back: "touches", "kijkt" (the stem and a t)
+                    stem = x[:-2] if x.endswith("en") else x
+                    regular = {f for f in (*(x + end for end in ("s", "es", "d", "ed", "ing")), stem, stem + "t")
+                               if f != x and lex.is_real(f)}
                     out.update({(form,): name for form in lex.forms({lex.lemma(x), x}) | regular})
             return out
 
@@ -318,7 +321,8 @@ SCHEMA: dict[str, Any] = {
              "weekdays": WORDS, "weekday_days": NUMBER, "day_prefixes": any_key(NUMBER), "day_parts": WORDS,
              "this": WORDS,
              "childhood": WORDS, "then": WORDS, "ongoing": WORDS, "now_topics": ids("topics"), "months": WORDS,
-             "periods": any_key(NUMBER), "every": WORDS, "every_of": WORDS, "spans": WORDS, "since": WORDS, "span_of": WORDS, "spans_perfect": WORDS,
+             "periods": any_key(NUMBER), "every": WORDS, "every_of": WORDS, "spans": WORDS, "since": WORDS,
+             "span_of": WORDS, "spans_perfect": WORDS,
              "progressive": WORDS, "about_it": WORDS},
     "urgency": dict.fromkeys(("acute", "recent", "past"), WORDS),
     "needs": any_key(WORDS),
