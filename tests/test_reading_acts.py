@@ -241,3 +241,10 @@ def test_the_time_of_the_telling_is_not_the_time_of_the_act(situ, text):
         ("He was convicted last month", "He was arrested last week"))])
 def test_the_time_of_a_conviction_is_not_the_time_of_the_act(situ, text):
     assert situ(text).urgency == "past", text
+
+
+@pytest.mark.parametrize("text", [f"{who} {x}" for who, x in itertools.product(
+    ("mijn ex", "een collega"), ("stuurde me gisteren een bericht", "stuurt me een bericht"))] + [
+    f"{who} {x}" for who, x in itertools.product(("my ex", "a colleague"), ("sent me a message", "texts me"))])
+def test_one_message_is_no_harassment(situ, text):
+    assert "harassment" not in topics(situ(text)), text
