@@ -201,27 +201,6 @@ class Acts(Passage):
         # "our son (13) filmed girls": transgressive behaviour first, and no child abuse
         return [t for t in found if not (minor_doer and victims and t in w.minor_doer_not)]
 
-    def _together(self) -> dict[str, int]:
-        """Classes named by words of each of their groups in one sentence part (`together`, as written or as
-        lemmas): "redness down there", "comes into the bathroom"; where the first group's word is."""
-        out: dict[str, int] = {}
-        parts = sorted(set(self.part))
-        for name, spec in self.w.act_classes.items():
-            groups = spec["together"]
-            for part in parts if groups else ():
-                span = [i for i, p in enumerate(self.part) if p == part]
-                hits = []
-                for group in groups:
-                    found = [span[s] for seq in ([self.words[i] for i in span], [self.lemmas[i] for i in span])
-                             for s, _, _ in find(seq, group)
-                             if not (spec["sexual"] and self._act_negated(span[s]))]
-                    if not found:
-                        break
-                    hits.append(min(found))
-                else:
-                    out.setdefault(name, hits[0])
-        return out
-
     def _bearer(self, at: int) -> Mention | None:
         """The one a state is of: the person named last before it in its sentence part, else the first after."""
         same = [m for m in self.mentions if self.part[m.at] == self.part[at]]
@@ -250,15 +229,6 @@ class Acts(Passage):
         harm = self.w.harm_order
         unique = list(dict.fromkeys(topics))
         return sorted(unique, key=lambda t: (t not in harm, unique.index(t)))
-
-    def _act_negated(self, at: int) -> bool:
-        """A negation before the act in its clause ("niet aangeraakt", "never touched", "nothing sexual"), unless it
-        negates the stopping ("won't stop touching")."""
-        w = self.w
-        for j in range(max(0, at - w.reach), at):
-            if self.clause[j] == self.clause[at] and self.words[j] in w.act_negation and not self.act_class[j]:
-                return not any(self.words[k] in w.stopping for k in range(j + 1, at))
-        return False
 
     def feelings(self) -> Mention | None:
         """The one who has the feelings ("ik heb gevoelens voor kinderen", "she fears her urges"): the person named last

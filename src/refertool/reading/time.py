@@ -18,7 +18,7 @@ class Time(Passage):
 
     def urgency(self) -> str:
         w = self.w
-        days: list[int] = []
+        dated: list[tuple[int, int | None]] = []  # days ago, and the word that tells it
         repeated = self._repeated()
         # "iedere woensdag", "every night": a repetition, not a date
         taken: set[int] = {j for i in repeated if self.words[i] in w.every for j in (i, i + 1)}
@@ -26,18 +26,24 @@ class Time(Passage):
             if i not in taken and not self._of_the_telling(i):
                 found = self._days_at(i)
                 if found is not None:
-                    days.append(found[0])
+                    dated.append((found[0], i))
                     taken.update(range(i, found[1]))
         spare = [x if i not in taken else "" for i, x in enumerate(self.words)]
         for start, end, level in find(spare, w.urgency):
             if not self._of_the_telling(start):
-                days.append({"acute": 0, "recent": w.acute_days + 1}.get(level, w.recent_days + 1))
+                dated.append(({"acute": 0, "recent": w.acute_days + 1}.get(level, w.recent_days + 1), start))
             taken.update(range(start, end))
         for start, end, _ in find(spare, w.childhood):
-            days.append(w.recent_days + 1)
+            dated.append((w.recent_days + 1, start))
             taken.update(range(start, end))
+        for i, word in enumerate(self.words):  # "net aangerand", "just hit her": right now
+            if word in w.just and any(self.is_act(j) for j in range(i + 1, min(len(self.words), i + 3))):
+                dated.append((0, i))
         if any(m.age_then is not None and m.age is not None and m.age - m.age_then > 1 for m in self.mentions):
-            days.append(w.recent_days + 1)  # "toen ik 11 was ... nu 62": long ago
+            dated.append((w.recent_days + 1, None))  # "toen ik 11 was ... nu 62": long ago
+        # the times told in a sentence part with an act are the act's ("hij betastte hem toen hij 14 was. Hij
+        # traint vandaag nog"); only when none is, any time told
+        days = [d for d, i in dated if i is None or self._has_act(self.part[i])] or [d for d, _ in dated]
         self.used.update(taken)
         repeated += [start for start, _, _ in find(self.words, w.ongoing)]
         self.repeated = bool(repeated)  # told as repeated (not only in the present tense)
@@ -93,7 +99,8 @@ class Time(Passage):
         if before and self.words[start] in self.w.about_it and self._has_act(before[-1]):
             return True
         return any(self.part[i] == part and (self.is_act(i) or self.act_class[i] or self.words[i] in self.w.sharing
-                                             or self.words[i] in self.w.contact) for i in range(len(self.words)))
+                                             or self.words[i] in self.w.contact) for i in range(len(self.words))) \
+            or any(self.part[i] == part for i in self._together().values())
 
     def _present_act(self) -> bool:
         """An act told in the present tense ("he hits her", "hij stuurt haar", "is beating"): it goes on. Not a

@@ -116,6 +116,7 @@ class Words:
         self.since = single(time.get("since"))
         self.progressive = single(time.get("progressive"))
         self.about_it = single(time.get("about_it"))
+        self.just = single(time.get("just"))
         self.now_topics = tuple(time.get("now_topics", ()))
         self.asker_roles = table(asker.get("roles"))
         self.urgency = table(raw.get("urgency"))
@@ -323,7 +324,8 @@ SCHEMA: dict[str, Any] = {
              "childhood": WORDS, "then": WORDS, "ongoing": WORDS, "now_topics": ids("topics"), "months": WORDS,
              "periods": any_key(NUMBER), "every": WORDS, "every_of": WORDS, "spans": WORDS, "since": WORDS,
              "span_of": WORDS, "spans_perfect": WORDS,
-             "progressive": WORDS, "about_it": WORDS},
+             "progressive": WORDS, "about_it": WORDS,
+             "just": WORDS},
     "urgency": dict.fromkeys(("acute", "recent", "past"), WORDS),
     "needs": any_key(WORDS),
     "help_for": dict.fromkeys(("other", "verbs_after_person", "verbs_before_person", "before_person", "self"), WORDS),
