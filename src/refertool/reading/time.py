@@ -51,7 +51,7 @@ class Time(Passage):
         # it goes on when told so of the acts (a marker in a sentence part with an act): not of feelings or of
         # the telling ("I have had these thoughts since ..."); an act in the present tense goes on too, but
         # tells no time ("he hits her": no more recent than said)
-        going_on = any(self._has_act(self.part[i]) for i in repeated)
+        going_on = any(self._has_act(self.part[i]) for i in repeated) or self._present_act()
         self.ongoing = self.ongoing or going_on or self._present_act()
         if not days and any(self._night_clock(i) for i in range(len(self.words))):
             days.append(0)  # a night hour and no other time word: it is happening now, at night
