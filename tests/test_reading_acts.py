@@ -248,3 +248,16 @@ def test_the_time_of_a_conviction_is_not_the_time_of_the_act(situ, text):
     f"{who} {x}" for who, x in itertools.product(("my ex", "a colleague"), ("sent me a message", "texts me"))])
 def test_one_message_is_no_harassment(situ, text):
     assert "harassment" not in topics(situ(text)), text
+
+
+PRICES = {"nl": [("zegt dat ik mag blijven op voorwaarde dat ik met hem naar bed ga", "sexual-violence"),
+                 ("maakt al weken schunnige grapjes over mijn lichaam", "harassment")],
+          "en": [("says I can keep the job if I sleep with him", "sexual-violence"),
+                 ("keeps making sexual comments about my body", "harassment")]}
+BOSSES = {"nl": ["mijn huisbaas", "de chef"], "en": ["a landlord", "the manager"]}
+
+
+@pytest.mark.parametrize("text,harm", [(f"{who} {x}", t) for lang in ("nl", "en")
+                                       for who, (x, t) in itertools.product(BOSSES[lang], PRICES[lang])])
+def test_sex_as_a_price_and_sexual_remarks(situ, text, harm):
+    assert harm in topics(situ(text)), text
