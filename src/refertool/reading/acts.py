@@ -175,9 +175,9 @@ class Acts(Passage):
         victims = [m.person() for m in self.mentions if m.person().role == "victim"]
         doers = [m.person() for m in self.mentions if m.person().role == "perpetrator"]
         doer = doers[0] if doers else None
-        family = doer is not None and doer.relation in w.family_doers
+        minor = any(self.minor(p) for p in victims)
         # "his son", "haar dochter" harmed by a parent: a child, when no age says otherwise
-        minor = any(self.minor(p) or family and p.relation in w.family_children and p.age is None for p in victims)
+        child = any(p.relation in w.family_children and p.age is None and p.age_group != "adult" for p in victims)
         minor_doer = doer is not None and (self.minor(doer) or doer.relation in w.minor_doer_relations and (
             doer.age is None and doer.age_group != "adult"))
         # the sexual first, and of those the ones read from words together (more telling: "touches her breasts")
@@ -189,11 +189,12 @@ class Acts(Passage):
             # with no one read as its victim, of the one named after it ("takes photos of the children")
             bearer = self._bearer(at[c]) if spec["state"] else None if victims else (
                 self._object(at[c]) or self._bearer(at[c]))
-            young = self.minor(bearer) if bearer is not None else minor
+            # by a parent figure: the one who did it, or with no one read as such, a parent named with the act
+            family = doer.relation in w.family_doers if doer is not None else not spec["state"] and any(
+                m.person().relation in w.family_doers for m in self.mentions if self.part[m.at] == self.part[at[c]])
+            young = self.minor(bearer) if bearer is not None else minor or family and child
             found.extend(t for other, topics in spec["with"].items() if other in named for t in topics)
-            # by a parent figure: the one who did it, or with no one read as such, the one named before the act
-            before = None if doers or spec["state"] else self._bearer(at[c])
-            if family or before is not None and before.relation in w.family_doers:
+            if family:
                 found.extend(spec["family_topics"])
             found.extend(spec["minor_topics" if young else "topics"])
             if self.ongoing and victims and all(self._adult(p) for p in victims):
