@@ -261,3 +261,16 @@ BOSSES = {"nl": ["mijn huisbaas", "de chef"], "en": ["a landlord", "the manager"
                                        for who, (x, t) in itertools.product(BOSSES[lang], PRICES[lang])])
 def test_sex_as_a_price_and_sexual_remarks(situ, text, harm):
     assert harm in topics(situ(text)), text
+
+
+UNDRESSERS = {"nl": ["een man", "haar oom", "een jongen van 15"], "en": ["a man", "her uncle", "a boy of 15"]}
+UNDRESS = {"nl": ["liet een meisje van 8 haar broek uittrekken", "trok de onderbroek van een kind naar beneden"],
+           "en": ["made a girl of 8 take off her clothes", "pulled down the underwear of a child"]}
+
+
+@pytest.mark.parametrize("text,minor_doer", [(f"{who} {x}", who[-2:] == "15") for lang in ("nl", "en")
+                                             for who, x in itertools.product(UNDRESSERS[lang], UNDRESS[lang])])
+def test_making_a_child_undress_is_abuse_and_by_a_minor_transgressive_first(situ, text, minor_doer):
+    s = situ(text)
+    assert "sexual-abuse" in topics(s), text
+    assert (s.implied[:1] == ("transgressive-behaviour",)) == minor_doer, text

@@ -178,20 +178,22 @@ class Acts(Passage):
         minor = any(self.minor(p) for p in victims)
         # "his son", "haar dochter" harmed by a parent: a child, when no age says otherwise
         child = any(p.relation in w.family_children and p.age is None and p.age_group != "adult" for p in victims)
-        minor_doer = doer is not None and (self.minor(doer) or doer.relation in w.minor_doer_relations and (
-            doer.age is None and doer.age_group != "adult"))
         # the sexual first, and of those the ones read from words together (more telling: "touches her breasts")
         named.sort(key=lambda c: (not classes[c]["sexual"], not classes[c]["together"]))
-        found: list[str] = list(w.minor_doer_topics) if minor_doer and any(classes[c]["sexual"] for c in named) else []
+        found: list[str] = []
+        minor_doer = False
         for c in named:
             spec = classes[c]
+            # who did it: the one read so, or with no one read as such, the first named before the act in its part
+            by = doer if doer is not None or spec["state"] else self._first_before(at[c])
+            if by is not None and (self.minor(by) or by.relation in w.minor_doer_relations and (
+                    by.age is None and by.age_group != "adult")):
+                minor_doer = minor_doer or spec["sexual"]
             # a harm state ("bruises", "pregnant") is of the one who bears it, the person named before it; an act
             # with no one read as its victim, of the one named after it ("takes photos of the children")
             bearer = self._bearer(at[c]) if spec["state"] else None if victims else (
                 self._object(at[c]) or self._bearer(at[c]))
-            # by a parent figure: the one who did it, or with no one read as such, a parent named with the act
-            family = doer.relation in w.family_doers if doer is not None else not spec["state"] and any(
-                m.person().relation in w.family_doers for m in self.mentions if self.part[m.at] == self.part[at[c]])
+            family = by is not None and by.relation in w.family_doers  # by a parent figure
             young = self.minor(bearer) if bearer is not None else minor or family and child
             found.extend(t for other, topics in spec["with"].items() if other in named for t in topics)
             if family:
@@ -200,7 +202,13 @@ class Acts(Passage):
             if self.ongoing and victims and all(self._adult(p) for p in victims):
                 found.extend(spec["ongoing_topics"])  # touching that goes on, of an adult: harassment
         # "our son (13) filmed girls": transgressive behaviour first, and no child abuse
-        return [t for t in found if not (minor_doer and victims and t in w.minor_doer_not)]
+        return [*(w.minor_doer_topics if minor_doer else ()),
+                *(t for t in found if not (minor_doer and victims and t in w.minor_doer_not))]
+
+    def _first_before(self, at: int) -> Mention | None:
+        """The person named first in the sentence part of word `at`, before it: who acts, in a plain clause."""
+        m = next((m for m in self.mentions if m.at < at and self.part[m.at] == self.part[at]), None)
+        return m.person() if m is not None else None
 
     def _bearer(self, at: int) -> Mention | None:
         """The one a state is of: the person named last before it in its sentence part, else the first after."""
