@@ -93,13 +93,16 @@ class Time(Passage):
                    for j in range(len(self.words)))
 
     def _has_act(self, part: int) -> bool:
-        """The sentence part names an act, or starts with "dit", "it" after one that does ("dit gaat al maanden zo")."""
+        """The sentence part names an act or its stopping, or starts with "dit", "it" after one that does ("dit gaat al
+        maanden zo")."""
         start = self.part.index(part)
         before = [p for p in self.part if p < part]
         if before and self.words[start] in self.w.about_it and self._has_act(before[-1]):
             return True
+        # ("I stopped three months ago": the stopping is of the act too)
         return any(self.part[i] == part and (self.is_act(i) or self.act_class[i] or self.words[i] in self.w.sharing
-                                             or self.words[i] in self.w.contact) for i in range(len(self.words))) \
+                                             or self.words[i] in self.w.contact or self.words[i] in self.w.stopping)
+                   for i in range(len(self.words))) \
             or any(self.part[i] == part for i in self._together().values())
 
     def _present_act(self) -> bool:

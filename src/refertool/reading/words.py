@@ -237,7 +237,8 @@ class Words:
                     if words:
                         self.act_phrases.setdefault(words, name)
         targets = self.relations_and_acts() | set(self.act_lemmas) | set(self.act_nouns) | {
-            x for phrase in (*self.act_phrases, *self.act_separable) for x in phrase}
+            x for phrase in (*self.act_phrases, *self.act_separable) for x in phrase} | {
+            x for spec in self.act_classes.values() for group in spec["together"] for phrase in group for x in phrase}
         self.known_list = sorted(w for w in targets if len(w) >= 5)
         # Single person words: the heads a compound resolves to ("judotrainer" -> trainer, "pleegvader" -> vader).
         self.person_heads = frozenset(p[0] for group in (self.relations, self.asker_roles) for p in group
