@@ -274,3 +274,30 @@ def test_making_a_child_undress_is_abuse_and_by_a_minor_transgressive_first(situ
     s = situ(text)
     assert "sexual-abuse" in topics(s), text
     assert (s.implied[:1] == ("transgressive-behaviour",)) == minor_doer, text
+
+
+@pytest.mark.parametrize("text", [f"{who} {x}" for who, x in itertools.product(
+    ("hij", "de leider"), ("werd vorige maand veroordeeld omdat hij me acht jaar geleden sloeg",
+                           "is vorige week opgepakt omdat hij me in 2016 verkrachtte"))] + [
+    f"{who} {x}" for who, x in itertools.product(
+        ("he", "the leader"), ("was convicted last month because he hit me eight years ago",
+                               "was arrested last week because he raped me in 2016"))])
+def test_a_conviction_in_the_same_sentence_dates_nothing(situ, text):
+    assert situ(text).urgency == "past", text
+
+
+@pytest.mark.parametrize("text", [f"{act}. {now}" for act, now in itertools.product(
+    ("Hij betastte me toen ik 12 was", "De trainer sloeg hem vijf jaar geleden"),
+    ("Hij werkt vandaag nog met kinderen", "Ik zag hem gisteren op straat"))] + [
+    f"{act}. {now}" for act, now in itertools.product(
+        ("He touched me when I was 12", "The coach hit him five years ago"),
+        ("He still works with kids today", "I saw him yesterday in town"))])
+def test_a_time_told_apart_from_the_act_is_not_its_time(situ, text):
+    assert situ(text).urgency == "past", text
+
+
+@pytest.mark.parametrize("text", [f"{who} {x}" for who, x in itertools.product(
+    ("een vrouw", "mijn collega"), ("die net aangerand is", "is zonet geslagen"))] + [
+    f"{who} {x}" for who, x in itertools.product(("a woman", "my colleague"), ("was just assaulted", "who was just hit"))])
+def test_just_before_an_act_is_now(situ, text):
+    assert situ(text).urgency == "acute", text
