@@ -298,6 +298,7 @@ def test_a_time_told_apart_from_the_act_is_not_its_time(situ, text):
 
 @pytest.mark.parametrize("text", [f"{who} {x}" for who, x in itertools.product(
     ("een vrouw", "mijn collega"), ("die net aangerand is", "is zonet geslagen"))] + [
-    f"{who} {x}" for who, x in itertools.product(("a woman", "my colleague"), ("was just assaulted", "who was just hit"))])
+    f"{who} {x}" for who, x in itertools.product(("a woman", "my colleague"),
+                                                  ("was just assaulted", "who was just hit"))])
 def test_just_before_an_act_is_now(situ, text):
     assert situ(text).urgency == "acute", text

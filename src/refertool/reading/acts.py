@@ -199,8 +199,9 @@ class Acts(Passage):
             if family:
                 found.extend(spec["family_topics"])
             found.extend(spec["minor_topics" if young else "topics"])
-            # touching that goes on, of an adult (or of no age told, not a son or a daughter): harassment
-            if self.ongoing and victims and not young and not child:
+            # touching that goes on, of an adult or of the asker, with no minor in the story: harassment
+            if self.ongoing and victims and all(self._adult(p) or p.relation == "self" for p in victims) \
+                    and not any(self.minor(m.person()) for m in self.mentions):
                 found.extend(spec["ongoing_topics"])
         # "our son (13) filmed girls": transgressive behaviour first, and no child abuse
         return [*(w.minor_doer_topics if minor_doer else ()),
@@ -217,6 +218,10 @@ class Acts(Passage):
         before = [m for m in same if m.at < at]
         m = before[-1] if before else same[0] if same else None
         return m.person() if m is not None else None
+
+    def _adult(self, m: Mention) -> bool:
+        age = m.age_then if m.age_then is not None else m.age
+        return m.age_group == "adult" if age is None else age_group(age, self.w) == "adult"
 
     def _object(self, at: int) -> Mention | None:
         """The person named first after word `at` in its sentence part."""
