@@ -402,8 +402,8 @@ def test_coercion_to_sex_is_sexual_violence(situ, catalog, text):
 
 
 @pytest.mark.parametrize("text,urgency", [
-    ("hij komt 's nachts in haar kamer en betast haar", ""),  # a habit of the night
-    ("he comes into her room at night and touches her", ""),
+    ("hij komt 's nachts in haar kamer en betast haar", "recent"),  # a habit of the night: it goes on
+    ("he comes into her room at night and touches her", "recent"),
     ("vannacht is ze betast", "acute"),
     ("she was touched last night", "acute"),
     ("ze is zonet aangerand", "acute"),

@@ -164,12 +164,82 @@ class Acts(Passage):
 
     def act_topics(self) -> list[str]:
         """The topics of the acts named, by class, those for a minor when the one it was done to is one; the sexual
-        ones first. A text whose acts are none of them sexual implies no sexual topic."""
-        classes = self.w.act_classes
-        named = list(dict.fromkeys(c for c in self.act_class if c))
-        minor = any(self.minor(m.person()) and m.person().role == "victim" for m in self.mentions)
-        named.sort(key=lambda c: not classes[c]["sexual"])
-        return [t for c in named for t in classes[c]["minor_topics" if minor else "topics"]]
+        ones first. A text whose acts are none of them sexual implies no sexual topic; an act negated in its clause
+        ("hij heeft haar niet aangeraakt") implies none."""
+        w, classes = self.w, self.w.act_classes
+        # a sexual act negated in its clause is none ("hij heeft haar niet aangeraakt")
+        at = {c: i for i, c in reversed(list(enumerate(self.act_class)))
+              if c and not (classes[c]["sexual"] and self._act_negated(i))}
+        at.update({c: i for c, i in self._together().items() if c not in at})
+        named = [c for c in dict.fromkeys(at) if self.repeated or not classes[c]["when_ongoing"]]
+        victims = [m.person() for m in self.mentions if m.person().role == "victim"]
+        doers = [m.person() for m in self.mentions if m.person().role == "perpetrator"]
+        doer = doers[0] if doers else None
+        minor = any(self.minor(p) for p in victims)
+        # "his son", "haar dochter" harmed by a parent: a child, when no age says otherwise
+        child = any(p.relation in w.family_children and p.age is None and p.age_group != "adult" for p in victims)
+        # the sexual first, and of those the ones read from words together (more telling: "touches her breasts")
+        named.sort(key=lambda c: (not classes[c]["sexual"], not classes[c]["together"]))
+        found: list[str] = []
+        minor_doer = False
+        for c in named:
+            spec = classes[c]
+            # who did it: the one read so, or with no one read as such, the first named before the act in its part
+            by = doer if doer is not None or spec["state"] else self._first_before(at[c])
+            if by is not None and (self.minor(by) or by.relation in w.minor_doer_relations and (
+                    by.age is None and by.age_group != "adult")):
+                minor_doer = minor_doer or spec["sexual"]
+            # a harm state ("bruises", "pregnant") is of the one who bears it, the person named before it; an act
+            # with no one read as its victim, of the one named after it ("takes photos of the children")
+            bearer = self._bearer(at[c]) if spec["state"] else None if victims else (
+                self._object(at[c]) or self._bearer(at[c]))
+            family = by is not None and by.relation in w.family_doers  # by a parent figure
+            young = self.minor(bearer) if bearer is not None else minor or family and child
+            found.extend(t for other, topics in spec["with"].items() if other in named for t in topics)
+            if family:
+                found.extend(spec["family_topics"])
+            found.extend(spec["minor_topics" if young else "topics"])
+            # touching that goes on, of an adult or of the asker, with no minor in the story: harassment
+            if self.ongoing and victims and all(self._adult(p) or p.relation == "self" for p in victims) \
+                    and not any(self.minor(m.person()) for m in self.mentions):
+                found.extend(spec["ongoing_topics"])
+        # "our son (13) filmed girls": transgressive behaviour first, and no child abuse
+        return [*(w.minor_doer_topics if minor_doer else ()),
+                *(t for t in found if not (minor_doer and victims and t in w.minor_doer_not))]
+
+    def _first_before(self, at: int) -> Mention | None:
+        """The person named first in the sentence part of word `at`, before it: who acts, in a plain clause."""
+        m = next((m for m in self.mentions if m.at < at and self.part[m.at] == self.part[at]), None)
+        return m.person() if m is not None else None
+
+    def _bearer(self, at: int) -> Mention | None:
+        """The one a state is of: the person named last before it in its sentence part, else the first after."""
+        same = [m for m in self.mentions if self.part[m.at] == self.part[at]]
+        before = [m for m in same if m.at < at]
+        m = before[-1] if before else same[0] if same else None
+        return m.person() if m is not None else None
+
+    def _adult(self, m: Mention) -> bool:
+        age = m.age_then if m.age_then is not None else m.age
+        return m.age_group == "adult" if age is None else age_group(age, self.w) == "adult"
+
+    def _object(self, at: int) -> Mention | None:
+        """The person named first after word `at` in its sentence part."""
+        m = next((m for m in self.mentions if m.at > at and self.part[m.at] == self.part[at]), None)
+        return m.person() if m is not None else None
+
+    def named_topics(self) -> list[str]:
+        """The topics the text names, a harm named under a negation left out ("geen misbruik", "not abuse")."""
+        w = self.w
+        return [t for start, _, t in find(self.words, w.topics)
+                if not (t in w.abuse_topics and self._act_negated(start))]
+
+    def ordered(self, topics: list[str]) -> list[str]:
+        """The harm first (`[topic_order] harm`, in the order given), then what is asked about it: the main topic
+        is the first."""
+        harm = self.w.harm_order
+        unique = list(dict.fromkeys(topics))
+        return sorted(unique, key=lambda t: (t not in harm, unique.index(t)))
 
     def feelings(self) -> Mention | None:
         """The one who has the feelings ("ik heb gevoelens voor kinderen", "she fears her urges"): the person named last

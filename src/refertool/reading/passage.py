@@ -69,12 +69,14 @@ class Passage:
         self.topic_phrase = {i for start, end, _ in find(self.words, self.w.topics) if end - start > 1
                              for i in range(start, end)}
         self.act_class = self._act_classes()
+        self._together_found: dict[str, int] | None = None
         self.used: set[int] = set()
         self.mentions: list[Mention] = []
         self.asker_span: tuple[int, int] = (0, 0)
         self.refused: set[str] = set()  # words of a refusal ("geen aangifte"): read, never searched
         self.groomed = False  # a minor keeps contact with an adult stranger
         self.ongoing = False  # it still goes on ("al maanden", "keeps")
+        self.repeated = False  # told as repeated ("elke nacht", "al weken", "honderden"), not only in the present tense
         self.now = False  # it happens today, tonight, right now
         self.story: set[str] = set()  # words of what happened, not of what is asked ("ze chatte met ..."): not searched
 
@@ -123,7 +125,42 @@ class Passage:
                 verb = w.act_separable.get((self.words[j], lemma), "")
                 if verb and j != i and self.clause[j] == self.clause[i] and not out[i]:
                     out[i] = verb
+        # a harm state ("blauwe plekken", "pregnant") tells what was done, not who did it: as a noun
+        self.act_noun = [noun or bool(c) and w.act_classes[c]["state"] for noun, c in zip(self.act_noun, out)]
         return out
+
+    def _together(self) -> dict[str, int]:
+        """Classes named by words of each of their groups in one sentence part (`together`, as written or as
+        lemmas): "redness down there", "comes into the bathroom"; where the first group's word is."""
+        if self._together_found is not None:
+            return self._together_found
+        out: dict[str, int] = {}
+        parts = sorted(set(self.part))
+        for name, spec in self.w.act_classes.items():
+            groups = spec["together"]
+            for part in parts if groups else ():
+                span = [i for i, p in enumerate(self.part) if p == part]
+                hits = []
+                for group in groups:
+                    found = [span[s] for seq in ([self.words[i] for i in span], [self.lemmas[i] for i in span])
+                             for s, _, _ in find(seq, group)
+                             if not (spec["sexual"] and self._act_negated(span[s]))]
+                    if not found:
+                        break
+                    hits.append(min(found))
+                else:
+                    out.setdefault(name, hits[0])
+        self._together_found = out
+        return out
+
+    def _act_negated(self, at: int) -> bool:
+        """A negation before the act in its clause ("niet aangeraakt", "never touched", "nothing sexual"), unless it
+        negates the stopping ("won't stop touching")."""
+        w = self.w
+        for j in range(max(0, at - w.reach), at):
+            if self.clause[j] == self.clause[at] and self.words[j] in w.act_negation and not self.act_class[j]:
+                return not any(self.words[k] in w.stopping for k in range(j + 1, at))
+        return False
 
     def _minor_follows(self, at: int) -> bool:
         """The person named right after `at` (determiners left out) is a minor: by a word that tells it ("een

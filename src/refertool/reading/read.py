@@ -186,7 +186,7 @@ class Reader(Persons, Time, Acts):
         if "help-perpetrator" in needs:
             in_role = False  # help for the one who did it: the asker's own organisation is not the answer
         areas, towns = self.places()
-        topics = [t for _, _, t in find(self.words, self.w.topics)]
+        topics = self.ordered(self.named_topics())
         seen: list[Mention] = []
         for m in self.mentions:
             p = m.person()
@@ -195,7 +195,7 @@ class Reader(Persons, Time, Acts):
         spent = {self.words[i] for i in self.used} - self.w.facet_words
         spent |= {x for x in self.words if x in self.w.frames} | self.refused | self.story | self.pieces  # even facets
         implied = self.implied() + [t for need in needs if need == "feelings" for t in self.w.need_topics.get(need, ())]
-        implied = [t for t in implied if t not in topics]  # named already
+        implied = self.ordered([t for t in implied if t not in topics])  # named already
         self._adult_by_the_other(seen)
         people = tuple(self._person(m) for m in seen)
         asker = self._coarse(asker_role, asker_sector if in_role else "", me)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .passage import Passage
+from .lexicon import lexicon
+from .passage import Passage, participle
 from .words import find
 
 CLOCK = re.compile(r"^(\d{1,2})(u|h|am|pm|uur)?$")
@@ -17,33 +18,112 @@ class Time(Passage):
 
     def urgency(self) -> str:
         w = self.w
-        days: list[int] = []
-        taken: set[int] = set()
+        dated: list[tuple[int, int | None]] = []  # days ago, and the word that tells it
+        repeated = self._repeated()
+        # "iedere woensdag", "every night": a repetition, not a date
+        taken: set[int] = {j for i in repeated if self.words[i] in w.every for j in (i, i + 1)}
         for i in range(len(self.words)):
             if i not in taken and not self._of_the_telling(i):
                 found = self._days_at(i)
                 if found is not None:
-                    days.append(found[0])
+                    dated.append((found[0], i))
                     taken.update(range(i, found[1]))
         spare = [x if i not in taken else "" for i, x in enumerate(self.words)]
         for start, end, level in find(spare, w.urgency):
             if not self._of_the_telling(start):
-                days.append({"acute": 0, "recent": w.acute_days + 1}.get(level, w.recent_days + 1))
+                dated.append(({"acute": 0, "recent": w.acute_days + 1}.get(level, w.recent_days + 1), start))
             taken.update(range(start, end))
         for start, end, _ in find(spare, w.childhood):
-            days.append(w.recent_days + 1)
+            dated.append((w.recent_days + 1, start))
             taken.update(range(start, end))
+        for i, word in enumerate(self.words):  # "net aangerand", "just hit her": right now
+            if word in w.just and any(self.is_act(j) for j in range(i + 1, min(len(self.words), i + 3))):
+                dated.append((0, i))
         if any(m.age_then is not None and m.age is not None and m.age - m.age_then > 1 for m in self.mentions):
-            days.append(w.recent_days + 1)  # "toen ik 11 was ... nu 62": long ago
+            dated.append((w.recent_days + 1, None))  # "toen ik 11 was ... nu 62": long ago
+        # the times told in a sentence part with an act are the act's ("hij betastte hem toen hij 14 was. Hij
+        # traint vandaag nog"); only when none is, any time told
+        days = [d for d, i in dated if i is None or self._has_act(self.part[i])] or [d for d, _ in dated]
         self.used.update(taken)
-        self.ongoing = bool(find(self.words, w.ongoing))
+        repeated += [start for start, _, _ in find(self.words, w.ongoing)]
+        self.repeated = bool(repeated)  # told as repeated (not only in the present tense)
+        self.ongoing = bool(repeated)
+        # it goes on when told so of the acts (a marker in a sentence part with an act): not of feelings or of
+        # the telling ("I have had these thoughts since ..."); an act in the present tense goes on too, but
+        # tells no time ("he hits her": no more recent than said)
+        going_on = any(self._has_act(self.part[i]) for i in repeated) or self._present_act()
+        self.ongoing = self.ongoing or going_on or self._present_act()
         if not days and any(self._night_clock(i) for i in range(len(self.words))):
             days.append(0)  # a night hour and no other time word: it is happening now, at night
         if not days:
-            return "recent" if self.ongoing else ""
+            return "recent" if going_on else ""
         when = min(days)
+        if going_on:
+            when = min(when, w.recent_days)  # "since 2019", "sinds januari": it started then, and it still goes on
         self.now = when == 0  # today, tonight, right now
         return "acute" if when <= w.acute_days else "recent" if when <= w.recent_days else "past"
+
+    def _repeated(self) -> list[int]:
+        """Where the grammar of repetition starts: "elke nacht", "iedere woensdag", "al drie weken", "al een paar
+        maanden", "for months", "sinds de zomer", "since we broke up"."""
+        w, words = self.w, self.words
+        found = []
+        for i, word in enumerate(words):
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            after = words[i + 2] if i + 2 < len(words) else ""
+            if word in w.every and (nxt in w.units or nxt in w.every_of or nxt.startswith(w.weekdays)
+                                    or nxt in w.day_parts):
+                found.append(i)
+            elif word in w.last and (nxt in w.units and nxt not in w.last_of or nxt in w.numbers and after in w.units):
+                found.append(i)  # "de afgelopen weken", "the past few months": up to now
+            elif word in w.since and nxt:
+                found.append(i)
+            elif word in w.spans and (word not in w.spans_perfect or self._perfect(i)):
+                rest = words[i + 1:i + 4]
+                while rest and (rest[0] in w.numbers or rest[0].isdigit()) and len(rest) > 1:
+                    rest = rest[1:]  # "al drie weken", "al een paar maanden", "for 3 months"
+                if rest and (rest[0] in w.units or rest[0] in w.span_of and rest[0] != nxt):
+                    found.append(i)
+        return found
+
+    def _perfect(self, i: int) -> bool:
+        """A perfect or a present tense in the clause of word i ("has been", "is", "he hits her for months")."""
+        return any(self.clause[j] == self.clause[i] and (self.words[j] in self.w.active or self.words[j] in
+                                                          self.w.progressive or self._present(j))
+                   for j in range(len(self.words)))
+
+    def _has_act(self, part: int) -> bool:
+        """The sentence part names an act or its stopping, or starts with "dit", "it" after one that does ("dit gaat al
+        maanden zo")."""
+        start = self.part.index(part)
+        before = [p for p in self.part if p < part]
+        if before and self.words[start] in self.w.about_it and self._has_act(before[-1]):
+            return True
+        # ("I stopped three months ago": the stopping is of the act too)
+        return any(self.part[i] == part and (self.is_act(i) or self.act_class[i] or self.words[i] in self.w.sharing
+                                             or self.words[i] in self.w.contact or self.words[i] in self.w.stopping)
+                   for i in range(len(self.words))) \
+            or any(self.part[i] == part for i in self._together().values())
+
+    def _present_act(self) -> bool:
+        """An act told in the present tense ("he hits her", "hij stuurt haar", "is beating"): it goes on. Not a
+        Dutch participle after an auxiliary ("werd misbruikt", "heeft betast")."""
+        return any(self._present(i) for i in range(len(self.words)))
+
+    def _present(self, i: int) -> bool:
+        w, word = self.w, self.words[i]
+        if not (self.is_act(i) or word in w.sharing or word in w.contact) or word in w.accused:
+            return False
+        clause = [self.words[j] for j in range(len(self.words)) if self.clause[j] == self.clause[i] and j != i]
+        lemma = lexicon().lemma(word)
+        if word.endswith("ing") and any(x in w.progressive for x in clause):
+            return True  # "is beating", "are bullying"
+        if any(x in w.passive or x in w.active for x in clause):
+            return False
+        english = word.endswith("s") and not word.endswith("ss") and lemma != word and word[:-1].startswith(lemma[:-1])
+        dutch = word.endswith("t") and lemma.endswith("n") and lemma != word and not word.startswith("ge") \
+            and word[:2] == lemma[:2] and not participle(word)  # "betast", "misbruikt" are participles too
+        return english or dutch
 
     @staticmethod
     def _year() -> int:
@@ -52,10 +132,16 @@ class Time(Passage):
         return today().year
 
     def _of_the_telling(self, i: int) -> bool:
-        """"hij zei me gisteren dat ...", "she told me today": the time of the telling, not of the act."""
+        """"hij zei me gisteren dat ...", "she told me today", "heeft me gisteren opgebiecht dat ...": the time of the
+        telling, not of the act; so is the time of a conviction or an arrest ("hij is vorig jaar veroordeeld")."""
         words, w = self.words, self.w
-        told = [j for j in range(max(0, i - 3), i) if words[j] in w.telling and self.part[j] == self.part[i]]
-        return bool(told) and not any(words[j] in w.boundary for j in range(told[-1], i))  # "zegt dat hij gisteren"
+        near = [j for j in range(max(0, i - 3), min(len(words), i + 4))
+                if words[j] in w.telling and self.part[j] == self.part[i]]
+        # nothing of another clause between ("zegt dat hij gisteren ..."), before or after the time word
+        if any(not any(words[k] in w.boundary for k in range(min(i, j), max(i, j))) for j in near):
+            return True
+        clause = [j for j in range(len(words)) if self.clause[j] == self.clause[i]]
+        return any(words[j] in w.convicted for j in clause) and not any(self.is_act(j) for j in clause)
 
     def _days_at(self, i: int) -> tuple[int, int] | None:
         """Days ago of a time expression starting at word i, and where it ends; None when none starts there."""
@@ -69,6 +155,10 @@ class Time(Passage):
             return w.few * w.units[word], i + 2
         if word in w.last and nxt in w.last_of:  # "vorige winter", "last week"
             return w.last_of[nxt], i + 2
+        if word in w.last and (nxt in w.units or nxt in w.numbers and after in w.units):
+            # "de afgelopen twee weken", "the past few months", "de laatste weken": a span up to now
+            count = w.numbers[nxt] if nxt in w.numbers else w.few
+            return count * w.units[after if nxt in w.numbers else nxt], i + (3 if nxt in w.numbers else 2)
         if word in w.last and nxt.startswith(w.weekdays):  # "afgelopen vrijdag"
             return w.weekday_days, i + 2
         if word.startswith(w.weekdays) and (word in w.weekdays or word.endswith(w.day_parts)):
@@ -79,6 +169,9 @@ class Time(Passage):
         for prefix, ago in w.day_prefixes.items():  # "gistermiddag", "vanavond"
             if word.startswith(prefix) and word[len(prefix):] in w.day_parts or word == prefix and ago:
                 return ago, i + (2 if nxt in w.day_parts else 1)  # "gisteren", "yesterday evening"
+        period = next((days for head, days in w.periods.items() if word.endswith(head)), None)
+        if period is not None:  # "tijdens de kerstvakantie", "over the holidays"
+            return period, i + 1
         if len(word) == 4 and word.isdigit() and 1900 < int(word) <= self._year():  # "in 2019"
             return (self._year() - int(word)) * 365, i + 1
         if word in w.then:  # "toen hij 7 was", "when she was 6", "at age 5": long ago

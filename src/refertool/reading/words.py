@@ -106,6 +106,17 @@ class Words:
         self.childhood = listed(time.get("childhood"))
         self.then = single(time.get("then"))
         self.ongoing = listed(time.get("ongoing"))
+        self.months = {m: n % 12 + 1 for n, m in enumerate(time.get("months", ()))}
+        self.periods = {k: int(v) for k, v in (time.get("periods") or {}).items()}
+        self.every = single(time.get("every"))
+        self.every_of = single(time.get("every_of"))
+        self.spans = single(time.get("spans"))
+        self.span_of = single(time.get("span_of"))
+        self.spans_perfect = single(time.get("spans_perfect"))
+        self.since = single(time.get("since"))
+        self.progressive = single(time.get("progressive"))
+        self.about_it = single(time.get("about_it"))
+        self.just = single(time.get("just"))
         self.now_topics = tuple(time.get("now_topics", ()))
         self.asker_roles = table(asker.get("roles"))
         self.urgency = table(raw.get("urgency"))
@@ -118,6 +129,16 @@ class Words:
         negation = raw.get("negation") or {}
         self.negation = single(negation.get("words"))
         self.reach = int(negation.get("reach", 4))
+        self.act_negation = single(negation.get("of_acts"))
+        self.stopping = single(negation.get("stopping"))
+        self.harm_order = tuple((raw.get("topic_order") or {}).get("harm", ()))
+        minor_doer = raw.get("minor_doer") or {}
+        self.minor_doer_topics = tuple(minor_doer.get("sexual_topics", ()))
+        self.minor_doer_not = frozenset(minor_doer.get("not_topics", ()))
+        self.minor_doer_relations = frozenset(minor_doer.get("relations", ()))
+        family = raw.get("family") or {}
+        self.family_doers = frozenset(family.get("doers", ()))
+        self.family_children = frozenset(family.get("children", ()))
         self.channels = table(raw.get("channels"))
         self.wish = single((raw.get("wish") or {}).get("words"))
         self.direct_channels = tuple((raw.get("wish") or {}).get("direct", []))
@@ -170,14 +191,34 @@ class Words:
         self.act_separable: dict[tuple[str, str], str] = {}
         self.act_phrases: dict[tuple[str, ...], str] = {}
         self.act_light: dict[tuple[str, ...], str] = {}  # "iets doen bij": an act only when a minor follows
+        def together(group: list[str], name: str) -> dict[tuple[str, ...], str]:
+            """A group of words of a class, with every form the lexicon knows of each ("touch": "touches")."""
+            out = {tuple(tokens(x)): name for x in group}
+            for x in group:
+                if len(tokens(x)) == 1:
+                    # the regular forms the dictionary may not lead back: "touches", "kijkt" (the stem and a t)
+                    stem = x[:-2] if x.endswith("en") else x
+                    regular = {f for f in (*(x + end for end in ("s", "es", "d", "ed", "ing")), stem, stem + "t")
+                               if f != x and lex.is_real(f)}
+                    out.update({(form,): name for form in lex.forms({lex.lemma(x), x}) | regular})
+            return out
+
         for name, spec in (raw.get("act_classes") or {}).items():
-            self.act_classes[name] = {"topics": tuple(spec.get("topics", ())), "sexual": bool(spec.get("sexual")),
-                                      "minor_topics": tuple(spec.get("minor_topics", spec.get("topics", ())))}
+            self.act_classes[name] = {
+                "topics": tuple(spec.get("topics", ())), "sexual": bool(spec.get("sexual")),
+                "minor_topics": tuple(spec.get("minor_topics", spec.get("topics", ()))),
+                "ongoing_topics": tuple(spec.get("ongoing_topics", ())), "state": bool(spec.get("state")),
+                "when_ongoing": bool(spec.get("when_ongoing")), "family_topics": tuple(spec.get("family_topics", ())),
+                "with": {k: tuple(v) for k, v in (spec.get("with") or {}).items()},
+                # groups of words (as written or as lemmas) that name the class when each is in one sentence part
+                "together": [together(group, name) for group in (spec.get("together") or {}).values()]}
             for word in spec.get("lemmas", ()):
                 # and its regular English forms the lexicon holds: the dictionary may give one another
                 # lemma ("touches" -> "touche")
                 regular = {word + end for end in ("s", "es", "d", "ed", "ing")}
-                for form in lex.forms({lex.lemma(word), word}) | {f for f in regular if lex.is_real(f)}:
+                # ("beating" is no word to the dictionary, but a form of "beat")
+                for form in lex.forms({lex.lemma(word), word}) | {f for f in regular if lex.is_real(f)
+                                                                  or f.endswith("ing")}:
                     self.act_lemmas.setdefault(form, name)
             for word in spec.get("nouns", ()):  # the noun's own forms ("naaktfoto's"), not its verb's
                 for form in lex.forms({word}):
@@ -196,7 +237,8 @@ class Words:
                     if words:
                         self.act_phrases.setdefault(words, name)
         targets = self.relations_and_acts() | set(self.act_lemmas) | set(self.act_nouns) | {
-            x for phrase in (*self.act_phrases, *self.act_separable) for x in phrase}
+            x for phrase in (*self.act_phrases, *self.act_separable) for x in phrase} | {
+            x for spec in self.act_classes.values() for group in spec["together"] for phrase in group for x in phrase}
         self.known_list = sorted(w for w in targets if len(w) >= 5)
         # Single person words: the heads a compound resolves to ("judotrainer" -> trainer, "pleegvader" -> vader).
         self.person_heads = frozenset(p[0] for group in (self.relations, self.asker_roles) for p in group
@@ -263,7 +305,10 @@ SCHEMA: dict[str, Any] = {
                               WORDS),
     "acts": {"words": WORDS},
     "act_classes": any_key({"lemmas": WORDS, "nouns": WORDS, "separable": WORDS, "phrases": WORDS, "light": WORDS,
-                            "topics": ids("topics"), "minor_topics": ids("topics"), "sexual": ("bool",)}),
+                            "topics": ids("topics"), "minor_topics": ids("topics"), "sexual": ("bool",),
+                            "ongoing_topics": ids("topics"), "state": ("bool",), "when_ongoing": ("bool",),
+                            "with": any_key(ids("topics")), "together": any_key(WORDS),
+                            "family_topics": ids("topics")}),
     "voice": dict.fromkeys(("passive", "agent", "active", "accused", "accused_of", "convicted", "sharing", "to",
                             "contact", "telling", "boundary", "relative", "before_noun", "thinking",
                             "time_clause", "time_clause_tail", "perfect_passive"), WORDS),
@@ -277,11 +322,18 @@ SCHEMA: dict[str, Any] = {
              "last_of": any_key(NUMBER),
              "weekdays": WORDS, "weekday_days": NUMBER, "day_prefixes": any_key(NUMBER), "day_parts": WORDS,
              "this": WORDS,
-             "childhood": WORDS, "then": WORDS, "ongoing": WORDS, "now_topics": ids("topics")},
+             "childhood": WORDS, "then": WORDS, "ongoing": WORDS, "now_topics": ids("topics"), "months": WORDS,
+             "periods": any_key(NUMBER), "every": WORDS, "every_of": WORDS, "spans": WORDS, "since": WORDS,
+             "span_of": WORDS, "spans_perfect": WORDS,
+             "progressive": WORDS, "about_it": WORDS,
+             "just": WORDS},
     "urgency": dict.fromkeys(("acute", "recent", "past"), WORDS),
     "needs": any_key(WORDS),
     "help_for": dict.fromkeys(("other", "verbs_after_person", "verbs_before_person", "before_person", "self"), WORDS),
-    "negation": {"words": WORDS, "reach": NUMBER},
+    "negation": {"words": WORDS, "reach": NUMBER, "of_acts": WORDS, "stopping": WORDS},
+    "topic_order": {"harm": ids("topics")},
+    "minor_doer": {"sexual_topics": ids("topics"), "not_topics": ids("topics"), "relations": ("ids", "relations")},
+    "family": {"doers": ("ids", "relations"), "children": ("ids", "relations")},
     "channels": any_key(WORDS),
     "wish": {"words": WORDS, "direct": WORDS},
     "moods": {"words": WORDS},

@@ -1,0 +1,304 @@
+"""What happened and when, on generated sentences: act classes and harm states × persons × time × language.
+
+Each group tests one mechanism of `reading/acts.py` or `reading/time.py` (and its rules in data/situation.toml)
+on many combinations written for this file.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from refertool.reading.model import Situation
+from refertool.reading.read import read
+
+SEXUAL = {"sexual-violence", "sexual-abuse", "image-abuse", "child-sexual-abuse-material", "paedophilic-feelings"}
+
+
+@pytest.fixture(scope="module")
+def situ(catalog):
+    def run(text: str) -> Situation:
+        return read(text, catalog.vocabulary, catalog.regions, catalog.index.word_set.__contains__)
+    return run
+
+
+def topics(s: Situation) -> list[str]:
+    return [*s.topics, *s.implied]
+
+
+# ---------------------------------------------------------------- harm shown by its marks (harm states)
+CHILDREN = {"nl": ["ons zoontje van 3", "een kleuter", "mijn dochtertje van 4", "een peuter uit de groep"],
+            "en": ["our son of 3", "a toddler", "my little girl (4)", "a preschooler of 4"]}
+MARKS = {"nl": ["heeft blauwe plekken op de armen", "had brandwonden op de rug", "heeft striemen op de benen"],
+         "en": ["has bruises on both arms", "had burns on the back", "has welts on the legs"]}
+INTIMATE = {"nl": ["kwam thuis met roodheid daar beneden", "heeft pijn aan het plassertje", "had bloed in het kruis"],
+            "en": ["came home with redness down there", "has pain in the genitals", "had bleeding around the crotch"]}
+
+
+def _marked(table):
+    return [f"{who} {mark}" for lang in ("nl", "en") for who, mark in itertools.product(CHILDREN[lang], table[lang])]
+
+
+@pytest.mark.parametrize("text", _marked(MARKS))
+def test_marks_on_a_child_are_child_abuse_not_sexual(situ, text):
+    found = topics(situ(text))
+    assert "child-abuse" in found and not SEXUAL & set(found), text
+
+
+@pytest.mark.parametrize("text", _marked(INTIMATE))
+def test_marks_of_the_intimate_body_are_suspected_sexual_abuse(situ, text):
+    assert "sexual-abuse" in topics(situ(text)), text
+
+
+@pytest.mark.parametrize("text,minor", [
+    (f"{who} is {age} and {state}", age < 18) for who, age, state in itertools.product(
+        ("she", "my cousin", "the girl"), (14, 15, 31, 40), ("pregnant", "pregnant by an older man"))] + [
+    (f"{who} is {age} jaar en {state}", age < 18) for who, age, state in itertools.product(
+        ("ze", "mijn nicht", "het meisje"), (13, 16, 29, 35), ("zwanger", "zwanger van een oudere man"))])
+def test_a_pregnancy_is_abuse_only_of_a_minor(situ, text, minor):
+    assert ("sexual-abuse" in topics(situ(text))) == minor, text
+
+
+# ---------------------------------------------------------------- words read together in one sentence part
+WATCHERS = {"nl": ["haar stiefvader", "de pleegvader", "haar oom"],
+            "en": ["her stepfather", "the foster dad", "her uncle"]}
+INTRUSIONS = {"nl": ["{who} komt de badkamer binnen als ze doucht", "{who} kijkt naar haar in de douche",
+                     "{who} komt bij haar in bed liggen"],
+              "en": ["{who} comes into the bathroom when she showers", "{who} watches her in the shower",
+                     "{who} comes to lie in her bed"]}
+
+
+@pytest.mark.parametrize("text", [f"{x.format(who=who)}, {age}" for lang in ("nl", "en") for who, x, age in
+                                  itertools.product(WATCHERS[lang], INTRUSIONS[lang], ("", "ze is 10"))])
+def test_watching_or_coming_close_where_one_is_naked_is_sexual(situ, text):
+    found = topics(situ(text))
+    # by a parent figure or of a child, abuse; else at least a boundary crossed
+    assert "sexual-abuse" in found or "transgressive-behaviour" in found, text
+
+
+PHOTOGRAPHERS = {"nl": ["de buurman", "haar oom", "een leider"], "en": ["the neighbour", "her uncle", "a leader"]}
+PICTURES = {"nl": ["{who} maakt foto's van de kinderen in bad", "{who} filmt meisjes van 11 in de kleedkamer",
+                   "{who} nam filmpjes van twee kinderen onder de douche"],
+            "en": ["{who} takes photos of the children in the bath", "{who} filmed girls of 11 in the changing room",
+                   "{who} made videos of two kids in the shower"]}
+
+
+@pytest.mark.parametrize("text", [x.format(who=who) for lang in ("nl", "en")
+                                  for who, x in itertools.product(PHOTOGRAPHERS[lang], PICTURES[lang])])
+def test_images_of_children_where_they_are_naked_are_abuse_material(situ, text):
+    assert "child-sexual-abuse-material" in topics(situ(text)), text
+
+
+GROUNDS = {"nl": ["omdat ik zwanger ben", "vanwege mijn afkomst", "omdat ik een hoofddoek draag", "omdat ik homo ben"],
+           "en": ["because I am pregnant", "because of my origin", "because I wear a headscarf", "because I am gay"]}
+TREATED = {"nl": ["mijn baas geeft me de promotie niet", "ik werd ontslagen", "collega's lachen me uit"],
+           "en": ["my boss refused me the promotion", "I was fired", "colleagues make fun of me"]}
+
+
+@pytest.mark.parametrize("text", [f"{x} {g}" for lang in ("nl", "en")
+                                  for x, g in itertools.product(TREATED[lang], GROUNDS[lang])])
+def test_treated_worse_for_who_one_is_is_discrimination_not_sexual(situ, text):
+    found = topics(situ(text))
+    assert "discrimination" in found and not SEXUAL & set(found), text
+
+
+# ---------------------------------------------------------------- non-sexual harm brings no sexual topic
+DOERS = {"nl": ["mijn ex", "een collega", "de buurman", "mijn vader"], "en": ["my ex", "a colleague", "the neighbour",
+                                                                             "my father"]}
+NON_SEXUAL = {
+    "nl": [("{who} sloeg me gisteren", "violence"), ("{who} stuurt me elke dag tientallen berichten", "harassment"),
+           ("{who} staat al weken elke avond aan mijn deur", "harassment"), ("{who} pest me al maanden", "harassment"),
+           ("{who} schreeuwt elke nacht tegen de kinderen", "violence")],
+    "en": [("{who} slapped me yesterday", "violence"), ("{who} sends me dozens of messages every day", "harassment"),
+           ("{who} keeps showing up at my work", "harassment"), ("{who} has been bullying me for months", "harassment"),
+           ("{who} screams at the kids every night", "violence")]}
+
+
+@pytest.mark.parametrize("text,topic", [(x.format(who=who), t) for lang in ("nl", "en")
+                                        for who, (x, t) in itertools.product(DOERS[lang], NON_SEXUAL[lang])])
+def test_non_sexual_harm_is_read_and_brings_no_sexual_topic(situ, text, topic):
+    found = topics(situ(text))
+    assert topic in found and not SEXUAL & set(found), text
+
+
+@pytest.mark.parametrize("text", [f"{who} {x}" for who, x in itertools.product(
+    ("hij", "de trainer", "mijn oom"),
+    ("heeft haar niet betast, maar wel geslagen", "heeft haar nooit aangeraakt"))] + [
+    f"{who} {x}" for who, x in itertools.product(
+        ("he", "the coach", "my uncle"), ("never touched her, but he hit her", "did not touch her"))])
+def test_a_negated_sexual_act_implies_no_sexual_topic(situ, text):
+    assert not SEXUAL & set(topics(situ(text))), text
+
+
+@pytest.mark.parametrize("text", [f"{who} {x}" for who, x in itertools.product(
+    ("he", "the coach", "my colleague"), ("won't stop touching me", "doesn't stop touching my leg"))])
+def test_not_stopping_is_no_negation_and_goes_on(situ, text):
+    s = situ(text)
+    assert SEXUAL & set(topics(s)) or "transgressive-behaviour" in topics(s), text
+    assert s.ongoing, text
+
+
+@pytest.mark.parametrize("text", [f"{who} {x}" for who, x in itertools.product(
+    ("our son (13)", "a boy of 15", "a pupil of 14"), ("filmed girls in the toilets", "touched a girl of 12"))] + [
+    f"{who} {x}" for who, x in itertools.product(
+        ("onze zoon van 13", "een jongen van 15", "mijn neef (14)"),
+        ("filmde meisjes in de toiletten", "heeft een meisje van 12 aangeraakt"))])
+def test_a_sexual_act_by_a_minor_is_transgressive_behaviour_first(situ, text):
+    s = situ(text)
+    # the topics the acts imply: transgressive behaviour first (a word naming a topic is kept as named)
+    assert s.implied and s.implied[0] == "transgressive-behaviour", text
+    assert "child-abuse" not in topics(s), text
+
+
+@pytest.mark.parametrize("text", [f"{who} {x}" for who, x in itertools.product(
+    ("a father", "the dad", "een vader", "de papa"), ("slapped his son", "hit his daughter", "sloeg zijn zoon"))])
+def test_harm_by_a_parent_to_their_son_or_daughter_is_child_abuse(situ, text):
+    assert "child-abuse" in topics(situ(text)), text
+
+
+# ---------------------------------------------------------------- the main harm first
+ASKED = {"nl": ["ik wil klacht indienen", "mag ik mijn beroepsgeheim doorbreken", "wie kan ik bellen om te praten"],
+         "en": ["I want to file a complaint", "can I break professional secrecy", "I need someone to talk to"]}
+HARMS = {"nl": [("want hij heeft haar verkracht", "sexual-violence"), ("over het seksueel misbruik", "sexual-abuse"),
+                ("over de kindermishandeling", "child-abuse")],
+         "en": [("because he raped her", "sexual-violence"), ("about the sexual abuse", "sexual-abuse"),
+                ("about the domestic violence", "violence")]}
+
+
+@pytest.mark.parametrize("text,harm", [(f"{a} {h}", t) for lang in ("nl", "en")
+                                       for a, (h, t) in itertools.product(ASKED[lang], HARMS[lang])])
+def test_the_harm_comes_before_what_is_asked_about_it(situ, text, harm):
+    s = situ(text)
+    named = [*s.topics, *s.implied]
+    assert harm in named, text
+    first = s.topics[0] if harm in s.topics else s.implied[0]
+    assert first == harm, text
+
+
+# ---------------------------------------------------------------- time: a grammar of repetition
+ACTS = {"nl": ["hij slaat haar", "hij stuurt haar berichten", "de trainer betast haar"],
+        "en": ["he hits her", "he sends her messages", "the coach touches her"]}
+REPEATED = {"nl": ["elke nacht", "iedere woensdag", "al drie weken", "al een paar maanden", "sinds de zomer",
+                   "sinds januari", "sinds 2021", "elke avond", "de afgelopen weken"],
+            "en": ["every night", "each friday", "since the summer", "since January", "since 2021",
+                   "every evening", "the past few weeks", "for months now"]}
+
+
+@pytest.mark.parametrize("text", [f"{a} {r}" for lang in ("nl", "en")
+                                  for a, r in itertools.product(ACTS[lang], REPEATED[lang])])
+def test_a_repeated_act_goes_on_and_is_recent(situ, text):
+    s = situ(text)
+    assert s.ongoing and s.urgency == "recent", (text, s.urgency)
+
+
+@pytest.mark.parametrize("text", [f"{a} {r}, {now}"
+                                  for lang, now in (("nl", "vannacht weer"), ("en", "again last night"))
+                                  for a, r in itertools.product(ACTS[lang], REPEATED[lang][:4])])
+def test_a_repeated_act_with_one_of_the_last_days_is_acute(situ, text):
+    assert situ(text).urgency == "acute", text
+
+
+@pytest.mark.parametrize("text", [f"ik heb {r} gevoelens voor kinderen" for r in ("al drie weken", "sinds de zomer")]
+                         + [f"I have had these thoughts {r}" for r in ("for months", "since the summer")])
+def test_repetition_without_an_act_makes_it_no_more_recent(situ, text):
+    assert situ(text).urgency == "", text
+
+
+AGO = {"nl": [("twee weken terug", "recent"), ("drie dagen geleden", "acute"), ("eergisteren", "acute"),
+              ("afgelopen weekend", "acute"), ("tijdens de kerstvakantie", "recent"), ("vijf jaar geleden", "past")],
+       "en": [("a fortnight ago", "recent"), ("three days ago", "acute"), ("last weekend", "acute"),
+              ("over the holidays", "recent"), ("five years ago", "past"), ("last semester", "recent")]}
+ONCE = {"nl": ["sloeg hij haar", "werd ze betast door een leider", "heeft hij haar geduwd"],
+        "en": ["he hit her", "she was touched by a leader", "he pushed her"]}
+
+
+@pytest.mark.parametrize("text,urgency", [(f"{when} {act}" if lang == "nl" else f"{act} {when}", u)
+                                          for lang in ("nl", "en")
+                                          for (when, u), act in itertools.product(AGO[lang], ONCE[lang])])
+def test_the_day_of_one_act(situ, text, urgency):
+    assert situ(text).urgency == urgency, text
+
+
+TELLINGS = {"nl": ["ze vertelde me gisteren dat {act}", "hij heeft me gisteren opgebiecht dat {act}",
+                   "vandaag zei ze dat {act}"],
+            "en": ["she told me yesterday that {act}", "today he confessed that {act}", "she said today that {act}"]}
+LONG_AGO = {"nl": ["hij haar tien jaar geleden sloeg", "het in 2015 gebeurde"],
+            "en": ["he hit her ten years ago", "it happened in 2015"]}
+
+
+@pytest.mark.parametrize("text", [t.format(act=a) for lang in ("nl", "en")
+                                  for t, a in itertools.product(TELLINGS[lang], LONG_AGO[lang])])
+def test_the_time_of_the_telling_is_not_the_time_of_the_act(situ, text):
+    assert situ(text).urgency == "past", text
+
+
+@pytest.mark.parametrize("text", [f"{act}. {conv}" for act, conv in itertools.product(
+    ("Ik werd zes jaar geleden verkracht", "Hij sloeg me vier jaar geleden"),
+    ("Hij is vorige maand veroordeeld", "Hij werd vorige week opgepakt"))] + [
+    f"{act}. {conv}" for act, conv in itertools.product(
+        ("I was raped six years ago", "He hit me four years ago"),
+        ("He was convicted last month", "He was arrested last week"))])
+def test_the_time_of_a_conviction_is_not_the_time_of_the_act(situ, text):
+    assert situ(text).urgency == "past", text
+
+
+@pytest.mark.parametrize("text", [f"{who} {x}" for who, x in itertools.product(
+    ("mijn ex", "een collega"), ("stuurde me gisteren een bericht", "stuurt me een bericht"))] + [
+    f"{who} {x}" for who, x in itertools.product(("my ex", "a colleague"), ("sent me a message", "texts me"))])
+def test_one_message_is_no_harassment(situ, text):
+    assert "harassment" not in topics(situ(text)), text
+
+
+PRICES = {"nl": [("zegt dat ik mag blijven op voorwaarde dat ik met hem naar bed ga", "sexual-violence"),
+                 ("maakt al weken schunnige grapjes over mijn lichaam", "harassment")],
+          "en": [("says I can keep the job if I sleep with him", "sexual-violence"),
+                 ("keeps making sexual comments about my body", "harassment")]}
+BOSSES = {"nl": ["mijn huisbaas", "de chef"], "en": ["a landlord", "the manager"]}
+
+
+@pytest.mark.parametrize("text,harm", [(f"{who} {x}", t) for lang in ("nl", "en")
+                                       for who, (x, t) in itertools.product(BOSSES[lang], PRICES[lang])])
+def test_sex_as_a_price_and_sexual_remarks(situ, text, harm):
+    assert harm in topics(situ(text)), text
+
+
+UNDRESSERS = {"nl": ["een man", "haar oom", "een jongen van 15"], "en": ["a man", "her uncle", "a boy of 15"]}
+UNDRESS = {"nl": ["liet een meisje van 8 haar broek uittrekken", "trok de onderbroek van een kind naar beneden"],
+           "en": ["made a girl of 8 take off her clothes", "pulled down the underwear of a child"]}
+
+
+@pytest.mark.parametrize("text,minor_doer", [(f"{who} {x}", who[-2:] == "15") for lang in ("nl", "en")
+                                             for who, x in itertools.product(UNDRESSERS[lang], UNDRESS[lang])])
+def test_making_a_child_undress_is_abuse_and_by_a_minor_transgressive_first(situ, text, minor_doer):
+    s = situ(text)
+    assert "sexual-abuse" in topics(s), text
+    assert (s.implied[:1] == ("transgressive-behaviour",)) == minor_doer, text
+
+
+@pytest.mark.parametrize("text", [f"{who} {x}" for who, x in itertools.product(
+    ("hij", "de leider"), ("werd vorige maand veroordeeld omdat hij me acht jaar geleden sloeg",
+                           "is vorige week opgepakt omdat hij me in 2016 verkrachtte"))] + [
+    f"{who} {x}" for who, x in itertools.product(
+        ("he", "the leader"), ("was convicted last month because he hit me eight years ago",
+                               "was arrested last week because he raped me in 2016"))])
+def test_a_conviction_in_the_same_sentence_dates_nothing(situ, text):
+    assert situ(text).urgency == "past", text
+
+
+@pytest.mark.parametrize("text", [f"{act}. {now}" for act, now in itertools.product(
+    ("Hij betastte me toen ik 12 was", "De trainer sloeg hem vijf jaar geleden"),
+    ("Hij werkt vandaag nog met kinderen", "Ik zag hem gisteren op straat"))] + [
+    f"{act}. {now}" for act, now in itertools.product(
+        ("He touched me when I was 12", "The coach hit him five years ago"),
+        ("He still works with kids today", "I saw him yesterday in town"))])
+def test_a_time_told_apart_from_the_act_is_not_its_time(situ, text):
+    assert situ(text).urgency == "past", text
+
+
+@pytest.mark.parametrize("text", [f"{who} {x}" for who, x in itertools.product(
+    ("een vrouw", "mijn collega"), ("die net aangerand is", "is zonet geslagen"))] + [
+    f"{who} {x}" for who, x in itertools.product(("a woman", "my colleague"),
+                                                  ("was just assaulted", "who was just hit"))])
+def test_just_before_an_act_is_now(situ, text):
+    assert situ(text).urgency == "acute", text
