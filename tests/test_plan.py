@@ -840,7 +840,8 @@ def test_a_service_about_sexual_violence_is_no_help_after_a_slap(cli):
 
 
 def test_the_care_sectors_route_when_a_colleague_hurts_a_resident_with_a_disability(cli):
-    text = "I work in a home for adults with an intellectual disability; yesterday a colleague hit a resident"
+    text = ("I am a carer in a residential home for adults with an intellectual disability; yesterday a colleague "
+            "hit a resident")
     plan = _plan(cli, text)
     assert _placed(plan).get("vaph") == "report"
     assert not any("minor" in a for a in plan["assumptions"])  # "for adults": an adult

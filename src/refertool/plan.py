@@ -221,7 +221,7 @@ class _Builder:
         self.order = named.order
         extra = [a for a in (*given.audiences, *named.audiences) if a not in vocab.age_spans()]
         victim, perpetrator = s.victim(), s.perpetrator()
-        # "a home for adults with a disability": an age group the text names for no one it casts in a role is
+        # "a residential home for disabled adults": an age group the text names for no one it casts in a role is
         # that of the person affected, when their own age is not said
         victim_group = _group(victim, vocab) or (ages.group_of(named.unroled_ages, vocab) if victim else "")
         if self.act and not victim_group and s.urgency == "past":

@@ -93,13 +93,13 @@ class Time(Passage):
                    for j in range(len(self.words)))
 
     def _has_act(self, part: int) -> bool:
-        """The sentence part names an act or its stopping, or starts with "dit", "it" after one that does ("dit gaat al
-        maanden zo")."""
+        """The sentence part names an act or its stopping, or starts with "dit", "it" after one that does ("dat duurt al
+        weken")."""
         start = self.part.index(part)
         before = [p for p in self.part if p < part]
         if before and self.words[start] in self.w.about_it and self._has_act(before[-1]):
             return True
-        # ("I stopped three months ago": the stopping is of the act too)
+        # ("we quit half a year back": the stopping dates the act too)
         return any(self.part[i] == part and (self.is_act(i) or self.act_class[i] or self.words[i] in self.w.sharing
                                              or self.words[i] in self.w.contact or self.words[i] in self.w.stopping)
                    for i in range(len(self.words))) \
@@ -132,8 +132,8 @@ class Time(Passage):
         return today().year
 
     def _of_the_telling(self, i: int) -> bool:
-        """"hij zei me gisteren dat ...", "she told me today", "heeft me gisteren opgebiecht dat ...": the time of the
-        telling, not of the act; so is the time of a conviction or an arrest ("hij is vorig jaar veroordeeld")."""
+        """"hij zei me gisteren dat ...", "she told me today", "gisteren gaf hij toe dat ...": the time of the
+        telling, not of the act; so is the time of a conviction or an arrest ("in maart werd hij veroordeeld")."""
         words, w = self.words, self.w
         near = [j for j in range(max(0, i - 3), min(len(words), i + 4))
                 if words[j] in w.telling and self.part[j] == self.part[i]]
