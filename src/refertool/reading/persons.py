@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .passage import Mention, Passage
+from .passage import Mention, Passage, participle
 from .words import find
 
 # Ages as people write them: "14", "(14)", "15j", "12yo", "14-jarige", "aged 16", "13 yo".
@@ -168,3 +168,83 @@ class Persons(Passage):
                     person.age = age
             self.used.update(range(i, after_at))
 
+
+    def harm_told(self) -> bool:
+        """Whether the text speaks of harm: an act or a harm state of any class, or a topic of abuse."""
+        return any(self.act_class) or any(x in self.w.acts for x in self.words) or any(
+            t in self.w.abuse_topics for _, _, t in find(self.words, self.w.topics))
+
+    def assume_roles(self, asker_role: str, needs: list[str]) -> list[str]:
+        """Harm is told but the acts leave who did it to whom open ("een turnster durft niet meer sinds haar
+        trainer ...", "a pupil of 13 is pregnant by a man of 30"): by the relations (`standing` in
+        data/situation.toml), the dependent one bears it (the youngest, when ages tell it) and the one in a
+        position of trust, or the other party, did it. The roles so given are named in the result, as assumed.
+        Feelings for children with no act ("ik voel me aangetrokken tot kinderen") harm no one: no one is assumed."""
+        if "feelings" in needs:
+            return []
+        w = self.w
+        people = list(dict.fromkeys(m.person() for m in self.mentions if m.person().relation not in ("self", "pronoun")))
+        me = next((m.person() for m in self.mentions if m.relation == "self"), None)
+        tellers = {m.person() for m in self.mentions if self._tells(m)}
+        assumed: list[str] = []
+        victim = next((p for p in (*people, me) if p is not None and p.role == "victim"), None)
+        doer = next((p for p in (*people, me) if p is not None and p.role == "perpetrator"), None)
+
+        def standing(p: Mention) -> str:
+            return w.relation_standing.get(p.relation, "")
+
+        free = [p for p in people if not p.role]
+        bearers = [p for p in free if standing(p) == "victim" or self.minor(p) and standing(p) != "perpetrator"]
+        # someone named as a person of the story ("haar pleegvader", "a man"), not as a predicate ("wil leider worden")
+        trusted = [p for p in free if standing(p) == "perpetrator" and p not in tellers and p.at > 0
+                   and (self.words[p.at - 1] in w.determiners or self.words[p.at - 1] in self.possessive)]
+        # A text told to this tool that names a dependent and someone in a position of trust over them is
+        # about what passes between them, even in words no list holds ("komt 's nachts bij haar liggen");
+        # one of the asker's own ("mijn buurvrouw maakt zich zorgen ...") is rather the one who worries.
+        if not (self.harm_told() or bearers and any(not p.own for p in trusted)):
+            return []
+        if victim is None:
+            if bearers:
+                aged = [p for p in bearers if p.age is not None or p.age_then is not None]
+                victim = min(aged, key=lambda p: p.age_then if p.age_then is not None else p.age) if aged \
+                    else bearers[0]
+            elif me is not None and not me.role and asker_role in ("", "bystander") and self._done_to_me(me):
+                victim = me  # "mijn ex volgt mij overal", "ik word gevolgd": the asker bears it
+            if victim is not None:
+                victim.role = "victim"
+                assumed.append("victim")
+        if doer is None and victim is not None:
+            free = [p for p in people if not p.role and p is not victim and p not in tellers]
+            # the one in a position of trust, first the one of the victim's ("zijn oom", "her coach") or one whose
+            # word tells an adult ("a nurse") rather than anyone ("iemand om mee te praten"); else, for a minor,
+            # an adult of no dependent standing
+            trusted = sorted((p for p in free if standing(p) == "perpetrator"), key=lambda p: (
+                not (p.at and self.words[p.at - 1] in w.third), w.relation_age.get(p.relation) != "adult"))
+            doer = next(iter(trusted), None) or next(
+                (p for p in free if self.minor(victim) and standing(p) != "victim" and self._grown(p)), None)
+            if doer is not None:
+                doer.role = "perpetrator"
+                assumed.append("perpetrator")
+        return assumed
+
+    def _tells(self, m: Mention) -> bool:
+        """The person tells or reports it ("een mama zegt dat ...", "a parent told me"): not a party to it."""
+        return any(self.words[j] in self.w.telling for j in range(m.end, min(len(self.words), m.end + 3)))
+
+    def _done_to_me(self, me: Mention) -> bool:
+        """The asker is named as the one something is done to: "... volgt mij", "follows me", "ik word ..."."""
+        words, w = self.words, self.w
+        for m in self.mentions:
+            if m.person() is not me:
+                continue
+            if words[m.at] in w.self_objects and not (m.at and words[m.at - 1] in w.telling):
+                return True
+            # "ik word al weken gevolgd", "I was passed over": a passive of the asker
+            if m.at + 1 < len(words) and words[m.at + 1] in w.passive and any(
+                    participle(words[j]) for j in range(m.at + 2, len(words)) if self.clause[j] == self.clause[m.at]):
+                return True
+        return False
+
+    def _grown(self, p: Mention) -> bool:
+        age = p.age_then if p.age_then is not None else p.age
+        return p.age_group == "adult" if age is None else not self.minor(p)

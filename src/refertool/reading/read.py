@@ -177,6 +177,7 @@ class Reader(Persons, Time, Acts):
         feeling = self.feelings() if "feelings" in needs else None
         if feeling is not None and me is feeling and not me.role:
             me.role = "perpetrator"  # "ik heb gevoelens voor kinderen": the asker has them
+        guessed = self.assume_roles(asker_role, needs)  # harm told, roles not: by the relations
         if me is None and not asker_role and self._own_harmed():
             asker_role = "victim"  # "a woman taped our video call": done to what is the asker's own
         if me is not None and me.role in ("victim", "perpetrator"):
@@ -200,7 +201,7 @@ class Reader(Persons, Time, Acts):
         people = tuple(self._person(m) for m in seen)
         asker = self._coarse(asker_role, asker_sector if in_role else "", me)
         assumed = [*(["asker"] if asker in ("", "bystander") and asker_role in ("", "bystander") else []),
-                   *(["victim"] if defaulted else []), *(["urgency"] if not urgency else [])]
+                   *(["victim"] if defaulted else []), *guessed, *(["urgency"] if not urgency else [])]
         assumed += [f"{person.role}.age_group" for person in people if person.role and person.age is None]
         if any(p.role == "victim" for p in people) and not any(p.role == "perpetrator" for p in people):
             assumed.append("perpetrator")  # who did it cannot be told
@@ -270,8 +271,10 @@ class Reader(Persons, Time, Acts):
         return "bystander" if me is not None or any(m.own for m in self.mentions) else ""
 
     def _person(self, m: Mention) -> Person:
+        # The age group now when the text tells the age now ("ik ben nu 34; toen ik 9 was ..."): the help is for
+        # who they are today; else the group at the time it happened.
         group = m.age_group
-        age = m.age_then if m.age_then is not None else m.age
+        age = m.age if m.age is not None else m.age_then
         if age is not None:
             group = age_group(age, self.w)
         return Person(m.role, m.age, group, m.relation, m.words, m.accused, m.own, m.age_then)

@@ -46,6 +46,8 @@ class Words:
         self.relation_age = {k: v.get("age_group", "") for k, v in (raw.get("relations") or {}).items()}
         self.relation_role = {k: v.get("role", "") for k, v in (raw.get("relations") or {}).items()}
         self.modifiers = frozenset(k for k, v in (raw.get("relations") or {}).items() if v.get("modifier"))
+        # the role a person of the relation is taken to have when harm is told but not who did it to whom
+        self.relation_standing = {k: v.get("standing", "") for k, v in (raw.get("relations") or {}).items()}
         pronouns = raw.get("pronouns") or {}
         self.self_words = single(pronouns.get("self"))
         self.self_is = phrases(pronouns.get("self_is"))
@@ -55,6 +57,7 @@ class Words:
         self.determiners = single(pronouns.get("determiners"))
         self.gender = {word: g for g in ("female", "male") for word in single((raw.get("gender") or {}).get(g))}
         self.third = single(pronouns.get("third"))
+        self.self_objects = single(pronouns.get("self_objects"))
         self.acts = single((raw.get("acts") or {}).get("words"))
         voice = raw.get("voice") or {}
         self.passive = single(voice.get("passive"))
@@ -256,10 +259,10 @@ def any_key(value: Any, facet: str = "") -> tuple[str, str, Any]:
 SCHEMA: dict[str, Any] = {
     "ages": {"adult_with": ("ids", "relations")},
     "relations": any_key({"age_group": one_of("minor", "adult"), "role": one_of("victim", "perpetrator"),
-                          "words": WORDS, "modifier": ("bool",)}),
+                          "standing": one_of("victim", "perpetrator"), "words": WORDS, "modifier": ("bool",)}),
     "gender": {"female": WORDS, "male": WORDS},
     "compounds": {"not_heads": WORDS},
-    "pronouns": dict.fromkeys(("self", "third", "self_is", "articles", "objects", "of", "determiners"),
+    "pronouns": dict.fromkeys(("self", "third", "self_is", "articles", "objects", "of", "determiners", "self_objects"),
                               WORDS),
     "acts": {"words": WORDS},
     "act_classes": any_key({"lemmas": WORDS, "nouns": WORDS, "separable": WORDS, "phrases": WORDS, "light": WORDS,
