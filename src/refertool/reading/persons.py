@@ -145,6 +145,13 @@ class Persons(Passage):
                 owner = nxt  # "een 14-jarige leerling", "a 13 year old boy"
             elif prev is not None and (before in AGE_BEFORE or prev.end == i):
                 owner = prev  # "meisje van 14", "dochter (12)", "ik ben 34", "ze is 19"
+                # "de kinderen van de buren (4 en 6)": the age of the children, not of whose children they are
+                # ("de trainer van mijn zoon (12)": of the son)
+                held = next((x for x in reversed(self.mentions) if x.end <= prev.at
+                             and x.relation not in ("self", "pronoun")), None)
+                if prev.possessor and held is not None and held.age is None \
+                        and w.relation_age.get(held.relation) == "minor":
+                    owner = held
             elif nxt is not None and nxt.at == i + 1:
                 owner = nxt  # "my 12yo son"
             elif (years or before in ("van", "of", "aged", "age")) and not then:
@@ -174,7 +181,7 @@ class Persons(Passage):
         return any(self.act_class) or any(x in self.w.acts for x in self.words) or any(
             t in self.w.abuse_topics for _, _, t in find(self.words, self.w.topics))
 
-    def assume_roles(self, asker_role: str, needs: list[str]) -> list[str]:
+    def assume_roles(self, asker_role: str, needs: list[str], defaulted: bool) -> list[str]:
         """Harm is told but the acts leave who did it to whom open ("een turnster durft niet meer sinds haar
         trainer ...", "a pupil of 13 is pregnant by a man of 30"): by the relations (`standing` in
         data/situation.toml), the dependent one bears it (the youngest, when ages tell it) and the one in a
@@ -198,11 +205,13 @@ class Persons(Passage):
         # someone named as a person of the story ("haar pleegvader", "a man"), not as a predicate ("wil leider worden")
         trusted = [p for p in free if standing(p) == "perpetrator" and p not in tellers and p.at > 0
                    and (self.words[p.at - 1] in w.determiners or self.words[p.at - 1] in self.possessive)]
-        # A text told to this tool that names a dependent and someone in a position of trust over them is
-        # about what passes between them, even in words no list holds ("komt 's nachts bij haar liggen");
-        # one of the asker's own ("mijn buurvrouw maakt zich zorgen ...") is rather the one who worries.
-        if not (self.harm_told() or bearers and any(not p.own for p in trusted)):
+        # A text told to this tool that names a child and an adult in a position of trust over them is about
+        # what passes between them, even in words no list holds ("komt 's nachts bij haar liggen"); one of the
+        # asker's own ("mijn buurvrouw maakt zich zorgen ...") is rather the one who worries.
+        if not (self.harm_told() or any(self.minor(p) for p in bearers) and any(not p.own for p in trusted)):
             return []
+        # A victim the acts read with no one named to have done it ("she was assaulted at a party") keeps it so.
+        open_doer = victim is None or defaulted
         if victim is None:
             if bearers:
                 aged = [p for p in bearers if p.age is not None or p.age_then is not None]
@@ -213,7 +222,7 @@ class Persons(Passage):
             if victim is not None:
                 victim.role = "victim"
                 assumed.append("victim")
-        if doer is None and victim is not None:
+        if doer is None and victim is not None and open_doer:
             free = [p for p in people if not p.role and p is not victim and p not in tellers]
             # the one in a position of trust, first the one of the victim's ("zijn oom", "her coach") or one whose
             # word tells an adult ("a nurse") rather than anyone ("iemand om mee te praten"); else, for a minor,

@@ -177,7 +177,7 @@ class Reader(Persons, Time, Acts):
         feeling = self.feelings() if "feelings" in needs else None
         if feeling is not None and me is feeling and not me.role:
             me.role = "perpetrator"  # "ik heb gevoelens voor kinderen": the asker has them
-        guessed = self.assume_roles(asker_role, needs)  # harm told, roles not: by the relations
+        guessed = self.assume_roles(asker_role, needs, defaulted)  # harm told, roles not: by the relations
         if me is None and not asker_role and self._own_harmed():
             asker_role = "victim"  # "a woman taped our video call": done to what is the asker's own
         if me is not None and me.role in ("victim", "perpetrator"):
@@ -246,11 +246,32 @@ class Reader(Persons, Time, Acts):
     def _adult_by_the_other(self, seen: list[Mention]) -> None:
         """Done by a partner or a colleague (`[ages] adult_with`): the one it was done to is an adult too."""
         doer = next((p for p in seen if p.role == "perpetrator"), None)
-        # "her husband", "my colleague": of the one it was done to; "a man" alone is no one's partner
-        if doer is not None and doer.relation in self.w.adult_with and self._possessed(doer):
+        victim = next((p for p in seen if p.role == "victim"), None)
+        # "her husband", "my colleague": of the one it was done to; "a man" alone is no one's partner, but
+        # "a colleague" of an asker it was done to is theirs
+        if doer is not None and doer.relation in self.w.adult_with and (
+                self._possessed(doer) or victim is not None and victim.relation == "self"):
             for p in seen:
                 if p.role == "victim" and not p.age_group and p.age is None and p.age_then is None:
                     p.age_group = "adult"
+        # whose children are named ("de kinderen van de buren", "the neighbour's kids") are adults
+        for p in seen:
+            if p.possessor and not self._group(p) and any(
+                    x is not p and abs(x.at - p.at) <= 3 and self._child_word(x) for x in seen):
+                p.age_group = "adult"
+        # peers ("een medebewoner", "a teammate", "classmates"): of the age group of the other, when only one is told
+        if doer is not None and victim is not None and doer.relation == victim.relation:
+            for one, other in ((doer, victim), (victim, doer)):
+                if not self._group(one) and self._group(other):
+                    one.age_group = self._group(other)
+
+    def _child_word(self, m: Mention) -> bool:
+        at = m.end - 1
+        return self.words[at] in self.w.children or self.lemmas[at] in self.w.children
+
+    def _group(self, m: Mention) -> str:
+        age = m.age if m.age is not None else m.age_then
+        return age_group(age, self.w) if age is not None else m.age_group
 
     def _possessed(self, m: Mention) -> bool:
         """The person word follows a possessive ("mijn man", "her colleague")."""
