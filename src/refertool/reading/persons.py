@@ -10,7 +10,8 @@ from .words import find
 # Ages as people write them: "14", "(14)", "15j", "12yo", "14-jarige", "aged 16", "13 yo".
 AGE_TOKEN = re.compile(r"^(\d{1,2})(?:j|jr|jaar|yo|jarige|jarig)?$")
 AGE_AFTER = frozenset({"jarige", "jarig", "jaar", "jr", "year", "years", "yo", "jarigen"})
-AGE_BEFORE = frozenset({"van", "of", "aged", "age", "ben", "is", "am", "im", "was", "now", "nu"})
+# ... and "I (male 39)", "ik (vrouw, 41)": a sex said before the age
+AGE_BEFORE = frozenset({"van", "of", "aged", "age", "ben", "is", "am", "im", "was", "now", "nu", "male", "female"})
 NOT_AGE_AFTER = frozenset({"uur", "u", "h", "hours", "hour", "minuten", "minutes", "euro", "eur", "keer", "times",
                            "weken", "weeks", "dagen", "days", "maanden", "months", "jaren"})
 
@@ -176,6 +177,18 @@ class Persons(Passage):
             self.used.update(range(i, after_at))
 
 
+    def place_ages(self) -> None:
+        """"een jongen uit mijn klas", "a boy in year 4": a person of no age group named in a place of children
+        is a minor, unless their word gives a standing of trust ("a leader in our class" stays unknown)."""
+        words, w = self.words, self.w
+        for m in self.mentions:
+            if m.relation in ("self", "pronoun") or m.age_group or m.age is not None or m.end >= len(words) \
+                    or w.relation_standing.get(m.relation) == "perpetrator" or words[m.end] not in w.place_of:
+                continue
+            ahead = range(m.end + 1, min(len(words), m.end + 5))
+            if any(words[j] in w.minor_places and self.clause[j] == self.clause[m.at] for j in ahead):
+                m.age_group = "minor"
+
     def harm_told(self) -> bool:
         """Whether the text speaks of harm: an act or a harm state of any class, or a topic of abuse."""
         return any(self.act_class) or any(x in self.w.acts for x in self.words) or any(
@@ -203,15 +216,17 @@ class Persons(Passage):
         free = [p for p in people if not p.role]
         bearers = [p for p in free if standing(p) == "victim" or self.minor(p) and standing(p) != "perpetrator"]
         # someone named as a person of the story ("haar pleegvader", "a man"), not as a predicate ("wil leider worden")
-        trusted = [p for p in free if standing(p) == "perpetrator" and p not in tellers and p.at > 0
-                   and (self.words[p.at - 1] in w.determiners or self.words[p.at - 1] in self.possessive)]
+        trusted = [p for p in free if standing(p) == "perpetrator" and p not in tellers and (p.age is not None or p.at > 0
+                   and (self.words[p.at - 1] in w.determiners or self.words[p.at - 1] in self.possessive))]
         # A text told to this tool that names a child and an adult in a position of trust over them is about
         # what passes between them, even in words no list holds ("komt 's nachts bij haar liggen"); one of the
         # asker's own ("mijn buurvrouw maakt zich zorgen ...") is rather the one who worries.
         if not (self.harm_told() or any(self.minor(p) for p in bearers) and any(not p.own for p in trusted)):
             return []
-        # A victim the acts read with no one named to have done it ("she was assaulted at a party") keeps it so.
-        open_doer = victim is None or defaulted
+        # A victim the acts read with no one named to have done it ("she was assaulted at a party; her parents
+        # ...") keeps it so, unless one in a position of trust is named before them in their sentence ("a leader
+        # is said to have sent messages to members": the subject of what was done to them).
+        read_victim = victim if victim is not None and not defaulted else None
         if victim is None:
             if bearers:
                 aged = [p for p in bearers if p.age is not None or p.age_then is not None]
@@ -222,8 +237,9 @@ class Persons(Passage):
             if victim is not None:
                 victim.role = "victim"
                 assumed.append("victim")
-        if doer is None and victim is not None and open_doer:
-            free = [p for p in people if not p.role and p is not victim and p not in tellers]
+        if doer is None and victim is not None:
+            free = [p for p in people if not p.role and p is not victim and p not in tellers and (
+                read_victim is None or p.at < read_victim.at and self.part[p.at] == self.part[read_victim.at])]
             # the one in a position of trust, first the one of the victim's ("zijn oom", "her coach") or one whose
             # word tells an adult ("a nurse") rather than anyone ("iemand om mee te praten"); else, for a minor,
             # an adult of no dependent standing
@@ -238,7 +254,10 @@ class Persons(Passage):
 
     def _tells(self, m: Mention) -> bool:
         """The person tells or reports it ("een mama zegt dat ...", "a parent told me"): not a party to it."""
-        return any(self.words[j] in self.w.telling for j in range(m.end, min(len(self.words), m.end + 3)))
+        words, w = self.words, self.w
+        # not "a leader is said to have ...": a telling in the passive is said of them
+        return any(words[j] in w.telling and not any(words[k] in w.passive for k in range(m.end, j))
+                   for j in range(m.end, min(len(words), m.end + 3)))
 
     def _done_to_me(self, me: Mention) -> bool:
         """The asker is named as the one something is done to: "... volgt mij", "follows me", "ik word ..."."""

@@ -164,6 +164,7 @@ class Reader(Persons, Time, Acts):
         survivor = self.survivor()
         self.people()
         self.ages()
+        self.place_ages()
         self.roles()
         me = next((m.person() for m in self.mentions if m.relation == "self"), None)
         if survivor and me is not None and not me.role:
@@ -254,9 +255,11 @@ class Reader(Persons, Time, Acts):
             for p in seen:
                 if p.role == "victim" and not p.age_group and p.age is None and p.age_then is None:
                     p.age_group = "adult"
-        # whose children are named ("de kinderen van de buren", "the neighbour's kids") are adults
+        # whose children are named ("de kinderen van de buren", "the neighbour's kids", "I slapped my son") are adults
         for p in seen:
-            if p.possessor and not self._group(p) and any(
+            if p.relation == "self" and not self._group(p) and any(m.own and self._child_word(m) for m in self.mentions):
+                p.age_group = "adult"
+            elif p.possessor and not self._group(p) and any(
                     x is not p and abs(x.at - p.at) <= 3 and self._child_word(x) for x in seen):
                 p.age_group = "adult"
         # peers ("een medebewoner", "a teammate", "classmates"): of the age group of the other, when only one is told
