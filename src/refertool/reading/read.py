@@ -26,6 +26,7 @@ from .time import Time
 from .words import find
 
 NEED_NEGATION = 2  # words between a negation and the need it refuses ("wil geen aangifte doen")
+HEADING = 6  # words of a short part that heads the text with the asker's role ("Inspecteur lokale politie Gent.")
 
 
 class Reader(Persons, Time, Acts):
@@ -47,7 +48,7 @@ class Reader(Persons, Time, Acts):
             after = end < len(words) and words[end] in w.asker_after
             # "politie hier", "Huisarts uit Kortrijk:", "GP at a practice": the role opens the text
             first = start == 0 and (end == len(words) or self.part[end] != self.part[start] or words[end] in w.asker_at)
-            if not (marked or after or first):
+            if not (marked or after or first or self._heading(start, end)):
                 continue
             # The asker's phrase runs on to the end of its clause ("als monitor bij het speelplein").
             stop = end
@@ -72,6 +73,17 @@ class Reader(Persons, Time, Acts):
                 self.asker_span = (i, i + 2) if not sector else (i, stop)
                 return "professional", sector, not private
         return "", "", False
+
+    def _heading(self, start: int, end: int) -> bool:
+        """The role heads the text as a short part of its own ("Inspecteur lokale politie Gent.", "CLB nurse.",
+        "dringend: api van de judoclub.", "Officer of the X police here:"): one of the first two parts, with at most
+        one word before the role (not an article or a possessive: "de zwemtrainer ...") and no act in it."""
+        words, w, part = self.words, self.w, self.part
+        span = [i for i in range(len(words)) if part[i] == part[start]]
+        before = words[span[0]:start]
+        return part[start] - part[0] <= 1 and len(span) <= HEADING and len(before) <= 1 and span[-1] + 1 < len(words) \
+            and not any(x in w.determiners or x in w.self_words or x in w.own for x in before) \
+            and not any(self.is_act(i) or words[i] in w.self_words for i in span)
 
     def wishes(self) -> tuple[list[str], list[str], list[str]]:
         wanted: list[str] = []
