@@ -216,12 +216,21 @@ class Persons(Passage):
         free = [p for p in people if not p.role]
         bearers = [p for p in free if standing(p) == "victim" or self.minor(p) and standing(p) != "perpetrator"]
         # someone named as a person of the story ("haar pleegvader", "a man"), not as a predicate ("wil leider worden")
-        trusted = [p for p in free if standing(p) == "perpetrator" and p not in tellers and (p.age is not None or p.at > 0
-                   and (self.words[p.at - 1] in w.determiners or self.words[p.at - 1] in self.possessive))]
+        trusted = [p for p in free if standing(p) == "perpetrator" and p not in tellers and (
+            p.age is not None or p.at == 0 or self.words[p.at - 1] in w.determiners
+            or self.words[p.at - 1] in self.possessive or self.words[p.at - 1] in w.own)]
         # A text told to this tool that names a child and an adult in a position of trust over them is about
         # what passes between them, even in words no list holds ("komt 's nachts bij haar liggen"); one of the
         # asker's own ("mijn buurvrouw maakt zich zorgen ...") is rather the one who worries.
-        if not (self.harm_told() or any(self.minor(p) for p in bearers) and any(not p.own for p in trusted)):
+        # "mijn ex staat elke avond aan mijn deur", "someone makes accounts with my photos": another party, then the
+        # asker as the one it is done to (no child of the asker's or other dependent named)
+        against = next((p for p in trusted if (me is None or not me.role) and asker_role in ("", "bystander")
+                        and not bearers and self._mine_after(p)), None)
+        if against is not None and me is None:  # "mijn ex staat aan mijn deur": the asker, though not named
+            me = Mention(against.at, against.at, "self", "")
+            self.mentions.append(me)
+        if not (self.harm_told() or any(self.minor(p) for p in bearers) and any(not p.own for p in trusted)
+                or against is not None):
             return []
         # A victim the acts read with no one named to have done it ("she was assaulted at a party; her parents
         # ...") keeps it so, unless one in a position of trust is named before them in their sentence ("a leader
@@ -232,7 +241,8 @@ class Persons(Passage):
                 aged = [p for p in bearers if p.age is not None or p.age_then is not None]
                 victim = min(aged, key=lambda p: p.age_then if p.age_then is not None else p.age) if aged \
                     else bearers[0]
-            elif me is not None and not me.role and asker_role in ("", "bystander") and self._done_to_me(me):
+            elif me is not None and not me.role and asker_role in ("", "bystander") and (
+                    against is not None or self._done_to_me(me)):
                 victim = me  # "mijn ex volgt mij overal", "ik word gevolgd": the asker bears it
             if victim is not None:
                 victim.role = "victim"
@@ -245,7 +255,7 @@ class Persons(Passage):
             # an adult of no dependent standing
             trusted = sorted((p for p in free if standing(p) == "perpetrator"), key=lambda p: (
                 not (p.at and self.words[p.at - 1] in w.third), w.relation_age.get(p.relation) != "adult"))
-            doer = next(iter(trusted), None) or next(
+            doer = against if victim is me and against is not None else next(iter(trusted), None) or next(
                 (p for p in free if self.minor(victim) and standing(p) != "victim" and self._grown(p)), None)
             if doer is not None:
                 doer.role = "perpetrator"
@@ -272,6 +282,16 @@ class Persons(Passage):
                     participle(words[j]) for j in range(m.at + 2, len(words)) if self.clause[j] == self.clause[m.at]):
                 return True
         return False
+
+    def _mine_after(self, p: Mention) -> bool:
+        """After the person, in their sentence, the asker as an object ("stuurt mij", "follows me") or a thing of
+        the asker's own ("aan mijn deur", "with my photos"; not a person of theirs: "my son")."""
+        words, w = self.words, self.w
+        persons = {m.at for m in self.mentions}
+        return any(self.part[i] == self.part[p.at] and (
+            words[i] in w.self_objects and words[i - 1] not in w.telling
+            or words[i] in w.own and i + 1 < len(words) and i + 1 not in persons and words[i + 1] not in w.children)
+            for i in range(p.end, len(words)))
 
     def _grown(self, p: Mention) -> bool:
         age = p.age_then if p.age_then is not None else p.age

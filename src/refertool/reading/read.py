@@ -191,6 +191,9 @@ class Reader(Persons, Time, Acts):
         if feeling is not None and me is feeling and not me.role:
             me.role = "perpetrator"  # "ik heb gevoelens voor kinderen": the asker has them
         guessed = self.assume_roles(asker_role, needs, defaulted)  # harm told, roles not: by the relations
+        me = next((m.person() for m in self.mentions if m.relation == "self"), None)  # perhaps the asker unnamed
+        if asker_role == "parent" and self._about_own_other():
+            asker_role = "bystander"  # "my husband confessed ...; can I leave him with our son?": not about the child
         if me is None and not asker_role and self._own_harmed():
             asker_role = "victim"  # "a woman taped our video call": done to what is the asker's own
         if me is not None and me.role in ("victim", "perpetrator"):
@@ -271,6 +274,10 @@ class Reader(Persons, Time, Acts):
         for p in seen:
             if p.relation == "self" and not self._group(p) and any(m.own and self._child_word(m) for m in self.mentions):
                 p.age_group = "adult"
+            elif p.own and not self._group(p) and not self._child_word(p) and any(
+                    m.own and self._child_word(m) and m.at and self.words[m.at - 1] in self.w.shared
+                    for m in self.mentions):
+                p.age_group = "adult"  # "my ex took our daughter": one who has a child with the asker
             elif p.possessor and not self._group(p) and any(
                     x is not p and abs(x.at - p.at) <= 3 and self._child_word(x) for x in seen):
                 p.age_group = "adult"
@@ -279,6 +286,13 @@ class Reader(Persons, Time, Acts):
             for one, other in ((doer, victim), (victim, doer)):
                 if not self._group(one) and self._group(other):
                     one.age_group = self._group(other)
+
+    def _about_own_other(self) -> bool:
+        """The asker's own child is named but is no party to it, while another of the asker's own (a partner, a
+        brother) is: the asker asks as a partner or relative, not as a parent."""
+        own = [m.person() for m in self.mentions if m.own]
+        return not any(p.role for p in own if self._child_word(p)) and any(
+            p.role for p in own if not self._child_word(p))
 
     def _child_word(self, m: Mention) -> bool:
         at = m.end - 1

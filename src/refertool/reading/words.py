@@ -85,6 +85,7 @@ class Words:
         self.private = single(asker.get("private"))
         self.insider = single(asker.get("insider"))
         self.own = single(asker.get("own"))
+        self.shared = single(asker.get("shared"))
         self.work = single(asker.get("work"))
         self.private_askers = {role: kind for kind, roles in (asker.get("kinds") or {}).items() for role in roles}
         self.children = single(asker.get("children"))
@@ -273,7 +274,7 @@ SCHEMA: dict[str, Any] = {
                             "contact", "telling", "boundary", "relative", "before_noun", "thinking",
                             "time_clause", "time_clause_tail", "perfect_passive"), WORDS),
     "survivor": {"phrases": WORDS},
-    "asker": {**dict.fromkeys(("markers", "after", "at", "private", "insider", "own", "work"), WORDS),
+    "asker": {**dict.fromkeys(("markers", "after", "at", "private", "insider", "own", "shared", "work"), WORDS),
               "roles": any_key(WORDS), "kinds": any_key(WORDS), "children": WORDS,
               "served": ("ids", "relations"), "staff": ("ids", "relations"), "body": WORDS,
               "settings": WORDS},
