@@ -216,9 +216,10 @@ class Persons(Passage):
         free = [p for p in people if not p.role]
         bearers = [p for p in free if standing(p) == "victim" or self.minor(p) and standing(p) != "perpetrator"]
         # someone named as a person of the story ("haar pleegvader", "a man"), not as a predicate ("wil leider worden")
+        # ("my former partner": one word may stand between)
         trusted = [p for p in free if standing(p) == "perpetrator" and p not in tellers and (
-            p.age is not None or p.at == 0 or self.words[p.at - 1] in w.determiners
-            or self.words[p.at - 1] in self.possessive or self.words[p.at - 1] in w.own)]
+            p.age is not None or p.at == 0 or any(self.words[j] in w.determiners or self.words[j] in self.possessive
+                                                  or self.words[j] in w.own for j in range(max(0, p.at - 2), p.at)))]
         # A text told to this tool that names a child and an adult in a position of trust over them is about
         # what passes between them, even in words no list holds ("komt 's nachts bij haar liggen"); one of the
         # asker's own ("mijn buurvrouw maakt zich zorgen ...") is rather the one who worries.
