@@ -104,7 +104,7 @@ def test_a_person_of_the_story_at_the_start_is_no_asker(situ, text):
 
 
 # ---------------------------------------------------------------- the asker as the one it is done to
-OTHERS = {"nl": ["mijn ex", "mn ex", "een collega", "mijn baas", "iemand", "mijn vroegere vriend"],
+OTHERS = {"nl": ["mijn ex", "mijn vroegere partner", "een collega", "mijn baas", "iemand", "mijn vroegere vriend"],
           "en": ["my ex", "a colleague", "my boss", "someone", "my landlord", "my former partner"]}
 AGAINST = {"nl": ["{o} staat elke avond aan mijn deur", "{o} maakt al weken opmerkingen over mijn kleren",
                   "{o} maakt valse profielen met mijn foto's"],

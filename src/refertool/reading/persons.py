@@ -9,7 +9,7 @@ from .words import find
 
 # Ages as people write them: "14", "(14)", "15j", "12yo", "14-jarige", "aged 16", "13 yo".
 AGE_TOKEN = re.compile(r"^(\d{1,2})(?:j|jr|jaar|yo|jarige|jarig)?$")
-AGE_AFTER = frozenset({"jarige", "jarig", "jaar", "jr", "year", "years", "yo", "jarigen"})
+AGE_AFTER = frozenset({"jarige", "jarig", "jaar", "jr", "year", "years", "yo", "jarigen", "y"})  # "y/o" -> y, o
 # ... and "I (male 39)", "ik (vrouw, 41)": a sex said before the age
 AGE_BEFORE = frozenset({"van", "of", "aged", "age", "ben", "is", "am", "im", "was", "now", "nu", "male", "female"})
 NOT_AGE_AFTER = frozenset({"uur", "u", "h", "hours", "hour", "minuten", "minutes", "euro", "eur", "keer", "times",
@@ -101,8 +101,17 @@ class Persons(Passage):
         return self.w.gender.get(last) or (self.w.gender.get(self.lemmas[at], "") if at >= 0 and m.words else "")
 
     def _apposition(self) -> None:
-        """"ik ben een man van 40", "I'm an adult man": the person named is the asker themself."""
+        """"ik ben een man van 40", "I'm an adult man": the person named is the asker themself. "Het slachtoffer is
+        een meisje van 17", "the offender was her uncle": the role word and the person named are one."""
         words, w = self.words, self.w
+        for m in self.mentions:
+            if w.relation_role.get(m.relation) and m.end + 1 < len(words) and words[m.end] in w.copula:
+                j = m.end + 1
+                while j < len(words) and words[j] in w.determiners:
+                    j += 1
+                named = next((x for x in self.mentions if x.at == j and x.relation not in ("self", "pronoun")), None)
+                if named is not None and not named.role:
+                    named.role, m.refers = m.role, named
         for m in self.mentions:
             if m.relation in ("self", "pronoun"):
                 continue
@@ -120,7 +129,9 @@ class Persons(Passage):
         for i, word in enumerate(words):
             m = AGE_TOKEN.match(word)
             # an age in words: "aged eleven", or right after a person ("a boy of eleven", "een zoon van vijftien")
-            spelt = w.numbers.get(word, 0) if i and (words[i - 1] in ("aged", "age") or words[i - 1] in (
+            # ... or before its years ("a four-year-old", "een vijfjarige"; not "drie jaar geleden")
+            aged = words[i + 1:i + 3] in (["year", "old"], ["jaar", "oud"], ["jarige"]) or words[i + 1:i + 2] == ["jarige"]
+            spelt = w.numbers.get(word, 0) if i and (words[i - 1] in ("aged", "age") or aged or words[i - 1] in (
                 "of", "van") and any(x.end == i - 1 for x in self.mentions)) else 0
             if spelt and any(x.at == i + 1 for x in self.mentions):
                 spelt = 0  # "a mother of two children": a count of people, not an age
@@ -134,13 +145,16 @@ class Persons(Passage):
             years = bool(m and word != m.group(1)) or (i + 1 < len(words) and words[i + 1] in AGE_AFTER)
             before = words[i - 1] if i else ""
             after_at = i + 1
-            while after_at < len(words) and words[after_at] in AGE_AFTER | {"old", "oud", "oude"}:
+            while after_at < len(words) and (words[after_at] in AGE_AFTER | {"old", "oud", "oude"}
+                                             or words[after_at] == "o" and words[after_at - 1] == "y"):
                 after_at += 1
             nxt = next((x for x in self.mentions if x.at == after_at and x.relation not in ("self", "pronoun")), None)
             # "my son, 15, has ...": an age standing alone between commas is the age of the one just named
             alone = all(self.part[j] != self.part[i] for j in (i - 1, i + 1) if 0 <= j < len(words))
             prev = next((x for x in reversed(self.mentions) if x.end <= i and i - x.end <= 2
                          and (self.part[x.at] == self.part[i] or alone and x.end == i)), None)
+            if prev is None and i >= 2 and words[i - 1] in AGE_BEFORE and words[i - 2] in w.relative:
+                prev = next((x for x in reversed(self.mentions) if x.end == i - 2), None)  # "her boyfriend, who is 24"
             owner = None
             if years and nxt is not None:
                 owner = nxt  # "een 14-jarige leerling", "a 13 year old boy"
@@ -222,7 +236,8 @@ class Persons(Passage):
                                                   or self.words[j] in w.own for j in range(max(0, p.at - 2), p.at)))]
         # A text told to this tool that names a child and an adult in a position of trust over them is about
         # what passes between them, even in words no list holds ("komt 's nachts bij haar liggen"); one of the
-        # asker's own ("mijn buurvrouw maakt zich zorgen ...") is rather the one who worries.
+        # asker's own who speaks about the child ("mijn buurvrouw maakt zich zorgen over ...") is rather the one
+        # who worries.
         # "mijn ex staat elke avond aan mijn deur", "someone makes accounts with my photos": another party, then the
         # asker as the one it is done to (no child of the asker's or other dependent named)
         against = next((p for p in trusted if (me is None or not me.role) and asker_role in ("", "bystander")
@@ -230,8 +245,9 @@ class Persons(Passage):
         if against is not None and me is None:  # "mijn ex staat aan mijn deur": the asker, though not named
             me = Mention(against.at, against.at, "self", "")
             self.mentions.append(me)
-        if not (self.harm_told() or any(self.minor(p) for p in bearers) and any(not p.own for p in trusted)
-                or against is not None):
+        # ("mijn collega sleurt de peuters mee" is about what the colleague does to them)
+        if not (self.harm_told() or any(self.minor(p) for p in bearers) and any(
+                not p.own or not self._about(bearers[0]) for p in trusted) or against is not None):
             return []
         # A victim the acts read with no one named to have done it ("she was assaulted at a party; her parents
         # ...") keeps it so, unless one in a position of trust is named before them in their sentence ("a leader
@@ -243,8 +259,9 @@ class Persons(Passage):
                 victim = min(aged, key=lambda p: p.age_then if p.age_then is not None else p.age) if aged \
                     else bearers[0]
             elif me is not None and not me.role and asker_role in ("", "bystander") and (
-                    against is not None or self._done_to_me(me)):
-                victim = me  # "mijn ex volgt mij overal", "ik word gevolgd": the asker bears it
+                    against is not None or self._done_to_me(me) or me.age_then is not None):
+                # "mijn ex volgt mij overal", "ik word gevolgd", "het gebeurde toen ik 15 was": the asker bears it
+                victim = me
             if victim is not None:
                 victim.role = "victim"
                 assumed.append("victim")
@@ -283,6 +300,10 @@ class Persons(Passage):
                     participle(words[j]) for j in range(m.at + 2, len(words)) if self.clause[j] == self.clause[m.at]):
                 return True
         return False
+
+    def _about(self, m: Mention) -> bool:
+        """The person is named as what is spoken about ("zorgen over de kinderen", "worried about the kids")."""
+        return any(self.words[j] in self.w.about for j in range(max(0, m.at - 3), m.at))
 
     def _mine_after(self, p: Mention) -> bool:
         """After the person, in their sentence, the asker as an object ("stuurt mij", "follows me") or a thing of

@@ -58,6 +58,8 @@ class Words:
         self.gender = {word: g for g in ("female", "male") for word in single((raw.get("gender") or {}).get(g))}
         self.third = single(pronouns.get("third"))
         self.self_objects = single(pronouns.get("self_objects"))
+        self.copula = single(pronouns.get("copula"))
+        self.about = single(pronouns.get("about"))
         self.acts = single((raw.get("acts") or {}).get("words"))
         voice = raw.get("voice") or {}
         self.passive = single(voice.get("passive"))
@@ -265,7 +267,8 @@ SCHEMA: dict[str, Any] = {
                           "standing": one_of("victim", "perpetrator"), "words": WORDS, "modifier": ("bool",)}),
     "gender": {"female": WORDS, "male": WORDS},
     "compounds": {"not_heads": WORDS},
-    "pronouns": dict.fromkeys(("self", "third", "self_is", "articles", "objects", "of", "determiners", "self_objects"),
+    "pronouns": dict.fromkeys(("self", "third", "self_is", "articles", "objects", "of", "determiners", "self_objects",
+                                           "copula", "about"),
                               WORDS),
     "acts": {"words": WORDS},
     "act_classes": any_key({"lemmas": WORDS, "nouns": WORDS, "separable": WORDS, "phrases": WORDS, "light": WORDS,
