@@ -27,13 +27,16 @@ def situ(catalog):
 # taken to bear it, the adult to have done it, both marked as assumed.
 BEARERS = {"nl": ["een meisje van {n}", "mijn nichtje van {n}", "een leerling van {n}", "een turnster van {n}",
                   "onze pleegdochter van {n}"],
-           "en": ["a girl of {n}", "my niece, {n},", "a pupil of {n}", "a gymnast aged {n}", "our foster daughter ({n})"]}
+           "en": ["a girl of {n}", "my niece, {n},", "a pupil of {n}", "a gymnast aged {n}",
+                  "our foster daughter ({n})"]}
 TRUSTED = {"nl": [("haar trainer", "trainer"), ("de leraar", "leraar"), ("haar pleegvader", "pleegvader"),
                   ("een buurman", "buurman"), ("de monitor van het kamp", "monitor")],
            "en": [("her coach", "coach"), ("the teacher", "teacher"), ("her stepfather", "stepfather"),
                   ("a neighbour", "neighbour"), ("the camp leader", "leader")]}
-LINKS = {"nl": ["{b} zegt dat {t} 's avonds bij haar op de kamer komt", "{b} wil niet meer naar huis sinds {t} bij haar wacht"],
-         "en": ["{b} says {t} comes to her room in the evening", "{b} no longer wants to go home since {t} waits for her"]}
+LINKS = {"nl": ["{b} zegt dat {t} 's avonds bij haar op de kamer komt",
+                "{b} wil niet meer naar huis sinds {t} bij haar wacht"],
+         "en": ["{b} says {t} comes to her room in the evening",
+                "{b} no longer wants to go home since {t} waits for her"]}
 
 
 def _pairs():

@@ -130,7 +130,7 @@ class Persons(Passage):
             m = AGE_TOKEN.match(word)
             # an age in words: "aged eleven", or right after a person ("a boy of eleven", "een zoon van vijftien")
             # ... or before its years ("a four-year-old", "een vijfjarige"; not "drie jaar geleden")
-            aged = words[i + 1:i + 3] in (["year", "old"], ["jaar", "oud"], ["jarige"]) or words[i + 1:i + 2] == ["jarige"]
+            aged = words[i + 1:i + 3] in (["year", "old"], ["jaar", "oud"]) or words[i + 1:i + 2] == ["jarige"]
             spelt = w.numbers.get(word, 0) if i and (words[i - 1] in ("aged", "age") or aged or words[i - 1] in (
                 "of", "van") and any(x.end == i - 1 for x in self.mentions)) else 0
             if spelt and any(x.at == i + 1 for x in self.mentions):
@@ -217,7 +217,8 @@ class Persons(Passage):
         if "feelings" in needs:
             return []
         w = self.w
-        people = list(dict.fromkeys(m.person() for m in self.mentions if m.person().relation not in ("self", "pronoun")))
+        people = list(dict.fromkeys(m.person() for m in self.mentions
+                                    if m.person().relation not in ("self", "pronoun")))
         me = next((m.person() for m in self.mentions if m.relation == "self"), None)
         tellers = {m.person() for m in self.mentions if self._tells(m)}
         assumed: list[str] = []
@@ -256,7 +257,7 @@ class Persons(Passage):
         if victim is None:
             if bearers:
                 aged = [p for p in bearers if p.age is not None or p.age_then is not None]
-                victim = min(aged, key=lambda p: p.age_then if p.age_then is not None else p.age) if aged \
+                victim = min(aged, key=lambda p: p.age_then if p.age_then is not None else p.age or 0) if aged \
                     else bearers[0]
             elif me is not None and not me.role and asker_role in ("", "bystander") and (
                     against is not None or self._done_to_me(me) or me.age_then is not None):

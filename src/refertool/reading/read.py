@@ -272,7 +272,8 @@ class Reader(Persons, Time, Acts):
                     p.age_group = "adult"
         # whose children are named ("de kinderen van de buren", "the neighbour's kids", "I slapped my son") are adults
         for p in seen:
-            if p.relation == "self" and not self._group(p) and any(m.own and self._child_word(m) for m in self.mentions):
+            if p.relation == "self" and not self._group(p) and any(
+                    m.own and self._child_word(m) for m in self.mentions):
                 p.age_group = "adult"
             elif p.own and not self._group(p) and not self._child_word(p) and any(
                     m.own and self._child_word(m) and m.at and self.words[m.at - 1] in self.w.shared
