@@ -82,10 +82,10 @@ def test_harm_named_the_dependent_bears_it(situ, text, doer, age):
 
 
 # ---------------------------------------------------------------- the asker's job heads the text
-HEADS = {"nl": ["Inspecteur lokale politie {town}.", "CLB-verpleegkundige.", "Huisarts:", "Consulent jeugdhulp:",
-                "dringend: aanspreekpersoon van de turnclub.", "ben leerlingbegeleider in {town}."],
-         "en": ["Police officer, {town} zone.", "School nurse.", "GP:", "Officer of the {town} police here:",
-                "I am social worker in {town}.", "urgent: integrity officer of a judo club."]}
+HEADS = {"nl": ["Inspecteur bij de politie van {town}.", "Schoolverpleegkundige.", "Huisarts:", "Jeugdconsulent:",
+                "dringend: aanspreekpersoon van de turnclub.", "ben zorgcoördinator in {town}."],
+         "en": ["Police officer, {town}.", "School nurse.", "GP:", "Youth care worker from {town} here:",
+                "I am psychologist in {town}.", "urgent: integrity officer of a judo club."]}
 STORIES = {"nl": ["een meisje van 15 werd gisteren aangerand.", "een jongen van 12 zegt dat zijn oom hem slaat."],
            "en": ["a girl of 15 was assaulted yesterday.", "a boy of 12 says his uncle hits him."]}
 
@@ -109,10 +109,10 @@ def test_a_person_of_the_story_at_the_start_is_no_asker(situ, text):
 # ---------------------------------------------------------------- the asker as the one it is done to
 OTHERS = {"nl": ["mijn ex", "mijn vroegere partner", "een collega", "mijn baas", "iemand", "mijn vroegere vriend"],
           "en": ["my ex", "a colleague", "my boss", "someone", "my landlord", "my former partner"]}
-AGAINST = {"nl": ["{o} staat elke avond aan mijn deur", "{o} maakt al weken opmerkingen over mijn kleren",
+AGAINST = {"nl": ["{o} wacht elke avond voor mijn deur", "{o} maakt al weken opmerkingen over mijn kleren",
                   "{o} maakt valse profielen met mijn foto's"],
-           "en": ["{o} keeps waiting at my door every night", "{o} comments on my clothes every day",
-                  "{o} makes fake profiles with my pictures"]}
+           "en": ["{o} keeps waiting at my door every night", "{o} makes remarks about my looks every day",
+                  "{o} opens accounts in my name"]}
 
 
 @pytest.mark.parametrize("text", [a.format(o=o) for lang in ("nl", "en")
@@ -136,7 +136,7 @@ def test_the_askers_child_is_no_thing_of_theirs(situ, text):
 # ---------------------------------------------------------------- age groups
 # A person in a place of children is a minor; a person of trust there is not made one.
 PLACED = {"nl": ["een jongen uit mijn klas", "een meisje uit het vijfde leerjaar", "jongens van de kleuterklas",
-                 "een meisje in het derde middelbaar"],
+                 "een meisje in het vierde middelbaar"],
           "en": ["a boy in my class", "a girl from year 6", "boys in grade 4", "a girl at the playground"]}
 PLACED_ACTS = {"nl": ["ik word gepest door {p}", "{p} heeft mijn zoon geslagen"],
                "en": ["i am bullied by {p}", "{p} hit my son"]}
@@ -178,8 +178,8 @@ def test_the_age_group_is_the_group_now(situ, text, then, now):
     ("de kinderen van de buren (3 en 5) krijgen al weken geen eten", "buren"),
     ("de kindjes van de buurman (4 en 7) worden elke avond alleen gelaten", "buurman"),
     ("gisteren heb ik mijn zoon (8) geslagen", "self"),
-    ("yesterday i hit my daughter (9) in the face", "self"),
-    ("my ex took our daughter (5) abroad without my consent", "ex"),
+    ("last night i hit my daughter (9)", "self"),
+    ("my ex has taken our daughter (5) abroad", "ex"),
     ("mijn ex heeft onze zoon (4) meegenomen naar het buitenland", "ex"),
 ])
 def test_parents_are_adults(situ, text, who):

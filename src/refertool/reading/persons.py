@@ -10,7 +10,7 @@ from .words import find
 # Ages as people write them: "14", "(14)", "15j", "12yo", "14-jarige", "aged 16", "13 yo".
 AGE_TOKEN = re.compile(r"^(\d{1,2})(?:j|jr|jaar|yo|jarige|jarig)?$")
 AGE_AFTER = frozenset({"jarige", "jarig", "jaar", "jr", "year", "years", "yo", "jarigen", "y"})  # "y/o" -> y, o
-# ... and "I (male 39)", "ik (vrouw, 41)": a sex said before the age
+# ... and "I (female 45)": a sex said before the age
 AGE_BEFORE = frozenset({"van", "of", "aged", "age", "ben", "is", "am", "im", "was", "now", "nu", "male", "female"})
 NOT_AGE_AFTER = frozenset({"uur", "u", "h", "hours", "hour", "minuten", "minutes", "euro", "eur", "keer", "times",
                            "weken", "weeks", "dagen", "days", "maanden", "months", "jaren"})
@@ -102,7 +102,7 @@ class Persons(Passage):
 
     def _apposition(self) -> None:
         """"ik ben een man van 40", "I'm an adult man": the person named is the asker themself. "Het slachtoffer is
-        een meisje van 17", "the offender was her uncle": the role word and the person named are one."""
+        een jongen van 12", "the offender was her uncle": the role word and the person named are one."""
         words, w = self.words, self.w
         for m in self.mentions:
             if w.relation_role.get(m.relation) and m.end + 1 < len(words) and words[m.end] in w.copula:
@@ -129,7 +129,7 @@ class Persons(Passage):
         for i, word in enumerate(words):
             m = AGE_TOKEN.match(word)
             # an age in words: "aged eleven", or right after a person ("a boy of eleven", "een zoon van vijftien")
-            # ... or before its years ("a four-year-old", "een vijfjarige"; not "drie jaar geleden")
+            # ... or before its years ("a three-year-old", "een vijfjarige"; not "drie jaar geleden")
             aged = words[i + 1:i + 3] in (["year", "old"], ["jaar", "oud"]) or words[i + 1:i + 2] == ["jarige"]
             spelt = w.numbers.get(word, 0) if i and (words[i - 1] in ("aged", "age") or aged or words[i - 1] in (
                 "of", "van") and any(x.end == i - 1 for x in self.mentions)) else 0
@@ -154,13 +154,13 @@ class Persons(Passage):
             prev = next((x for x in reversed(self.mentions) if x.end <= i and i - x.end <= 2
                          and (self.part[x.at] == self.part[i] or alone and x.end == i)), None)
             if prev is None and i >= 2 and words[i - 1] in AGE_BEFORE and words[i - 2] in w.relative:
-                prev = next((x for x in reversed(self.mentions) if x.end == i - 2), None)  # "her boyfriend, who is 24"
+                prev = next((x for x in reversed(self.mentions) if x.end == i - 2), None)  # "her boyfriend, who is 30"
             owner = None
             if years and nxt is not None:
                 owner = nxt  # "een 14-jarige leerling", "a 13 year old boy"
             elif prev is not None and (before in AGE_BEFORE or prev.end == i):
                 owner = prev  # "meisje van 14", "dochter (12)", "ik ben 34", "ze is 19"
-                # "de kinderen van de buren (4 en 6)": the age of the children, not of whose children they are
+                # "de kinderen van de buren (3 en 7)": the age of the children, not of whose children they are
                 # ("de trainer van mijn zoon (12)": of the son)
                 held = next((x for x in reversed(self.mentions) if x.end <= prev.at
                              and x.relation not in ("self", "pronoun")), None)
@@ -236,21 +236,21 @@ class Persons(Passage):
             p.age is not None or p.at == 0 or any(self.words[j] in w.determiners or self.words[j] in self.possessive
                                                   or self.words[j] in w.own for j in range(max(0, p.at - 2), p.at)))]
         # A text told to this tool that names a child and an adult in a position of trust over them is about
-        # what passes between them, even in words no list holds ("komt 's nachts bij haar liggen"); one of the
+        # what passes between them, even in words no list holds ("komt 's avonds op haar kamer zitten"); one of the
         # asker's own who speaks about the child ("mijn buurvrouw maakt zich zorgen over ...") is rather the one
         # who worries.
-        # "mijn ex staat elke avond aan mijn deur", "someone makes accounts with my photos": another party, then the
+        # "mijn ex wacht elke avond voor mijn deur", "someone opens accounts in my name": another party, then the
         # asker as the one it is done to (no child of the asker's or other dependent named)
         against = next((p for p in trusted if (me is None or not me.role) and asker_role in ("", "bystander")
                         and not bearers and self._mine_after(p)), None)
-        if against is not None and me is None:  # "mijn ex staat aan mijn deur": the asker, though not named
+        if against is not None and me is None:  # "mijn ex wacht voor mijn deur": the asker, though not named
             me = Mention(against.at, against.at, "self", "")
             self.mentions.append(me)
-        # ("mijn collega sleurt de peuters mee" is about what the colleague does to them)
+        # ("mijn collega trekt de kleuters aan hun arm" is about what the colleague does to them)
         if not (self.harm_told() or any(self.minor(p) for p in bearers) and any(
                 not p.own or not self._about(bearers[0]) for p in trusted) or against is not None):
             return []
-        # A victim the acts read with no one named to have done it ("she was assaulted at a party; her parents
+        # A victim the acts read with no one named to have done it ("she was raped after a night out; her parents
         # ...") keeps it so, unless one in a position of trust is named before them in their sentence ("a leader
         # is said to have sent messages to members": the subject of what was done to them).
         read_victim = victim if victim is not None and not defaulted else None
@@ -261,7 +261,7 @@ class Persons(Passage):
                     else bearers[0]
             elif me is not None and not me.role and asker_role in ("", "bystander") and (
                     against is not None or self._done_to_me(me) or me.age_then is not None):
-                # "mijn ex volgt mij overal", "ik word gevolgd", "het gebeurde toen ik 15 was": the asker bears it
+                # "mijn ex volgt mij overal", "ik word gevolgd", "toen ik 13 was gebeurde het": the asker bears it
                 victim = me
             if victim is not None:
                 victim.role = "victim"
@@ -282,7 +282,7 @@ class Persons(Passage):
         return assumed
 
     def _tells(self, m: Mention) -> bool:
-        """The person tells or reports it ("een mama zegt dat ...", "a parent told me"): not a party to it."""
+        """The person tells or reports it ("een vader vertelde dat ...", "a neighbour told me"): not a party to it."""
         words, w = self.words, self.w
         # not "a leader is said to have ...": a telling in the passive is said of them
         return any(words[j] in w.telling and not any(words[k] in w.passive for k in range(m.end, j))
@@ -308,7 +308,7 @@ class Persons(Passage):
 
     def _mine_after(self, p: Mention) -> bool:
         """After the person, in their sentence, the asker as an object ("stuurt mij", "follows me") or a thing of
-        the asker's own ("aan mijn deur", "with my photos"; not a person of theirs: "my son")."""
+        the asker's own ("voor mijn deur", "in my name"; not a person of theirs: "my son")."""
         words, w = self.words, self.w
         persons = {m.at for m in self.mentions}
         return any(self.part[i] == self.part[p.at] and (

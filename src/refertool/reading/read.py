@@ -26,7 +26,7 @@ from .time import Time
 from .words import find
 
 NEED_NEGATION = 2  # words between a negation and the need it refuses ("wil geen aangifte doen")
-HEADING = 6  # words of a short part that heads the text with the asker's role ("Inspecteur lokale politie Gent.")
+HEADING = 6  # words of a short part that heads the text with the asker's role ("Inspecteur federale politie Gent.")
 
 
 class Reader(Persons, Time, Acts):
@@ -75,8 +75,8 @@ class Reader(Persons, Time, Acts):
         return "", "", False
 
     def _heading(self, start: int, end: int) -> bool:
-        """The role heads the text as a short part of its own ("Inspecteur lokale politie Gent.", "CLB nurse.",
-        "dringend: api van de judoclub.", "Officer of the X police here:"): one of the first two parts, with at most
+        """The role heads the text as a short part of its own ("Inspecteur federale politie Gent.", "School nurse.",
+        "dringend: vertrouwenspersoon van de turnkring.", "Jeugdconsulent:"): one of the first two parts, with at most
         one word before the role (not an article or a possessive: "de zwemtrainer ...") and no act in it."""
         words, w, part = self.words, self.w, self.part
         span = [i for i in range(len(words)) if part[i] == part[start]]
@@ -270,7 +270,7 @@ class Reader(Persons, Time, Acts):
             for p in seen:
                 if p.role == "victim" and not p.age_group and p.age is None and p.age_then is None:
                     p.age_group = "adult"
-        # whose children are named ("de kinderen van de buren", "the neighbour's kids", "I slapped my son") are adults
+        # whose children are named ("de kinderen van de buren", "the neighbour's kids", "ik heb mijn zoon geslagen") are adults
         for p in seen:
             if p.relation == "self" and not self._group(p) and any(
                     m.own and self._child_word(m) for m in self.mentions):
@@ -278,7 +278,7 @@ class Reader(Persons, Time, Acts):
             elif p.own and not self._group(p) and not self._child_word(p) and any(
                     m.own and self._child_word(m) and m.at and self.words[m.at - 1] in self.w.shared
                     for m in self.mentions):
-                p.age_group = "adult"  # "my ex took our daughter": one who has a child with the asker
+                p.age_group = "adult"  # "my ex has taken our daughter": one who has a child with the asker
             elif p.possessor and not self._group(p) and any(
                     x is not p and abs(x.at - p.at) <= 3 and self._child_word(x) for x in seen):
                 p.age_group = "adult"
