@@ -270,7 +270,7 @@ class Reader(Persons, Time, Acts):
             for p in seen:
                 if p.role == "victim" and not p.age_group and p.age is None and p.age_then is None:
                     p.age_group = "adult"
-        # whose children are named ("de kinderen van de buren", "the neighbour's kids", "ik heb mijn zoon geslagen") are adults
+        # whose children are named ("de kinderen van de buren", "the neighbour's kids", "ik sloeg mijn zoon") are adults
         for p in seen:
             if p.relation == "self" and not self._group(p) and any(
                     m.own and self._child_word(m) for m in self.mentions):
