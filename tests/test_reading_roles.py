@@ -8,9 +8,13 @@ the asker as the one it is done to, a place of children, the age now, a parent o
 from __future__ import annotations
 
 import itertools
+import json
 
 import pytest
+from typer.testing import CliRunner
 
+from refertool import cli as cli_module
+from refertool.commands import plan as plan_command
 from refertool.reading.model import Situation
 from refertool.reading.read import read
 
@@ -203,3 +207,40 @@ def test_a_partner_asking_about_their_partner_is_no_parent(situ, text):
     s = situ(text)
     assert s.perpetrator() is not None and s.perpetrator().relation == "partner", text
     assert s.asker == "bystander", text
+
+
+# ---------------------------------------------------------------- who did it, when it cannot be told
+UNTOLD = {"nl": ["als leerkracht: een leerling van {n} wordt misbruikt", "een meisje van {n} werd gisteren betast"],
+          "en": ["as a teacher: a pupil of {n} is being abused", "a boy of {n} was touched yesterday"]}
+ANSWERS = [("haar trainer", "trainer"), ("een onbekende", "stranger"), ("her coach", "trainer"),
+           ("a classmate", "child")]
+
+
+def _plan(args: list[str], answers: str = "") -> tuple[str, dict]:
+    result = CliRunner().invoke(cli_module.app, ["plan", *args, "-f", "json"], input=answers)
+    out = result.stdout
+    return result.output, json.loads(out[out.index("{"):])
+
+
+@pytest.mark.parametrize("text,answer,relation", [
+    (u.format(n=n), a, r) for lang in ("nl", "en") for u, n, (a, r) in itertools.product(UNTOLD[lang], (8, 15),
+                                                                                          ANSWERS)])
+def test_a_terminal_asks_who_did_it_and_reads_the_answer(monkeypatch, text, answer, relation):
+    monkeypatch.setattr(plan_command, "_interactive", lambda: True)
+    output, plan = _plan([text, "--role", "professional", "--region", "Gent"], answers=f"{answer}\n")
+    assert "Who did it?" in output, text
+    doer = next(p for p in plan["situation"]["people"] if p["role"] == "perpetrator")
+    assert doer["relation"] == relation, (text, answer)
+    assert not any("Could not read who did it" in a or "not said in so many words" in a
+                   for a in plan["assumptions"]), plan["assumptions"]
+
+
+@pytest.mark.parametrize("text", [u.format(n=n) for lang in ("nl", "en") for u in UNTOLD[lang] for n in (8, 15)])
+def test_no_input_states_that_who_did_it_was_not_read(text):
+    _, plan = _plan([text, "--no-input"])
+    assert any("Could not read who did it" in a for a in plan["assumptions"]), plan["assumptions"]
+
+
+def test_a_doer_taken_from_the_relations_is_said_in_the_plan():
+    _, plan = _plan(["een meisje van 12 zegt dat haar pleegvader elke avond op haar kamer komt", "--no-input"])
+    assert any("read as pleegvader" in a for a in plan["assumptions"]), plan["assumptions"]
