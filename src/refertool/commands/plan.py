@@ -52,7 +52,8 @@ def plan(
     sector: Annotated[list[str] | None, _filter_option("sector")] = None,
     region: Annotated[list[str] | None, _filter_option("region")] = None,
     age: Annotated[int | None, typer.Option("--age", min=0, max=OLDEST, help="Age of the person affected.")] = None,
-    no_input: Annotated[bool, typer.Option("--no-input", help="Never ask for a missing town, age or role.")]
+    no_input: Annotated[bool, typer.Option("--no-input",
+                                           help="Never ask for a missing town, age, role or who did it.")]
     = False,
     no_situation: Annotated[bool, typer.Option(
         "--no-situation", help="Leave the situation as typed out of the plan (for a file others read).")] = False,
