@@ -68,6 +68,17 @@ def test_no_roles_without_harm_or_a_person_of_trust(situ, text):
     assert s.perpetrator() is None and s.victim() is None, text
 
 
+# A third person of no standing in the child's sentence is a party too: the pair alone says nothing then.
+NO_PAIR = [("een leerling van {n} vertelt dat", "haar broer haar moeder elke avond opwacht"),
+           ("a pupil of {n} told me that", "her brother waits for her mother every night")]
+
+
+@pytest.mark.parametrize("text", [f"{b.format(n=n)} {link}" for b, link in NO_PAIR for n in (9, 13, 16)])
+def test_a_child_and_a_parent_with_another_party_are_no_pair(situ, text):
+    s = situ(text)
+    assert s.victim() is None and s.perpetrator() is None, text
+
+
 # Harm named, roles not: a resident, a pupil, a participant bears it; the carer, the teacher did it.
 HARMED = {"nl": ["een bewoner van {n} heeft een bruise op de arm, de {t} was die nacht alleen bij hem",
                  "een leerling van {n} heeft een bruise en zegt dat de {t} dat deed"],

@@ -247,7 +247,10 @@ class Persons(Passage):
             me = Mention(against.at, against.at, "self", "")
             self.mentions.append(me)
         # ("mijn collega trekt de kleuters aan hun arm" is about what the colleague does to them)
-        if not (self.harm_told() or any(self.minor(p) for p in bearers) and any(
+        # (and no one else of no standing: in "her brother is beating her mother" the brother is a party too)
+        alone = not any(not standing(p) and p not in tellers and not p.possessor
+                        and any(self.part[p.at] == self.part[b.at] for b in bearers) for p in free)
+        if not (self.harm_told() or alone and any(self.minor(p) for p in bearers) and any(
                 not p.own or not self._about(bearers[0]) for p in trusted) or against is not None):
             return []
         # A victim the acts read with no one named to have done it ("she was raped after a night out; her parents
