@@ -196,6 +196,9 @@ def test_the_age_group_is_the_group_now(situ, text, then, now):
     ("last night i hit my daughter (9)", "self"),
     ("my ex has taken our daughter (5) abroad", "ex"),
     ("mijn ex heeft onze zoon (4) meegenomen naar het buitenland", "ex"),
+    # one who speaks of their work is an adult too
+    ("mijn ex wacht me elke dag op aan mijn werk", "self"),
+    ("someone keeps waiting for me at my work", "self"),
 ])
 def test_parents_are_adults(situ, text, who):
     s = situ(text)

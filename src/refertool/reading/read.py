@@ -272,9 +272,9 @@ class Reader(Persons, Time, Acts):
                     p.age_group = "adult"
         # whose children are named ("de kinderen van de buren", "the neighbour's kids", "ik sloeg mijn zoon") are adults
         for p in seen:
-            if p.relation == "self" and not self._group(p) and any(
-                    m.own and self._child_word(m) for m in self.mentions):
-                p.age_group = "adult"
+            if p.relation == "self" and not self._group(p) and (any(
+                    m.own and self._child_word(m) for m in self.mentions) or self._own_work()):
+                p.age_group = "adult"  # a parent, or one who speaks of their work ("op mijn werk", "at my work")
             elif p.own and not self._group(p) and not self._child_word(p) and any(
                     m.own and self._child_word(m) and m.at and self.words[m.at - 1] in self.w.shared
                     for m in self.mentions):
@@ -294,6 +294,10 @@ class Reader(Persons, Time, Acts):
         own = [m.person() for m in self.mentions if m.own]
         return not any(p.role for p in own if self._child_word(p)) and any(
             p.role for p in own if not self._child_word(p))
+
+    def _own_work(self) -> bool:
+        words = self.words
+        return any(words[i] in self.w.own and words[i + 1] in self.w.work for i in range(len(words) - 1))
 
     def _child_word(self, m: Mention) -> bool:
         at = m.end - 1
