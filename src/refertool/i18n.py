@@ -128,6 +128,13 @@ STRINGS: dict[str, dict[str, str]] = {
                                          "volwassenen staat er allebei.",
                                    "en": "Age of the person who did it not given: help for minors and for adults "
                                          "is both listed."},
+    "assume_doer": {"nl": "Wie het deed is niet met zoveel woorden gezegd: gelezen als {0}. Klopt dat niet, zeg dan "
+                          "wie het deed.",
+                    "en": "Who did it is not said in so many words: read as {0}. If that is wrong, say who did it."},
+    "assume_doer_unknown": {"nl": "Niet gelezen wie het deed: de stappen gaan er niet van uit dat het iemand van je "
+                                  "eigen organisatie was; zeg wie het deed voor stappen die passen.",
+                            "en": "Could not read who did it: the steps do not take it to be someone of your own "
+                                  "organisation; say who did it for steps that fit."},
     "assume_unread": {"nl": "Niet gelezen wat er gebeurde of wie het deed: algemene hulp voor jou staat er; "
                                "beschrijf de situatie wat meer voor gerichte stappen.",
                       "en": "Could not read what happened or who did it: general help for you is shown; describe "
@@ -156,6 +163,10 @@ STRINGS: dict[str, dict[str, str]] = {
                  "en": "Who asks? 1 professional 2 relative 3 affected 4 did it (Enter skips)"},
     "again_age": {"nl": "'{0}' is geen leeftijd: typ een getal van 0 tot {1}, bv. 14 (Enter: overslaan).",
                   "en": "'{0}' is not an age: type a number from 0 to {1}, e.g. 14 (Enter skips)."},
+    "ask_doer": {"nl": "Wie deed het? Bv. haar trainer, een onbekende, een klasgenoot (Enter: overslaan)",
+                 "en": "Who did it? E.g. her coach, a stranger, a classmate (Enter skips)"},
+    "again_doer": {"nl": "'{0}' noemt geen persoon: bv. haar trainer, een onbekende (Enter: overslaan).",
+                   "en": "'{0}' names no person: e.g. her coach, a stranger (Enter skips)."},
     "again_role": {"nl": "'{0}' is geen keuze: typ 1, 2, 3 of 4 (Enter: overslaan).",
                    "en": "'{0}' is not a choice: type 1, 2, 3 or 4 (Enter skips)."},
     "ask_place": {"nl": "In welke gemeente? Dan staat het dichtste zorgcentrum eerst (Enter: overslaan)",

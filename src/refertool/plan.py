@@ -111,7 +111,7 @@ def _feelings(s: Situation) -> bool:
 
 def missing(situation: Situation, table: steps.Table | None = None) -> list[str]:
     """What a question to the user would settle: "place" when a care centre is the first step and no
-    place is known, "age" of the main person, "role" of the asker."""
+    place is known, "age" of the main person, "role" of the asker, "doer" when who did it cannot be told."""
     table = table or steps.bundled()
     if not (_act(situation, table) or _feelings(situation)):
         return []  # nothing to plan: nothing worth a question
@@ -123,6 +123,8 @@ def missing(situation: Situation, table: steps.Table | None = None) -> list[str]
         out.append("age")
     if not situation.asker_role:
         out.append("role")
+    if situation.victim() is not None and situation.perpetrator() is None and "perpetrator" in situation.assumed:
+        out.append("doer")  # who did it cannot be told
     return out
 
 
@@ -239,6 +241,9 @@ class _Builder:
         self.perpetrator = _who(perpetrator, self.perpetrator_group, [], vocab)
         if (perpetrator or self.asker == "perpetrator" or self.feelings_only) and not self.perpetrator_group:
             self.assumptions.append(t("assume_perpetrator_any_age", lang))
+        if self.act and victim is not None and "perpetrator" in s.assumed:  # who did it was not read from an act
+            self.assumptions.append(t("assume_doer", lang, perpetrator.words) if perpetrator and perpetrator.words
+                                    else t("assume_doer_unknown", lang))
         # whom the lines are written for: a parent among the bystanders; an asker not said
         self.writes_for = (s.asker_role, self.asker) if self.asker else ("unsaid", "professional")
         if not self.asker:

@@ -116,7 +116,8 @@ PARAGRAPHS = {
         "Wie vraagt: professional, bystander (naaste), victim (slachtoffer) of perpetrator (pleger, voor "
         "zichzelf).",
     "Age of the person affected.": "Leeftijd van wie het overkwam.",
-    "Never ask for a missing town, age or role.": "Vraag nooit naar een ontbrekende gemeente, leeftijd of rol.",
+    "Never ask for a missing town, age, role or who did it.":
+        "Vraag nooit naar een ontbrekende gemeente, leeftijd, rol of wie het deed.",
     "Leave the situation as typed out of the plan (for a file others read).":
         "Laat de situatie zoals getypt uit het plan (voor een dossier dat anderen lezen).",
     "auto: a table on a terminal, Markdown in a pipe.": "auto: een tabel op een terminal, Markdown in een pipe.",

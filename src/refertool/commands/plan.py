@@ -52,7 +52,8 @@ def plan(
     sector: Annotated[list[str] | None, _filter_option("sector")] = None,
     region: Annotated[list[str] | None, _filter_option("region")] = None,
     age: Annotated[int | None, typer.Option("--age", min=0, max=OLDEST, help="Age of the person affected.")] = None,
-    no_input: Annotated[bool, typer.Option("--no-input", help="Never ask for a missing town, age or role.")]
+    no_input: Annotated[bool, typer.Option("--no-input",
+                                           help="Never ask for a missing town, age, role or who did it.")]
     = False,
     no_situation: Annotated[bool, typer.Option(
         "--no-situation", help="Leave the situation as typed out of the plan (for a file others read).")] = False,
@@ -85,6 +86,8 @@ def plan(
                   tuple(f.topics))  # the role as resolved (--role Pleger is perpetrator)
     if not no_input and _interactive():
         given = _ask(read_as, given, catalog, lang)
+        read_as = _ask_doer(read_as, given, catalog, lang)
+    # the search's order within a step is of the text as typed; an answer to a question amends the reading only
     result = make_plan(catalog, read_as, given, lang, text, searched=searched)
     if not result.sections:
         # nothing to act on: no steps, only whom one can ask all the same
@@ -134,6 +137,30 @@ def _interactive() -> bool:
 ROLE_CHOICES = {"1": "professional", "2": "bystander", "3": "victim", "4": "perpetrator"}
 
 
+def _ask_doer(read_as: Situation, given: Given, catalog: Catalog, lang: str) -> Situation:
+    """When who did it cannot be told, one short question; the answer ("haar trainer", "a stranger") is read
+    as the person who did it, and is then no longer assumed."""
+    from dataclasses import replace
+
+    from ..plan import complete, missing
+    from ..reading.model import Person
+    from ..reading.read import read
+
+    if "doer" not in missing(complete(read_as, given, catalog.vocabulary)):
+        return read_as
+    while True:
+        answer = typer.prompt(t("ask_doer", lang), default="", show_default=False, err=True).strip()
+        if not answer:
+            return read_as
+        named = next((p for p in read(answer, catalog.vocabulary, catalog.regions).people
+                      if p.relation and p.relation != "self"), None)
+        if named is not None:
+            doer = Person("perpetrator", named.age, named.age_group, named.relation, named.words)
+            return replace(read_as, people=(*read_as.people, doer),
+                           assumed=tuple(a for a in read_as.assumed if a != "perpetrator"))
+        _say(t("again_doer", lang, answer))
+
+
 def _ask(read_as: Situation, given: Given, catalog: Catalog, lang: str) -> Given:
     """Ask for the town (when a care centre is the first step), the age and the asker's role when they
     matter and are missing; Enter skips."""
@@ -144,7 +171,7 @@ def _ask(read_as: Situation, given: Given, catalog: Catalog, lang: str) -> Given
     from ..text import tokens
 
     for item in missing(complete(read_as, given, catalog.vocabulary)):
-        while True:
+        while item != "doer":  # asked by _ask_doer: its answer is read as a person of the situation
             answer = typer.prompt(t(f"ask_{item}", lang), default="", show_default=False, err=True).strip()
             if not answer:
                 break

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from .passage import Mention, Passage
+from .passage import Mention, Passage, participle
 from .words import find
 
 # Ages as people write them: "14", "(14)", "15j", "12yo", "14-jarige", "aged 16", "13 yo".
 AGE_TOKEN = re.compile(r"^(\d{1,2})(?:j|jr|jaar|yo|jarige|jarig)?$")
-AGE_AFTER = frozenset({"jarige", "jarig", "jaar", "jr", "year", "years", "yo", "jarigen"})
-AGE_BEFORE = frozenset({"van", "of", "aged", "age", "ben", "is", "am", "im", "was", "now", "nu"})
+AGE_AFTER = frozenset({"jarige", "jarig", "jaar", "jr", "year", "years", "yo", "jarigen", "y"})  # "y/o" -> y, o
+# ... and "I (female 45)": a sex said before the age
+AGE_BEFORE = frozenset({"van", "of", "aged", "age", "ben", "is", "am", "im", "was", "now", "nu", "male", "female"})
 NOT_AGE_AFTER = frozenset({"uur", "u", "h", "hours", "hour", "minuten", "minutes", "euro", "eur", "keer", "times",
                            "weken", "weeks", "dagen", "days", "maanden", "months", "jaren"})
 
@@ -100,8 +101,17 @@ class Persons(Passage):
         return self.w.gender.get(last) or (self.w.gender.get(self.lemmas[at], "") if at >= 0 and m.words else "")
 
     def _apposition(self) -> None:
-        """"ik ben een man van 40", "I'm an adult man": the person named is the asker themself."""
+        """"ik ben een man van 40", "I'm an adult man": the person named is the asker themself. "Het slachtoffer is
+        een jongen van 12", "the offender was her uncle": the role word and the person named are one."""
         words, w = self.words, self.w
+        for m in self.mentions:
+            if w.relation_role.get(m.relation) and m.end + 1 < len(words) and words[m.end] in w.copula:
+                j = m.end + 1
+                while j < len(words) and words[j] in w.determiners:
+                    j += 1
+                named = next((x for x in self.mentions if x.at == j and x.relation not in ("self", "pronoun")), None)
+                if named is not None and not named.role:
+                    named.role, m.refers = m.role, named
         for m in self.mentions:
             if m.relation in ("self", "pronoun"):
                 continue
@@ -119,7 +129,9 @@ class Persons(Passage):
         for i, word in enumerate(words):
             m = AGE_TOKEN.match(word)
             # an age in words: "aged eleven", or right after a person ("a boy of eleven", "een zoon van vijftien")
-            spelt = w.numbers.get(word, 0) if i and (words[i - 1] in ("aged", "age") or words[i - 1] in (
+            # ... or before its years ("a three-year-old", "een vijfjarige"; not "drie jaar geleden")
+            aged = words[i + 1:i + 3] in (["year", "old"], ["jaar", "oud"]) or words[i + 1:i + 2] == ["jarige"]
+            spelt = w.numbers.get(word, 0) if i and (words[i - 1] in ("aged", "age") or aged or words[i - 1] in (
                 "of", "van") and any(x.end == i - 1 for x in self.mentions)) else 0
             if spelt and any(x.at == i + 1 for x in self.mentions):
                 spelt = 0  # "a mother of two children": a count of people, not an age
@@ -133,18 +145,28 @@ class Persons(Passage):
             years = bool(m and word != m.group(1)) or (i + 1 < len(words) and words[i + 1] in AGE_AFTER)
             before = words[i - 1] if i else ""
             after_at = i + 1
-            while after_at < len(words) and words[after_at] in AGE_AFTER | {"old", "oud", "oude"}:
+            while after_at < len(words) and (words[after_at] in AGE_AFTER | {"old", "oud", "oude"}
+                                             or words[after_at] == "o" and words[after_at - 1] == "y"):
                 after_at += 1
             nxt = next((x for x in self.mentions if x.at == after_at and x.relation not in ("self", "pronoun")), None)
             # "my son, 15, has ...": an age standing alone between commas is the age of the one just named
             alone = all(self.part[j] != self.part[i] for j in (i - 1, i + 1) if 0 <= j < len(words))
             prev = next((x for x in reversed(self.mentions) if x.end <= i and i - x.end <= 2
                          and (self.part[x.at] == self.part[i] or alone and x.end == i)), None)
+            if prev is None and i >= 2 and words[i - 1] in AGE_BEFORE and words[i - 2] in w.relative:
+                prev = next((x for x in reversed(self.mentions) if x.end == i - 2), None)  # "her boyfriend, who is 30"
             owner = None
             if years and nxt is not None:
                 owner = nxt  # "een 14-jarige leerling", "a 13 year old boy"
             elif prev is not None and (before in AGE_BEFORE or prev.end == i):
                 owner = prev  # "meisje van 14", "dochter (12)", "ik ben 34", "ze is 19"
+                # "de kinderen van de buren (3 en 7)": the age of the children, not of whose children they are
+                # ("de trainer van mijn zoon (12)": of the son)
+                held = next((x for x in reversed(self.mentions) if x.end <= prev.at
+                             and x.relation not in ("self", "pronoun")), None)
+                if prev.possessor and held is not None and held.age is None \
+                        and w.relation_age.get(held.relation) == "minor":
+                    owner = held
             elif nxt is not None and nxt.at == i + 1:
                 owner = nxt  # "my 12yo son"
             elif (years or before in ("van", "of", "aged", "age")) and not then:
@@ -168,3 +190,135 @@ class Persons(Passage):
                     person.age = age
             self.used.update(range(i, after_at))
 
+
+    def place_ages(self) -> None:
+        """"een jongen uit mijn klas", "a boy in year 4": a person of no age group named in a place of children
+        is a minor, unless their word gives a standing of trust ("a leader in our class" stays unknown)."""
+        words, w = self.words, self.w
+        for m in self.mentions:
+            if m.relation in ("self", "pronoun") or m.age_group or m.age is not None or m.end >= len(words) \
+                    or w.relation_standing.get(m.relation) == "perpetrator" or words[m.end] not in w.place_of:
+                continue
+            ahead = range(m.end + 1, min(len(words), m.end + 5))
+            if any(words[j] in w.minor_places and self.clause[j] == self.clause[m.at] for j in ahead):
+                m.age_group = "minor"
+
+    def harm_told(self) -> bool:
+        """Whether the text speaks of harm: an act or a harm state of any class, or a topic of abuse."""
+        return any(self.act_class) or any(x in self.w.acts for x in self.words) or any(
+            t in self.w.abuse_topics for _, _, t in find(self.words, self.w.topics))
+
+    def assume_roles(self, asker_role: str, needs: list[str], defaulted: bool) -> list[str]:
+        """Harm is told but the acts leave who did it to whom open ("een turnster durft niet meer sinds haar
+        trainer ...", "a pupil of 13 is pregnant by a man of 30"): by the relations (`standing` in
+        data/situation.toml), the dependent one bears it (the youngest, when ages tell it) and the one in a
+        position of trust, or the other party, did it. The roles so given are named in the result, as assumed.
+        Feelings for children with no act ("ik voel me aangetrokken tot kinderen") harm no one: no one is assumed."""
+        if "feelings" in needs:
+            return []
+        w = self.w
+        people = list(dict.fromkeys(m.person() for m in self.mentions
+                                    if m.person().relation not in ("self", "pronoun")))
+        me = next((m.person() for m in self.mentions if m.relation == "self"), None)
+        tellers = {m.person() for m in self.mentions if self._tells(m)}
+        assumed: list[str] = []
+        victim = next((p for p in (*people, me) if p is not None and p.role == "victim"), None)
+        doer = next((p for p in (*people, me) if p is not None and p.role == "perpetrator"), None)
+
+        def standing(p: Mention) -> str:
+            return w.relation_standing.get(p.relation, "")
+
+        free = [p for p in people if not p.role]
+        bearers = [p for p in free if standing(p) == "victim" or self.minor(p) and standing(p) != "perpetrator"]
+        # someone named as a person of the story ("haar pleegvader", "a man"), not as a predicate ("wil leider worden")
+        # ("my former partner": one word may stand between)
+        trusted = [p for p in free if standing(p) == "perpetrator" and p not in tellers and (
+            p.age is not None or p.at == 0 or any(self.words[j] in w.determiners or self.words[j] in self.possessive
+                                                  or self.words[j] in w.own for j in range(max(0, p.at - 2), p.at)))]
+        # A text told to this tool that names a child and an adult in a position of trust over them is about
+        # what passes between them, even in words no list holds ("komt 's avonds op haar kamer zitten"); one of the
+        # asker's own who speaks about the child ("mijn buurvrouw maakt zich zorgen over ...") is rather the one
+        # who worries.
+        # "mijn ex wacht elke avond voor mijn deur", "someone opens accounts in my name": another party, then the
+        # asker as the one it is done to (no child of the asker's or other dependent named)
+        against = next((p for p in trusted if (me is None or not me.role) and asker_role in ("", "bystander")
+                        and not bearers and self._mine_after(p)), None)
+        if against is not None and me is None:  # "mijn ex wacht voor mijn deur": the asker, though not named
+            me = Mention(against.at, against.at, "self", "")
+            self.mentions.append(me)
+        # ("mijn collega trekt de kleuters aan hun arm" is about what the colleague does to them)
+        # (and no one else of no standing: in "her brother is beating her mother" the brother is a party too)
+        alone = not any(not standing(p) and p not in tellers and not p.possessor
+                        and any(self.part[p.at] == self.part[b.at] for b in bearers) for p in free)
+        if not (self.harm_told() or alone and any(self.minor(p) for p in bearers) and any(
+                not p.own or not self._about(bearers[0]) for p in trusted) or against is not None):
+            return []
+        # A victim the acts read with no one named to have done it ("she was raped after a night out; her parents
+        # ...") keeps it so, unless one in a position of trust is named before them in their sentence ("a leader
+        # is said to have sent messages to members": the subject of what was done to them).
+        read_victim = victim if victim is not None and not defaulted else None
+        if victim is None:
+            if bearers:
+                aged = [p for p in bearers if p.age is not None or p.age_then is not None]
+                victim = min(aged, key=lambda p: p.age_then if p.age_then is not None else p.age or 0) if aged \
+                    else bearers[0]
+            elif me is not None and not me.role and asker_role in ("", "bystander") and (
+                    against is not None or self._done_to_me(me) or me.age_then is not None):
+                # "mijn ex volgt mij overal", "ik word gevolgd", "toen ik 13 was gebeurde het": the asker bears it
+                victim = me
+            if victim is not None:
+                victim.role = "victim"
+                assumed.append("victim")
+        if doer is None and victim is not None:
+            free = [p for p in people if not p.role and p is not victim and p not in tellers and (
+                read_victim is None or p.at < read_victim.at and self.part[p.at] == self.part[read_victim.at])]
+            # the one in a position of trust, first the one of the victim's ("zijn oom", "her coach") or one whose
+            # word tells an adult ("a nurse") rather than anyone ("iemand om mee te praten"); else, for a minor,
+            # an adult of no dependent standing
+            trusted = sorted((p for p in free if standing(p) == "perpetrator"), key=lambda p: (
+                not (p.at and self.words[p.at - 1] in w.third), w.relation_age.get(p.relation) != "adult"))
+            doer = against if victim is me and against is not None else next(iter(trusted), None) or next(
+                (p for p in free if self.minor(victim) and standing(p) != "victim" and self._grown(p)), None)
+            if doer is not None:
+                doer.role = "perpetrator"
+                assumed.append("perpetrator")
+        return assumed
+
+    def _tells(self, m: Mention) -> bool:
+        """The person tells or reports it ("een vader vertelde dat ...", "a neighbour told me"): not a party to it."""
+        words, w = self.words, self.w
+        # not "a leader is said to have ...": a telling in the passive is said of them
+        return any(words[j] in w.telling and not any(words[k] in w.passive for k in range(m.end, j))
+                   for j in range(m.end, min(len(words), m.end + 3)))
+
+    def _done_to_me(self, me: Mention) -> bool:
+        """The asker is named as the one something is done to: "... volgt mij", "follows me", "ik word ..."."""
+        words, w = self.words, self.w
+        for m in self.mentions:
+            if m.person() is not me:
+                continue
+            if words[m.at] in w.self_objects and not (m.at and words[m.at - 1] in w.telling):
+                return True
+            # "ik word al weken gevolgd", "I was passed over": a passive of the asker
+            if m.at + 1 < len(words) and words[m.at + 1] in w.passive and any(
+                    participle(words[j]) for j in range(m.at + 2, len(words)) if self.clause[j] == self.clause[m.at]):
+                return True
+        return False
+
+    def _about(self, m: Mention) -> bool:
+        """The person is named as what is spoken about ("zorgen over de kinderen", "worried about the kids")."""
+        return any(self.words[j] in self.w.about for j in range(max(0, m.at - 3), m.at))
+
+    def _mine_after(self, p: Mention) -> bool:
+        """After the person, in their sentence, the asker as an object ("stuurt mij", "follows me") or a thing of
+        the asker's own ("voor mijn deur", "in my name"; not a person of theirs: "my son")."""
+        words, w = self.words, self.w
+        persons = {m.at for m in self.mentions}
+        return any(self.part[i] == self.part[p.at] and (
+            words[i] in w.self_objects and words[i - 1] not in w.telling
+            or words[i] in w.own and i + 1 < len(words) and i + 1 not in persons and words[i + 1] not in w.children)
+            for i in range(p.end, len(words)))
+
+    def _grown(self, p: Mention) -> bool:
+        age = p.age_then if p.age_then is not None else p.age
+        return p.age_group == "adult" if age is None else not self.minor(p)

@@ -26,6 +26,7 @@ from .time import Time
 from .words import find
 
 NEED_NEGATION = 2  # words between a negation and the need it refuses ("wil geen aangifte doen")
+HEADING = 6  # words of a short part that heads the text with the asker's role ("Inspecteur federale politie Gent.")
 
 
 class Reader(Persons, Time, Acts):
@@ -47,7 +48,7 @@ class Reader(Persons, Time, Acts):
             after = end < len(words) and words[end] in w.asker_after
             # "politie hier", "Huisarts uit Kortrijk:", "GP at a practice": the role opens the text
             first = start == 0 and (end == len(words) or self.part[end] != self.part[start] or words[end] in w.asker_at)
-            if not (marked or after or first):
+            if not (marked or after or first or self._heading(start, end)):
                 continue
             # The asker's phrase runs on to the end of its clause ("als monitor bij het speelplein").
             stop = end
@@ -72,6 +73,17 @@ class Reader(Persons, Time, Acts):
                 self.asker_span = (i, i + 2) if not sector else (i, stop)
                 return "professional", sector, not private
         return "", "", False
+
+    def _heading(self, start: int, end: int) -> bool:
+        """The role heads the text as a short part of its own ("Inspecteur federale politie Gent.", "School nurse.",
+        "dringend: vertrouwenspersoon van de turnkring.", "Jeugdconsulent:"): one of the first two parts, with at most
+        one word before the role (not an article or a possessive: "de zwemtrainer ...") and no act in it."""
+        words, w, part = self.words, self.w, self.part
+        span = [i for i in range(len(words)) if part[i] == part[start]]
+        before = words[span[0]:start]
+        return part[start] - part[0] <= 1 and len(span) <= HEADING and len(before) <= 1 and span[-1] + 1 < len(words) \
+            and not any(x in w.determiners or x in w.self_words or x in w.own for x in before) \
+            and not any(self.is_act(i) or words[i] in w.self_words for i in span)
 
     def wishes(self) -> tuple[list[str], list[str], list[str]]:
         wanted: list[str] = []
@@ -164,6 +176,7 @@ class Reader(Persons, Time, Acts):
         survivor = self.survivor()
         self.people()
         self.ages()
+        self.place_ages()
         self.roles()
         me = next((m.person() for m in self.mentions if m.relation == "self"), None)
         if survivor and me is not None and not me.role:
@@ -177,6 +190,10 @@ class Reader(Persons, Time, Acts):
         feeling = self.feelings() if "feelings" in needs else None
         if feeling is not None and me is feeling and not me.role:
             me.role = "perpetrator"  # "ik heb gevoelens voor kinderen": the asker has them
+        guessed = self.assume_roles(asker_role, needs, defaulted)  # harm told, roles not: by the relations
+        me = next((m.person() for m in self.mentions if m.relation == "self"), None)  # perhaps the asker unnamed
+        if asker_role == "parent" and self._about_own_other():
+            asker_role = "bystander"  # "my husband confessed ...; can I leave him with our son?": not about the child
         if me is None and not asker_role and self._own_harmed():
             asker_role = "victim"  # "a woman taped our video call": done to what is the asker's own
         if me is not None and me.role in ("victim", "perpetrator"):
@@ -200,7 +217,7 @@ class Reader(Persons, Time, Acts):
         people = tuple(self._person(m) for m in seen)
         asker = self._coarse(asker_role, asker_sector if in_role else "", me)
         assumed = [*(["asker"] if asker in ("", "bystander") and asker_role in ("", "bystander") else []),
-                   *(["victim"] if defaulted else []), *(["urgency"] if not urgency else [])]
+                   *(["victim"] if defaulted else []), *guessed, *(["urgency"] if not urgency else [])]
         assumed += [f"{person.role}.age_group" for person in people if person.role and person.age is None]
         if any(p.role == "victim" for p in people) and not any(p.role == "perpetrator" for p in people):
             assumed.append("perpetrator")  # who did it cannot be told
@@ -245,11 +262,50 @@ class Reader(Persons, Time, Acts):
     def _adult_by_the_other(self, seen: list[Mention]) -> None:
         """Done by a partner or a colleague (`[ages] adult_with`): the one it was done to is an adult too."""
         doer = next((p for p in seen if p.role == "perpetrator"), None)
-        # "her husband", "my colleague": of the one it was done to; "a man" alone is no one's partner
-        if doer is not None and doer.relation in self.w.adult_with and self._possessed(doer):
+        victim = next((p for p in seen if p.role == "victim"), None)
+        # "her husband", "my colleague": of the one it was done to; "a man" alone is no one's partner, but
+        # "a colleague" of an asker it was done to is theirs
+        if doer is not None and doer.relation in self.w.adult_with and (
+                self._possessed(doer) or victim is not None and victim.relation == "self"):
             for p in seen:
                 if p.role == "victim" and not p.age_group and p.age is None and p.age_then is None:
                     p.age_group = "adult"
+        # whose children are named ("de kinderen van de buren", "the neighbour's kids", "ik sloeg mijn zoon") are adults
+        for p in seen:
+            if p.relation == "self" and not self._group(p) and (any(
+                    m.own and self._child_word(m) for m in self.mentions) or self._own_work()):
+                p.age_group = "adult"  # a parent, or one who speaks of their work ("op mijn werk", "at my work")
+            elif p.own and not self._group(p) and not self._child_word(p) and any(
+                    m.own and self._child_word(m) and m.at and self.words[m.at - 1] in self.w.shared
+                    for m in self.mentions):
+                p.age_group = "adult"  # "my ex has taken our daughter": one who has a child with the asker
+            elif p.possessor and not self._group(p) and any(
+                    x is not p and abs(x.at - p.at) <= 3 and self._child_word(x) for x in seen):
+                p.age_group = "adult"
+        # peers ("een medebewoner", "a teammate", "classmates"): of the age group of the other, when only one is told
+        if doer is not None and victim is not None and doer.relation == victim.relation:
+            for one, other in ((doer, victim), (victim, doer)):
+                if not self._group(one) and self._group(other):
+                    one.age_group = self._group(other)
+
+    def _about_own_other(self) -> bool:
+        """The asker's own child is named but is no party to it, while another of the asker's own (a partner, a
+        brother) is: the asker asks as a partner or relative, not as a parent."""
+        own = [m.person() for m in self.mentions if m.own]
+        return not any(p.role for p in own if self._child_word(p)) and any(
+            p.role for p in own if not self._child_word(p))
+
+    def _own_work(self) -> bool:
+        words = self.words
+        return any(words[i] in self.w.own and words[i + 1] in self.w.work for i in range(len(words) - 1))
+
+    def _child_word(self, m: Mention) -> bool:
+        at = m.end - 1
+        return self.words[at] in self.w.children or self.lemmas[at] in self.w.children
+
+    def _group(self, m: Mention) -> str:
+        age = m.age if m.age is not None else m.age_then
+        return age_group(age, self.w) if age is not None else m.age_group
 
     def _possessed(self, m: Mention) -> bool:
         """The person word follows a possessive ("mijn man", "her colleague")."""
@@ -270,8 +326,10 @@ class Reader(Persons, Time, Acts):
         return "bystander" if me is not None or any(m.own for m in self.mentions) else ""
 
     def _person(self, m: Mention) -> Person:
+        # The age group now when the text tells the age now ("ik ben nu 34; toen ik 9 was ..."): the help is for
+        # who they are today; else the group at the time it happened.
         group = m.age_group
-        age = m.age_then if m.age_then is not None else m.age
+        age = m.age if m.age is not None else m.age_then
         if age is not None:
             group = age_group(age, self.w)
         return Person(m.role, m.age, group, m.relation, m.words, m.accused, m.own, m.age_then)

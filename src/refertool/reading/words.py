@@ -46,6 +46,8 @@ class Words:
         self.relation_age = {k: v.get("age_group", "") for k, v in (raw.get("relations") or {}).items()}
         self.relation_role = {k: v.get("role", "") for k, v in (raw.get("relations") or {}).items()}
         self.modifiers = frozenset(k for k, v in (raw.get("relations") or {}).items() if v.get("modifier"))
+        # the role a person of the relation is taken to have when harm is told but not who did it to whom
+        self.relation_standing = {k: v.get("standing", "") for k, v in (raw.get("relations") or {}).items()}
         pronouns = raw.get("pronouns") or {}
         self.self_words = single(pronouns.get("self"))
         self.self_is = phrases(pronouns.get("self_is"))
@@ -55,6 +57,9 @@ class Words:
         self.determiners = single(pronouns.get("determiners"))
         self.gender = {word: g for g in ("female", "male") for word in single((raw.get("gender") or {}).get(g))}
         self.third = single(pronouns.get("third"))
+        self.self_objects = single(pronouns.get("self_objects"))
+        self.copula = single(pronouns.get("copula"))
+        self.about = single(pronouns.get("about"))
         self.acts = single((raw.get("acts") or {}).get("words"))
         voice = raw.get("voice") or {}
         self.passive = single(voice.get("passive"))
@@ -82,6 +87,7 @@ class Words:
         self.private = single(asker.get("private"))
         self.insider = single(asker.get("insider"))
         self.own = single(asker.get("own"))
+        self.shared = single(asker.get("shared"))
         self.work = single(asker.get("work"))
         self.private_askers = {role: kind for kind, roles in (asker.get("kinds") or {}).items() for role in roles}
         self.children = single(asker.get("children"))
@@ -247,6 +253,8 @@ class Words:
         ages = raw.get("ages") or {}
         self.vocab = vocab  # who is a minor is the vocabulary's age groups' to say (`refertool.ages`)
         self.adult_with = frozenset(ages.get("adult_with", ()))
+        self.minor_places = single(ages.get("minor_places"))
+        self.place_of = single(ages.get("place_of"))
 
     def relations_and_acts(self) -> set[str]:
         """The words a typo may be read as (people, acts, asker roles): short lists, telling words."""
@@ -296,12 +304,13 @@ def any_key(value: Any, facet: str = "") -> tuple[str, str, Any]:
 
 
 SCHEMA: dict[str, Any] = {
-    "ages": {"adult_with": ("ids", "relations")},
+    "ages": {"adult_with": ("ids", "relations"), "minor_places": WORDS, "place_of": WORDS},
     "relations": any_key({"age_group": one_of("minor", "adult"), "role": one_of("victim", "perpetrator"),
-                          "words": WORDS, "modifier": ("bool",)}),
+                          "standing": one_of("victim", "perpetrator"), "words": WORDS, "modifier": ("bool",)}),
     "gender": {"female": WORDS, "male": WORDS},
     "compounds": {"not_heads": WORDS},
-    "pronouns": dict.fromkeys(("self", "third", "self_is", "articles", "objects", "of", "determiners"),
+    "pronouns": dict.fromkeys(("self", "third", "self_is", "articles", "objects", "of", "determiners", "self_objects",
+                                           "copula", "about"),
                               WORDS),
     "acts": {"words": WORDS},
     "act_classes": any_key({"lemmas": WORDS, "nouns": WORDS, "separable": WORDS, "phrases": WORDS, "light": WORDS,
@@ -313,7 +322,7 @@ SCHEMA: dict[str, Any] = {
                             "contact", "telling", "boundary", "relative", "before_noun", "thinking",
                             "time_clause", "time_clause_tail", "perfect_passive"), WORDS),
     "survivor": {"phrases": WORDS},
-    "asker": {**dict.fromkeys(("markers", "after", "at", "private", "insider", "own", "work"), WORDS),
+    "asker": {**dict.fromkeys(("markers", "after", "at", "private", "insider", "own", "shared", "work"), WORDS),
               "roles": any_key(WORDS), "kinds": any_key(WORDS), "children": WORDS,
               "served": ("ids", "relations"), "staff": ("ids", "relations"), "body": WORDS,
               "settings": WORDS},

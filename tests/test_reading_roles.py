@@ -1,0 +1,260 @@
+"""Who is who, generated: persons × links × askers × ages × language, in our own words.
+
+Each block tests one mechanism of reading/persons.py and reading/read.py on many combinations; each fails
+when its mechanism is switched off (the roles assumed from the relations, the asker's role heading the text,
+the asker as the one it is done to, a place of children, the age now, a parent only for their own child).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from refertool import cli as cli_module
+from refertool.commands import plan as plan_command
+from refertool.reading.model import Situation
+from refertool.reading.read import read
+
+
+@pytest.fixture(scope="module")
+def situ(catalog):
+    def run(text: str) -> Situation:
+        return read(text, catalog.vocabulary, catalog.regions, catalog.index.word_set.__contains__)
+    return run
+
+
+# ---------------------------------------------------------------- roles from the relations
+# A child and an adult in a position of trust over them, linked by words no act list holds: the child is
+# taken to bear it, the adult to have done it, both marked as assumed.
+BEARERS = {"nl": ["een meisje van {n}", "mijn nichtje van {n}", "een leerling van {n}", "een turnster van {n}",
+                  "onze pleegdochter van {n}"],
+           "en": ["a girl of {n}", "my niece, {n},", "a pupil of {n}", "a gymnast aged {n}",
+                  "our foster daughter ({n})"]}
+TRUSTED = {"nl": [("haar trainer", "trainer"), ("de leraar", "leraar"), ("haar pleegvader", "pleegvader"),
+                  ("een buurman", "buurman"), ("de monitor van het kamp", "monitor")],
+           "en": [("her coach", "coach"), ("the teacher", "teacher"), ("her stepfather", "stepfather"),
+                  ("a neighbour", "neighbour"), ("the camp leader", "leader")]}
+LINKS = {"nl": ["{b} zegt dat {t} 's avonds bij haar op de kamer komt",
+                "{b} wil niet meer naar huis sinds {t} bij haar wacht"],
+         "en": ["{b} says {t} comes to her room in the evening",
+                "{b} no longer wants to go home since {t} waits for her"]}
+
+
+def _pairs():
+    for lang in ("nl", "en"):
+        for b, (t, head), link, n in itertools.product(BEARERS[lang], TRUSTED[lang], LINKS[lang], (9, 14)):
+            yield link.format(b=b.format(n=n), t=t), head, n
+
+
+@pytest.mark.parametrize("text,doer,age", list(_pairs()))
+def test_a_child_and_an_adult_of_trust_are_victim_and_doer_as_assumed(situ, text, doer, age):
+    s = situ(text)
+    victim, perpetrator = s.victim(), s.perpetrator()
+    assert victim is not None and victim.age == age and victim.age_group == "minor", text
+    assert perpetrator is not None and perpetrator.words.split()[-1] == doer, text
+    assert "victim" in s.assumed and "perpetrator" in s.assumed, text
+
+
+# The one of the asker's own who worries is no doer; nor is a noun said of the child ("wil leider worden").
+@pytest.mark.parametrize("text", [
+    "mijn buurvrouw maakt zich zorgen over de kinderen van haar zus",
+    "mijn zoon van 14 wil leider worden bij de scouts",
+])
+def test_no_roles_without_harm_or_a_person_of_trust(situ, text):
+    s = situ(text)
+    assert s.perpetrator() is None and s.victim() is None, text
+
+
+# A third person of no standing in the child's sentence is a party too: the pair alone says nothing then.
+NO_PAIR = [("een leerling van {n} vertelt dat", "haar broer haar moeder elke avond opwacht"),
+           ("a pupil of {n} told me that", "her brother waits for her mother every night")]
+
+
+@pytest.mark.parametrize("text", [f"{b.format(n=n)} {link}" for b, link in NO_PAIR for n in (9, 13, 16)])
+def test_a_child_and_a_parent_with_another_party_are_no_pair(situ, text):
+    s = situ(text)
+    assert s.victim() is None and s.perpetrator() is None, text
+
+
+# Harm named, roles not: a resident, a pupil, a participant bears it; the carer, the teacher did it.
+HARMED = {"nl": ["een bewoner van {n} heeft een bruise op de arm, de {t} was die nacht alleen bij hem",
+                 "een leerling van {n} heeft een bruise en zegt dat de {t} dat deed"],
+          "en": ["a resident aged {n} has a bruise on the arm, the {t} was alone with him that night",
+                 "a participant of {n} has a bruise and the {t} was there"]}
+STAFF = {"nl": ["verpleger", "opvoeder", "leraar", "begeleider"], "en": ["nurse", "carer", "teacher", "leader"]}
+
+
+@pytest.mark.parametrize("text,doer,age", [
+    (h.format(n=n, t=t), t, n) for lang in ("nl", "en")
+    for h, t, n in itertools.product(HARMED[lang], STAFF[lang], (12, 34))])
+def test_harm_named_the_dependent_bears_it(situ, text, doer, age):
+    s = situ(text)
+    assert s.victim() is not None and s.victim().age == age, text
+    assert s.perpetrator() is not None and s.perpetrator().words == doer, text
+
+
+# ---------------------------------------------------------------- the asker's job heads the text
+HEADS = {"nl": ["Inspecteur bij de politie van {town}.", "Schoolverpleegkundige.", "Huisarts:", "Jeugdconsulent:",
+                "dringend: aanspreekpersoon van de turnclub.", "ben zorgcoördinator in {town}."],
+         "en": ["Police officer, {town}.", "School nurse.", "GP:", "Youth care worker from {town} here:",
+                "I am psychologist in {town}.", "urgent: integrity officer of a judo club."]}
+STORIES = {"nl": ["een meisje van 15 werd gisteren aangerand.", "een jongen van 12 zegt dat zijn oom hem slaat."],
+           "en": ["a girl of 15 was assaulted yesterday.", "a boy of 12 says his uncle hits him."]}
+
+
+@pytest.mark.parametrize("text", [f"{h.format(town=town)} {story}" for lang in ("nl", "en")
+                                  for h, story, town in itertools.product(HEADS[lang], STORIES[lang],
+                                                                          ("Gent", "Hasselt"))])
+def test_a_role_heading_the_text_is_the_asker(situ, text):
+    s = situ(text)
+    assert s.asker == "professional", text
+    assert s.victim() is not None and s.victim().relation != "self", text
+
+
+# ... but a person of the story at the start is not ("De zwemtrainer van ...", "Trainer stuurt ...").
+@pytest.mark.parametrize("text", ["De trainer van mijn dochter (12) stuurt haar elke avond berichtjes",
+                                  "Trainer stuurt mijn dochter van 11 berichten", "The coach of my son (10) hits him"])
+def test_a_person_of_the_story_at_the_start_is_no_asker(situ, text):
+    assert situ(text).asker == "parent", text
+
+
+# ---------------------------------------------------------------- the asker as the one it is done to
+OTHERS = {"nl": ["mijn ex", "mijn vroegere partner", "een collega", "mijn baas", "iemand", "mijn vroegere vriend"],
+          "en": ["my ex", "a colleague", "my boss", "someone", "my landlord", "my former partner"]}
+AGAINST = {"nl": ["{o} wacht elke avond voor mijn deur", "{o} maakt al weken opmerkingen over mijn kleren",
+                  "{o} maakt valse profielen met mijn foto's"],
+           "en": ["{o} keeps waiting at my door every night", "{o} makes remarks about my looks every day",
+                  "{o} opens accounts in my name"]}
+
+
+@pytest.mark.parametrize("text", [a.format(o=o) for lang in ("nl", "en")
+                                  for o, a in itertools.product(OTHERS[lang], AGAINST[lang])])
+def test_another_party_then_the_askers_own_makes_the_asker_the_victim(situ, text):
+    s = situ(text)
+    assert s.asker == "victim", text
+    assert s.victim() is not None and s.victim().relation == "self", text
+    assert s.perpetrator() is not None and s.perpetrator().relation != "self", text
+    assert "victim" in s.assumed and "perpetrator" in s.assumed, text
+
+
+# ... not when the asker's own child is named: then it is about the child.
+@pytest.mark.parametrize("text", ["mijn ex neemt onze dochter van 5 mee zonder mijn toestemming",
+                                  "my ex keeps our son (6) from me and my family"])
+def test_the_askers_child_is_no_thing_of_theirs(situ, text):
+    s = situ(text)
+    assert s.victim() is None or s.victim().relation != "self", text
+
+
+# ---------------------------------------------------------------- age groups
+# A person in a place of children is a minor; a person of trust there is not made one.
+PLACED = {"nl": ["een jongen uit mijn klas", "een meisje uit het vijfde leerjaar", "jongens van de kleuterklas",
+                 "een meisje in het vierde middelbaar"],
+          "en": ["a boy in my class", "a girl from year 6", "boys in grade 4", "a girl at the playground"]}
+PLACED_ACTS = {"nl": ["ik word gepest door {p}", "{p} heeft mijn zoon geslagen"],
+               "en": ["i am bullied by {p}", "{p} hit my son"]}
+
+
+@pytest.mark.parametrize("text", [a.format(p=p) for lang in ("nl", "en")
+                                  for p, a in itertools.product(PLACED[lang], PLACED_ACTS[lang])])
+def test_a_person_in_a_place_of_children_is_a_minor(situ, text):
+    s = situ(text)
+    assert s.perpetrator() is not None and s.perpetrator().age_group == "minor", text
+
+
+@pytest.mark.parametrize("text", ["de leraar van het vijfde leerjaar heeft mijn zoon geslagen",
+                                  "the teacher of year 6 hit my son"])
+def test_a_person_of_trust_in_a_class_stays_an_adult(situ, text):
+    s = situ(text)
+    assert s.perpetrator() is not None and s.perpetrator().age_group == "adult", text
+
+
+# The age group now, when the text tells then and now; the age then is kept.
+THEN_NOW = {"nl": ["toen ik {then} was heeft mijn oom mij misbruikt. nu ben ik {now}",
+                   "mijn oom heeft mij misbruikt toen ik {then} was, ik ben nu {now}"],
+            "en": ["when i was {then} my uncle abused me. i am {now} now",
+                   "my uncle abused me when i was {then}; now i am {now}"]}
+
+
+@pytest.mark.parametrize("text,then,now", [
+    (t.format(then=then, now=now), then, now) for lang in ("nl", "en")
+    for t, then, now in itertools.product(THEN_NOW[lang], (6, 11, 15), (24, 38, 61))])
+def test_the_age_group_is_the_group_now(situ, text, then, now):
+    me = situ(text).victim()
+    assert me is not None and me.relation == "self", text
+    assert me.age == now and me.age_then == then and me.age_group == "adult", text
+
+
+# Whose children are named is an adult; so is the asker who names a child of their own, and one who has
+# a child with the asker.
+@pytest.mark.parametrize("text,who", [
+    ("de kinderen van de buren (3 en 5) krijgen al weken geen eten", "buren"),
+    ("de kindjes van de buurman (4 en 7) worden elke avond alleen gelaten", "buurman"),
+    ("gisteren heb ik mijn zoon (8) geslagen", "self"),
+    ("last night i hit my daughter (9)", "self"),
+    ("my ex has taken our daughter (5) abroad", "ex"),
+    ("mijn ex heeft onze zoon (4) meegenomen naar het buitenland", "ex"),
+    # one who speaks of their work is an adult too
+    ("mijn ex wacht me elke dag op aan mijn werk", "self"),
+    ("someone keeps waiting for me at my work", "self"),
+])
+def test_parents_are_adults(situ, text, who):
+    s = situ(text)
+    person = next((p for p in s.people if p.relation == who or p.words == who), None)
+    assert person is not None and person.age_group == "adult", (text, s.people)
+
+
+# ---------------------------------------------------------------- a parent only for their own child
+PARTNERS = {"nl": ["mijn man", "mijn vrouw", "mijn partner"], "en": ["my husband", "my wife", "my partner"]}
+FEELINGS = {"nl": "{p} vertelde me dat {pr} zich aangetrokken voelt tot kinderen. onze {c} is pas 6. wat moet ik doen?",
+            "en": "{p} told me {pr} is attracted to children. our {c} is only 6. what should I do?"}
+PRONOUNS = {"man": "hij", "vrouw": "zij", "partner": "hij", "husband": "he", "wife": "she"}
+
+
+@pytest.mark.parametrize("text", [
+    FEELINGS[lang].format(p=p, pr=PRONOUNS[p.split()[-1]], c=c)
+    for lang, children in (("nl", ("zoon", "dochter")), ("en", ("son", "daughter")))
+    for p, c in itertools.product(PARTNERS[lang], children)])
+def test_a_partner_asking_about_their_partner_is_no_parent(situ, text):
+    s = situ(text)
+    assert s.perpetrator() is not None and s.perpetrator().relation == "partner", text
+    assert s.asker == "bystander", text
+
+
+# ---------------------------------------------------------------- who did it, when it cannot be told
+UNTOLD = {"nl": ["als leerkracht: een leerling van {n} wordt misbruikt", "een meisje van {n} werd gisteren betast"],
+          "en": ["as a teacher: a pupil of {n} is being abused", "a boy of {n} was touched yesterday"]}
+ANSWERS = [("haar trainer", "trainer"), ("een onbekende", "stranger"), ("her coach", "trainer"),
+           ("a classmate", "child")]
+
+
+def _plan(args: list[str], answers: str = "") -> tuple[str, dict]:
+    result = CliRunner().invoke(cli_module.app, ["plan", *args, "-f", "json"], input=answers)
+    out = result.stdout
+    return result.output, json.loads(out[out.index("{"):])
+
+
+@pytest.mark.parametrize("text,answer,relation", [
+    (u.format(n=n), a, r) for lang in ("nl", "en") for u, n, (a, r) in itertools.product(UNTOLD[lang], (8, 15),
+                                                                                          ANSWERS)])
+def test_a_terminal_asks_who_did_it_and_reads_the_answer(monkeypatch, text, answer, relation):
+    monkeypatch.setattr(plan_command, "_interactive", lambda: True)
+    output, plan = _plan([text, "--role", "professional", "--region", "Gent"], answers=f"{answer}\n")
+    assert "Who did it?" in output, text
+    doer = next(p for p in plan["situation"]["people"] if p["role"] == "perpetrator")
+    assert doer["relation"] == relation, (text, answer)
+    assert not any("Could not read who did it" in a or "not said in so many words" in a
+                   for a in plan["assumptions"]), plan["assumptions"]
+
+
+@pytest.mark.parametrize("text", [u.format(n=n) for lang in ("nl", "en") for u in UNTOLD[lang] for n in (8, 15)])
+def test_no_input_states_that_who_did_it_was_not_read(text):
+    _, plan = _plan([text, "--no-input"])
+    assert any("Could not read who did it" in a for a in plan["assumptions"]), plan["assumptions"]
+
+
+def test_a_doer_taken_from_the_relations_is_said_in_the_plan():
+    _, plan = _plan(["een meisje van 12 zegt dat haar pleegvader elke avond op haar kamer komt", "--no-input"])
+    assert any("read as pleegvader" in a for a in plan["assumptions"]), plan["assumptions"]
