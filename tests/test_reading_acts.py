@@ -220,7 +220,7 @@ def test_the_day_of_one_act(situ, text, urgency):
     assert situ(text).urgency == urgency, text
 
 
-TELLINGS = {"nl": ["ze vertelde me gisteren dat {act}", "gisteren gaf hij me toe dat {act}",
+TELLINGS = {"nl": ["ze vertelde me gisteren dat {act}", "hij bekende gisteren dat {act}",
                    "vandaag zei ze dat {act}"],
             "en": ["she told me yesterday that {act}", "today he confessed that {act}", "she said today that {act}"]}
 LONG_AGO = {"nl": ["hij haar tien jaar geleden sloeg", "het in 2015 gebeurde"],
