@@ -32,7 +32,9 @@ FACET_SPECS = (
     FacetSpec("roles", "role", open_when_empty=True, from_text=True),
     FacetSpec("topics", "topic", from_text=True, describes=True, strict=True),
     FacetSpec("sectors", "sector", open_when_empty=True, from_text=True, describes=True),
-    FacetSpec("regions", "region"),  # values in regions.toml; a place in a query is read by the phrase table
+    # values in regions.toml; a place in a query is read by the phrase table. A service listing none is one
+    # whose sources give no area: a place never hides it, and it ranks as one for all of Belgium.
+    FacetSpec("regions", "region", open_when_empty=True),
     FacetSpec("channels", "channel", strict=True, classifies=False),  # derived from the contacts
     FacetSpec("kinds", "kind", describes=True, strict=True, classifies=False),  # one value: Service.kind
 )
@@ -193,7 +195,7 @@ class Regions:
         return chain
 
     def breadth(self, served: tuple[str, ...]) -> int:
-        """How many of the smallest areas (provinces) a coverage spans."""
+        """How many of the smallest areas (provinces) a coverage spans; no area given spans them all."""
         return _breadth(self, tuple(served))
 
     def by_postcode(self, code: int) -> str | None:
@@ -207,6 +209,8 @@ class Regions:
 def _breadth(regions: Regions, served: tuple[str, ...]) -> int:
     parents = {a.parent for a in regions.areas.values()}
     leaves = [a for a in regions.areas if a not in parents]
+    if not served:
+        return len(leaves)
     return sum(1 for leaf in leaves if set(regions.ancestors(leaf)) & set(served))
 
 
