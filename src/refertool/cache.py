@@ -7,8 +7,12 @@ A run compares the files on disk with the cache:
 
 * nothing changed: the index comes from the cache; posting lists are read per
   word, and only the files of the results shown are read;
-* a few files changed, were added or removed (at most ``DELTA_LIMIT``): only
-  those files are read again, and laid over the cached index;
+* a few files changed, were added or removed (at most ``delta_limit``): only
+  those files are read again, and laid over the cached index; the delta is then
+  written back into the cache (appended, in one transaction), so that the next run
+  finds it fresh and pays nothing again. Write-backs only append numbers after the
+  ones a reader's state knows, and a reader ignores those (``Store.numbers``), so a
+  process that opened the cache earlier never sees a later one's half;
 * otherwise, or when the cache is missing, damaged, truncated or foreign: a full
   build, in parallel across the cores for a large directory, written to a
   temporary file and renamed into place, so that readers never see half a cache
@@ -23,8 +27,10 @@ import marshal
 import os
 import pickle
 import sqlite3
+import time
 import zlib
 from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
@@ -62,10 +68,22 @@ PARALLEL_FROM = 2000  # files; below this a process pool costs more than it save
 # passes a progress bar; the core itself draws nothing.
 Progress = Callable[[int], AbstractContextManager[Callable[[int], None]]]
 READY_ALL_UP_TO = 2000  # services; a larger directory keeps only those the emergency view can show ready
+# A file modified this shortly before the scan may be edited again within one tick of the file system's coarse
+# timestamps (Linux: a few ms) keeping its size and mtime: it is stored as never fresh and read again next run.
+RACY_NS = 100_000_000
+WRITE_WAIT = 0.2  # seconds a write-back waits for another writer; then it is skipped (the next run writes it)
 
 
 def delta_limit(total: int) -> int:
+    """How many files may differ from the cache (changed, added, removed, or replaced by earlier write-backs,
+    whose old numbers stay in the index, unused) before a full build is cheaper and compacts it."""
     return max(64, total // 50)
+
+
+def settled(files: Sequence[FileStat], scanned_at: int) -> list[FileStat]:
+    """The stats to store for files scanned at `scanned_at` (ns): a racy one's mtime as -1 (see RACY_NS)."""
+    limit = scanned_at - RACY_NS
+    return [f if f.mtime < limit else f._replace(mtime=-1) for f in files]
 
 
 def cache_root() -> Path:
@@ -348,6 +366,8 @@ class Store:
         self.dead = set(state.dead)
         self.lexicon = Lexicon(state.words, state.by_stem, state.parts, state.labels)
         self.stats = _decoded(marshal.loads, meta["stats"], list)
+        self.stats_blob = meta["stats"]  # a write-back checks that no one wrote since this was read
+        self.size = len(state.ids)  # numbers from this size on were appended by a later write-back
 
     @cached_property
     def urgent(self) -> dict[int, Service]:
@@ -376,8 +396,9 @@ class Store:
             return None
         return table
 
-    def numbers(self, table: str, key_column: str, key: str) -> array:
-        """A posting or member list; damage here cannot be worked around, so the cache must go."""
+    def numbers(self, table: str, key_column: str, key: str, shift: int = 0) -> array:
+        """A posting or member list (the number is the value shifted right by `shift`) of the numbers this
+        state knows; damage here cannot be worked around, so the cache must go."""
         found = array("i")
         try:
             row = self.con.execute(f"SELECT data FROM {table} WHERE {key_column} = ?", (key,)).fetchone()
@@ -387,6 +408,9 @@ class Store:
             if not isinstance(row[0], bytes) or len(row[0]) % found.itemsize:
                 raise CacheDamaged(str(self.db))
             found.frombytes(row[0])
+            # sorted, as numbers are only ever appended: what a later write-back added is cut off the end
+            if found and found[-1] >> shift >= self.size:
+                del found[bisect_left(found, self.size << shift):]
         return found
 
     @cached_property
@@ -395,7 +419,7 @@ class Store:
         return {p: (s, m, n) for p, s, m, n in self.con.execute("SELECT path, size, mtime, number FROM files")}
 
     def postings(self, word: str) -> array:
-        return self.numbers("postings", "word", word)
+        return self.numbers("postings", "word", word, shift=2)  # number * 4 + field
 
     def stems(self, word: str) -> tuple[str, ...] | None:
         """A word's stems as stored at the build; None when the word is not stored or the table is damaged
@@ -471,7 +495,12 @@ def load_cached(directories: Sequence[Path], bundled: Path | None, progress: Pro
     missing = [Problem(str(d), 0, "REF023", "no such directory") for d in directories if not d.is_dir()]
     if missing:
         raise DataError(missing)
+    # One folder, one cache, however it is named (relative, absolute, through a symlink): the key and the paths
+    # stored are those of the real directory, so that switching between names finds every file fresh.
+    directories = [Path(os.path.realpath(d)) for d in directories]
+    bundled = Path(os.path.realpath(bundled)) if bundled is not None else None
     bundled_no = directories.index(bundled) if bundled in directories else None
+    scanned_at = time.time_ns()
     files = scan(directories)
     vocab_files = [d / name for d in directories for name in INDEX_META_FILES]  # sources.toml: not indexed
     key = fingerprint(directories, vocab_files)
@@ -479,11 +508,11 @@ def load_cached(directories: Sequence[Path], bundled: Path | None, progress: Pro
     db = root / f"index-{key}.sqlite"
     store = _open(db, key)
     if store is not None:
-        loaded = _from_store(store, files, store.vocab, store.regions, bundled_no)
+        loaded = _from_store(store, files, store.vocab, store.regions, bundled_no, scanned_at)
         if loaded is not None:
             return loaded
     vocab, regions = load_meta_or_fail(directories)
-    built = build(files, vocab, regions, bundled_no, progress=progress)
+    built = build(settled(files, scanned_at), vocab, regions, bundled_no, progress=progress)
     errors = [p for p in built.problems if p.severity == "error"]
     if errors:
         raise DataError(sorted(built.problems))
@@ -519,7 +548,7 @@ def _open(db: Path, key: str) -> Store | None:
 
 
 def _from_store(store: Store, files: list[FileStat], vocab: Vocabulary, regions: Regions,
-                bundled_no: int | None) -> Loaded | None:
+                bundled_no: int | None, scanned_at: int) -> Loaded | None:
     """The cached index, with changed files laid over it; None when a full build is due."""
     if [(f.path, f.size, f.mtime) for f in files] == store.stats:  # the common case, compared in C
         changed, removed = [], []
@@ -527,19 +556,20 @@ def _from_store(store: Store, files: list[FileStat], vocab: Vocabulary, regions:
         on_disk = {f.path for f in files}
         changed = [f for f in files if store.files.get(f.path, (None, None))[:2] != (f.size, f.mtime)]
         removed = [p for p in store.files if p not in on_disk]
-    if len(changed) + len(removed) > delta_limit(len(files)):
+    replaced = len(store.data.ids) - len(store.stats)  # numbers that earlier write-backs left unused
+    if len(changed) + len(removed) + replaced > delta_limit(len(files)):
         return None
     try:
         data, dead, lexicon = store.data, set(store.dead), store.lexicon
         lookup: Callable[[str], Sequence[int]] = store.postings
         fresh: dict[int, str] = {}
+        delta: Built | None = None
         notes = list(store.notes)
-        for path in [*removed, *(f.path for f in changed)]:
-            number = store.files.get(path, (0, 0, -1))[2]
-            if number >= 0:
-                dead.add(number)
+        gone = {n for n in (store.files.get(p, (0, 0, -1))[2] for p in [*removed, *(f.path for f in changed)])
+                if n >= 0}
+        dead |= gone
         if changed:
-            delta = build(changed, vocab, regions, bundled_no, first=len(data.ids))
+            delta = build(settled(changed, scanned_at), vocab, regions, bundled_no, first=len(data.ids))
             errors = [p for p in delta.problems if p.severity == "error"]
             if errors:
                 raise DataError(sorted(delta.problems))
@@ -547,26 +577,96 @@ def _from_store(store: Store, files: list[FileStat], vocab: Vocabulary, regions:
             notes += [str(p) for p in delta.problems]
             data, dead, lexicon, lookup = _lay_over(store, delta, dead, vocab)
             fresh = dict(delta.paths)
-            losers, problems = _overlaid(data, dead, store, delta, bundled_no)
+        if changed or removed:
+            contenders, losers, problems = _overlaid(data, store, delta, gone, bundled_no)
             if any(p.severity == "error" for p in problems):
                 raise DataError(sorted(problems))
-            dead |= losers
+            dead = (dead - contenders) | losers
         index = Index(data, lexicon, lookup, frozenset(dead))
         use_stored_stems(store.stems)
         services = CachedServices(index, vocab, regions, lambda n: fresh.get(n) or store.path(n),
                                   lambda n: None if n in dead else store.urgent.get(n))
         urgent = store.shortlist
-        if urgent is not None and changed:  # the re-read files' emergency services join the stored ones
+        if urgent is not None and delta is not None:  # the re-read files' emergency services join the stored ones
             urgent = shortlist(sorted([*(u for u in urgent if u.number not in dead),
                                        *(Urgent(n, data.emergency[n], at) for n, at in delta.where.items()
                                          if n not in dead)],
                                       key=lambda u: (u.rank, data.ids[u.number])))
         elif urgent is not None and removed:
             urgent = [u for u in urgent if u.number not in dead]
+        if (changed or removed) and urgent is not None:
+            stored = settled(files, scanned_at)
+            _write_back(store, Delta(stored, removed, delta, data, dead, lexicon, notes, urgent), services)
         return Loaded(index, services, vocab, regions, tuple(notes), store.phrases,
                       _urgent(services, urgent) if urgent is not None else None)
     except (*DAMAGE, CacheDamaged):  # the cached part of the merge cannot be read: a full build
         return None
+
+
+class Delta(NamedTuple):
+    """A cached index with changed files laid over it, as a write-back stores it."""
+
+    files: list[FileStat]  # every file now, in scan order
+    removed: list[str]
+    built: Built | None  # the files read again; None when files were only removed
+    data: IndexData
+    dead: set[int]
+    lexicon: Lexicon
+    notes: list[str]
+    urgent: list[Urgent]
+
+
+def _write_back(store: Store, delta: Delta, services: CachedServices) -> bool:
+    """Write a delta into the cache in one transaction: the re-read files' numbers appended to the posting and
+    member lists, their rows, the new state. Skipped, with the same answers, when another process wrote since
+    this one read the cache, holds it longer than WRITE_WAIT, or it cannot be written."""
+    data, built = delta.data, delta.built
+    new = built.data if built else IndexData()
+    directory_of = [*store.directory_of, *(f.directory for f, _ in (built.files if built else ()))]
+    state = State(data.ids, data.emergency, data.breadth, data.ages, sorted(delta.dead), directory_of,
+                  delta.lexicon.words, delta.lexicon.by_stem, delta.lexicon.parts, delta.lexicon.labels,
+                  delta.notes)
+    live = len(data.ids) - len(delta.dead)
+    keep = range(len(data.ids)) if live <= READY_ALL_UP_TO else [u.number for u in delta.urgent]
+    try:
+        ready = {n: store.urgent.get(n) or services.by_number(n) for n in keep if n not in delta.dead} \
+            if store.urgent else None  # a damaged part stays as it is (the files are read instead)
+    except DataError:  # a file changed again meanwhile: the next run sees it
+        return False
+    known = set(store.lexicon.words)
+    try:
+        con = sqlite3.connect(store.db, timeout=WRITE_WAIT, isolation_level=None)
+    except sqlite3.Error:
+        return False
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        if con.execute("SELECT value FROM meta WHERE key = 'stats'").fetchone() != (store.stats_blob,):
+            con.execute("ROLLBACK")  # another process wrote first: its numbers are not ours to append to
+            return False
+        for table, column, lists in (("postings", "word", new.postings), ("members", "key", new.members)):
+            for key, numbers in lists.items():
+                row = con.execute(f"SELECT data FROM {table} WHERE {column} = ?", (key,)).fetchone()
+                con.execute(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)",
+                            ((key, (row[0] if row else b"") + array("i", numbers).tobytes())))
+        con.executemany("INSERT OR REPLACE INTO stems VALUES (?, ?)",
+                        [(w, " ".join(sorted(stems(w)))) for w in delta.lexicon.words if w not in known])
+        con.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in delta.removed])
+        con.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+                        [(f.path, f.size, f.mtime, n) for f, n in (built.files if built else ())])
+        rows = [("state", marshal.dumps(tuple(state))),
+                ("stats", marshal.dumps([(f.path, f.size, f.mtime) for f in delta.files])),
+                ("emergency", marshal.dumps([tuple(u) for u in delta.urgent]))]
+        if ready is not None:
+            rows.append(("urgent", pickle.dumps(ready)))
+        con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", rows)
+        con.execute("COMMIT")
+        return True
+    except (sqlite3.Error, OSError):
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        return False
+    finally:
+        con.close()
 
 
 def _lay_over(store: Store, delta: Built, dead: set[int], vocab: Vocabulary) -> tuple[
@@ -588,12 +688,19 @@ def _lay_over(store: Store, delta: Built, dead: set[int], vocab: Vocabulary) -> 
     return data, dead | delta.dead, lexicon, lookup
 
 
-def _overlaid(data: IndexData, dead: set[int], store: Store, delta: Built, bundled_no: int | None
-              ) -> tuple[set[int], list[Problem]]:
-    """An edited file may now share its id with a cached service: the same overlay rule as a full build."""
+def _overlaid(data: IndexData, store: Store, delta: Built | None, gone: set[int], bundled_no: int | None
+              ) -> tuple[set[int], set[int], list[Problem]]:
+    """The same overlay rule as a full build, decided again for every id a delta touches: an edited or added
+    file may now share its id with a cached service, and a removed or edited one may have replaced a service
+    of an earlier directory, which then counts again. Returns the contenders, the losers among them and the
+    rule's problems; `gone` are the old numbers of the removed and changed files."""
+    fresh = delta.paths if delta else {}
+    current = {n for _, _, n in store.files.values() if n >= 0} - gone | set(fresh)
+    touched = {data.ids[n] for n in (*gone, *fresh)}
+    contenders = {n for n in current if data.ids[n] in touched}
     directory_of = dict(enumerate(store.directory_of))
-    directory_of.update((n, f.directory) for f, n in delta.files)
-    fresh_ids = {data.ids[n] for n in delta.paths}
-    placed = [Placed(sid, directory_of.get(n, 0), n, delta.paths.get(n) or store.path(n) or sid)
-              for n, sid in enumerate(data.ids) if n not in dead and sid in fresh_ids]
-    return overlay(placed, bundled_no)
+    directory_of.update((n, f.directory) for f, n in (delta.files if delta else ()))
+    placed = [Placed(data.ids[n], directory_of.get(n, 0), n, fresh.get(n) or store.path(n) or data.ids[n])
+              for n in sorted(contenders)]
+    losers, problems = overlay(placed, bundled_no)
+    return contenders, losers, problems
