@@ -215,7 +215,23 @@ def test_a_warm_catalog_parses_with_the_phrase_table_stored_in_the_cache(monkeyp
     assert ids(warm, "minor perpetrator Brussels")[0] == "iter"
 
 
+def test_a_warm_catalog_reads_situations_with_the_word_lists_stored_in_the_cache(monkeypatch):
+    from refertool.reading import words
+
+    load_catalog()  # cold: compiles and stores them
+    words.words_of.cache_clear()
+
+    def refuse(*args):
+        raise AssertionError("the word lists were compiled again")
+
+    monkeypatch.setattr(words.Words, "__init__", refuse)
+    warm = load_catalog()
+    assert ids(warm, "als leerkracht: een leerling van 13 vertelt dat haar stiefvader haar misbruikt")
+    words.words_of.cache_clear()
+
+
 @pytest.mark.parametrize("damage", [
+    "UPDATE meta SET value = x'00ff00' WHERE key = 'words'",
     "UPDATE meta SET value = x'00ff00' WHERE key = 'urgent'",
     "UPDATE meta SET value = x'00ff00' WHERE key = 'emergency'",
     "UPDATE meta SET value = x'00ff00' WHERE key = 'phrases'",
@@ -295,7 +311,7 @@ def test_a_warm_search_loads_a_stemmer_only_for_a_word_the_cache_does_not_know(t
     env = {**os.environ, "REFER_CACHE_DIR": str(tmp_path / "cache")}
     subprocess.run([sys.executable, "-m", "refertool", "search", "kind"], check=True, capture_output=True, env=env)
     probe = ("import sys; from refertool.cli import run; run(['search', sys.argv[1]]); "
-             "print(sorted({'Stemmer', 'snowballstemmer'} & set(sys.modules)), file=sys.stderr)")
+             "print(sorted({'Stemmer', 'snowballstemmer', 'refertool._snowball'} & set(sys.modules)), file=sys.stderr)")
     ran = subprocess.run([sys.executable, "-c", probe, query], capture_output=True, text=True, env=env)
     assert ran.returncode in (0, 1), ran.stderr
     assert (ran.stderr.strip().splitlines()[-1] != "[]") == loads, ran.stderr
@@ -358,7 +374,7 @@ def test_a_concurrent_write_back_is_never_mixed_into_an_older_reader(local, monk
     load_catalog([local])
     settle(services / "tele-onthaal.toml", "Tele-onthaal", "Tele-onthaal trampolinepark")
     with monkeypatch.context() as m:  # this one cannot write its delta back: it keeps it in memory
-        m.setattr(cache, "_write_back", lambda *args: False)
+        m.setattr(cache, "write_back", lambda *args: False)
         older = load_catalog([local])
     settle(services / "lokaal-meldpunt.toml", "Testgem", "Testgem klimmuur")
     assert ids(load_catalog([local]), "testgem") == ["lokaal-meldpunt"]  # reads both, writes them back
@@ -378,3 +394,20 @@ def test_one_folder_one_cache_however_it_is_named(local, tmp_path, monkeypatch):
         again = load_catalog([name])
         assert ids(again, "zwembadwerking") == ids(first, "zwembadwerking") == ["lokaal-meldpunt"], name
     assert len(list(cache_root().glob("index-*.sqlite"))) == 1
+
+
+def test_a_word_the_cache_does_not_know_loads_only_the_two_stemmers_needed():
+    """Without PyStemmer, snowballstemmer's own import loads all of its languages; only Dutch and English are
+    loaded, and they stem as the package does."""
+    probe = ("import sys; from refertool.text import computed_stems; computed_stems('kwalsterbanken'); "
+             "print(sorted(m.rsplit('.', 1)[-1] for m in sys.modules if m.endswith('_stemmer')))")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    ran = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
+    assert ran.stdout.split("\n")[0] in ("[]", "['dutch_porter_stemmer', 'english_stemmer']")  # [] with PyStemmer
+    snowballstemmer = pytest.importorskip("snowballstemmer")
+    from refertool.text import _snowball
+
+    ours = _snowball(("dutch_porter", "english"))
+    theirs = [snowballstemmer.stemmer(name) for name in ("dutch_porter", "english")]
+    words = ["kindermishandeling", "verkrachting", "gepest", "meldpunten", "running", "abused", "perpetrators"]
+    assert [[s.stemWord(w) for w in words] for s in ours] == [[s.stemWord(w) for w in words] for s in theirs]

@@ -23,21 +23,18 @@ An unwritable cache directory means searching without a cache, with one warning.
 
 from __future__ import annotations
 
-import marshal
 import os
-import pickle
 import sqlite3
 import time
 import zlib
-from array import array
-from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
+from .cachedb import DAMAGE, READY_ALL_UP_TO, SCHEMA, Built, Delta, LazyMembers, Store, write, write_back
 from .directories import INDEX_META_FILES, FileStat, Placed, load_meta_or_fail, overlay, scan
 from .errors import CacheDamaged, DataError, Problem
 from .index import (
@@ -55,23 +52,20 @@ from .index import (
     where,
 )
 from .model import Regions, Service, Vocabulary
-from .text import stemmer_origin, stems, use_stored_stems
+from .text import stemmer_origin, use_stored_stems
 from .version import __version__
 
 if TYPE_CHECKING:
     from .query import PhraseTable
 
-SCHEMA = "refertool-index-20"  # bump whenever what the index holds changes
 PARALLEL_FROM = 2000  # files; below this a process pool costs more than it saves
 # What a caller may pass to follow a long (parallel) build: given the number of files, it
 # returns a context that yields a function called with each batch of files done. The CLI
 # passes a progress bar; the core itself draws nothing.
 Progress = Callable[[int], AbstractContextManager[Callable[[int], None]]]
-READY_ALL_UP_TO = 2000  # services; a larger directory keeps only those the emergency view can show ready
 # A file modified this shortly before the scan may be edited again within one tick of the file system's coarse
 # timestamps (Linux: a few ms) keeping its size and mtime: it is stored as never fresh and read again next run.
 RACY_NS = 100_000_000
-WRITE_WAIT = 0.2  # seconds a write-back waits for another writer; then it is skipped (the next run writes it)
 
 
 def delta_limit(total: int) -> int:
@@ -102,11 +96,18 @@ def clear() -> int:
     return len(found)
 
 
+# The code that builds the tables the cache keeps beside the index (the parser's phrases, the reader's words):
+# an edit of it makes another cache, as the tables it would build differ.
+HERE = Path(__file__).parent
+TABLE_CODE = (HERE / "query.py", HERE / "reading" / "words.py", HERE / "reading" / "lexicon.py",
+              HERE / "reading" / "lexicon.txt")
+
+
 def fingerprint(directories: Sequence[Path], vocab_files: Sequence[Path]) -> str:
-    """Names the cache of one set of directories; changes with the code, the vocabulary files and the
-    stemmer (another one, or another version, gives other stems)."""
+    """Names the cache of one set of directories; changes with the code, the vocabulary files, the code of
+    the tables kept (TABLE_CODE) and the stemmer (another one, or another version, gives other stems)."""
     parts = [SCHEMA, __version__, *(str(d.resolve()) for d in directories)]
-    for f in [*vocab_files, Path(stemmer_origin())]:
+    for f in [*vocab_files, *TABLE_CODE, Path(stemmer_origin())]:
         try:
             st = f.stat()
             parts.append(f"{f}|{st.st_size}|{st.st_mtime_ns}")
@@ -130,33 +131,7 @@ class Loaded:
     urgent: Callable[[], list[Service]] | None = None
 
 
-class State(NamedTuple):
-    """The index's small parts, stored as one marshal blob (marshal is the fastest to load)."""
-
-    ids: list[str]
-    emergency: list[int]
-    breadth: list[int]
-    ages: list[tuple[int, int]]
-    dead: list[int]
-    directory_of: list[int]
-    words: list[str]
-    by_stem: dict[str, list[str]]
-    parts: dict[str, list[str]]
-    labels: dict[str, list[str]]
-    notes: list[str]
-
-
 # ---------------------------------------------------------------- building
-@dataclass
-class Built:
-    data: IndexData
-    dead: set[int]
-    paths: dict[int, str]  # number -> the file its service comes from
-    problems: list[Problem]
-    files: list[tuple[FileStat, int]]  # and the number its service got (-1: none)
-    where: dict[int, tuple[str, ...]]  # number -> the regions of its places, for the emergency view's services
-
-
 class Checked(NamedTuple):
     """One file as a worker read it."""
 
@@ -241,214 +216,6 @@ def _parallel(numbered: list[tuple[int, FileStat]], vocab: Vocabulary, regions: 
             results.append(part)
             advance(len(part[0]))
     return results
-
-
-# ---------------------------------------------------------------- storing
-def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary, regions: Regions,
-          ready: dict[int, Service], urgent: list[Urgent]) -> None:
-    """Write a whole cache to a temporary file, then rename it into place (atomic)."""
-    import tempfile
-
-    from .query import phrase_table
-
-    phrases = phrase_table(vocab, regions)
-    # The stems of every word a query meets in the index or the vocabulary, so that a warm run need not load
-    # a stemmer: the index's words by turning the lexicon's stem -> words round, the vocabulary's stemmed now.
-    stemmed: dict[str, list[str]] = {w: [] for w in lexicon.words}
-    for stem, words in lexicon.by_stem.items():
-        for w in words:
-            stemmed[w].append(stem)
-    for w in phrases.singles:
-        stemmed.setdefault(w, list(stems(w)))
-    db.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=db.parent)
-    os.close(fd)
-    try:
-        con = sqlite3.connect(tmp)
-        with con:
-            con.executescript("""
-                PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072;
-                CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB);
-                CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, number INTEGER);
-                CREATE INDEX files_number ON files (number);
-                CREATE TABLE postings (word TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID;
-                CREATE TABLE members (key TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID;
-                CREATE TABLE stems (word TEXT PRIMARY KEY, stems TEXT) WITHOUT ROWID;
-            """)
-            data = built.data
-            directory_of = [0] * len(data.ids)
-            for f, n in built.files:
-                if n >= 0:
-                    directory_of[n] = f.directory
-            state = State(data.ids, data.emergency, data.breadth, data.ages, sorted(built.dead), directory_of,
-                          lexicon.words, lexicon.by_stem, lexicon.parts, lexicon.labels,
-                          [str(p) for p in built.problems])
-            stats = [(f.path, f.size, f.mtime) for f, _ in built.files]  # in scan order
-            con.executemany("INSERT INTO meta VALUES (?, ?)", [
-                ("schema", SCHEMA), ("key", key), ("state", marshal.dumps(tuple(state))),
-                ("stats", marshal.dumps(stats)),
-                ("meta", pickle.dumps((vocab, regions))),
-                # apart, so that `refer emergency` does not load the query parser at all
-                ("phrases", pickle.dumps(phrases)),
-                # services ready to show without reading a file (see READY_ALL_UP_TO)
-                ("urgent", pickle.dumps(ready)),
-                # the emergency view's services, in its order: its lines without a look at the others
-                ("emergency", marshal.dumps([tuple(u) for u in urgent]))])
-            con.executemany("INSERT INTO files VALUES (?, ?, ?, ?)",
-                            [(f.path, f.size, f.mtime, n) for f, n in built.files])
-            con.executemany("INSERT INTO postings VALUES (?, ?)",
-                            # in key order: each insert appends to the B-tree instead of splitting it
-                            [(w, array("i", ns).tobytes()) for w, ns in sorted(data.postings.items())])
-            con.executemany("INSERT INTO members VALUES (?, ?)",
-                            [(k, array("i", ns).tobytes()) for k, ns in sorted(data.members.items())])
-            con.executemany("INSERT INTO stems VALUES (?, ?)",
-                            [(w, " ".join(sorted(found))) for w, found in sorted(stemmed.items())])
-        con.close()
-        os.replace(tmp, db)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
-class Damaged(Exception):
-    """Bytes in the cache that do not decode into what this version wrote (raised and caught in this module)."""
-
-
-# What damage to the database file raises: SQLite's own errors, a file that cannot be read, a
-# blob that does not decode (Damaged). A programming error (TypeError, KeyError, ...) outside a
-# decoder is not damage and propagates.
-DAMAGE = (sqlite3.Error, OSError, Damaged)
-# What pickle and marshal may raise on damaged bytes (the documented ones, and those a fuzzing of
-# real blobs showed); caught around one decoding call only, never around our own code.
-DECODING = (pickle.UnpicklingError, EOFError, ValueError, TypeError, OverflowError, AttributeError,
-            ImportError, IndexError, KeyError, MemoryError)
-STORED = ("schema", "key", "meta", "phrases", "state", "stats")  # the meta rows every cache has
-
-
-def _decoded(loads: Callable[[bytes], Any], blob: Any, kind: type | tuple[type, ...]) -> Any:
-    """One stored blob, decoded and of the type written; else Damaged."""
-    if not isinstance(blob, bytes):
-        raise Damaged("not a blob")
-    try:
-        value = loads(blob)
-    except DECODING as exc:
-        raise Damaged(type(exc).__name__) from None
-    if not isinstance(value, kind):
-        raise Damaged(f"not a {kind}")
-    return value
-
-
-class Store:
-    """A cache database opened for reading; any damage raises one of DAMAGE."""
-
-    def __init__(self, db: Path, key: str):
-        self.db = db
-        self.con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, check_same_thread=False)
-        meta = dict(self.con.execute("SELECT key, value FROM meta"))
-        if meta.get("schema") != SCHEMA or meta.get("key") != key:
-            raise Damaged("not our cache")  # another version's, or a foreign database
-        if not set(STORED) <= meta.keys():
-            raise Damaged("a part is missing")
-        vocab_regions = _decoded(pickle.loads, meta["meta"], tuple)
-        if len(vocab_regions) != 2 or not isinstance(vocab_regions[0], Vocabulary) \
-                or not isinstance(vocab_regions[1], Regions):
-            raise Damaged("not a vocabulary and regions")
-        self.vocab, self.regions = vocab_regions
-        self.phrases_blob = meta["phrases"]
-        self.urgent_blob = meta.get("urgent")
-        self.emergency_blob = meta.get("emergency")
-        parts = _decoded(marshal.loads, meta["state"], tuple)
-        if len(parts) != len(State._fields):
-            raise Damaged("not the index's state")
-        state = State(*parts)
-        self.directory_of, self.notes = state.directory_of, state.notes
-        self.data = IndexData(state.ids, {}, LazyMembers(self), state.emergency, state.breadth, state.ages)
-        self.dead = set(state.dead)
-        self.lexicon = Lexicon(state.words, state.by_stem, state.parts, state.labels)
-        self.stats = _decoded(marshal.loads, meta["stats"], list)
-        self.stats_blob = meta["stats"]  # a write-back checks that no one wrote since this was read
-        self.size = len(state.ids)  # numbers from this size on were appended by a later write-back
-
-    @cached_property
-    def urgent(self) -> dict[int, Service]:
-        """The services kept ready; none when that part is damaged (they are then read from their files)."""
-        try:
-            return _decoded(pickle.loads, self.urgent_blob, dict) if self.urgent_blob else {}
-        except Damaged:
-            return {}
-
-    @cached_property
-    def shortlist(self) -> list[Urgent] | None:
-        """The emergency view's services as stored (index.shortlist); None when that part is damaged."""
-        try:
-            rows = _decoded(marshal.loads, self.emergency_blob, list)
-            return [Urgent(int(n), int(rank), tuple(map(str, at))) for n, rank, at in rows]
-        except (Damaged, *DECODING):
-            return None
-
-    def phrases(self) -> PhraseTable | None:
-        """The stored phrase table; None when that part is damaged (the parser then builds its own)."""
-        from .query import PhraseTable
-
-        try:
-            table: PhraseTable = _decoded(pickle.loads, self.phrases_blob, PhraseTable)
-        except Damaged:
-            return None
-        return table
-
-    def numbers(self, table: str, key_column: str, key: str, shift: int = 0) -> array:
-        """A posting or member list (the number is the value shifted right by `shift`) of the numbers this
-        state knows; damage here cannot be worked around, so the cache must go."""
-        found = array("i")
-        try:
-            row = self.con.execute(f"SELECT data FROM {table} WHERE {key_column} = ?", (key,)).fetchone()
-        except DAMAGE:
-            raise CacheDamaged(str(self.db)) from None
-        if row:
-            if not isinstance(row[0], bytes) or len(row[0]) % found.itemsize:
-                raise CacheDamaged(str(self.db))
-            found.frombytes(row[0])
-            # sorted, as numbers are only ever appended: what a later write-back added is cut off the end
-            if found and found[-1] >> shift >= self.size:
-                del found[bisect_left(found, self.size << shift):]
-        return found
-
-    @cached_property
-    def files(self) -> dict[str, tuple[int, int, int]]:
-        """path -> (size, mtime, number); read only when something changed."""
-        return {p: (s, m, n) for p, s, m, n in self.con.execute("SELECT path, size, mtime, number FROM files")}
-
-    def postings(self, word: str) -> array:
-        return self.numbers("postings", "word", word, shift=2)  # number * 4 + field
-
-    def stems(self, word: str) -> tuple[str, ...] | None:
-        """A word's stems as stored at the build; None when the word is not stored or the table is damaged
-        (the stemmer then answers)."""
-        try:
-            row = self.con.execute("SELECT stems FROM stems WHERE word = ?", (word,)).fetchone()
-        except DAMAGE:
-            return None
-        return tuple(row[0].split()) if row and isinstance(row[0], str) else None
-
-    def path(self, number: int) -> str | None:
-        row = self.con.execute("SELECT path FROM files WHERE number = ?", (number,)).fetchone()
-        return row[0] if row else None
-
-
-class LazyMembers(dict):
-    """ "facet=value" -> service numbers, read from the cache the first time a query asks."""
-
-    def __init__(self, store: Store, extra: dict[str, list[int]] | None = None):
-        super().__init__()
-        self.store, self.extra = store, extra or {}
-
-    def __missing__(self, key: str) -> list[int]:
-        self[key] = [*self.store.numbers("members", "key", key), *self.extra.get(key, ())]
-        return self[key]
-
-    def get(self, key: str, default: Any = None) -> Any:
-        found = self[key]
-        return found if found or default is None else default
 
 
 class CachedServices(Mapping[str, Service]):
@@ -596,77 +363,11 @@ def _from_store(store: Store, files: list[FileStat], vocab: Vocabulary, regions:
             urgent = [u for u in urgent if u.number not in dead]
         if (changed or removed) and urgent is not None:
             stored = settled(files, scanned_at)
-            _write_back(store, Delta(stored, removed, delta, data, dead, lexicon, notes, urgent), services)
+            write_back(store, Delta(stored, removed, delta, data, dead, lexicon, notes, urgent), services.by_number)
         return Loaded(index, services, vocab, regions, tuple(notes), store.phrases,
                       _urgent(services, urgent) if urgent is not None else None)
     except (*DAMAGE, CacheDamaged):  # the cached part of the merge cannot be read: a full build
         return None
-
-
-class Delta(NamedTuple):
-    """A cached index with changed files laid over it, as a write-back stores it."""
-
-    files: list[FileStat]  # every file now, in scan order
-    removed: list[str]
-    built: Built | None  # the files read again; None when files were only removed
-    data: IndexData
-    dead: set[int]
-    lexicon: Lexicon
-    notes: list[str]
-    urgent: list[Urgent]
-
-
-def _write_back(store: Store, delta: Delta, services: CachedServices) -> bool:
-    """Write a delta into the cache in one transaction: the re-read files' numbers appended to the posting and
-    member lists, their rows, the new state. Skipped, with the same answers, when another process wrote since
-    this one read the cache, holds it longer than WRITE_WAIT, or it cannot be written."""
-    data, built = delta.data, delta.built
-    new = built.data if built else IndexData()
-    directory_of = [*store.directory_of, *(f.directory for f, _ in (built.files if built else ()))]
-    state = State(data.ids, data.emergency, data.breadth, data.ages, sorted(delta.dead), directory_of,
-                  delta.lexicon.words, delta.lexicon.by_stem, delta.lexicon.parts, delta.lexicon.labels,
-                  delta.notes)
-    live = len(data.ids) - len(delta.dead)
-    keep = range(len(data.ids)) if live <= READY_ALL_UP_TO else [u.number for u in delta.urgent]
-    try:
-        ready = {n: store.urgent.get(n) or services.by_number(n) for n in keep if n not in delta.dead} \
-            if store.urgent else None  # a damaged part stays as it is (the files are read instead)
-    except DataError:  # a file changed again meanwhile: the next run sees it
-        return False
-    known = set(store.lexicon.words)
-    try:
-        con = sqlite3.connect(store.db, timeout=WRITE_WAIT, isolation_level=None)
-    except sqlite3.Error:
-        return False
-    try:
-        con.execute("BEGIN IMMEDIATE")
-        if con.execute("SELECT value FROM meta WHERE key = 'stats'").fetchone() != (store.stats_blob,):
-            con.execute("ROLLBACK")  # another process wrote first: its numbers are not ours to append to
-            return False
-        for table, column, lists in (("postings", "word", new.postings), ("members", "key", new.members)):
-            for key, numbers in lists.items():
-                row = con.execute(f"SELECT data FROM {table} WHERE {column} = ?", (key,)).fetchone()
-                con.execute(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)",
-                            ((key, (row[0] if row else b"") + array("i", numbers).tobytes())))
-        con.executemany("INSERT OR REPLACE INTO stems VALUES (?, ?)",
-                        [(w, " ".join(sorted(stems(w)))) for w in delta.lexicon.words if w not in known])
-        con.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in delta.removed])
-        con.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
-                        [(f.path, f.size, f.mtime, n) for f, n in (built.files if built else ())])
-        rows = [("state", marshal.dumps(tuple(state))),
-                ("stats", marshal.dumps([(f.path, f.size, f.mtime) for f in delta.files])),
-                ("emergency", marshal.dumps([tuple(u) for u in delta.urgent]))]
-        if ready is not None:
-            rows.append(("urgent", pickle.dumps(ready)))
-        con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", rows)
-        con.execute("COMMIT")
-        return True
-    except (sqlite3.Error, OSError):
-        if con.in_transaction:
-            con.execute("ROLLBACK")
-        return False
-    finally:
-        con.close()
 
 
 def _lay_over(store: Store, delta: Built, dead: set[int], vocab: Vocabulary) -> tuple[

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -222,6 +222,16 @@ class Vocabulary:
                  situation: dict[str, Any] | None = None):
         self.facets, self.concepts = facets, concepts
         self.situation: dict[str, Any] = situation or {}
+        # Tables built from this vocabulary that the index cache kept (cache.Store.kept): name -> table or None.
+        self.kept_by: Callable[[str], Any] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "kept_by": None}  # the cache's lookup stays with the process that opened it
+
+    def kept(self, name: str) -> Any:
+        """A table built from this vocabulary and kept by the index cache, so that a run need not build it again;
+        None when none is kept (the caller builds its own)."""
+        return self.kept_by(name) if self.kept_by is not None else None
 
     def values(self, facet: str) -> dict[str, FacetValue]:
         return self.facets.get(facet, {})
