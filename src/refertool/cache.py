@@ -321,8 +321,9 @@ def _from_store(store: Store, files: list[FileStat], vocab: Vocabulary, regions:
         changed, removed = [], []
     else:
         on_disk = {f.path for f in files}
-        changed = [f for f in files if store.files.get(f.path, (None, None))[:2] != (f.size, f.mtime)]
-        removed = [p for p in store.files if p not in on_disk]
+        stored = {p: (s, m) for p, s, m in store.stats}
+        changed = [f for f in files if stored.get(f.path) != (f.size, f.mtime)]
+        removed = [p for p in stored if p not in on_disk]
     replaced = len(store.data.ids) - len(store.stats)  # numbers that earlier write-backs left unused
     if len(changed) + len(removed) + replaced > delta_limit(len(files)):
         return None
@@ -332,8 +333,7 @@ def _from_store(store: Store, files: list[FileStat], vocab: Vocabulary, regions:
         fresh: dict[int, str] = {}
         delta: Built | None = None
         notes = list(store.notes)
-        gone = {n for n in (store.files.get(p, (0, 0, -1))[2] for p in [*removed, *(f.path for f in changed)])
-                if n >= 0}
+        gone = {n for n in store.numbers_of([*removed, *(f.path for f in changed)]).values() if n >= 0}
         dead |= gone
         if changed:
             delta = build(settled(changed, scanned_at), vocab, regions, bundled_no, first=len(data.ids))
@@ -396,9 +396,9 @@ def _overlaid(data: IndexData, store: Store, delta: Built | None, gone: set[int]
     of an earlier directory, which then counts again. Returns the contenders, the losers among them and the
     rule's problems; `gone` are the old numbers of the removed and changed files."""
     fresh = delta.paths if delta else {}
-    current = {n for _, _, n in store.files.values() if n >= 0} - gone | set(fresh)
     touched = {data.ids[n] for n in (*gone, *fresh)}
-    contenders = {n for n in current if data.ids[n] in touched}
+    cached = [n for n in range(store.size) if data.ids[n] in touched and n not in gone]
+    contenders = store.current(cached) | set(fresh)
     directory_of = dict(enumerate(store.directory_of))
     directory_of.update((n, f.directory) for f, n in (delta.files if delta else ()))
     placed = [Placed(data.ids[n], directory_of.get(n, 0), n, fresh.get(n) or store.path(n) or data.ids[n])

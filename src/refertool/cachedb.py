@@ -16,7 +16,7 @@ import pickle
 import sqlite3
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -31,7 +31,7 @@ from .text import stems
 if TYPE_CHECKING:
     from .query import PhraseTable
 
-SCHEMA = "refertool-index-20"  # bump whenever what the index holds changes
+SCHEMA = "refertool-index-21"  # bump whenever what the index holds changes
 READY_ALL_UP_TO = 2000  # services; a larger directory keeps only those the emergency view can show ready
 WRITE_WAIT = 0.2  # seconds a write-back waits for another writer; then it is skipped (the next run writes it)
 
@@ -92,8 +92,10 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
                 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB);
                 CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, number INTEGER);
                 CREATE INDEX files_number ON files (number);
-                CREATE TABLE postings (word TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID;
-                CREATE TABLE members (key TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID;
+                -- a list in parts: the full build's (part 0), then each write-back's (part = its first number),
+                -- so that a write-back adds small rows instead of rewriting a long list
+                CREATE TABLE postings (word TEXT, part INTEGER, data BLOB, PRIMARY KEY (word, part)) WITHOUT ROWID;
+                CREATE TABLE members (key TEXT, part INTEGER, data BLOB, PRIMARY KEY (key, part)) WITHOUT ROWID;
                 CREATE TABLE stems (word TEXT PRIMARY KEY, stems TEXT) WITHOUT ROWID;
             """)
             data = built.data
@@ -119,10 +121,10 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
                 ("emergency", marshal.dumps([tuple(u) for u in urgent]))])
             con.executemany("INSERT INTO files VALUES (?, ?, ?, ?)",
                             [(f.path, f.size, f.mtime, n) for f, n in built.files])
-            con.executemany("INSERT INTO postings VALUES (?, ?)",
+            con.executemany("INSERT INTO postings VALUES (?, 0, ?)",
                             # in key order: each insert appends to the B-tree instead of splitting it
                             [(w, array("i", ns).tobytes()) for w, ns in sorted(data.postings.items())])
-            con.executemany("INSERT INTO members VALUES (?, ?)",
+            con.executemany("INSERT INTO members VALUES (?, 0, ?)",
                             [(k, array("i", ns).tobytes()) for k, ns in sorted(data.members.items())])
             con.executemany("INSERT INTO stems VALUES (?, ?)",
                             [(w, " ".join(sorted(found))) for w, found in sorted(stemmed.items())])
@@ -271,22 +273,36 @@ class Store:
         state knows; damage here cannot be worked around, so the cache must go."""
         found = array("i")
         try:
-            row = self.con.execute(f"SELECT data FROM {table} WHERE {key_column} = ?", (key,)).fetchone()
+            parts = self.con.execute(f"SELECT data FROM {table} WHERE {key_column} = ? AND part < ? ORDER BY part",
+                                     (key, self.size)).fetchall()
         except DAMAGE:
             raise CacheDamaged(str(self.db)) from None
-        if row:
-            if not isinstance(row[0], bytes) or len(row[0]) % found.itemsize:
+        for (data,) in parts:
+            if not isinstance(data, bytes) or len(data) % found.itemsize:
                 raise CacheDamaged(str(self.db))
-            found.frombytes(row[0])
-            # sorted, as numbers are only ever appended: what a later write-back added is cut off the end
-            if found and found[-1] >> shift >= self.size:
-                del found[bisect_left(found, self.size << shift):]
+            found.frombytes(data)
+        # sorted, as numbers are only ever appended: what a later write-back added is cut off the end
+        if found and found[-1] >> shift >= self.size:
+            del found[bisect_left(found, self.size << shift):]
         return found
 
-    @cached_property
-    def files(self) -> dict[str, tuple[int, int, int]]:
-        """path -> (size, mtime, number); read only when something changed."""
-        return {p: (s, m, n) for p, s, m, n in self.con.execute("SELECT path, size, mtime, number FROM files")}
+    def numbers_of(self, paths: Sequence[str]) -> dict[str, int]:
+        """path -> the number its service has (-1: none), for the paths the cache holds among `paths`."""
+        found: dict[str, int] = {}
+        for i in range(0, len(paths), 500):
+            chunk = list(paths[i:i + 500])
+            marks = ",".join("?" * len(chunk))
+            found.update(self.con.execute(f"SELECT path, number FROM files WHERE path IN ({marks})", chunk))
+        return found
+
+    def current(self, numbers: Sequence[int]) -> set[int]:
+        """Those of `numbers` that a file still has (not left unused by a write-back)."""
+        found: set[int] = set()
+        for i in range(0, len(numbers), 500):
+            chunk = list(numbers[i:i + 500])
+            found.update(n for (n,) in self.con.execute(
+                f"SELECT number FROM files WHERE number IN ({','.join('?' * len(chunk))})", chunk))
+        return found
 
     def postings(self, word: str) -> array:
         return self.numbers("postings", "word", word, shift=2)  # number * 4 + field
@@ -361,11 +377,9 @@ def write_back(store: Store, delta: Delta, read: Callable[[int], Service]) -> bo
         if con.execute("SELECT value FROM meta WHERE key = 'stats'").fetchone() != (store.stats_blob,):
             con.execute("ROLLBACK")  # another process wrote first: its numbers are not ours to append to
             return False
-        for table, column, lists in (("postings", "word", new.postings), ("members", "key", new.members)):
-            for key, numbers in lists.items():
-                row = con.execute(f"SELECT data FROM {table} WHERE {column} = ?", (key,)).fetchone()
-                con.execute(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)",
-                            ((key, (row[0] if row else b"") + array("i", numbers).tobytes())))
+        for table, lists in (("postings", new.postings), ("members", new.members)):
+            con.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)",
+                            [(key, store.size, array("i", numbers).tobytes()) for key, numbers in lists.items()])
         con.executemany("INSERT OR REPLACE INTO stems VALUES (?, ?)",
                         [(w, " ".join(sorted(stems(w)))) for w in delta.lexicon.words if w not in known])
         con.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in delta.removed])
