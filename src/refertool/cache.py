@@ -321,9 +321,9 @@ def _from_store(store: Store, files: list[FileStat], vocab: Vocabulary, regions:
         changed, removed = [], []
     else:
         on_disk = {f.path for f in files}
-        stored = {p: (s, m) for p, s, m in store.stats}
-        changed = [f for f in files if stored.get(f.path) != (f.size, f.mtime)]
-        removed = [p for p in stored if p not in on_disk]
+        cached = {p: (s, m) for p, s, m in store.stats}
+        changed = [f for f in files if cached.get(f.path) != (f.size, f.mtime)]
+        removed = [p for p in cached if p not in on_disk]
     replaced = len(store.data.ids) - len(store.stats)  # numbers that earlier write-backs left unused
     if len(changed) + len(removed) + replaced > delta_limit(len(files)):
         return None
