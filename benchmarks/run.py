@@ -10,6 +10,7 @@ repeated, and reports medians and ratios. Run from the project root after
     .venv/bin/python benchmarks/run.py hostile
     .venv/bin/python benchmarks/run.py reader --against /tmp/main   # the situation reader's own cost
     .venv/bin/python benchmarks/run.py plan      # a plan against a search of the same text, in process
+    .venv/bin/python benchmarks/run.py edits --services 50000 --against /tmp/main  # what an edit costs, and after
 
 Nothing here is a test: the figures go into docs/performance.md.
 """
@@ -294,6 +295,62 @@ def hostile(repeat: int) -> None:
           f"({times[-1][1][:20]!r}{'...' if len(times[-1][1]) > 20 else ''})")
 
 
+def edit_cost(n: int, repeat: int, keep: Path | None, against: Path | None) -> None:
+    """What one edited file costs on a directory of `n` services: a warm `refer search`, the run right after an
+    edit (it reads the file), the run after that, and the first run under another name of the same folder (a
+    relative `--data-dir` after an absolute one). With --against SRC, that source tree's figures beside these,
+    each tree with its own cache, the runs interleaved; min and median of `repeat` edits. An edit is followed by
+    a pause of 0.2 s, as a person's would be (a file changed less than 0.1 s before a run is read again)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from make_directory import make
+
+    tmp = Path(tempfile.mkdtemp(prefix="refer-edits-"))
+    try:
+        data = keep or tmp / "data"
+        if not (data / "services").is_dir():
+            make(n, data)
+        trees = {"this tree": ROOT} | ({"--against": against} if against is not None else {})
+        envs = {name: {**os.environ, "PYTHONPATH": str(src / "src"), "REFER_CACHE_DIR": str(tmp / f"cache-{k}")}
+                for k, (name, src) in enumerate(trees.items())}
+
+        def search(name: str, where: str = str(data)) -> float:
+            return timed([sys.executable, "-m", "refertool", "--data-dir", where, "search",
+                          "minor perpetrator Brussels", "--format", "json"], envs[name])
+
+        for name in trees:  # the cold builds, then one warm run each
+            search(name)
+            search(name)
+        runs: dict[str, dict[str, list[float]]] = {name: {"warm": [], "edit": [], "next": []} for name in trees}
+        files = sorted((data / "services").glob("*.toml"))
+        for k in range(repeat):
+            target = files[(k * 97 + 13) % len(files)]
+            target.write_text(target.read_text(encoding="utf-8").replace('summary.en = "', f'summary.en = "{k} ', 1),
+                              encoding="utf-8")
+            time.sleep(0.2)
+            order = list(trees) if k % 2 == 0 else list(reversed(trees))
+            for name in order:
+                runs[name]["edit"].append(search(name))
+            for name in order:
+                runs[name]["next"].append(search(name))
+            for name in order:
+                runs[name]["warm"].append(search(name))
+        parent, relative = data.parent, data.name
+        switched = {}
+        for name in trees:
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "refertool", "--data-dir", relative, "search", "kind"], cwd=parent,
+                           env=envs[name], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+            switched[name] = time.perf_counter() - start
+        print(f"{n} services, {repeat} edits (rtoml {'on' if _has('rtoml') else 'off'}, "
+              f"PyStemmer {'on' if _has('Stemmer') else 'off'}); min / median")
+        for name, found in runs.items():
+            cells = "  ".join(f"{what} {min(s) * 1000:5.0f} / {statistics.median(s) * 1000:5.0f} ms"
+                              for what, s in found.items())
+            print(f"  {name:<10} {cells}  relative name after absolute {switched[name]:6.2f} s")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def _has(module: str) -> bool:
     from importlib.util import find_spec
 
@@ -302,11 +359,11 @@ def _has(module: str) -> bool:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("what", choices=["startup", "large", "search", "hostile", "reader", "plan"])
+    ap.add_argument("what", choices=["startup", "large", "search", "hostile", "reader", "plan", "edits"])
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--services", type=int, default=50_000)
     ap.add_argument("--keep", type=Path, help="reuse (or make) the synthetic directory here")
-    ap.add_argument("--against", type=Path, help="reader: a source tree to compare a warm search with")
+    ap.add_argument("--against", type=Path, help="reader, edits: a source tree to compare with")
     args = ap.parse_args()
     if args.what == "startup":
         startup(args.repeat)
@@ -318,6 +375,8 @@ def main() -> None:
         reader_cost(args.repeat, args.against)
     elif args.what == "plan":
         plan_cost(args.repeat)
+    elif args.what == "edits":
+        edit_cost(args.services, args.repeat, args.keep, args.against)
     else:
         large(args.services, args.repeat, args.keep)
 

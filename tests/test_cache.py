@@ -215,7 +215,23 @@ def test_a_warm_catalog_parses_with_the_phrase_table_stored_in_the_cache(monkeyp
     assert ids(warm, "minor perpetrator Brussels")[0] == "iter"
 
 
+def test_a_warm_catalog_reads_situations_with_the_word_lists_stored_in_the_cache(monkeypatch):
+    from refertool.reading import words
+
+    load_catalog()  # cold: compiles and stores them
+    words.words_of.cache_clear()
+
+    def refuse(*args):
+        raise AssertionError("the word lists were compiled again")
+
+    monkeypatch.setattr(words.Words, "__init__", refuse)
+    warm = load_catalog()
+    assert ids(warm, "als leerkracht: een leerling van 13 vertelt dat haar stiefvader haar misbruikt")
+    words.words_of.cache_clear()
+
+
 @pytest.mark.parametrize("damage", [
+    "UPDATE meta SET value = x'00ff00' WHERE key = 'words'",
     "UPDATE meta SET value = x'00ff00' WHERE key = 'urgent'",
     "UPDATE meta SET value = x'00ff00' WHERE key = 'emergency'",
     "UPDATE meta SET value = x'00ff00' WHERE key = 'phrases'",
@@ -295,7 +311,106 @@ def test_a_warm_search_loads_a_stemmer_only_for_a_word_the_cache_does_not_know(t
     env = {**os.environ, "REFER_CACHE_DIR": str(tmp_path / "cache")}
     subprocess.run([sys.executable, "-m", "refertool", "search", "kind"], check=True, capture_output=True, env=env)
     probe = ("import sys; from refertool.cli import run; run(['search', sys.argv[1]]); "
-             "print(sorted({'Stemmer', 'snowballstemmer'} & set(sys.modules)), file=sys.stderr)")
+             "print(sorted({'Stemmer', 'snowballstemmer', 'refertool._snowball'} & set(sys.modules)), file=sys.stderr)")
     ran = subprocess.run([sys.executable, "-c", probe, query], capture_output=True, text=True, env=env)
     assert ran.returncode in (0, 1), ran.stderr
     assert (ran.stderr.strip().splitlines()[-1] != "[]") == loads, ran.stderr
+
+
+def _no_reading(monkeypatch):
+    """From here on, reading any service file again (a delta or a full build) fails the test."""
+    import refertool.cache as cache
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("files were read again")
+
+    monkeypatch.setattr(cache, "build", refuse)
+
+
+def test_an_edit_is_written_back_so_the_next_run_reads_no_file(local, monkeypatch):
+    load_catalog([local])
+    svc = local / "services" / "lokaal-meldpunt.toml"
+    svc.write_text(svc.read_text(encoding="utf-8").replace("zwembadwerking", "trampolinepark"), encoding="utf-8")
+    os.utime(svc, ns=(svc.stat().st_atime_ns, svc.stat().st_mtime_ns - 10**9))  # settled, not racy
+    assert ids(load_catalog([local]), "trampolinepark") == ["lokaal-meldpunt"]  # read once, written back
+    (local / "services" / "tele-onthaal.toml").unlink()  # it replaced the bundled one, which counts again
+    assert not load_catalog([local]).get("tele-onthaal").path.startswith(str(local))  # written back too
+    _no_reading(monkeypatch)
+    warm = load_catalog([local])
+    assert ids(warm, "trampolinepark") == ["lokaal-meldpunt"] and ids(warm, "zwembadwerking") == []
+    assert warm.get("lokaal-meldpunt").path == str(svc)
+    assert not warm.get("tele-onthaal").path.startswith(str(local))
+    monkeypatch.setenv("REFER_CACHE", "off")
+    fresh = load_catalog([local])
+    for item in QUERIES:
+        assert ids(warm, item["q"]) == ids(fresh, item["q"]), item["q"]
+
+
+def test_an_edited_number_shows_at_once_even_in_the_same_tick(local, monkeypatch):
+    """Same size and, on a coarse clock, the same mtime: a file changed just before a run is not trusted."""
+    import types
+
+    import refertool.cache as cache
+
+    svc = local / "services" / "lokaal-meldpunt.toml"
+    load_catalog([local])
+    svc.write_text(svc.read_text(encoding="utf-8").replace("016 00 00 00", "016 00 00 01"), encoding="utf-8")
+    tick = svc.stat().st_mtime_ns
+    monkeypatch.setattr(cache, "time", types.SimpleNamespace(time_ns=lambda: tick + 10**6))  # 1 ms later
+    assert "016 00 00 01" in [c.value for c in load_catalog([local]).get("lokaal-meldpunt").contacts]
+    svc.write_text(svc.read_text(encoding="utf-8").replace("016 00 00 01", "016 00 00 02"), encoding="utf-8")
+    os.utime(svc, ns=(tick, tick))  # the second edit in the same tick: same size, same mtime
+    shown = [c.value for c in load_catalog([local]).get("lokaal-meldpunt").contacts]
+    assert "016 00 00 02" in shown and "016 00 00 01" not in shown
+
+
+def test_a_concurrent_write_back_is_never_mixed_into_an_older_reader(local, monkeypatch):
+    """A process that opened the cache before another one wrote a delta back keeps answering from its own state,
+    even where its own delta has the numbers the other one appended."""
+    import refertool.cache as cache
+
+    def settle(path, old, new):
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - 10**9))
+
+    services = local / "services"
+    load_catalog([local])
+    settle(services / "tele-onthaal.toml", "Tele-onthaal", "Tele-onthaal trampolinepark")
+    with monkeypatch.context() as m:  # this one cannot write its delta back: it keeps it in memory
+        m.setattr(cache, "write_back", lambda *args: False)
+        older = load_catalog([local])
+    settle(services / "lokaal-meldpunt.toml", "Testgem", "Testgem klimmuur")
+    assert ids(load_catalog([local]), "testgem") == ["lokaal-meldpunt"]  # reads both, writes them back
+    assert ids(older, "testgem") == ["lokaal-meldpunt"]
+    assert ids(older, "trampolinepark") == ["tele-onthaal"]
+
+
+def test_one_folder_one_cache_however_it_is_named(local, tmp_path, monkeypatch):
+    """Relative, absolute and symlinked names of one folder share one cache and its stored paths: switching
+    between them reads no file again."""
+    link = tmp_path / "link"
+    link.symlink_to(local, target_is_directory=True)
+    monkeypatch.chdir(local.parent)
+    first = load_catalog([Path(local.name)])
+    _no_reading(monkeypatch)
+    for name in (local, link, Path(local.name), Path(".") / local.name / ".." / local.name):
+        again = load_catalog([name])
+        assert ids(again, "zwembadwerking") == ids(first, "zwembadwerking") == ["lokaal-meldpunt"], name
+    assert len(list(cache_root().glob("index-*.sqlite"))) == 1
+
+
+def test_a_word_the_cache_does_not_know_loads_only_the_two_stemmers_needed():
+    """Without PyStemmer, snowballstemmer's own import loads all of its languages; only Dutch and English are
+    loaded, and they stem as the package does."""
+    probe = ("import sys; from refertool.text import computed_stems; computed_stems('kwalsterbanken'); "
+             "print(sorted(m.rsplit('.', 1)[-1] for m in sys.modules if m.endswith('_stemmer')))")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    ran = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
+    assert ran.stdout.split("\n")[0] in ("[]", "['dutch_porter_stemmer', 'english_stemmer']")  # [] with PyStemmer
+    snowballstemmer = pytest.importorskip("snowballstemmer")
+    from refertool.text import _snowball
+
+    ours = _snowball(("dutch_porter", "english"))
+    theirs = [snowballstemmer.stemmer(name) for name in ("dutch_porter", "english")]
+    words = ["kindermishandeling", "verkrachting", "gepest", "meldpunten", "running", "abused", "perpetrators"]
+    assert [[s.stemWord(w) for w in words] for s in ours] == [[s.stemWord(w) for w in words] for s in theirs]

@@ -408,7 +408,7 @@ def test_json_names_each_contacts_source_and_the_records_sources(cli):
     assert {s["id"] for s in data["sources"]} >= {"guide", "podiumkunsten-2019"}
     assert all(set(s) == {"id", "title", "url", "as_of", "note"} for s in data["sources"])
     centre = json.loads(cli("show", "zorgcentrum-seksueel-geweld-antwerpen", "-f", "json").out)
-    assert centre["regions"] == ["belgium"] and centre["locations"][0]["city"] == "Edegem"
+    assert centre["regions"] == ["antwerpen"] and centre["locations"][0]["city"] == "Edegem"  # area: its province
 
 
 def test_csv_has_a_sources_column(cli):

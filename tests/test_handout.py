@@ -43,6 +43,7 @@ def test_a_region_keeps_only_what_serves_all_of_it(own):
 def test_bundled_minors_poster_has_the_youth_lines(catalog):
     chosen = helplines(catalog, "minors")
     assert {"child-focus", "nu-praat-ik-erover", "awel", "clbchat", "jac"} <= set(ids(chosen))
+    assert "clb" not in ids(chosen)  # for pupils too, but on the poster through its own line, CLBch@t
     # open to all: what one phones, chats with or walks into; an organisation only when it names minors
     assert all(s.kind in ("emergency-number", "helpline", "chat", "hospital-service") or "minors" in s.audiences
                for s in chosen)

@@ -169,10 +169,29 @@ def test_a_place_brings_the_nearest_care_centre(catalog, query, nearest):
 
 
 def test_a_place_never_hides_a_service_whose_area_covers_it(catalog):
-    """Every care centre serves Belgium: asking from Bruges keeps all ten, the local one first among them."""
+    """Asking from Bruges keeps every care centre whose area covers Bruges (all of Belgium, or its province), the
+    local one first among them; one whose area is another province is left out."""
+    from refertool import places
+
     got = ids(search(catalog, "verkrachting Brugge", limit=None))
     centres = [i for i in got if i.startswith("zorgcentrum-seksueel-geweld-")]
-    assert len(centres) == 10 and centres[0] == "zorgcentrum-seksueel-geweld-roeselare"
+    covering = {s.id for s in catalog if s.id.startswith("zorgcentrum-seksueel-geweld-")
+                and places.covers(s.regions, "west-vlaanderen", catalog.regions)}
+    assert set(centres) == covering and len(covering) >= 9 and centres[0] == "zorgcentrum-seksueel-geweld-roeselare"
+    assert "zorgcentrum-seksueel-geweld-antwerpen" not in centres  # its area is the province of Antwerp
+
+
+def test_a_service_whose_area_no_source_gives_is_never_hidden_by_a_place(catalog):
+    """No area listed (the sources give none, Awel) is open to every place, as an empty audience is to every
+    audience; it ranks as one for all of Belgium."""
+    from refertool.helplines import helplines
+
+    assert catalog.get("awel").regions == ()
+    for place, area in (("Gent", "oost-vlaanderen"), ("Brussel", "brussels"), ("Hasselt", "limburg")):
+        assert "awel" in ids(search(catalog, f"ik ben 13 en word gepest op school in {place}", limit=None)), place
+        assert "awel" in ids(search(catalog, "luisterlijn", Filters(regions=[area]), limit=None)), area
+    assert "awel" in {s.id for s in helplines(catalog, "minors", "oost-vlaanderen")}
+    assert catalog.regions.breadth(()) == catalog.regions.breadth(("belgium",))
 
 
 # ---------------------------------------------------------------- the situation in JSON (issue 16, point 9)

@@ -7,8 +7,12 @@ A run compares the files on disk with the cache:
 
 * nothing changed: the index comes from the cache; posting lists are read per
   word, and only the files of the results shown are read;
-* a few files changed, were added or removed (at most ``DELTA_LIMIT``): only
-  those files are read again, and laid over the cached index;
+* a few files changed, were added or removed (at most ``delta_limit``): only
+  those files are read again, and laid over the cached index; the delta is then
+  written back into the cache (appended, in one transaction), so that the next run
+  finds it fresh and pays nothing again. Write-backs only append numbers after the
+  ones a reader's state knows, and a reader ignores those (``Store.numbers``), so a
+  process that opened the cache earlier never sees a later one's half;
 * otherwise, or when the cache is missing, damaged, truncated or foreign: a full
   build, in parallel across the cores for a large directory, written to a
   temporary file and renamed into place, so that readers never see half a cache
@@ -19,19 +23,18 @@ An unwritable cache directory means searching without a cache, with one warning.
 
 from __future__ import annotations
 
-import marshal
 import os
-import pickle
 import sqlite3
+import time
 import zlib
-from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
+from .cachedb import DAMAGE, READY_ALL_UP_TO, SCHEMA, Built, Delta, LazyMembers, Store, write, write_back
 from .directories import INDEX_META_FILES, FileStat, Placed, load_meta_or_fail, overlay, scan
 from .errors import CacheDamaged, DataError, Problem
 from .index import (
@@ -49,23 +52,32 @@ from .index import (
     where,
 )
 from .model import Regions, Service, Vocabulary
-from .text import stemmer_origin, stems, use_stored_stems
+from .text import stemmer_origin, use_stored_stems
 from .version import __version__
 
 if TYPE_CHECKING:
     from .query import PhraseTable
 
-SCHEMA = "refertool-index-20"  # bump whenever what the index holds changes
 PARALLEL_FROM = 2000  # files; below this a process pool costs more than it saves
 # What a caller may pass to follow a long (parallel) build: given the number of files, it
 # returns a context that yields a function called with each batch of files done. The CLI
 # passes a progress bar; the core itself draws nothing.
 Progress = Callable[[int], AbstractContextManager[Callable[[int], None]]]
-READY_ALL_UP_TO = 2000  # services; a larger directory keeps only those the emergency view can show ready
+# A file modified this shortly before the scan may be edited again within one tick of the file system's coarse
+# timestamps (Linux: a few ms) keeping its size and mtime: it is stored as never fresh and read again next run.
+RACY_NS = 100_000_000
 
 
 def delta_limit(total: int) -> int:
+    """How many files may differ from the cache (changed, added, removed, or replaced by earlier write-backs,
+    whose old numbers stay in the index, unused) before a full build is cheaper and compacts it."""
     return max(64, total // 50)
+
+
+def settled(files: Sequence[FileStat], scanned_at: int) -> list[FileStat]:
+    """The stats to store for files scanned at `scanned_at` (ns): a racy one's mtime as -1 (see RACY_NS)."""
+    limit = scanned_at - RACY_NS
+    return [f if f.mtime < limit else f._replace(mtime=-1) for f in files]
 
 
 def cache_root() -> Path:
@@ -84,11 +96,18 @@ def clear() -> int:
     return len(found)
 
 
+# The code that builds the tables the cache keeps beside the index (the parser's phrases, the reader's words):
+# an edit of it makes another cache, as the tables it would build differ.
+HERE = Path(__file__).parent
+TABLE_CODE = (HERE / "query.py", HERE / "reading" / "words.py", HERE / "reading" / "lexicon.py",
+              HERE / "reading" / "lexicon.txt")
+
+
 def fingerprint(directories: Sequence[Path], vocab_files: Sequence[Path]) -> str:
-    """Names the cache of one set of directories; changes with the code, the vocabulary files and the
-    stemmer (another one, or another version, gives other stems)."""
+    """Names the cache of one set of directories; changes with the code, the vocabulary files, the code of
+    the tables kept (TABLE_CODE) and the stemmer (another one, or another version, gives other stems)."""
     parts = [SCHEMA, __version__, *(str(d.resolve()) for d in directories)]
-    for f in [*vocab_files, Path(stemmer_origin())]:
+    for f in [*vocab_files, *TABLE_CODE, Path(stemmer_origin())]:
         try:
             st = f.stat()
             parts.append(f"{f}|{st.st_size}|{st.st_mtime_ns}")
@@ -112,33 +131,7 @@ class Loaded:
     urgent: Callable[[], list[Service]] | None = None
 
 
-class State(NamedTuple):
-    """The index's small parts, stored as one marshal blob (marshal is the fastest to load)."""
-
-    ids: list[str]
-    emergency: list[int]
-    breadth: list[int]
-    ages: list[tuple[int, int]]
-    dead: list[int]
-    directory_of: list[int]
-    words: list[str]
-    by_stem: dict[str, list[str]]
-    parts: dict[str, list[str]]
-    labels: dict[str, list[str]]
-    notes: list[str]
-
-
 # ---------------------------------------------------------------- building
-@dataclass
-class Built:
-    data: IndexData
-    dead: set[int]
-    paths: dict[int, str]  # number -> the file its service comes from
-    problems: list[Problem]
-    files: list[tuple[FileStat, int]]  # and the number its service got (-1: none)
-    where: dict[int, tuple[str, ...]]  # number -> the regions of its places, for the emergency view's services
-
-
 class Checked(NamedTuple):
     """One file as a worker read it."""
 
@@ -225,208 +218,6 @@ def _parallel(numbered: list[tuple[int, FileStat]], vocab: Vocabulary, regions: 
     return results
 
 
-# ---------------------------------------------------------------- storing
-def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary, regions: Regions,
-          ready: dict[int, Service], urgent: list[Urgent]) -> None:
-    """Write a whole cache to a temporary file, then rename it into place (atomic)."""
-    import tempfile
-
-    from .query import phrase_table
-
-    phrases = phrase_table(vocab, regions)
-    # The stems of every word a query meets in the index or the vocabulary, so that a warm run need not load
-    # a stemmer: the index's words by turning the lexicon's stem -> words round, the vocabulary's stemmed now.
-    stemmed: dict[str, list[str]] = {w: [] for w in lexicon.words}
-    for stem, words in lexicon.by_stem.items():
-        for w in words:
-            stemmed[w].append(stem)
-    for w in phrases.singles:
-        stemmed.setdefault(w, list(stems(w)))
-    db.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=db.parent)
-    os.close(fd)
-    try:
-        con = sqlite3.connect(tmp)
-        with con:
-            con.executescript("""
-                PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072;
-                CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB);
-                CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, number INTEGER);
-                CREATE INDEX files_number ON files (number);
-                CREATE TABLE postings (word TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID;
-                CREATE TABLE members (key TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID;
-                CREATE TABLE stems (word TEXT PRIMARY KEY, stems TEXT) WITHOUT ROWID;
-            """)
-            data = built.data
-            directory_of = [0] * len(data.ids)
-            for f, n in built.files:
-                if n >= 0:
-                    directory_of[n] = f.directory
-            state = State(data.ids, data.emergency, data.breadth, data.ages, sorted(built.dead), directory_of,
-                          lexicon.words, lexicon.by_stem, lexicon.parts, lexicon.labels,
-                          [str(p) for p in built.problems])
-            stats = [(f.path, f.size, f.mtime) for f, _ in built.files]  # in scan order
-            con.executemany("INSERT INTO meta VALUES (?, ?)", [
-                ("schema", SCHEMA), ("key", key), ("state", marshal.dumps(tuple(state))),
-                ("stats", marshal.dumps(stats)),
-                ("meta", pickle.dumps((vocab, regions))),
-                # apart, so that `refer emergency` does not load the query parser at all
-                ("phrases", pickle.dumps(phrases)),
-                # services ready to show without reading a file (see READY_ALL_UP_TO)
-                ("urgent", pickle.dumps(ready)),
-                # the emergency view's services, in its order: its lines without a look at the others
-                ("emergency", marshal.dumps([tuple(u) for u in urgent]))])
-            con.executemany("INSERT INTO files VALUES (?, ?, ?, ?)",
-                            [(f.path, f.size, f.mtime, n) for f, n in built.files])
-            con.executemany("INSERT INTO postings VALUES (?, ?)",
-                            # in key order: each insert appends to the B-tree instead of splitting it
-                            [(w, array("i", ns).tobytes()) for w, ns in sorted(data.postings.items())])
-            con.executemany("INSERT INTO members VALUES (?, ?)",
-                            [(k, array("i", ns).tobytes()) for k, ns in sorted(data.members.items())])
-            con.executemany("INSERT INTO stems VALUES (?, ?)",
-                            [(w, " ".join(sorted(found))) for w, found in sorted(stemmed.items())])
-        con.close()
-        os.replace(tmp, db)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
-class Damaged(Exception):
-    """Bytes in the cache that do not decode into what this version wrote (raised and caught in this module)."""
-
-
-# What damage to the database file raises: SQLite's own errors, a file that cannot be read, a
-# blob that does not decode (Damaged). A programming error (TypeError, KeyError, ...) outside a
-# decoder is not damage and propagates.
-DAMAGE = (sqlite3.Error, OSError, Damaged)
-# What pickle and marshal may raise on damaged bytes (the documented ones, and those a fuzzing of
-# real blobs showed); caught around one decoding call only, never around our own code.
-DECODING = (pickle.UnpicklingError, EOFError, ValueError, TypeError, OverflowError, AttributeError,
-            ImportError, IndexError, KeyError, MemoryError)
-STORED = ("schema", "key", "meta", "phrases", "state", "stats")  # the meta rows every cache has
-
-
-def _decoded(loads: Callable[[bytes], Any], blob: Any, kind: type | tuple[type, ...]) -> Any:
-    """One stored blob, decoded and of the type written; else Damaged."""
-    if not isinstance(blob, bytes):
-        raise Damaged("not a blob")
-    try:
-        value = loads(blob)
-    except DECODING as exc:
-        raise Damaged(type(exc).__name__) from None
-    if not isinstance(value, kind):
-        raise Damaged(f"not a {kind}")
-    return value
-
-
-class Store:
-    """A cache database opened for reading; any damage raises one of DAMAGE."""
-
-    def __init__(self, db: Path, key: str):
-        self.db = db
-        self.con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, check_same_thread=False)
-        meta = dict(self.con.execute("SELECT key, value FROM meta"))
-        if meta.get("schema") != SCHEMA or meta.get("key") != key:
-            raise Damaged("not our cache")  # another version's, or a foreign database
-        if not set(STORED) <= meta.keys():
-            raise Damaged("a part is missing")
-        vocab_regions = _decoded(pickle.loads, meta["meta"], tuple)
-        if len(vocab_regions) != 2 or not isinstance(vocab_regions[0], Vocabulary) \
-                or not isinstance(vocab_regions[1], Regions):
-            raise Damaged("not a vocabulary and regions")
-        self.vocab, self.regions = vocab_regions
-        self.phrases_blob = meta["phrases"]
-        self.urgent_blob = meta.get("urgent")
-        self.emergency_blob = meta.get("emergency")
-        parts = _decoded(marshal.loads, meta["state"], tuple)
-        if len(parts) != len(State._fields):
-            raise Damaged("not the index's state")
-        state = State(*parts)
-        self.directory_of, self.notes = state.directory_of, state.notes
-        self.data = IndexData(state.ids, {}, LazyMembers(self), state.emergency, state.breadth, state.ages)
-        self.dead = set(state.dead)
-        self.lexicon = Lexicon(state.words, state.by_stem, state.parts, state.labels)
-        self.stats = _decoded(marshal.loads, meta["stats"], list)
-
-    @cached_property
-    def urgent(self) -> dict[int, Service]:
-        """The services kept ready; none when that part is damaged (they are then read from their files)."""
-        try:
-            return _decoded(pickle.loads, self.urgent_blob, dict) if self.urgent_blob else {}
-        except Damaged:
-            return {}
-
-    @cached_property
-    def shortlist(self) -> list[Urgent] | None:
-        """The emergency view's services as stored (index.shortlist); None when that part is damaged."""
-        try:
-            rows = _decoded(marshal.loads, self.emergency_blob, list)
-            return [Urgent(int(n), int(rank), tuple(map(str, at))) for n, rank, at in rows]
-        except (Damaged, *DECODING):
-            return None
-
-    def phrases(self) -> PhraseTable | None:
-        """The stored phrase table; None when that part is damaged (the parser then builds its own)."""
-        from .query import PhraseTable
-
-        try:
-            table: PhraseTable = _decoded(pickle.loads, self.phrases_blob, PhraseTable)
-        except Damaged:
-            return None
-        return table
-
-    def numbers(self, table: str, key_column: str, key: str) -> array:
-        """A posting or member list; damage here cannot be worked around, so the cache must go."""
-        found = array("i")
-        try:
-            row = self.con.execute(f"SELECT data FROM {table} WHERE {key_column} = ?", (key,)).fetchone()
-        except DAMAGE:
-            raise CacheDamaged(str(self.db)) from None
-        if row:
-            if not isinstance(row[0], bytes) or len(row[0]) % found.itemsize:
-                raise CacheDamaged(str(self.db))
-            found.frombytes(row[0])
-        return found
-
-    @cached_property
-    def files(self) -> dict[str, tuple[int, int, int]]:
-        """path -> (size, mtime, number); read only when something changed."""
-        return {p: (s, m, n) for p, s, m, n in self.con.execute("SELECT path, size, mtime, number FROM files")}
-
-    def postings(self, word: str) -> array:
-        return self.numbers("postings", "word", word)
-
-    def stems(self, word: str) -> tuple[str, ...] | None:
-        """A word's stems as stored at the build; None when the word is not stored or the table is damaged
-        (the stemmer then answers)."""
-        try:
-            row = self.con.execute("SELECT stems FROM stems WHERE word = ?", (word,)).fetchone()
-        except DAMAGE:
-            return None
-        return tuple(row[0].split()) if row and isinstance(row[0], str) else None
-
-    def path(self, number: int) -> str | None:
-        row = self.con.execute("SELECT path FROM files WHERE number = ?", (number,)).fetchone()
-        return row[0] if row else None
-
-
-class LazyMembers(dict):
-    """ "facet=value" -> service numbers, read from the cache the first time a query asks."""
-
-    def __init__(self, store: Store, extra: dict[str, list[int]] | None = None):
-        super().__init__()
-        self.store, self.extra = store, extra or {}
-
-    def __missing__(self, key: str) -> list[int]:
-        self[key] = [*self.store.numbers("members", "key", key), *self.extra.get(key, ())]
-        return self[key]
-
-    def get(self, key: str, default: Any = None) -> Any:
-        found = self[key]
-        return found if found or default is None else default
-
-
 class CachedServices(Mapping[str, Service]):
     """The catalog's services, read from their files only when asked for (a search shows ten).
 
@@ -471,7 +262,12 @@ def load_cached(directories: Sequence[Path], bundled: Path | None, progress: Pro
     missing = [Problem(str(d), 0, "REF023", "no such directory") for d in directories if not d.is_dir()]
     if missing:
         raise DataError(missing)
+    # One folder, one cache, however it is named (relative, absolute, through a symlink): the key and the paths
+    # stored are those of the real directory, so that switching between names finds every file fresh.
+    directories = [Path(os.path.realpath(d)) for d in directories]
+    bundled = Path(os.path.realpath(bundled)) if bundled is not None else None
     bundled_no = directories.index(bundled) if bundled in directories else None
+    scanned_at = time.time_ns()
     files = scan(directories)
     vocab_files = [d / name for d in directories for name in INDEX_META_FILES]  # sources.toml: not indexed
     key = fingerprint(directories, vocab_files)
@@ -479,11 +275,11 @@ def load_cached(directories: Sequence[Path], bundled: Path | None, progress: Pro
     db = root / f"index-{key}.sqlite"
     store = _open(db, key)
     if store is not None:
-        loaded = _from_store(store, files, store.vocab, store.regions, bundled_no)
+        loaded = _from_store(store, files, store.vocab, store.regions, bundled_no, scanned_at)
         if loaded is not None:
             return loaded
     vocab, regions = load_meta_or_fail(directories)
-    built = build(files, vocab, regions, bundled_no, progress=progress)
+    built = build(settled(files, scanned_at), vocab, regions, bundled_no, progress=progress)
     errors = [p for p in built.problems if p.severity == "error"]
     if errors:
         raise DataError(sorted(built.problems))
@@ -519,27 +315,28 @@ def _open(db: Path, key: str) -> Store | None:
 
 
 def _from_store(store: Store, files: list[FileStat], vocab: Vocabulary, regions: Regions,
-                bundled_no: int | None) -> Loaded | None:
+                bundled_no: int | None, scanned_at: int) -> Loaded | None:
     """The cached index, with changed files laid over it; None when a full build is due."""
     if [(f.path, f.size, f.mtime) for f in files] == store.stats:  # the common case, compared in C
         changed, removed = [], []
     else:
         on_disk = {f.path for f in files}
-        changed = [f for f in files if store.files.get(f.path, (None, None))[:2] != (f.size, f.mtime)]
-        removed = [p for p in store.files if p not in on_disk]
-    if len(changed) + len(removed) > delta_limit(len(files)):
+        cached = {p: (s, m) for p, s, m in store.stats}
+        changed = [f for f in files if cached.get(f.path) != (f.size, f.mtime)]
+        removed = [p for p in cached if p not in on_disk]
+    replaced = len(store.data.ids) - len(store.stats)  # numbers that earlier write-backs left unused
+    if len(changed) + len(removed) + replaced > delta_limit(len(files)):
         return None
     try:
         data, dead, lexicon = store.data, set(store.dead), store.lexicon
         lookup: Callable[[str], Sequence[int]] = store.postings
         fresh: dict[int, str] = {}
+        delta: Built | None = None
         notes = list(store.notes)
-        for path in [*removed, *(f.path for f in changed)]:
-            number = store.files.get(path, (0, 0, -1))[2]
-            if number >= 0:
-                dead.add(number)
+        gone = {n for n in store.numbers_of([*removed, *(f.path for f in changed)]).values() if n >= 0}
+        dead |= gone
         if changed:
-            delta = build(changed, vocab, regions, bundled_no, first=len(data.ids))
+            delta = build(settled(changed, scanned_at), vocab, regions, bundled_no, first=len(data.ids))
             errors = [p for p in delta.problems if p.severity == "error"]
             if errors:
                 raise DataError(sorted(delta.problems))
@@ -547,22 +344,26 @@ def _from_store(store: Store, files: list[FileStat], vocab: Vocabulary, regions:
             notes += [str(p) for p in delta.problems]
             data, dead, lexicon, lookup = _lay_over(store, delta, dead, vocab)
             fresh = dict(delta.paths)
-            losers, problems = _overlaid(data, dead, store, delta, bundled_no)
+        if changed or removed:
+            contenders, losers, problems = _overlaid(data, store, delta, gone, bundled_no)
             if any(p.severity == "error" for p in problems):
                 raise DataError(sorted(problems))
-            dead |= losers
+            dead = (dead - contenders) | losers
         index = Index(data, lexicon, lookup, frozenset(dead))
         use_stored_stems(store.stems)
         services = CachedServices(index, vocab, regions, lambda n: fresh.get(n) or store.path(n),
                                   lambda n: None if n in dead else store.urgent.get(n))
         urgent = store.shortlist
-        if urgent is not None and changed:  # the re-read files' emergency services join the stored ones
+        if urgent is not None and delta is not None:  # the re-read files' emergency services join the stored ones
             urgent = shortlist(sorted([*(u for u in urgent if u.number not in dead),
                                        *(Urgent(n, data.emergency[n], at) for n, at in delta.where.items()
                                          if n not in dead)],
                                       key=lambda u: (u.rank, data.ids[u.number])))
         elif urgent is not None and removed:
             urgent = [u for u in urgent if u.number not in dead]
+        if (changed or removed) and urgent is not None:
+            stored = settled(files, scanned_at)
+            write_back(store, Delta(stored, removed, delta, data, dead, lexicon, notes, urgent), services.by_number)
         return Loaded(index, services, vocab, regions, tuple(notes), store.phrases,
                       _urgent(services, urgent) if urgent is not None else None)
     except (*DAMAGE, CacheDamaged):  # the cached part of the merge cannot be read: a full build
@@ -588,12 +389,19 @@ def _lay_over(store: Store, delta: Built, dead: set[int], vocab: Vocabulary) -> 
     return data, dead | delta.dead, lexicon, lookup
 
 
-def _overlaid(data: IndexData, dead: set[int], store: Store, delta: Built, bundled_no: int | None
-              ) -> tuple[set[int], list[Problem]]:
-    """An edited file may now share its id with a cached service: the same overlay rule as a full build."""
+def _overlaid(data: IndexData, store: Store, delta: Built | None, gone: set[int], bundled_no: int | None
+              ) -> tuple[set[int], set[int], list[Problem]]:
+    """The same overlay rule as a full build, decided again for every id a delta touches: an edited or added
+    file may now share its id with a cached service, and a removed or edited one may have replaced a service
+    of an earlier directory, which then counts again. Returns the contenders, the losers among them and the
+    rule's problems; `gone` are the old numbers of the removed and changed files."""
+    fresh = delta.paths if delta else {}
+    touched = {data.ids[n] for n in (*gone, *fresh)}
+    cached = [n for n in range(store.size) if data.ids[n] in touched and n not in gone]
+    contenders = store.current(cached) | set(fresh)
     directory_of = dict(enumerate(store.directory_of))
-    directory_of.update((n, f.directory) for f, n in delta.files)
-    fresh_ids = {data.ids[n] for n in delta.paths}
-    placed = [Placed(sid, directory_of.get(n, 0), n, delta.paths.get(n) or store.path(n) or sid)
-              for n, sid in enumerate(data.ids) if n not in dead and sid in fresh_ids]
-    return overlay(placed, bundled_no)
+    directory_of.update((n, f.directory) for f, n in (delta.files if delta else ()))
+    placed = [Placed(data.ids[n], directory_of.get(n, 0), n, fresh.get(n) or store.path(n) or data.ids[n])
+              for n in sorted(contenders)]
+    losers, problems = overlay(placed, bundled_no)
+    return contenders, losers, problems

@@ -65,5 +65,9 @@ def helplines(catalog: Catalog, audience: str, region: str | None = None) -> lis
         if on_poster(service, audience) and (service.website or any(c.channel in REACHABLE
                                                                     for c in service.contacts)):
             found.append(service)
+    # An organisation whose own line is on the poster is shown through that line, not twice (the CLB through
+    # CLBch@t): the line is the way to reach it.
+    lines_of = {s.organisation for s in found if s.kind in OPEN_KINDS and s.organisation}
+    found = [s for s in found if not (s.kind in NAMING_KINDS and s.name in lines_of)]
     return sorted(found, key=lambda s: (s.kind not in EMERGENCY_KINDS, s.emergency is None, s.emergency or 0,
                                         s.name.casefold(), s.id))

@@ -60,6 +60,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "relying": {"nl": "Gebruikt door", "en": "Relied on by"},
     "verified": {"nl": "nagekeken op", "en": "checked on"},
     "not_limited": {"nl": "niet beperkt", "en": "not limited"},
+    "area_not_stated": {"nl": "niet vermeld", "en": "not stated"},
     "none_given": {"nl": "geen contactgegevens in de bron", "en": "no contact details in the source"},
     "count": {"nl": "Aantal", "en": "Count"},
     "facet": {"nl": "Facet", "en": "Facet"},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -32,7 +32,9 @@ FACET_SPECS = (
     FacetSpec("roles", "role", open_when_empty=True, from_text=True),
     FacetSpec("topics", "topic", from_text=True, describes=True, strict=True),
     FacetSpec("sectors", "sector", open_when_empty=True, from_text=True, describes=True),
-    FacetSpec("regions", "region"),  # values in regions.toml; a place in a query is read by the phrase table
+    # values in regions.toml; a place in a query is read by the phrase table. A service listing none is one
+    # whose sources give no area: a place never hides it, and it ranks as one for all of Belgium.
+    FacetSpec("regions", "region", open_when_empty=True),
     FacetSpec("channels", "channel", strict=True, classifies=False),  # derived from the contacts
     FacetSpec("kinds", "kind", describes=True, strict=True, classifies=False),  # one value: Service.kind
 )
@@ -193,7 +195,7 @@ class Regions:
         return chain
 
     def breadth(self, served: tuple[str, ...]) -> int:
-        """How many of the smallest areas (provinces) a coverage spans."""
+        """How many of the smallest areas (provinces) a coverage spans; no area given spans them all."""
         return _breadth(self, tuple(served))
 
     def by_postcode(self, code: int) -> str | None:
@@ -207,6 +209,8 @@ class Regions:
 def _breadth(regions: Regions, served: tuple[str, ...]) -> int:
     parents = {a.parent for a in regions.areas.values()}
     leaves = [a for a in regions.areas if a not in parents]
+    if not served:
+        return len(leaves)
     return sum(1 for leaf in leaves if set(regions.ancestors(leaf)) & set(served))
 
 
@@ -218,6 +222,16 @@ class Vocabulary:
                  situation: dict[str, Any] | None = None):
         self.facets, self.concepts = facets, concepts
         self.situation: dict[str, Any] = situation or {}
+        # Tables built from this vocabulary that the index cache kept (cache.Store.kept): name -> table or None.
+        self.kept_by: Callable[[str], Any] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "kept_by": None}  # the cache's lookup stays with the process that opened it
+
+    def kept(self, name: str) -> Any:
+        """A table built from this vocabulary and kept by the index cache, so that a run need not build it again;
+        None when none is kept (the caller builds its own)."""
+        return self.kept_by(name) if self.kept_by is not None else None
 
     def values(self, facet: str) -> dict[str, FacetValue]:
         return self.facets.get(facet, {})

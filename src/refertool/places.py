@@ -101,14 +101,17 @@ def covering(place: str, regions: Regions) -> list[str]:
 
 
 def covers(served: Iterable[str], place: str, regions: Regions) -> bool:
-    """A service whose area is `served` is one for `place` (the same rule as `covering`)."""
-    return bool(set(served) & set(covering(place, regions)))
+    """A service whose area is `served` is one for `place` (the same rule as `covering`); one whose
+    sources give no area (`served` empty) is one for every place."""
+    served = set(served)
+    return not served or bool(served & set(covering(place, regions)))
 
 
 def covers_all_of(served: Iterable[str], place: str, regions: Regions) -> bool:
     """A service whose area is `served` serves the whole of `place` (Flanders serves all of Limburg;
-    Gent does not serve all of Flanders)."""
-    return bool(set(regions.ancestors(place)) & set(served))
+    Gent does not serve all of Flanders); no area given is not limited to a part of any place."""
+    served = set(served)
+    return not served or bool(set(regions.ancestors(place)) & served)
 
 
 # ---------------------------------------------------------------- nearness

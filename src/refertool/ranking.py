@@ -215,7 +215,8 @@ def allowed(index: Index, catalog: Catalog, facet: str, values: list[str]) -> se
     if facet == "regions":
         keep: set[int] | None = None
         for place in values:
-            found = set().union(*(index.members(f"regions={a}") for a in places.covering(place, catalog.regions)))
+            found = set(index.members("regions=")).union(  # no area given: a place never hides it
+                *(index.members(f"regions={a}") for a in places.covering(place, catalog.regions)))
             keep = found if keep is None else keep & found
         return keep or set()
     if facet == "age":

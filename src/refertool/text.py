@@ -79,16 +79,47 @@ def stemmer_origin() -> str:
     return ""
 
 
+# The Snowball algorithm for each language of the data (model.LANGS): dutch_porter, as the newer "dutch"
+# algorithm strips ge- and maps "geweld" to "wel".
+ALGORITHMS = ("dutch_porter", "english")
+
+
 @lru_cache(maxsize=1)
 def _stemmers():
-    # dutch_porter: the newer "dutch" algorithm strips ge- and maps "geweld" to "wel".
     try:
         import Stemmer
     except ImportError:
+        return _snowball(ALGORITHMS)
+    return tuple(Stemmer.Stemmer(name) for name in ALGORITHMS)
+
+
+def _snowball(algorithms: tuple[str, ...]) -> tuple:
+    """snowballstemmer's stemmers for `algorithms` alone: its package's __init__ imports all of its thirty-odd
+    languages (about 20 ms), so the modules needed are loaded from its directory under a package name of our
+    own, without that __init__; the package as a whole (and anyone else's import of it) stays untouched. Its
+    layout (NAME_stemmer.py holding NameStemmer) is that of every snowballstemmer release since 2.0; where it
+    differs, the package is imported as usual."""
+    import importlib
+    import sys
+    import types
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("snowballstemmer")
+        own = "refertool._snowball"
+        if own not in sys.modules:
+            package = types.ModuleType(own)
+            package.__path__ = list(spec.submodule_search_locations or ()) if spec else []
+            sys.modules[own] = package
+        found = []
+        for name in algorithms:
+            module = importlib.import_module(f"{own}.{name}_stemmer")
+            found.append(getattr(module, "".join(part.title() for part in name.split("_")) + "Stemmer")())
+        return tuple(found)
+    except (ImportError, AttributeError):
         import snowballstemmer
 
-        return snowballstemmer.stemmer("dutch_porter"), snowballstemmer.stemmer("english")
-    return Stemmer.Stemmer("dutch_porter"), Stemmer.Stemmer("english")
+        return tuple(snowballstemmer.stemmer(name) for name in algorithms)
 
 
 StoredStems = Callable[[str], "tuple[str, ...] | None"]  # a word's stems as stored, None when not stored

@@ -277,9 +277,7 @@ class _Checker:
         if "summary" in doc and isinstance(doc["summary"], dict | str) and not (summary.nl.strip()
                                                                              and summary.en.strip()):
             self.add("REF014", "summary must have a Dutch and an English sentence", self.line_of("summary"))
-        regions = self.facet_list(doc, "regions", "regions")
-        if "regions" in doc and isinstance(doc["regions"], list) and not doc["regions"]:
-            self.add("REF003", "'regions' needs at least one region", self.line_of("regions"))
+        regions = self.facet_list(doc, "regions", "regions")  # [] when the sources give no area
         keywords = doc.get("keywords", {})
         if not isinstance(keywords, dict):
             self.add("REF005", "'keywords' must be a table with nl and en lists", self.line_of("keywords"))

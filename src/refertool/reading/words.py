@@ -264,7 +264,8 @@ class Words:
 
 @lru_cache(maxsize=8)
 def words_of(vocab: Vocabulary) -> Words:
-    return Words(vocab.situation, vocab)
+    kept = vocab.kept("situation-words")  # the index cache keeps them: building them costs a start-up
+    return kept if isinstance(kept, Words) else Words(vocab.situation, vocab)
 
 
 

@@ -209,8 +209,8 @@ def card_rows(s: Service, catalog: Catalog, lang: str) -> list[CardRow]:
     vocab, areas, sources = catalog.vocabulary, catalog.regions.areas, catalog.sources
 
     def labels(facet: str, values: tuple[str, ...]) -> str:
-        if facet == "regions":
-            return ", ".join(areas[v].label(lang) for v in values if v in areas)
+        if facet == "regions":  # none: the sources do not say where it works (a place never hides it)
+            return ", ".join(areas[v].label(lang) for v in values if v in areas) or t("area_not_stated", lang)
         return ", ".join(vocab.label(facet, v, lang) for v in values) if values else t("not_limited", lang)
 
     rows = [CardRow(t("kind", lang), vocab.label("kinds", s.kind, lang))] if s.kind else []
