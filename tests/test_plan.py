@@ -928,7 +928,8 @@ def test_the_sectors_own_support_before_secrecy_unless_secrecy_is_asked(cli):
     asked = advice("als leerkracht: een leerling van 13 vertelt dat haar stiefvader haar misbruikt; mag ik mijn "
                    "beroepsgeheim doorbreken?")
     assert "tzitemzo" in asked
-    assert asked.index("tzitemzo") < 3 and "clb" not in asked
+    # asked about secrecy: the secrecy service before the sector's own contact (if that is among the three at all)
+    assert "clb" not in asked or asked.index("tzitemzo") < asked.index("clb")
 
 
 def test_the_askers_setting_from_how_they_name_themself(cli):

@@ -133,7 +133,7 @@ STRINGS: dict[str, dict[str, str]] = {
                           "wie het deed.",
                     "en": "Who did it is not said in so many words: read as {0}. If that is wrong, say who did it."},
     "assume_doer_unknown": {"nl": "Niet gelezen wie het deed, dus geen meldroute van een sector; zeg wie het deed.",
-                            "en": "Who did it was not read, so no sector's report route; say who did it."},
+                            "en": "Could not read who did it, so no sector's report route; say who did it."},
     "assume_unread": {"nl": "Niet gelezen wat er gebeurde of wie het deed: algemene hulp voor jou staat er; "
                                "beschrijf de situatie wat meer voor gerichte stappen.",
                       "en": "Could not read what happened or who did it: general help for you is shown; describe "
