@@ -93,18 +93,24 @@ def startup(repeat: int) -> None:
         print(f"{name:<24}{t * 1000:>8.0f}ms{t / typer_app:>13.2f}{t / bare:>10.1f}")
 
 
+def _synthetic(n: int, keep: Path | None, prefix: str) -> tuple[Path, Path]:
+    """A temporary folder, and in it (or in `keep`, made once and reused) a generated directory of n services."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from make_directory import make
+
+    tmp = Path(tempfile.mkdtemp(prefix=prefix))
+    data = keep or tmp / "data"
+    if not (data / "services").is_dir():
+        make(n, data)
+    return tmp, data
+
+
 def large(n: int, repeat: int, keep: Path | None) -> None:
     """A synthetic directory of `n` services: the cold build, then warm `refer search` and `refer emergency`
     interleaved with `grep -rli` and `rg -li` over the same files (rg skipped when it is not installed) and
     with `refer emergency` on the bundled directory alone; min and median, and the peak memory of each."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from make_directory import make
-
-    tmp = Path(tempfile.mkdtemp(prefix="refer-bench-"))
+    tmp, data = _synthetic(n, keep, "refer-bench-")
     try:
-        data = keep or tmp / "data"
-        if not (data / "services").is_dir():
-            make(n, data)
         cache = tmp / "cache"
         env = {**os.environ, "REFER_CACHE_DIR": str(cache)}
         query = [REFER, "--data-dir", str(data), "search", "minor perpetrator Brussels", "--format", "json"]
@@ -301,14 +307,8 @@ def edit_cost(n: int, repeat: int, keep: Path | None, against: Path | None) -> N
     relative `--data-dir` after an absolute one). With --against SRC, that source tree's figures beside these,
     each tree with its own cache, the runs interleaved; min and median of `repeat` edits. An edit is followed by
     a pause of 0.2 s, as a person's would be (a file changed less than 0.1 s before a run is read again)."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from make_directory import make
-
-    tmp = Path(tempfile.mkdtemp(prefix="refer-edits-"))
+    tmp, data = _synthetic(n, keep, "refer-edits-")
     try:
-        data = keep or tmp / "data"
-        if not (data / "services").is_dir():
-            make(n, data)
         trees = {"this tree": ROOT} | ({"--against": against} if against is not None else {})
         envs = {name: {**os.environ, "PYTHONPATH": str(src / "src"), "REFER_CACHE_DIR": str(tmp / f"cache-{k}")}
                 for k, (name, src) in enumerate(trees.items())}
