@@ -31,6 +31,7 @@ from .scores import (
     KEYWORD_DESCRIPTION_WEIGHT,
     LEVEL_WEIGHT,
     MAX_WORD,
+    OTHER_KINDS_FIRST,
     PLACE_WEIGHT,
     PREFIX_FROM,
     PREFIX_WINDOW,
@@ -347,6 +348,8 @@ def rank(catalog: Catalog, query: Query, now: dt.datetime | None = None, limit: 
         relaxed.append(weakest)
         pulled = [f for f in pulled if f is not weakest]
     scored.sort(key=lambda h: h[0])
+    if query.situation:
+        scored = other_kinds_first(scored, lambda i: kind_of(catalog.services[index.data.ids[i]]))
     hits = [Hit(catalog.services[index.data.ids[i]], sum(m is not None for m in matches), key, _why(concepts, matches),
                 fits.get(i, Fit(0, ())).why, bool(query.situation))
             for key, i, matches, fits in (scored[:limit] if limit else scored)]
@@ -413,6 +416,29 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
                       data.emergency[i], data.ids[i])
         scored.append((key, i, matches, fits))
     return scored
+
+
+def kind_of(service: Service) -> tuple[object, ...]:
+    """What a service is, leaving out where: services equal in this differ only by place (area, location)."""
+    return (service.kind, frozenset(service.topics), frozenset(service.audiences), frozenset(service.roles),
+            service.age_min, service.age_max, frozenset(service.sectors))
+
+
+def other_kinds_first(scored: list[_Scored], kind: Callable[[int], object],
+                      first: int = OTHER_KINDS_FIRST) -> list[_Scored]:
+    """The ranked list with the first `first` places held by different kinds of service: a second of a kind
+    (the same service elsewhere) waits until then, and keeps its order among the rest. A told situation
+    needs the nearest care centre and then the other kinds of help, not every care centre first."""
+    head: list[_Scored] = []
+    held: list[_Scored] = []
+    seen: set[object] = set()
+    for n, item in enumerate(scored):
+        if len(head) == first:
+            return head + sorted(held + scored[n:], key=lambda h: h[0])
+        k = kind(item[1])
+        (held if k in seen else head).append(item)
+        seen.add(k)
+    return head + held
 
 
 def _keyword_weight(m: Match) -> float:

@@ -84,3 +84,11 @@ HARM_MISFITS = -3
 # "Transgressive behaviour" is not among them: the guide uses it for behaviour of every kind.
 SEXUAL_HARMS = frozenset({"sexual-violence", "sexual-abuse", "image-abuse", "child-sexual-abuse-material",
                           "paedophilic-feelings"})
+
+# ---------------------------------------------------------------- one service of a kind, then other kinds
+# Services of one kind that differ only by place (the same kind, topics, audience, roles, ages and sectors:
+# the ten care centres after sexual violence) are one kind of help: a told situation needs the nearest
+# one and then the other kinds (police, a helpline, victim support), not ten hospitals. The best-placed
+# one keeps the group's rank; the others come after this many results of other kinds (what a reader
+# takes in at a glance). Nothing is dropped: a larger --limit lists them all.
+OTHER_KINDS_FIRST = 5
