@@ -39,7 +39,10 @@ PATTERNS = {k: re.compile(v, re.IGNORECASE)
 # Sixth round (the reader's third round merged with rank3): 0.825 and 0.903. Two readings changed on purpose: a
 # sexual assault "last weekend" is within the week (acute: the care centres first, not the advice this set wants),
 # and an act told in the present goes on (recent, not past). Fresh blind sets, not this one, judge the reader.
-MIN_SITUATION_MRR, MIN_SITUATION_HIT3 = 0.82, 0.90
+# Seventh round (rank4): services that differ only by place (the care centres) show the best-placed one, then
+# other kinds of help; a sexual harm to a minor, or any harm by an adult, meets the services for child abuse:
+# 0.825 -> 0.847 and 0.903 -> 0.932.
+MIN_SITUATION_MRR, MIN_SITUATION_HIT3 = 0.84, 0.93
 # The keyword set: 0.961 before the data corrections, 0.944 after (one query, free legal information, meets
 # the house of justice at rank 5 behind four services that also offer legal help to victims).
 MIN_KEYWORD_MRR, MIN_KEYWORD_HIT3 = 0.94, 0.97

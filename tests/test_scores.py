@@ -197,3 +197,18 @@ def test_a_professional_seeking_help_for_the_person_meets_the_persons_services(c
                       needs=("help-victim",))
     assert "for you as a professional" in fits(catalog, asks)[VK].why
     assert "for you as a professional" not in fits(catalog, seeks)[VK].why
+
+
+def test_a_harm_done_to_a_child_meets_the_services_for_child_abuse(catalog):
+    """Touching told of a child, child abuse not named: the citizens' line for child abuse gains; told of
+    an adult, or with no harm told, it does not."""
+    touched = Situation(people=ABUSED_CHILD, urgency="recent", topics=("sexual-abuse",), asker_role="bystander")
+    assert "harm done to a child" in fits(catalog, touched)[LINE].why
+    adult = Situation(people=(ADULT,), urgency="recent", topics=("sexual-abuse",), asker_role="bystander")
+    assert "harm done to a child" not in fits(catalog, adult)[LINE].why
+    nothing = Situation(people=ABUSED_CHILD, urgency="recent", asker_role="bystander")
+    assert "harm done to a child" not in fits(catalog, nothing).get(LINE, (0, ()))[1]
+    assert "harm done to a child" not in fits(catalog, touched)[CENTRE].why  # not a service for child abuse
+    teased = Situation(people=(CHILD, Person("perpetrator", 13, "minor", "peer", "klasgenoot")),
+                       topics=("harassment",), asker_role="bystander")
+    assert "harm done to a child" not in fits(catalog, teased).get(LINE, (0, ()))[1]  # bullying, by a peer

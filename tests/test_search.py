@@ -248,3 +248,49 @@ def test_only_an_age_of_someone_with_a_part_in_the_story_filters(catalog, text):
     for f in query.pulled:
         if f.facet == "age":
             assert subject is not None and (subject.role or subject.relation in ("self", "")), (text, subject)
+
+
+# ---------------------------------------------------------------- one care centre, then other kinds of help
+CENTRE = "zorgcentrum-seksueel-geweld-"
+
+
+def test_services_differing_only_by_place_wait_behind_other_kinds():
+    from refertool.ranking import SortKey, other_kinds_first
+
+    def item(n, kind):
+        return (SortKey(float(n), False, 0, 0, 0, 0, 0, 0, 0, 0, False, 0, str(n)), n, kind)
+
+    ranked = [item(0, "a"), item(1, "a"), item(2, "a"), item(3, "b"), item(4, "c"), item(5, "a"), item(6, "d")]
+    kinds = {n: k for _, n, k in ranked}
+    got, held = other_kinds_first(ranked, kinds.__getitem__, first=3)  # type: ignore[arg-type]
+    assert [n for _, n, _ in got] == [0, 3, 4, 1, 2, 5, 6]  # a, b, c first; the other a's then, in order, before d
+    assert held == {1, 2}  # 5 was not passed over: nothing of another kind below it came before it
+    assert [h[0].points for h in got] == sorted(h[0].points for h in got)  # ranked as the last of the first
+    got, held = other_kinds_first(ranked, kinds.__getitem__, first=9)  # type: ignore[arg-type]
+    assert [n for _, n, _ in got] == [0, 3, 4, 6, 1, 2, 5] and held == {1, 2, 5}
+
+
+@pytest.mark.parametrize("text", ["mijn vriendin werd gisteravond verkracht door een kennis, wat nu",
+                                  "a colleague told me she was raped by a stranger two days ago"])
+def test_a_told_story_gets_one_care_centre_then_other_help(catalog, text):
+    got = ids(search(catalog, text, limit=None))
+    assert got[0].startswith(CENTRE) or any(i.startswith(CENTRE) for i in got[:3]), got[:5]
+    assert sum(i.startswith(CENTRE) for i in got[:5]) == 1, got[:5]
+    assert sum(i.startswith(CENTRE) for i in got) == 10  # nothing dropped: all ten further down
+    from refertool.ranking import SAME_KIND_ELSEWHERE
+
+    why = {h.service.id: h.fit for h in search(catalog, text, limit=None).hits}
+    assert sum(SAME_KIND_ELSEWHERE in why[i] for i in got[:6] if i.startswith(CENTRE)) <= 1  # the 6th may wait
+    assert all(SAME_KIND_ELSEWHERE not in why[i] for i in got[:5])
+
+
+def test_the_one_care_centre_is_of_the_query_languages_regions(catalog):
+    got = ids(search(catalog, "mijn zus is vannacht verkracht, ze wil naar het ziekenhuis"))
+    first = next(i for i in got if i.startswith(CENTRE))
+    assert catalog.get(first).locations[0].region not in ("luxembourg", "hainaut", "liege", "namur"), first
+
+
+def test_a_keyword_search_for_the_kind_lists_every_place(catalog):
+    """Keywords name what is looked for: a word of the care centres' own lists brings them all, together."""
+    got = ids(search(catalog, "verkrachting", limit=10))
+    assert all(i.startswith(CENTRE) for i in got[:5]), got

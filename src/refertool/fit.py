@@ -22,6 +22,8 @@ from .scores import (
     AVOIDED,
     CHANNEL_FITS,
     CHANNEL_MISFITS,
+    CHILD_HARM_FITS,
+    CHILD_HARM_TOPIC,
     DEDICATED_FITS,
     EVIDENCE_FITS,
     HARM_MISFITS,
@@ -140,6 +142,11 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     # service for that harm: the care centre before the police (the facts).
     told_sexual = told & sexual
     care_first = next(iter(words.recent_topics), "") if told_sexual and situation.urgency == "acute" else ""
+    # a harm done to a minor, the story not naming child abuse: the services for child abuse fit it too, for
+    # a sexual harm or one by an adult (peers' teasing is bullying, not child abuse)
+    doer = situation.perpetrator()
+    child_harm = group == "minor" and role == "victim" and CHILD_HARM_TOPIC not in named and bool(
+        told & sexual or told and doer is not None and doer.age_group == "adult")
     avoided_kinds = {k for a in situation.avoid for k in words.avoid_kinds.get(a, ())}
     any_role = index.members("roles=")
     general = index.members("sectors=")
@@ -190,6 +197,8 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         for topic, need in need_topics.items():
             if i in index.members(f"topics={topic}"):
                 points, why = points + NEED_FITS, [*why, f"{need}: {topic}"]
+        if child_harm and i in index.members(f"topics={CHILD_HARM_TOPIC}"):
+            points, why = points + CHILD_HARM_FITS, [*why, "harm done to a child"]
         # Urgency brings forward what answers this harm now: a service for sexual harms alone, none of them
         # told, gains nothing from being open at night (the care centre after sexual violence, for a beating,
         # for images shared or a child gone missing); the emergency numbers answer any harm.

@@ -31,6 +31,7 @@ from .scores import (
     KEYWORD_DESCRIPTION_WEIGHT,
     LEVEL_WEIGHT,
     MAX_WORD,
+    OTHER_KINDS_FIRST,
     PLACE_WEIGHT,
     PREFIX_FROM,
     PREFIX_WINDOW,
@@ -44,6 +45,8 @@ from .text import STOPWORDS, split_compound, stems, tokens, typo_budget
 LEVELS = ("exact", "stem", "synonym", "compound", "prefix", "typo")
 EXACT, STEM, SYNONYM, COMPOUND, PREFIX, TYPO = range(6)
 WEIGHED_IN_SITUATION = ("audiences", "roles")
+# the why (--explain) of a service placed after other kinds: another of its kind, better placed, came first
+SAME_KIND_ELSEWHERE = "the same kind of service elsewhere: after other kinds of help"
 
 
 class Match(NamedTuple):
@@ -59,6 +62,8 @@ class SortKey(NamedTuple):
     """The order of the results: compared field by field, smaller first (the tiers, in order)."""
 
     points: float  # minus the query concepts met; for a situation, minus (their rarity + fit points)
+    # another of its kind (the same service elsewhere) came first: ranked as the last of the first other kinds
+    waits: bool
     rarity: float  # minus how telling the met concepts are
     words: int  # minus how many of the query's words the record holds
     typos: int
@@ -347,8 +352,11 @@ def rank(catalog: Catalog, query: Query, now: dt.datetime | None = None, limit: 
         relaxed.append(weakest)
         pulled = [f for f in pulled if f is not weakest]
     scored.sort(key=lambda h: h[0])
+    held: set[int] = set()
+    if query.situation:
+        scored, held = other_kinds_first(scored, lambda i: kind_of(catalog.services[index.data.ids[i]]))
     hits = [Hit(catalog.services[index.data.ids[i]], sum(m is not None for m in matches), key, _why(concepts, matches),
-                fits.get(i, Fit(0, ())).why, bool(query.situation))
+                fits.get(i, Fit(0, ())).why + ((SAME_KIND_ELSEWHERE,) if i in held else ()), bool(query.situation))
             for key, i, matches, fits in (scored[:limit] if limit else scored)]
     result = Result(query, hits, relaxed)
     result.partial = bool(hits) and n_text > 1 and hits[0].matched < len(concepts)
@@ -402,7 +410,7 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
         # A described situation weighs its evidence: how telling the concepts met are, plus the fit;
         # keywords count the concepts met first (all of them before some of them).
         points = -round(telling + fit.points, 6) if fit else -telling if situation else -len(got)
-        key = SortKey(points, -telling, -sum(1 for hit in word_hits if i in hit),
+        key = SortKey(points, False, -telling, -sum(1 for hit in word_hits if i in hit),
                       sum(m.typos for m in got), sum(m.level for m in got), sum(m.field for m in got),
                       -sum(1 for m in got if m.level == EXACT and m.field == NAME),
                       # (with no place named, a service located nowhere is not farther than one nearby)
@@ -413,6 +421,34 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
                       data.emergency[i], data.ids[i])
         scored.append((key, i, matches, fits))
     return scored
+
+
+def kind_of(service: Service) -> tuple[object, ...]:
+    """What a service is, leaving out where: services equal in this differ only by place (area, location)."""
+    return (service.kind, frozenset(service.topics), frozenset(service.audiences), frozenset(service.roles),
+            service.age_min, service.age_max, frozenset(service.sectors))
+
+
+def other_kinds_first(scored: list[_Scored], kind: Callable[[int], object],
+                      first: int = OTHER_KINDS_FIRST) -> tuple[list[_Scored], set[int]]:
+    """The ranked list with the first `first` places held by different kinds of service: a second of a kind
+    (the same service elsewhere) waits until then: it ranks as the last of them (its points, no better), and
+    after it. A told situation needs the nearest care centre and then the other kinds of help, not every care
+    centre first. Also returns the services that waited."""
+    head: list[_Scored] = []
+    held: list[_Scored] = []
+    seen: set[object] = set()
+    for item in scored:
+        if len(head) == first:
+            break
+        k = kind(item[1])
+        (held if k in seen else head).append(item)
+        seen.add(k)
+    if not held:
+        return scored, set()
+    last = head[-1][0].points
+    waiting = [(h[0]._replace(points=max(h[0].points, last), waits=True), *h[1:]) for h in held]
+    return sorted(head + waiting + scored[len(head) + len(held):], key=lambda h: h[0]), {h[1] for h in held}
 
 
 def _keyword_weight(m: Match) -> float:

@@ -84,3 +84,20 @@ HARM_MISFITS = -3
 # "Transgressive behaviour" is not among them: the guide uses it for behaviour of every kind.
 SEXUAL_HARMS = frozenset({"sexual-violence", "sexual-abuse", "image-abuse", "child-sexual-abuse-material",
                           "paedophilic-feelings"})
+
+# ---------------------------------------------------------------- one service of a kind, then other kinds
+# Services of one kind that differ only by place (the same kind, topics, audience, roles, ages and sectors:
+# the ten care centres after sexual violence) are one kind of help: a told situation needs the nearest
+# one and then the other kinds (police, a helpline, victim support), not ten hospitals. The best-placed
+# one keeps the group's rank; the others come after this many results of other kinds (what a reader
+# takes in at a glance). Nothing is dropped: a larger --limit lists them all.
+OTHER_KINDS_FIRST = 5
+
+# ---------------------------------------------------------------- harm done to a child
+# The guide: the Vertrouwenscentra Kindermishandeling are there "for every situation of violence against
+# children", and 1712 takes questions on child abuse: a sexual harm done to a minor, or any harm done to one
+# by an adult, is a case for the services for child abuse, whether or not the story names child abuse
+# (peers teasing a pupil is bullying: its own services). Weaker than a need: the
+# harm's own words meet the services for it already; this tells the child's services from the adults'.
+CHILD_HARM_TOPIC = "child-abuse"
+CHILD_HARM_FITS = 1
