@@ -302,3 +302,23 @@ def test_a_time_told_apart_from_the_act_is_not_its_time(situ, text):
                                                   ("was just assaulted", "who was just hit"))])
 def test_just_before_an_act_is_now(situ, text):
     assert situ(text).urgency == "acute", text
+
+
+# ---------------------------------------------------------------- round 4: a child gone missing
+# Gone, run off, not back home: the one missing bears it (never the one who did it); a crisis.
+GONE_WHO = {"nl": ["mijn zoon van {n}", "onze dochter ({n})", "een leerling van {n}"],
+            "en": ["my son of {n}", "our daughter ({n})", "a pupil aged {n}"]}
+GONE = {"nl": ["is sinds gisteren vermist", "is van huis weggelopen", "is gisteravond niet thuisgekomen",
+               "is spoorloos verdwenen"],
+        "en": ["has gone missing since yesterday", "ran away from home on friday", "did not come home last night",
+               "has disappeared since the weekend"]}
+
+
+@pytest.mark.parametrize("text", [f"{w.format(n=n)} {g}" for lang in ("nl", "en")
+                                  for w, g, n in itertools.product(GONE_WHO[lang], GONE[lang], (11, 16))])
+def test_one_gone_missing_bears_it_as_a_crisis(situ, text):
+    s = situ(text)
+    victim = s.victim()
+    assert victim is not None and victim.age_group == "minor", text
+    assert s.perpetrator() is None or s.perpetrator() is not victim, text
+    assert "crisis" in topics(s), text

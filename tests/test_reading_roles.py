@@ -258,3 +258,22 @@ def test_no_input_states_that_who_did_it_was_not_read(text):
 def test_a_doer_taken_from_the_relations_is_said_in_the_plan():
     _, plan = _plan(["een meisje van 12 zegt dat haar pleegvader elke avond op haar kamer komt", "--no-input"])
     assert any("read as pleegvader" in a for a in plan["assumptions"]), plan["assumptions"]
+
+
+# ---------------------------------------------------------------- round 4: the possessive over an age
+# "my 9-year-old son": the possessive stands before the age, and still makes the asker the child's parent.
+OWN_AGED = {"nl": ["mijn {n}-jarige {c}", "onze {n}-jarige {c}"],
+            "en": ["my {n}-year-old {c}", "our {n} year old {c}", "my {n}yo {c}"]}
+OWN_CHILD = {"nl": ["dochter", "zoon"], "en": ["daughter", "son"]}
+OWN_DONE = {"nl": ["{p} werd door een buurman geslagen", "{p} wordt gepest door twee klasgenoten"],
+            "en": ["{p} was slapped by a neighbour", "{p} keeps being bullied by older boys"]}
+
+
+@pytest.mark.parametrize("text,age", [(d.format(p=o.format(n=n, c=c)), n) for lang in ("nl", "en")
+                                      for o, c, d, n in itertools.product(OWN_AGED[lang], OWN_CHILD[lang],
+                                                                          OWN_DONE[lang], (6, 15))])
+def test_a_possessive_before_an_age_makes_a_parent(situ, text, age):
+    s = situ(text)
+    victim = s.victim()
+    assert s.asker == "parent", text
+    assert victim is not None and victim.own and victim.age == age, text

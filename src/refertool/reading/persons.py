@@ -40,7 +40,7 @@ class Persons(Passage):
                 continue  # "an adult member": one person
             mention = Mention(start, end, relation, " ".join(words[start:end]), w.relation_age.get(relation, ""),
                                w.relation_role.get(relation, ""))
-            mention.own = start > 0 and words[start - 1] in w.own and not mention.role
+            mention.own = self._owner_before(start) and not mention.role
             self.mentions.append(mention)
             self._spend(start, end)
         taken = {i for m in self.mentions for i in range(m.at, m.end)} | blocked
@@ -65,6 +65,15 @@ class Persons(Passage):
         self._apposition()
         self._possessors()
         self._pronouns()
+
+    def _owner_before(self, start: int) -> bool:
+        """"mijn dochter", and "my 9-year-old daughter", "onze 14-jarige zoon": the possessive may stand before an
+        age that stands before the person word."""
+        words, j = self.words, start - 1
+        while j > 0 and (AGE_TOKEN.match(words[j]) or words[j] in AGE_AFTER or words[j] in ("old", "oud", "oude")
+                         or words[j] == "o" and words[j - 1] == "y"):
+            j -= 1
+        return 0 <= j < start and words[j] in self.w.own
 
     def _possessors(self) -> None:
         """"my daughter's coach", "de trainer van mijn zoon": the coach is the person of the clause; the

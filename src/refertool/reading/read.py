@@ -58,8 +58,8 @@ class Reader(Persons, Time, Acts):
             self.asker_span = (start - marker, stop)
             sector = next((s for _, _, s in find(words[start:stop], w.sectors)), "")
             return role, sector, not private
-        for i in range(len(words) - 1):  # "mijn dochter", "my son": a parent asks
-            if words[i] in w.own and (words[i + 1] in w.children or self.lemmas[i + 1] in w.children):
+        for i in range(1, len(words)):  # "mijn dochter", "my 15-year-old son": a parent asks
+            if (words[i] in w.children or self.lemmas[i] in w.children) and self._owner_before(i):
                 return "parent", "", False
         for i, word in enumerate(words):  # "de coach van onze turnkring": the asker is of that setting
             if word in w.insider:
