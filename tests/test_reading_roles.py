@@ -277,3 +277,23 @@ def test_a_possessive_before_an_age_makes_a_parent(situ, text, age):
     victim = s.victim()
     assert s.asker == "parent", text
     assert victim is not None and victim.own and victim.age == age, text
+
+
+# ---------------------------------------------------------------- round 4: many who tell the asker
+# "ouders vertellen me ...", "several nurses told me ...": a plural teller is no party to what they tell, the asker
+# is neither the one it was done to nor a bystander but one whom people come to tell.
+TELLERS = {"nl": ["ouders", "twee moeders", "enkele leerkrachten", "verschillende verpleegkundigen"],
+           "en": ["parents", "two mothers", "some teachers", "several nurses"]}
+TELL = {"nl": ["vertellen me", "zeiden me", "meldden me"], "en": ["tell me", "told me", "say to me"]}
+TOLD = {"nl": ["dat de buurman een meisje van 8 slaat", "dat een monitor een jongen van 10 betast heeft"],
+        "en": ["that the neighbour hits a girl of 8", "that a monitor touched a boy of 10"]}
+
+
+@pytest.mark.parametrize("text", [f"{t} {v} {d}".capitalize() for lang in ("nl", "en")
+                                  for t, v, d in itertools.product(TELLERS[lang], TELL[lang], TOLD[lang])])
+def test_many_who_tell_the_asker_are_no_party_and_the_asker_a_professional(situ, text):
+    s = situ(text)
+    victim, doer = s.victim(), s.perpetrator()
+    assert s.asker == "professional", text
+    assert victim is not None and victim.age_group == "minor" and victim.relation != "self", text
+    assert doer is not None and doer.words.split()[-1] in ("buurman", "neighbour", "monitor"), text
