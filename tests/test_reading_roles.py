@@ -297,3 +297,25 @@ def test_many_who_tell_the_asker_are_no_party_and_the_asker_a_professional(situ,
     assert s.asker == "professional", text
     assert victim is not None and victim.age_group == "minor" and victim.relation != "self", text
     assert doer is not None and doer.words.split()[-1] in ("buurman", "neighbour", "monitor"), text
+
+
+# ---------------------------------------------------------------- round 4: an age said roughly
+# "a boy of about 8", "een meisje van een jaar of 10", "my niece (roughly 9)": the age is still the person's.
+ROUGH_WHO = {"nl": ["een jongen van {h} {n}", "mijn nichtje ({h} {n})", "een leerlinge van {h} {n}"],
+             "en": ["a boy of {h} {n}", "my niece ({h} {n})", "a girl aged {h} {n}"]}
+ROUGH = {"nl": ["ongeveer", "een jaar of", "rond de", "bijna"], "en": ["about", "around", "roughly", "almost"]}
+ROUGH_DONE = {"nl": "{p} werd door een buurman geslagen", "en": "{p} was slapped by a neighbour"}
+
+
+@pytest.mark.parametrize("text,age", [(ROUGH_DONE[lang].format(p=p.format(h=h, n=n)), n) for lang in ("nl", "en")
+                                      for p, h, n in itertools.product(ROUGH_WHO[lang], ROUGH[lang], (7, 12))])
+def test_an_age_said_roughly_is_the_persons(situ, text, age):
+    victim = situ(text).victim()
+    assert victim is not None and victim.age == age and victim.age_group == "minor", text
+    assert victim.relation not in ("", "self"), text
+
+
+@pytest.mark.parametrize("text", ["hij komt meestal rond 8 thuis en slaat dan zijn vrouw",
+                                  "he gets home around 9 and then hits his wife"])
+def test_a_rough_hour_is_no_age(situ, text):
+    assert all(p.age is None for p in situ(text).people), text

@@ -133,41 +133,50 @@ class Persons(Passage):
                 m.refers = me
                 me.age_group = me.age_group or m.age_group
 
+    def _hedged(self, i: int) -> int:
+        """Where the words before an age start, past a rough "about", "ongeveer", "een jaar of" (`[ages] hedges`)."""
+        hedge = next((len(h) for h in sorted(self.w.age_hedges, key=len, reverse=True)
+                      if len(h) <= i and tuple(self.words[i - len(h):i]) == h), 0)
+        return i - hedge
+
     def ages(self) -> None:
         words, w = self.words, self.w
         for i, word in enumerate(words):
             m = AGE_TOKEN.match(word)
+            k = self._hedged(i)  # the age's own place, its rough "about" left out: "a boy of about 8"
             # an age in words: "aged eleven", or right after a person ("a boy of eleven", "een zoon van vijftien")
             # ... or before its years ("a three-year-old", "een vijfjarige"; not "drie jaar geleden")
             aged = words[i + 1:i + 3] in (["year", "old"], ["jaar", "oud"]) or words[i + 1:i + 2] == ["jarige"]
-            spelt = w.numbers.get(word, 0) if i and (words[i - 1] in ("aged", "age") or aged or words[i - 1] in (
-                "of", "van") and any(x.end == i - 1 for x in self.mentions)) else 0
+            spelt = w.numbers.get(word, 0) if k and (words[k - 1] in ("aged", "age") or aged or words[k - 1] in (
+                "of", "van") and any(x.end == k - 1 for x in self.mentions)) else 0
             if spelt and any(x.at == i + 1 for x in self.mentions):
                 spelt = 0  # "a mother of two children": a count of people, not an age
             if not (m or spelt > 1) or (i + 1 < len(words) and words[i + 1] in NOT_AGE_AFTER):
                 continue
-            if i > 0 and words[i - 1] in ("om", "at", "rond", "around"):
-                continue  # a time of day
+            rough_time = k < i and words[k] in ("rond", "around") and not (k and (
+                words[k - 1] in AGE_BEFORE or any(x.end == k for x in self.mentions)))
+            if k > 0 and words[k - 1] in ("om", "at") or rough_time:
+                continue  # a time of day ("om 8", "at around 8", "komt rond 8 thuis"; not "a girl of around 8")
             age = int(m.group(1)) if m else spelt
             # "toen hij 7 was", "when she was 6", "at age 5", "between 6 and 9": the age then, not now
             then = any(words[j] in w.then for j in range(i) if self.part[j] == self.part[i])
             years = bool(m and word != m.group(1)) or (i + 1 < len(words) and words[i + 1] in AGE_AFTER)
-            before = words[i - 1] if i else ""
+            before = words[k - 1] if k else ""
             after_at = i + 1
             while after_at < len(words) and (words[after_at] in AGE_AFTER | {"old", "oud", "oude"}
                                              or words[after_at] == "o" and words[after_at - 1] == "y"):
                 after_at += 1
             nxt = next((x for x in self.mentions if x.at == after_at and x.relation not in ("self", "pronoun")), None)
             # "my son, 15, has ...": an age standing alone between commas is the age of the one just named
-            alone = all(self.part[j] != self.part[i] for j in (i - 1, i + 1) if 0 <= j < len(words))
-            prev = next((x for x in reversed(self.mentions) if x.end <= i and i - x.end <= 2
-                         and (self.part[x.at] == self.part[i] or alone and x.end == i)), None)
-            if prev is None and i >= 2 and words[i - 1] in AGE_BEFORE and words[i - 2] in w.relative:
-                prev = next((x for x in reversed(self.mentions) if x.end == i - 2), None)  # "her boyfriend, who is 30"
+            alone = all(self.part[j] != self.part[i] for j in (k - 1, i + 1) if 0 <= j < len(words))
+            prev = next((x for x in reversed(self.mentions) if x.end <= k and k - x.end <= 2
+                         and (self.part[x.at] == self.part[i] or alone and x.end == k)), None)
+            if prev is None and k >= 2 and words[k - 1] in AGE_BEFORE and words[k - 2] in w.relative:
+                prev = next((x for x in reversed(self.mentions) if x.end == k - 2), None)  # "her boyfriend, who is 30"
             owner = None
             if years and nxt is not None:
                 owner = nxt  # "een 14-jarige leerling", "a 13 year old boy"
-            elif prev is not None and (before in AGE_BEFORE or prev.end == i):
+            elif prev is not None and (before in AGE_BEFORE or prev.end == k):
                 owner = prev  # "meisje van 14", "dochter (12)", "ik ben 34", "ze is 19"
                 # "de kinderen van de buren (3 en 7)": the age of the children, not of whose children they are
                 # ("de trainer van mijn zoon (12)": of the son)

@@ -255,6 +255,7 @@ class Words:
         self.adult_with = frozenset(ages.get("adult_with", ()))
         self.minor_places = single(ages.get("minor_places"))
         self.place_of = single(ages.get("place_of"))
+        self.age_hedges = phrases(ages.get("hedges"))
 
     def relations_and_acts(self) -> set[str]:
         """The words a typo may be read as (people, acts, asker roles): short lists, telling words."""
@@ -305,7 +306,7 @@ def any_key(value: Any, facet: str = "") -> tuple[str, str, Any]:
 
 
 SCHEMA: dict[str, Any] = {
-    "ages": {"adult_with": ("ids", "relations"), "minor_places": WORDS, "place_of": WORDS},
+    "ages": {"adult_with": ("ids", "relations"), "minor_places": WORDS, "place_of": WORDS, "hedges": WORDS},
     "relations": any_key({"age_group": one_of("minor", "adult"), "role": one_of("victim", "perpetrator"),
                           "standing": one_of("victim", "perpetrator"), "words": WORDS, "modifier": ("bool",)}),
     "gender": {"female": WORDS, "male": WORDS},
