@@ -322,3 +322,39 @@ def test_one_gone_missing_bears_it_as_a_crisis(situ, text):
     assert victim is not None and victim.age_group == "minor", text
     assert s.perpetrator() is None or s.perpetrator() is not victim, text
     assert "crisis" in topics(s), text
+
+
+# ---------------------------------------------------------------- round 4: care words that tell no neglect
+# Left alone WITH someone is no one left alone; "I haven't washed" after an assault tells of the asker alone.
+ALONE_WITH = {"nl": ["mag ik {o} nog alleen laten met onze {c}?", "kan ik {o} nog alleen laten bij mijn {c}?"],
+              "en": ["can I still leave {o} alone with our {c}?", "should I leave {o} alone with my {c}?"]}
+ALONE_WHO = {"nl": ["hem", "haar"], "en": ["him", "her"]}
+ALONE_KIDS = {"nl": ["zoon", "kinderen"], "en": ["son", "kids"]}
+ALONE_BEFORE = {"nl": "Mijn broer heeft mijn nichtje betast. ", "en": "My brother groped my niece. "}
+
+
+@pytest.mark.parametrize("text", [ALONE_BEFORE[lang] + a.format(o=o, c=c) for lang in ("nl", "en") for a, o, c
+                                  in itertools.product(ALONE_WITH[lang], ALONE_WHO[lang], ALONE_KIDS[lang])])
+def test_left_alone_with_someone_is_no_neglect(situ, text):
+    s = situ(text)
+    assert "child-abuse" not in topics(s), text
+    assert not any(p.relation == "self" and p.role == "perpetrator" for p in s.people), text
+
+
+UNWASHED = {"nl": ["Ik werd gisteren verkracht en heb me nog niet gewassen.",
+                   "Ik ben vannacht aangerand, ik heb niet gedoucht en me niet gewassen."],
+            "en": ["I was raped yesterday and did not wash yet.",
+                   "I was assaulted last night; I have not washed."]}
+
+
+@pytest.mark.parametrize("text", [u for lang in ("nl", "en") for u in UNWASHED[lang]])
+def test_care_left_undone_by_the_asker_is_no_neglect(situ, text):
+    s = situ(text)
+    assert "child-abuse" not in topics(s) and "sexual-violence" in topics(s), text
+
+
+@pytest.mark.parametrize("text", ["de buren laten hun kinderen elke avond alleen thuis",
+                                  "the children are left alone at home every night",
+                                  "ze wassen het kind nooit en het krijgt geen eten"])
+def test_neglect_of_another_is_still_read(situ, text):
+    assert "child-abuse" in topics(situ(text)), text

@@ -282,8 +282,9 @@ class Reader(Persons, Time, Acts):
         # "a colleague" of an asker it was done to is theirs
         if doer is not None and doer.relation in self.w.adult_with and (
                 self._possessed(doer) or victim is not None and victim.relation == "self"):
-            for p in seen:
-                if p.role == "victim" and not p.age_group and p.age is None and p.age_then is None:
+            for p in seen:  # (not "our daughter": a child of theirs is of no age told)
+                if p.role == "victim" and not p.age_group and p.age is None and p.age_then is None \
+                        and not self._child_word(p):
                     p.age_group = "adult"
         # whose children are named ("de kinderen van de buren", "the neighbour's kids", "ik sloeg mijn zoon") are adults
         for p in seen:
