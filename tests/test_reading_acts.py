@@ -358,3 +358,31 @@ def test_care_left_undone_by_the_asker_is_no_neglect(situ, text):
                                   "ze wassen het kind nooit en het krijgt geen eten"])
 def test_neglect_of_another_is_still_read(situ, text):
     assert "child-abuse" in topics(situ(text)), text
+
+
+# ---------------------------------------------------------------- round 4: images asked for, images made
+# An adult asking a child for pictures or videos of themself: online grooming, sexual; intimate videos made of
+# someone: image abuse (of a child: abuse material).
+ASKERS_OF = {"nl": ["een man", "een onbekende op snapchat", "haar trainer"],
+             "en": ["a man", "a stranger on snapchat", "her coach"]}
+ASKS = {"nl": ["vraagt {c} om foto's van zichzelf", "vroeg {c} filmpjes te sturen", "wil selfies van {c}"],
+        "en": ["asks {c} for pictures of herself", "asked {c} to send videos", "wants selfies from {c}"]}
+ASKED = {"nl": ["mijn dochter van 12", "een meisje (13)"], "en": ["my daughter of 12", "a girl (13)"]}
+
+
+@pytest.mark.parametrize("text", [f"{a} {k.format(c=c)}" for lang in ("nl", "en")
+                                  for a, k, c in itertools.product(ASKERS_OF[lang], ASKS[lang], ASKED[lang])])
+def test_images_asked_of_a_child_are_grooming(situ, text):
+    s = situ(text)
+    victim = s.victim()
+    assert victim is not None and victim.age_group == "minor", text
+    assert {"online", "sexual-abuse"} <= set(topics(s)), text
+
+
+@pytest.mark.parametrize("text", ["hij maakte intieme video's van {c}", "he made intimate videos of {c}",
+                                  "hij heeft sexy foto's van {c} genomen", "he took intimate pictures of {c}"])
+@pytest.mark.parametrize("who,kind", [("mijn vriendin (25)", "image-abuse"), ("my girlfriend (25)", "image-abuse"),
+                                      ("een meisje van 14", "child-sexual-abuse-material"),
+                                      ("a girl of 14", "child-sexual-abuse-material")])
+def test_intimate_images_made_of_someone(situ, text, who, kind):
+    assert kind in topics(situ(text.format(c=who))), text
