@@ -361,7 +361,7 @@ def test_neglect_of_another_is_still_read(situ, text):
 
 
 # ---------------------------------------------------------------- round 4: images asked for, images made
-# An adult asking a child for pictures or videos of themself: online grooming, sexual; intimate videos made of
+# An adult asking a child for pictures or videos of themself: online grooming; intimate videos made of
 # someone: image abuse (of a child: abuse material).
 ASKERS_OF = {"nl": ["een man", "een onbekende op snapchat", "haar trainer"],
              "en": ["a man", "a stranger on snapchat", "her coach"]}
@@ -376,7 +376,7 @@ def test_images_asked_of_a_child_are_grooming(situ, text):
     s = situ(text)
     victim = s.victim()
     assert victim is not None and victim.age_group == "minor", text
-    assert {"online", "sexual-abuse"} <= set(topics(s)), text
+    assert {"online", "transgressive-behaviour"} <= set(topics(s)), text
 
 
 @pytest.mark.parametrize("text", ["hij maakte intieme video's van {c}", "he made intimate videos of {c}",
