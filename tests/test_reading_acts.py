@@ -386,3 +386,25 @@ def test_images_asked_of_a_child_are_grooming(situ, text):
                                       ("a girl of 14", "child-sexual-abuse-material")])
 def test_intimate_images_made_of_someone(situ, text, who, kind):
     assert kind in topics(situ(text.format(c=who))), text
+
+
+# ---------------------------------------------------------------- round 4: following someone
+# Followed home, everywhere, day after day, or by someone: stalking; the verb alone ("een opleiding volgen") is none.
+FOLLOWED = {"nl": ["ik word al weken gevolgd door {d}", "{d} volgt mij elke avond naar huis",
+                   "{d} blijft mijn dochter overal volgen"],
+            "en": ["I am being followed by {d}", "{d} follows me home every night", "{d} keeps following my daughter"]}
+FOLLOWERS = {"nl": ["mijn ex", "een man", "een collega"], "en": ["my ex", "a man", "a colleague"]}
+
+
+@pytest.mark.parametrize("text", [f.format(d=d) for lang in ("nl", "en")
+                                  for f, d in itertools.product(FOLLOWED[lang], FOLLOWERS[lang])])
+def test_being_followed_is_stalking(situ, text):
+    s = situ(text)
+    doer = s.perpetrator()
+    assert "harassment" in topics(s), text
+    assert doer is not None and doer.words.split()[-1] in ("ex", "man", "collega", "colleague"), text
+
+
+@pytest.mark.parametrize("text", ["hij volgt een opleiding tot verpleegkundige", "I follow the advice of my GP"])
+def test_following_a_course_is_no_harm(situ, text):
+    assert "harassment" not in topics(situ(text)), text

@@ -222,8 +222,9 @@ class Persons(Passage):
                 m.age_group = "minor"
 
     def harm_told(self) -> bool:
-        """Whether the text speaks of harm: an act or a harm state of any class, or a topic of abuse."""
-        return any(self.act_class) or any(x in self.w.acts for x in self.words) or any(
+        """Whether the text speaks of harm: an act or a harm state of any class (also one read from words together:
+        "ik word gevolgd door ..."), or a topic of abuse."""
+        return any(self.act_class) or bool(self._together()) or any(x in self.w.acts for x in self.words) or any(
             t in self.w.abuse_topics for _, _, t in find(self.words, self.w.topics))
 
     def assume_roles(self, asker_role: str, needs: list[str], defaulted: bool) -> list[str]:
@@ -317,9 +318,11 @@ class Persons(Passage):
                 continue
             if words[m.at] in w.self_objects and not (m.at and words[m.at - 1] in w.telling):
                 return True
-            # "ik word al weken gevolgd", "I was passed over": a passive of the asker
-            if m.at + 1 < len(words) and words[m.at + 1] in w.passive and any(
-                    participle(words[j]) for j in range(m.at + 2, len(words)) if self.clause[j] == self.clause[m.at]):
+            # "ik word al weken gevolgd", "I was passed over", "I am being followed": a passive of the asker
+            aux = next((j for j in (m.at + 1, m.at + 2) if j < len(words) and words[j] in w.passive
+                        and self.clause[j] == self.clause[m.at]), None)
+            if aux is not None and any(participle(words[j]) for j in range(aux + 1, len(words))
+                                       if self.clause[j] == self.clause[m.at]):
                 return True
         return False
 
