@@ -319,3 +319,21 @@ def test_an_age_said_roughly_is_the_persons(situ, text, age):
                                   "he gets home around 9 and then hits his wife"])
 def test_a_rough_hour_is_no_age(situ, text):
     assert all(p.age is None for p in situ(text).people), text
+
+
+# ---------------------------------------------------------------- round 4: a person between commas
+# "the coach, a man of 50, kissed ...": the man between commas is the coach, and the coach did what follows.
+HEADS = {"nl": [("de trainer van de ploeg", "trainer"), ("haar oom", "oom"), ("onze buurman", "buurman")],
+         "en": [("the coach of the team", "coach"), ("her uncle", "uncle"), ("our neighbour", "neighbour")]}
+BETWEEN = {"nl": ["een man van {n}", "ne vent van {n}"], "en": ["a man of {n}", "a guy aged {n}"]}
+AFTER = {"nl": "{h}, {b}, heeft mijn dochter (12) betast", "en": "{h}, {b}, groped my daughter (12)"}
+
+
+@pytest.mark.parametrize("text,doer,age", [(AFTER[lang].format(h=h, b=b.format(n=n)), head, n)
+                                           for lang in ("nl", "en") for (h, head), b, n
+                                           in itertools.product(HEADS[lang], BETWEEN[lang], (35, 60))])
+def test_a_person_between_commas_is_the_one_before(situ, text, doer, age):
+    s = situ(text)
+    perpetrator = s.perpetrator()
+    assert perpetrator is not None and perpetrator.words.split()[-1] == doer and perpetrator.age == age, text
+    assert len([p for p in s.people if p.relation != "self"]) == 2, text

@@ -62,9 +62,28 @@ class Persons(Passage):
                 self.mentions.append(Mention(i, i + 1, "pronoun", word))
                 self.used.add(i)
         self.mentions.sort(key=lambda m: m.at)
+        self._between_commas()
         self._apposition()
         self._possessors()
         self._pronouns()
+
+    def _between_commas(self) -> None:
+        """"de trainer van de ploeg, ne vent van 40, heeft ...", "her coach, a man of 50, kissed her": a person of
+        `[pronouns] apposition` opening the sentence part right after another person's is that person; the two
+        parts and the one after them are one sentence part (who did it stands before the act again)."""
+        words, w, part = self.words, self.w, self.part
+        named = [m for m in self.mentions if m.relation not in ("self", "pronoun")]
+        for a, b in zip(named, named[1:]):
+            start = next((j for j in range(len(words)) if part[j] == part[b.at]), b.at)
+            if b.role or b.relation not in w.apposition or part[b.at] != part[a.at] + 1 \
+                    or any(words[j] not in w.articles for j in range(start, b.at)):
+                continue
+            b.refers = a
+            own, head = part[b.at], part[a.at]
+            for j in range(len(words)):
+                if own <= part[j] <= own + 1:
+                    part[j] = head
+        self.clause = self._clauses()
 
     def _owner_before(self, start: int) -> bool:
         """"mijn dochter", and "my 9-year-old daughter", "onze 14-jarige zoon": the possessive may stand before an

@@ -52,6 +52,7 @@ class Words:
         self.self_words = single(pronouns.get("self"))
         self.self_is = phrases(pronouns.get("self_is"))
         self.articles = single(pronouns.get("articles"))
+        self.apposition = frozenset(pronouns.get("apposition", ()))
         self.objects = single(pronouns.get("objects"))
         self.possessive_of = single(pronouns.get("of"))
         self.determiners = single(pronouns.get("determiners"))
@@ -312,9 +313,8 @@ SCHEMA: dict[str, Any] = {
                           "standing": one_of("victim", "perpetrator"), "words": WORDS, "modifier": ("bool",)}),
     "gender": {"female": WORDS, "male": WORDS},
     "compounds": {"not_heads": WORDS},
-    "pronouns": dict.fromkeys(("self", "third", "self_is", "articles", "objects", "of", "determiners", "self_objects",
-                                           "copula", "about"),
-                              WORDS),
+    "pronouns": {**dict.fromkeys(("self", "third", "self_is", "articles", "objects", "of", "determiners", "self_objects",
+                                  "copula", "about"), WORDS), "apposition": ("ids", "relations")},
     "acts": {"words": WORDS},
     "act_classes": any_key({"lemmas": WORDS, "nouns": WORDS, "separable": WORDS, "phrases": WORDS, "light": WORDS,
                             "topics": ids("topics"), "minor_topics": ids("topics"), "sexual": ("bool",),
