@@ -337,3 +337,21 @@ def test_a_person_between_commas_is_the_one_before(situ, text, doer, age):
     perpetrator = s.perpetrator()
     assert perpetrator is not None and perpetrator.words.split()[-1] == doer and perpetrator.age == age, text
     assert len([p for p in s.people if p.relation != "self"]) == 2, text
+
+
+# ---------------------------------------------------------------- round 4: many of one age; who leads a production
+@pytest.mark.parametrize("text", ["two leaders (both {n}) made a boy of 10 undress",
+                                  "twee monitoren (allebei {n}) hebben een meisje van 9 gepest",
+                                  "drie animatoren (beiden {n}) sloegen een jongen van 8"])
+@pytest.mark.parametrize("n,group", [(16, "minor"), (23, "adult")])
+def test_an_age_of_many_named_at_once_is_theirs(situ, text, n, group):
+    doer = situ(text.format(n=n)).perpetrator()
+    assert doer is not None and doer.age == n and doer.age_group == group, text
+
+
+@pytest.mark.parametrize("text", ["ik ben danseres en de choreograaf van onze voorstelling betast me",
+                                  "the director of our play keeps touching me at rehearsals",
+                                  "de regisseur van de film stuurt me elke nacht berichten"])
+def test_who_leads_a_production_is_an_adult(situ, text):
+    doer = situ(text).perpetrator()
+    assert doer is not None and doer.age_group == "adult", text
