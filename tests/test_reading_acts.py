@@ -408,3 +408,26 @@ def test_being_followed_is_stalking(situ, text):
 @pytest.mark.parametrize("text", ["hij volgt een opleiding tot verpleegkundige", "I follow the advice of my GP"])
 def test_following_a_course_is_no_harm(situ, text):
     assert "harassment" not in topics(situ(text)), text
+
+
+# ---------------------------------------------------------------- round 4: images, a demand and a sum
+# "has videos of me and wants 300 euro": sextortion, of the asker; a price asked for photos of a party is none.
+HOLDS = {"nl": ["iemand heeft {i} van mij en {d} {n} euro",
+                "een man die ik online ken heeft {i} van mij en {d} nu {n} euro"],
+         "en": ["someone has {i} of me and {d} {n} euros", "a man I met online has {i} of me and {d} {n} dollars now"]}
+IMAGES_OF = {"nl": ["filmpjes", "opnames", "foto's"], "en": ["videos", "recordings", "pictures"]}
+DEMANDS = {"nl": ["eist", "wil"], "en": ["demands", "wants"]}
+
+
+@pytest.mark.parametrize("text", [h.format(i=i, d=d, n=n) for lang in ("nl", "en") for h, i, d, n
+                                  in itertools.product(HOLDS[lang], IMAGES_OF[lang], DEMANDS[lang], (300, 2000))])
+def test_images_of_the_asker_and_a_sum_demanded_are_sextortion(situ, text):
+    s = situ(text)
+    assert "image-abuse" in topics(s), text
+    assert s.asker == "victim", text
+
+
+@pytest.mark.parametrize("text", ["de fotograaf vroeg 50 euro voor de foto's van het feest",
+                                  "the studio wants 50 euros for the pictures of the wedding"])
+def test_a_price_for_photos_is_no_sextortion(situ, text):
+    assert "image-abuse" not in topics(situ(text)), text
