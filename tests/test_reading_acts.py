@@ -431,3 +431,23 @@ def test_images_of_the_asker_and_a_sum_demanded_are_sextortion(situ, text):
                                   "the studio wants 50 euros for the pictures of the wedding"])
 def test_a_price_for_photos_is_no_sextortion(situ, text):
     assert "image-abuse" not in topics(situ(text)), text
+
+
+# ---------------------------------------------------------------- round 4: sex one said no to
+SEX_TOLD = {"nl": ["hij heeft seks met {w} gehad", "mijn ex heeft het gedaan", "een kennis wou vrijen"],
+            "en": ["he had sex with {w}", "my ex did it", "a friend of his slept with {w}"]}
+SAID_NO = {"nl": ["terwijl ik nee zei", "tegen mijn zin", "terwijl ze sliep"],
+           "en": ["while I said no", "against her will", "while she was asleep"]}
+WHOM_NL_EN = {"nl": "mij", "en": "me"}
+
+
+@pytest.mark.parametrize("text", [f"{t.format(w=WHOM_NL_EN[lang])} {n}" for lang in ("nl", "en")
+                                  for t, n in itertools.product(SEX_TOLD[lang], SAID_NO[lang])])
+def test_sex_one_said_no_to_is_rape(situ, text):
+    assert "sexual-violence" in topics(situ(text)), text
+
+
+@pytest.mark.parametrize("text", ["we hadden seks en ik wilde het niet aan mijn ouders vertellen",
+                                  "we had sex and I did not want to tell my parents"])
+def test_sex_and_a_refusal_of_something_else_is_no_rape(situ, text):
+    assert "sexual-violence" not in topics(situ(text)), text
