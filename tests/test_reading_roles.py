@@ -355,3 +355,24 @@ def test_an_age_of_many_named_at_once_is_theirs(situ, text, n, group):
 def test_who_leads_a_production_is_an_adult(situ, text):
     doer = situ(text).perpetrator()
     assert doer is not None and doer.age_group == "adult", text
+
+
+# ---------------------------------------------------------------- round 4: a clause joined on with no subject
+# "ik ben 17 en heb ... gedwongen", "he is 40 and has hit ...": the subject of the clause before did it.
+JOINED = {"nl": ["{s} {be} {n} en {have} vorige week een jongen van 9 geslagen",
+                 "{s} {be} {n} en {have} een meisje van 8 betast"],
+          "en": ["{s} {be} {n} and {have} slapped a boy of 9 last week", "{s} {be} {n} and {have} groped a girl of 8"]}
+SUBJECTS = {"nl": [("ik", "ben", "heb", "self"), ("mijn buurman", "is", "heeft", "buurman")],
+            "en": [("I", "am", "have", "self"), ("my neighbour", "is", "has", "neighbour")]}
+
+
+@pytest.mark.parametrize("text,doer,n", [(j.format(s=s, be=be, have=have, n=n), doer, n) for lang in ("nl", "en")
+                                         for j, (s, be, have, doer), n
+                                         in itertools.product(JOINED[lang], SUBJECTS[lang], (16, 45))])
+def test_a_clause_joined_on_has_the_subject_before(situ, text, doer, n):
+    s = situ(text)
+    perpetrator, victim = s.perpetrator(), s.victim()
+    assert perpetrator is not None and (perpetrator.relation == "self" if doer == "self"
+                                        else perpetrator.words.split()[-1] == doer), text
+    assert perpetrator.age == n, text
+    assert victim is not None and victim.age_group == "minor", text
