@@ -451,3 +451,11 @@ def test_sex_one_said_no_to_is_rape(situ, text):
                                   "we had sex and I did not want to tell my parents"])
 def test_sex_and_a_refusal_of_something_else_is_no_rape(situ, text):
     assert "sexual-violence" not in topics(situ(text)), text
+
+
+@pytest.mark.parametrize("text", [f"{w.format(n=n)} {g}, {f}" for lang, f in (("nl", "ze was bij haar vriendinnen"),
+                                                                         ("en", "she was with her friends"))
+                                  for w, g, n in itertools.product(GONE_WHO[lang], GONE[lang], (13,))])
+def test_one_gone_missing_leaves_no_one_who_did_it(situ, text):
+    s = situ(text)
+    assert s.victim() is not None and s.perpetrator() is None, text

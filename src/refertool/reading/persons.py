@@ -307,7 +307,10 @@ class Persons(Passage):
             if victim is not None:
                 victim.role = "victim"
                 assumed.append("victim")
-        if doer is None and victim is not None:
+        classes = {c for c in self.act_class if c} | set(self._together())
+        doerless = bool(classes) and all(w.act_classes[c]["no_doer"] for c in classes) and not any(
+            x in w.acts for x in self.words)  # only "is weggelopen", "has gone missing": no one's act
+        if doer is None and victim is not None and not doerless:
             free = [p for p in people if not p.role and p is not victim and p not in tellers and (
                 read_victim is None or p.at < read_victim.at and self.part[p.at] == self.part[read_victim.at])]
             # the one in a position of trust, first the one of the victim's ("zijn oom", "her coach") or one whose
