@@ -459,3 +459,10 @@ def test_sex_and_a_refusal_of_something_else_is_no_rape(situ, text):
 def test_one_gone_missing_leaves_no_one_who_did_it(situ, text):
     s = situ(text)
     assert s.victim() is not None and s.perpetrator() is None, text
+
+
+@pytest.mark.parametrize("text", ["mijn dochter van 14 is weggelopen, ze was bij een man van 35",
+                                  "our son (13) has gone missing, he had been with a man of 40"])
+def test_one_gone_missing_with_an_adult_leaves_the_adult_a_party(situ, text):
+    doer = situ(text).perpetrator()
+    assert doer is not None and doer.age_group == "adult", text

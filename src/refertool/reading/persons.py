@@ -307,11 +307,13 @@ class Persons(Passage):
             if victim is not None:
                 victim.role = "victim"
                 assumed.append("victim")
+        # only "is weggelopen", "has gone missing" told: the friends they were with are no party
         classes = {c for c in self.act_class if c} | set(self._together())
-        doerless = bool(classes) and all(w.act_classes[c]["no_doer"] for c in classes) and not any(
-            x in w.acts for x in self.words)  # only "is weggelopen", "has gone missing": no one's act
-        if doer is None and victim is not None and not doerless:
-            free = [p for p in people if not p.role and p is not victim and p not in tellers and (
+        no_party = frozenset.intersection(*(w.act_classes[c]["not_doers"] for c in classes)) \
+            if classes and not any(x in w.acts for x in self.words) else frozenset()
+        if doer is None and victim is not None:
+            free = [p for p in people if not p.role and p is not victim and p not in tellers
+                    and p.relation not in no_party and (
                 read_victim is None or p.at < read_victim.at and self.part[p.at] == self.part[read_victim.at])]
             # the one in a position of trust, first the one of the victim's ("zijn oom", "her coach") or one whose
             # word tells an adult ("a nurse") rather than anyone ("iemand om mee te praten"); else, for a minor,

@@ -218,7 +218,7 @@ class Words:
                 "when_ongoing": bool(spec.get("when_ongoing")), "family_topics": tuple(spec.get("family_topics", ())),
                 "with": {k: tuple(v) for k, v in (spec.get("with") or {}).items()},
                 "not_before": frozenset(spec.get("not_before", ())), "of_another": bool(spec.get("of_another")),
-                "no_doer": bool(spec.get("no_doer")),
+                "not_doers": frozenset(spec.get("not_doers", ())),
                 # groups of words (as written or as lemmas) that name the class when each is in one sentence part
                 "together": [together(group, name) for group in (spec.get("together") or {}).values()]}
             for word in spec.get("lemmas", ()):
@@ -322,7 +322,7 @@ SCHEMA: dict[str, Any] = {
                             "ongoing_topics": ids("topics"), "state": ("bool",), "when_ongoing": ("bool",),
                             "with": any_key(ids("topics")), "together": any_key(WORDS),
                             "family_topics": ids("topics"), "not_before": WORDS, "of_another": ("bool",),
-                            "no_doer": ("bool",)}),
+                            "not_doers": ("ids", "relations")}),
     "voice": dict.fromkeys(("passive", "agent", "active", "accused", "accused_of", "convicted", "sharing", "to",
                             "contact", "telling", "boundary", "relative", "before_noun", "thinking",
                             "time_clause", "time_clause_tail", "perfect_passive"), WORDS),
