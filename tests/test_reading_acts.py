@@ -302,3 +302,167 @@ def test_a_time_told_apart_from_the_act_is_not_its_time(situ, text):
                                                   ("was just assaulted", "who was just hit"))])
 def test_just_before_an_act_is_now(situ, text):
     assert situ(text).urgency == "acute", text
+
+
+# ---------------------------------------------------------------- round 4: a child gone missing
+# Gone, run off, not back home: the one missing bears it (never the one who did it); a crisis.
+GONE_WHO = {"nl": ["mijn zoon van {n}", "onze dochter ({n})", "een leerling van {n}"],
+            "en": ["my son of {n}", "our daughter ({n})", "a pupil aged {n}"]}
+GONE = {"nl": ["is sinds gisteren vermist", "is van huis weggelopen", "is gisteravond niet thuisgekomen",
+               "is spoorloos verdwenen"],
+        "en": ["has gone missing since yesterday", "ran away from home on friday", "did not come home last night",
+               "has disappeared since the weekend"]}
+
+
+@pytest.mark.parametrize("text", [f"{w.format(n=n)} {g}" for lang in ("nl", "en")
+                                  for w, g, n in itertools.product(GONE_WHO[lang], GONE[lang], (11, 16))])
+def test_one_gone_missing_bears_it_as_a_crisis(situ, text):
+    s = situ(text)
+    victim = s.victim()
+    assert victim is not None and victim.age_group == "minor", text
+    assert s.perpetrator() is None or s.perpetrator() is not victim, text
+    assert "crisis" in topics(s), text
+
+
+# ---------------------------------------------------------------- round 4: care words that tell no neglect
+# Left alone WITH someone is no one left alone; "I haven't washed" after an assault tells of the asker alone.
+ALONE_WITH = {"nl": ["mag ik {o} nog alleen laten met onze {c}?", "kan ik {o} nog alleen laten bij mijn {c}?"],
+              "en": ["can I still leave {o} alone with our {c}?", "should I leave {o} alone with my {c}?"]}
+ALONE_WHO = {"nl": ["hem", "haar"], "en": ["him", "her"]}
+ALONE_KIDS = {"nl": ["zoon", "kinderen"], "en": ["son", "kids"]}
+ALONE_BEFORE = {"nl": "Mijn broer heeft mijn nichtje betast. ", "en": "My brother groped my niece. "}
+
+
+@pytest.mark.parametrize("text", [ALONE_BEFORE[lang] + a.format(o=o, c=c) for lang in ("nl", "en") for a, o, c
+                                  in itertools.product(ALONE_WITH[lang], ALONE_WHO[lang], ALONE_KIDS[lang])])
+def test_left_alone_with_someone_is_no_neglect(situ, text):
+    s = situ(text)
+    assert "child-abuse" not in topics(s), text
+    assert not any(p.relation == "self" and p.role == "perpetrator" for p in s.people), text
+
+
+UNWASHED = {"nl": ["Ik werd gisteren verkracht en heb me nog niet gewassen.",
+                   "Ik ben vannacht aangerand, ik heb niet gedoucht en me niet gewassen."],
+            "en": ["I was raped yesterday and did not wash yet.",
+                   "I was assaulted last night; I have not washed."]}
+
+
+@pytest.mark.parametrize("text", [u for lang in ("nl", "en") for u in UNWASHED[lang]])
+def test_care_left_undone_by_the_asker_is_no_neglect(situ, text):
+    s = situ(text)
+    assert "child-abuse" not in topics(s) and "sexual-violence" in topics(s), text
+
+
+@pytest.mark.parametrize("text", ["de buren laten hun kinderen elke avond alleen thuis",
+                                  "the children are left alone at home every night",
+                                  "ze wassen het kind nooit en het krijgt geen eten"])
+def test_neglect_of_another_is_still_read(situ, text):
+    assert "child-abuse" in topics(situ(text)), text
+
+
+# ---------------------------------------------------------------- round 4: images asked for, images made
+# An adult asking a child for pictures or videos of themself: online grooming; intimate videos made of
+# someone: image abuse (of a child: abuse material).
+ASKERS_OF = {"nl": ["een man", "een onbekende op snapchat", "haar trainer"],
+             "en": ["a man", "a stranger on snapchat", "her coach"]}
+ASKS = {"nl": ["vraagt {c} om foto's van zichzelf", "vroeg {c} filmpjes te sturen", "wil selfies van {c}"],
+        "en": ["asks {c} for pictures of herself", "asked {c} to send videos", "wants selfies from {c}"]}
+ASKED = {"nl": ["mijn dochter van 12", "een meisje (13)"], "en": ["my daughter of 12", "a girl (13)"]}
+
+
+@pytest.mark.parametrize("text", [f"{a} {k.format(c=c)}" for lang in ("nl", "en")
+                                  for a, k, c in itertools.product(ASKERS_OF[lang], ASKS[lang], ASKED[lang])])
+def test_images_asked_of_a_child_are_grooming(situ, text):
+    s = situ(text)
+    victim = s.victim()
+    assert victim is not None and victim.age_group == "minor", text
+    assert {"online", "transgressive-behaviour"} <= set(topics(s)), text
+
+
+@pytest.mark.parametrize("text", ["hij maakte intieme video's van {c}", "he made intimate videos of {c}",
+                                  "hij heeft sexy foto's van {c} genomen", "he took intimate pictures of {c}"])
+@pytest.mark.parametrize("who,kind", [("mijn vriendin (25)", "image-abuse"), ("my girlfriend (25)", "image-abuse"),
+                                      ("een meisje van 14", "child-sexual-abuse-material"),
+                                      ("a girl of 14", "child-sexual-abuse-material")])
+def test_intimate_images_made_of_someone(situ, text, who, kind):
+    assert kind in topics(situ(text.format(c=who))), text
+
+
+# ---------------------------------------------------------------- round 4: following someone
+# Followed home, everywhere, day after day, or by someone: stalking; the verb alone ("een opleiding volgen") is none.
+FOLLOWED = {"nl": ["ik word al weken gevolgd door {d}", "{d} volgt mij elke avond naar huis",
+                   "{d} blijft mijn dochter overal volgen"],
+            "en": ["I am being followed by {d}", "{d} follows me home every night", "{d} keeps following my daughter"]}
+FOLLOWERS = {"nl": ["mijn ex", "een man", "een collega"], "en": ["my ex", "a man", "a colleague"]}
+
+
+@pytest.mark.parametrize("text", [f.format(d=d) for lang in ("nl", "en")
+                                  for f, d in itertools.product(FOLLOWED[lang], FOLLOWERS[lang])])
+def test_being_followed_is_stalking(situ, text):
+    s = situ(text)
+    doer = s.perpetrator()
+    assert "harassment" in topics(s), text
+    assert doer is not None and doer.words.split()[-1] in ("ex", "man", "collega", "colleague"), text
+
+
+@pytest.mark.parametrize("text", ["hij volgt een opleiding tot verpleegkundige", "I follow the advice of my GP"])
+def test_following_a_course_is_no_harm(situ, text):
+    assert "harassment" not in topics(situ(text)), text
+
+
+# ---------------------------------------------------------------- round 4: images, a demand and a sum
+# "has videos of me and wants 300 euro": sextortion, of the asker; a price asked for photos of a party is none.
+HOLDS = {"nl": ["iemand heeft {i} van mij en {d} {n} euro",
+                "een man die ik online ken heeft {i} van mij en {d} nu {n} euro"],
+         "en": ["someone has {i} of me and {d} {n} euros", "a man I met online has {i} of me and {d} {n} dollars now"]}
+IMAGES_OF = {"nl": ["filmpjes", "opnames", "foto's"], "en": ["videos", "recordings", "pictures"]}
+DEMANDS = {"nl": ["eist", "wil"], "en": ["demands", "wants"]}
+
+
+@pytest.mark.parametrize("text", [h.format(i=i, d=d, n=n) for lang in ("nl", "en") for h, i, d, n
+                                  in itertools.product(HOLDS[lang], IMAGES_OF[lang], DEMANDS[lang], (300, 2000))])
+def test_images_of_the_asker_and_a_sum_demanded_are_sextortion(situ, text):
+    s = situ(text)
+    assert "image-abuse" in topics(s), text
+    assert s.asker == "victim", text
+
+
+@pytest.mark.parametrize("text", ["de fotograaf vroeg 50 euro voor de foto's van het feest",
+                                  "the studio wants 50 euros for the pictures of the wedding"])
+def test_a_price_for_photos_is_no_sextortion(situ, text):
+    assert "image-abuse" not in topics(situ(text)), text
+
+
+# ---------------------------------------------------------------- round 4: sex one said no to
+SEX_TOLD = {"nl": ["hij heeft seks met {w} gehad", "mijn ex heeft het gedaan", "een kennis wou vrijen"],
+            "en": ["he had sex with {w}", "my ex did it", "a friend of his slept with {w}"]}
+SAID_NO = {"nl": ["terwijl ik nee zei", "tegen mijn zin", "terwijl ze sliep"],
+           "en": ["while I said no", "against her will", "while she was asleep"]}
+WHOM_NL_EN = {"nl": "mij", "en": "me"}
+
+
+@pytest.mark.parametrize("text", [f"{t.format(w=WHOM_NL_EN[lang])} {n}" for lang in ("nl", "en")
+                                  for t, n in itertools.product(SEX_TOLD[lang], SAID_NO[lang])])
+def test_sex_one_said_no_to_is_rape(situ, text):
+    assert "sexual-violence" in topics(situ(text)), text
+
+
+@pytest.mark.parametrize("text", ["we hadden seks en ik wilde het niet aan mijn ouders vertellen",
+                                  "we had sex and I did not want to tell my parents"])
+def test_sex_and_a_refusal_of_something_else_is_no_rape(situ, text):
+    assert "sexual-violence" not in topics(situ(text)), text
+
+
+@pytest.mark.parametrize("text", [f"{w.format(n=n)} {g}, {f}" for lang, f in (("nl", "ze was bij haar vriendinnen"),
+                                                                         ("en", "she was with her friends"))
+                                  for w, g, n in itertools.product(GONE_WHO[lang], GONE[lang], (13,))])
+def test_one_gone_missing_leaves_no_one_who_did_it(situ, text):
+    s = situ(text)
+    assert s.victim() is not None and s.perpetrator() is None, text
+
+
+@pytest.mark.parametrize("text", ["mijn dochter van 14 is weggelopen, ze was bij een man van 35",
+                                  "our son (13) has gone missing, he had been with a man of 40"])
+def test_one_gone_missing_with_an_adult_leaves_the_adult_a_party(situ, text):
+    doer = situ(text).perpetrator()
+    assert doer is not None and doer.age_group == "adult", text

@@ -258,3 +258,121 @@ def test_no_input_states_that_who_did_it_was_not_read(text):
 def test_a_doer_taken_from_the_relations_is_said_in_the_plan():
     _, plan = _plan(["een meisje van 12 zegt dat haar pleegvader elke avond op haar kamer komt", "--no-input"])
     assert any("read as pleegvader" in a for a in plan["assumptions"]), plan["assumptions"]
+
+
+# ---------------------------------------------------------------- round 4: the possessive over an age
+# "my 9-year-old son": the possessive stands before the age, and still makes the asker the child's parent.
+OWN_AGED = {"nl": ["mijn {n}-jarige {c}", "onze {n}-jarige {c}"],
+            "en": ["my {n}-year-old {c}", "our {n} year old {c}", "my {n}yo {c}"]}
+OWN_CHILD = {"nl": ["dochter", "zoon"], "en": ["daughter", "son"]}
+OWN_DONE = {"nl": ["{p} werd door een buurman geslagen", "{p} wordt gepest door twee klasgenoten"],
+            "en": ["{p} was slapped by a neighbour", "{p} keeps being bullied by older boys"]}
+
+
+@pytest.mark.parametrize("text,age", [(d.format(p=o.format(n=n, c=c)), n) for lang in ("nl", "en")
+                                      for o, c, d, n in itertools.product(OWN_AGED[lang], OWN_CHILD[lang],
+                                                                          OWN_DONE[lang], (6, 15))])
+def test_a_possessive_before_an_age_makes_a_parent(situ, text, age):
+    s = situ(text)
+    victim = s.victim()
+    assert s.asker == "parent", text
+    assert victim is not None and victim.own and victim.age == age, text
+
+
+# ---------------------------------------------------------------- round 4: many who tell the asker
+# "ouders vertellen me ...", "several nurses told me ...": a plural teller is no party to what they tell, the asker
+# is neither the one it was done to nor a bystander but one whom people come to tell.
+TELLERS = {"nl": ["ouders", "twee moeders", "enkele leerkrachten", "verschillende verpleegkundigen"],
+           "en": ["parents", "two mothers", "some teachers", "several nurses"]}
+TELL = {"nl": ["vertellen me", "zeiden me", "meldden me"], "en": ["tell me", "told me", "say to me"]}
+TOLD = {"nl": ["dat de buurman een meisje van 8 slaat", "dat een monitor een jongen van 10 betast heeft"],
+        "en": ["that the neighbour hits a girl of 8", "that a monitor touched a boy of 10"]}
+
+
+@pytest.mark.parametrize("text", [f"{t} {v} {d}".capitalize() for lang in ("nl", "en")
+                                  for t, v, d in itertools.product(TELLERS[lang], TELL[lang], TOLD[lang])])
+def test_many_who_tell_the_asker_are_no_party_and_the_asker_a_professional(situ, text):
+    s = situ(text)
+    victim, doer = s.victim(), s.perpetrator()
+    assert s.asker == "professional", text
+    assert victim is not None and victim.age_group == "minor" and victim.relation != "self", text
+    assert doer is not None and doer.words.split()[-1] in ("buurman", "neighbour", "monitor"), text
+
+
+# ---------------------------------------------------------------- round 4: an age said roughly
+# "a boy of about 8", "een meisje van een jaar of 10", "my niece (roughly 9)": the age is still the person's.
+ROUGH_WHO = {"nl": ["een jongen van {h} {n}", "mijn nichtje ({h} {n})", "een leerlinge van {h} {n}"],
+             "en": ["a boy of {h} {n}", "my niece ({h} {n})", "a girl aged {h} {n}"]}
+ROUGH = {"nl": ["ongeveer", "een jaar of", "rond de", "bijna"], "en": ["about", "around", "roughly", "almost"]}
+ROUGH_DONE = {"nl": "{p} werd door een buurman geslagen", "en": "{p} was slapped by a neighbour"}
+
+
+@pytest.mark.parametrize("text,age", [(ROUGH_DONE[lang].format(p=p.format(h=h, n=n)), n) for lang in ("nl", "en")
+                                      for p, h, n in itertools.product(ROUGH_WHO[lang], ROUGH[lang], (7, 12))])
+def test_an_age_said_roughly_is_the_persons(situ, text, age):
+    victim = situ(text).victim()
+    assert victim is not None and victim.age == age and victim.age_group == "minor", text
+    assert victim.relation not in ("", "self"), text
+
+
+@pytest.mark.parametrize("text", ["hij komt meestal rond 8 thuis en slaat dan zijn vrouw",
+                                  "he gets home around 9 and then hits his wife"])
+def test_a_rough_hour_is_no_age(situ, text):
+    assert all(p.age is None for p in situ(text).people), text
+
+
+# ---------------------------------------------------------------- round 4: a person between commas
+# "the coach, a man of 50, kissed ...": the man between commas is the coach, and the coach did what follows.
+HEADS = {"nl": [("de trainer van de ploeg", "trainer"), ("haar oom", "oom"), ("onze buurman", "buurman")],
+         "en": [("the coach of the team", "coach"), ("her uncle", "uncle"), ("our neighbour", "neighbour")]}
+BETWEEN = {"nl": ["een man van {n}", "ne vent van {n}"], "en": ["a man of {n}", "a guy aged {n}"]}
+AFTER = {"nl": "{h}, {b}, heeft mijn dochter (12) betast", "en": "{h}, {b}, groped my daughter (12)"}
+
+
+@pytest.mark.parametrize("text,doer,age", [(AFTER[lang].format(h=h, b=b.format(n=n)), head, n)
+                                           for lang in ("nl", "en") for (h, head), b, n
+                                           in itertools.product(HEADS[lang], BETWEEN[lang], (35, 60))])
+def test_a_person_between_commas_is_the_one_before(situ, text, doer, age):
+    s = situ(text)
+    perpetrator = s.perpetrator()
+    assert perpetrator is not None and perpetrator.words.split()[-1] == doer and perpetrator.age == age, text
+    assert len([p for p in s.people if p.relation != "self"]) == 2, text
+
+
+# ---------------------------------------------------------------- round 4: many of one age; who leads a production
+@pytest.mark.parametrize("text", ["two leaders (both {n}) made a boy of 10 undress",
+                                  "twee monitoren (allebei {n}) hebben een meisje van 9 gepest",
+                                  "drie animatoren (beiden {n}) sloegen een jongen van 8"])
+@pytest.mark.parametrize("n,group", [(16, "minor"), (23, "adult")])
+def test_an_age_of_many_named_at_once_is_theirs(situ, text, n, group):
+    doer = situ(text.format(n=n)).perpetrator()
+    assert doer is not None and doer.age == n and doer.age_group == group, text
+
+
+@pytest.mark.parametrize("text", ["ik ben danseres en de choreograaf van onze voorstelling betast me",
+                                  "the director of our play keeps touching me at rehearsals",
+                                  "de regisseur van de film stuurt me elke nacht berichten"])
+def test_who_leads_a_production_is_an_adult(situ, text):
+    doer = situ(text).perpetrator()
+    assert doer is not None and doer.age_group == "adult", text
+
+
+# ---------------------------------------------------------------- round 4: a clause joined on with no subject
+# "ik ben 17 en heb ... gedwongen", "he is 40 and has hit ...": the subject of the clause before did it.
+JOINED = {"nl": ["{s} {be} {n} en {have} vorige week een jongen van 9 geslagen",
+                 "{s} {be} {n} en {have} een meisje van 8 betast"],
+          "en": ["{s} {be} {n} and {have} slapped a boy of 9 last week", "{s} {be} {n} and {have} groped a girl of 8"]}
+SUBJECTS = {"nl": [("ik", "ben", "heb", "self"), ("mijn buurman", "is", "heeft", "buurman")],
+            "en": [("I", "am", "have", "self"), ("my neighbour", "is", "has", "neighbour")]}
+
+
+@pytest.mark.parametrize("text,doer,n", [(j.format(s=s, be=be, have=have, n=n), doer, n) for lang in ("nl", "en")
+                                         for j, (s, be, have, doer), n
+                                         in itertools.product(JOINED[lang], SUBJECTS[lang], (16, 45))])
+def test_a_clause_joined_on_has_the_subject_before(situ, text, doer, n):
+    s = situ(text)
+    perpetrator, victim = s.perpetrator(), s.victim()
+    assert perpetrator is not None and (perpetrator.relation == "self" if doer == "self"
+                                        else perpetrator.words.split()[-1] == doer), text
+    assert perpetrator.age == n, text
+    assert victim is not None and victim.age_group == "minor", text

@@ -112,6 +112,8 @@ class Passage:
         # phrases of lemmas, a determiner inside left out ("iets in mijn drankje", "without my consent")
         kept = [i for i, x in enumerate(self.words) if x not in w.determiners]
         for start, end, name in find([self.lemmas[i] for i in kept], w.act_phrases):
+            if self._phrase_undone(kept[start], kept[end - 1] + 1, name):
+                continue
             for i in range(kept[start], kept[end - 1] + 1):
                 out[i] = name
         # light verbs ("iets gedaan bij", "did something to"): an act only when done to a minor named next
@@ -128,6 +130,19 @@ class Passage:
         # a harm state ("blauwe plekken", "pregnant") tells what was done, not who did it: as a noun
         self.act_noun = [noun or bool(c) and w.act_classes[c]["state"] for noun, c in zip(self.act_noun, out)]
         return out
+
+    def _phrase_undone(self, start: int, end: int, name: str) -> bool:
+        """A phrase of a class that a word after it undoes ("alleen laten met ...", "leave alone with ...": left
+        with someone, not on one's own), or care left undone that is of the asker alone ("ik heb me niet gewassen",
+        "I did not wash"): no other person in its clause (`of_another`)."""
+        spec, words, w = self.w.act_classes[name], self.words, self.w
+        if end < len(words) and words[end] in spec["not_before"]:
+            return True
+        # (the asker in its sentence part, "I was raped and did not wash"; no one else in its clause)
+        clause = [j for j in range(len(words)) if self.clause[j] == self.clause[start]]
+        return spec["of_another"] and any(words[j] in w.self_words and self.part[j] == self.part[start]
+                                          for j in range(len(words))) and not any(
+            (self.norm[j],) in w.relations or words[j] in w.third for j in clause)
 
     def _together(self) -> dict[str, int]:
         """Classes named by words of each of their groups in one sentence part (`together`, as written or as

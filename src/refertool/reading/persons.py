@@ -40,7 +40,7 @@ class Persons(Passage):
                 continue  # "an adult member": one person
             mention = Mention(start, end, relation, " ".join(words[start:end]), w.relation_age.get(relation, ""),
                                w.relation_role.get(relation, ""))
-            mention.own = start > 0 and words[start - 1] in w.own and not mention.role
+            mention.own = self._owner_before(start) and not mention.role
             self.mentions.append(mention)
             self._spend(start, end)
         taken = {i for m in self.mentions for i in range(m.at, m.end)} | blocked
@@ -62,9 +62,37 @@ class Persons(Passage):
                 self.mentions.append(Mention(i, i + 1, "pronoun", word))
                 self.used.add(i)
         self.mentions.sort(key=lambda m: m.at)
+        self._between_commas()
         self._apposition()
         self._possessors()
         self._pronouns()
+
+    def _between_commas(self) -> None:
+        """"de trainer van de ploeg, ne vent van 40, heeft ...", "her coach, a man of 50, kissed her": a person of
+        `[pronouns] apposition` opening the sentence part right after another person's is that person; the two
+        parts and the one after them are one sentence part (who did it stands before the act again)."""
+        words, w, part = self.words, self.w, self.part
+        named = [m for m in self.mentions if m.relation not in ("self", "pronoun")]
+        for a, b in zip(named, named[1:]):
+            start = next((j for j in range(len(words)) if part[j] == part[b.at]), b.at)
+            if b.role or b.relation not in w.apposition or part[b.at] != part[a.at] + 1 \
+                    or any(words[j] not in w.articles for j in range(start, b.at)):
+                continue
+            b.refers = a
+            own, head = part[b.at], part[a.at]
+            for j in range(len(words)):
+                if own <= part[j] <= own + 1:
+                    part[j] = head
+        self.clause = self._clauses()
+
+    def _owner_before(self, start: int) -> bool:
+        """"mijn dochter", and "my 9-year-old daughter", "onze 14-jarige zoon": the possessive may stand before an
+        age that stands before the person word."""
+        words, j = self.words, start - 1
+        while j > 0 and (AGE_TOKEN.match(words[j]) or words[j] in AGE_AFTER or words[j] in ("old", "oud", "oude")
+                         or words[j] == "o" and words[j - 1] == "y"):
+            j -= 1
+        return 0 <= j < start and words[j] in self.w.own
 
     def _possessors(self) -> None:
         """"my daughter's coach", "de trainer van mijn zoon": the coach is the person of the clause; the
@@ -124,41 +152,50 @@ class Persons(Passage):
                 m.refers = me
                 me.age_group = me.age_group or m.age_group
 
+    def _hedged(self, i: int) -> int:
+        """Where the words before an age start, past a rough "about", "ongeveer", "een jaar of" (`[ages] hedges`)."""
+        hedge = next((len(h) for h in sorted(self.w.age_hedges, key=len, reverse=True)
+                      if len(h) <= i and tuple(self.words[i - len(h):i]) == h), 0)
+        return i - hedge
+
     def ages(self) -> None:
         words, w = self.words, self.w
         for i, word in enumerate(words):
             m = AGE_TOKEN.match(word)
+            k = self._hedged(i)  # the age's own place, its rough "about" left out: "a boy of about 8"
             # an age in words: "aged eleven", or right after a person ("a boy of eleven", "een zoon van vijftien")
             # ... or before its years ("a three-year-old", "een vijfjarige"; not "drie jaar geleden")
             aged = words[i + 1:i + 3] in (["year", "old"], ["jaar", "oud"]) or words[i + 1:i + 2] == ["jarige"]
-            spelt = w.numbers.get(word, 0) if i and (words[i - 1] in ("aged", "age") or aged or words[i - 1] in (
-                "of", "van") and any(x.end == i - 1 for x in self.mentions)) else 0
+            spelt = w.numbers.get(word, 0) if k and (words[k - 1] in ("aged", "age") or aged or words[k - 1] in (
+                "of", "van") and any(x.end == k - 1 for x in self.mentions)) else 0
             if spelt and any(x.at == i + 1 for x in self.mentions):
                 spelt = 0  # "a mother of two children": a count of people, not an age
             if not (m or spelt > 1) or (i + 1 < len(words) and words[i + 1] in NOT_AGE_AFTER):
                 continue
-            if i > 0 and words[i - 1] in ("om", "at", "rond", "around"):
-                continue  # a time of day
+            rough_time = k < i and words[k] in ("rond", "around") and not (k and (
+                words[k - 1] in AGE_BEFORE or any(x.end == k for x in self.mentions)))
+            if k > 0 and words[k - 1] in ("om", "at") or rough_time:
+                continue  # a time of day ("om 8", "at around 8", "komt rond 8 thuis"; not "a girl of around 8")
             age = int(m.group(1)) if m else spelt
             # "toen hij 7 was", "when she was 6", "at age 5", "between 6 and 9": the age then, not now
             then = any(words[j] in w.then for j in range(i) if self.part[j] == self.part[i])
             years = bool(m and word != m.group(1)) or (i + 1 < len(words) and words[i + 1] in AGE_AFTER)
-            before = words[i - 1] if i else ""
+            before = words[k - 1] if k else ""
             after_at = i + 1
             while after_at < len(words) and (words[after_at] in AGE_AFTER | {"old", "oud", "oude"}
                                              or words[after_at] == "o" and words[after_at - 1] == "y"):
                 after_at += 1
             nxt = next((x for x in self.mentions if x.at == after_at and x.relation not in ("self", "pronoun")), None)
             # "my son, 15, has ...": an age standing alone between commas is the age of the one just named
-            alone = all(self.part[j] != self.part[i] for j in (i - 1, i + 1) if 0 <= j < len(words))
-            prev = next((x for x in reversed(self.mentions) if x.end <= i and i - x.end <= 2
-                         and (self.part[x.at] == self.part[i] or alone and x.end == i)), None)
-            if prev is None and i >= 2 and words[i - 1] in AGE_BEFORE and words[i - 2] in w.relative:
-                prev = next((x for x in reversed(self.mentions) if x.end == i - 2), None)  # "her boyfriend, who is 30"
+            alone = all(self.part[j] != self.part[i] for j in (k - 1, i + 1) if 0 <= j < len(words))
+            prev = next((x for x in reversed(self.mentions) if x.end <= k and k - x.end <= 2
+                         and (self.part[x.at] == self.part[i] or alone and x.end == k)), None)
+            if prev is None and k >= 2 and words[k - 1] in AGE_BEFORE and words[k - 2] in w.relative:
+                prev = next((x for x in reversed(self.mentions) if x.end == k - 2), None)  # "her boyfriend, who is 30"
             owner = None
             if years and nxt is not None:
                 owner = nxt  # "een 14-jarige leerling", "a 13 year old boy"
-            elif prev is not None and (before in AGE_BEFORE or prev.end == i):
+            elif prev is not None and (before in AGE_BEFORE or prev.end == k):
                 owner = prev  # "meisje van 14", "dochter (12)", "ik ben 34", "ze is 19"
                 # "de kinderen van de buren (3 en 7)": the age of the children, not of whose children they are
                 # ("de trainer van mijn zoon (12)": of the son)
@@ -204,8 +241,9 @@ class Persons(Passage):
                 m.age_group = "minor"
 
     def harm_told(self) -> bool:
-        """Whether the text speaks of harm: an act or a harm state of any class, or a topic of abuse."""
-        return any(self.act_class) or any(x in self.w.acts for x in self.words) or any(
+        """Whether the text speaks of harm: an act or a harm state of any class (also one read from words together:
+        "ik word gevolgd door ..."), or a topic of abuse."""
+        return any(self.act_class) or bool(self._together()) or any(x in self.w.acts for x in self.words) or any(
             t in self.w.abuse_topics for _, _, t in find(self.words, self.w.topics))
 
     def assume_roles(self, asker_role: str, needs: list[str], defaulted: bool) -> list[str]:
@@ -269,8 +307,13 @@ class Persons(Passage):
             if victim is not None:
                 victim.role = "victim"
                 assumed.append("victim")
+        # only "is weggelopen", "has gone missing" told: the friends they were with are no party
+        classes = {c for c in self.act_class if c} | set(self._together())
+        no_party = frozenset.intersection(*(w.act_classes[c]["not_doers"] for c in classes)) \
+            if classes and not any(x in w.acts for x in self.words) else frozenset()
         if doer is None and victim is not None:
-            free = [p for p in people if not p.role and p is not victim and p not in tellers and (
+            free = [p for p in people if not p.role and p is not victim and p not in tellers
+                    and p.relation not in no_party and (
                 read_victim is None or p.at < read_victim.at and self.part[p.at] == self.part[read_victim.at])]
             # the one in a position of trust, first the one of the victim's ("zijn oom", "her coach") or one whose
             # word tells an adult ("a nurse") rather than anyone ("iemand om mee te praten"); else, for a minor,
@@ -299,9 +342,11 @@ class Persons(Passage):
                 continue
             if words[m.at] in w.self_objects and not (m.at and words[m.at - 1] in w.telling):
                 return True
-            # "ik word al weken gevolgd", "I was passed over": a passive of the asker
-            if m.at + 1 < len(words) and words[m.at + 1] in w.passive and any(
-                    participle(words[j]) for j in range(m.at + 2, len(words)) if self.clause[j] == self.clause[m.at]):
+            # "ik word al weken gevolgd", "I was passed over", "I am being followed": a passive of the asker
+            aux = next((j for j in (m.at + 1, m.at + 2) if j < len(words) and words[j] in w.passive
+                        and self.clause[j] == self.clause[m.at]), None)
+            if aux is not None and any(participle(words[j]) for j in range(aux + 1, len(words))
+                                       if self.clause[j] == self.clause[m.at]):
                 return True
         return False
 

@@ -58,8 +58,8 @@ class Reader(Persons, Time, Acts):
             self.asker_span = (start - marker, stop)
             sector = next((s for _, _, s in find(words[start:stop], w.sectors)), "")
             return role, sector, not private
-        for i in range(len(words) - 1):  # "mijn dochter", "my son": a parent asks
-            if words[i] in w.own and (words[i + 1] in w.children or self.lemmas[i + 1] in w.children):
+        for i in range(1, len(words)):  # "mijn dochter", "my 15-year-old son": a parent asks
+            if (words[i] in w.children or self.lemmas[i] in w.children) and self._owner_before(i):
                 return "parent", "", False
         for i, word in enumerate(words):  # "de coach van onze turnkring": the asker is of that setting
             if word in w.insider:
@@ -239,11 +239,26 @@ class Reader(Persons, Time, Acts):
             if m.relation in w.staff and any(words[j] in w.insider for j in range(max(0, m.at - 3), m.end + 3)
                                              if j < len(words)):
                 return True  # "een van onze animatoren", "a colleague at our school"
+            if self._many(m) and any(words[j] in w.telling and self._to_me(j + 1)
+                                     for j in range(m.end, min(len(words), m.end + 3))):
+                return True  # "ouders vertellen me", "several nurses told me": one whom people come to tell
         for i in range(len(words) - 1):  # "in onze jeugdwerking", "at our centre": a setting of theirs
             if words[i] in w.insider and any(self.lemmas[j] in w.settings or head(words[j], w.settings)
                                              for j in range(i + 1, min(len(words), i + 4))):
                 return True
         return False
+
+    def _to_me(self, at: int) -> bool:
+        """The asker as the one told, at `at`: "(told) me", "(say) to me", "(zeiden) aan mij"."""
+        words, w = self.words, self.w
+        if at < len(words) and words[at] in w.to:
+            at += 1
+        return at < len(words) and words[at] in w.self_objects
+
+    def _many(self, m: Mention) -> bool:
+        """The person word is a plural ("ouders", "nurses", "kinderen"): its lemma is shorter than the word."""
+        at = m.end - 1
+        return self.lemmas[at] != self.words[at] and len(self.lemmas[at]) < len(self.words[at])
 
     def _own_harmed(self) -> bool:
         """The act is done to something of the asker's own (their images, their body): "mijn naaktfoto's"."""
@@ -267,8 +282,9 @@ class Reader(Persons, Time, Acts):
         # "a colleague" of an asker it was done to is theirs
         if doer is not None and doer.relation in self.w.adult_with and (
                 self._possessed(doer) or victim is not None and victim.relation == "self"):
-            for p in seen:
-                if p.role == "victim" and not p.age_group and p.age is None and p.age_then is None:
+            for p in seen:  # (not "our daughter": a child of theirs is of no age told)
+                if p.role == "victim" and not p.age_group and p.age is None and p.age_then is None \
+                        and not self._child_word(p):
                     p.age_group = "adult"
         # whose children are named ("de kinderen van de buren", "the neighbour's kids", "ik sloeg mijn zoon") are adults
         for p in seen:

@@ -52,6 +52,7 @@ class Words:
         self.self_words = single(pronouns.get("self"))
         self.self_is = phrases(pronouns.get("self_is"))
         self.articles = single(pronouns.get("articles"))
+        self.apposition = frozenset(pronouns.get("apposition", ()))
         self.objects = single(pronouns.get("objects"))
         self.possessive_of = single(pronouns.get("of"))
         self.determiners = single(pronouns.get("determiners"))
@@ -216,6 +217,8 @@ class Words:
                 "ongoing_topics": tuple(spec.get("ongoing_topics", ())), "state": bool(spec.get("state")),
                 "when_ongoing": bool(spec.get("when_ongoing")), "family_topics": tuple(spec.get("family_topics", ())),
                 "with": {k: tuple(v) for k, v in (spec.get("with") or {}).items()},
+                "not_before": frozenset(spec.get("not_before", ())), "of_another": bool(spec.get("of_another")),
+                "not_doers": frozenset(spec.get("not_doers", ())),
                 # groups of words (as written or as lemmas) that name the class when each is in one sentence part
                 "together": [together(group, name) for group in (spec.get("together") or {}).values()]}
             for word in spec.get("lemmas", ()):
@@ -255,6 +258,7 @@ class Words:
         self.adult_with = frozenset(ages.get("adult_with", ()))
         self.minor_places = single(ages.get("minor_places"))
         self.place_of = single(ages.get("place_of"))
+        self.age_hedges = phrases(ages.get("hedges"))
 
     def relations_and_acts(self) -> set[str]:
         """The words a typo may be read as (people, acts, asker roles): short lists, telling words."""
@@ -305,20 +309,20 @@ def any_key(value: Any, facet: str = "") -> tuple[str, str, Any]:
 
 
 SCHEMA: dict[str, Any] = {
-    "ages": {"adult_with": ("ids", "relations"), "minor_places": WORDS, "place_of": WORDS},
+    "ages": {"adult_with": ("ids", "relations"), "minor_places": WORDS, "place_of": WORDS, "hedges": WORDS},
     "relations": any_key({"age_group": one_of("minor", "adult"), "role": one_of("victim", "perpetrator"),
                           "standing": one_of("victim", "perpetrator"), "words": WORDS, "modifier": ("bool",)}),
     "gender": {"female": WORDS, "male": WORDS},
     "compounds": {"not_heads": WORDS},
-    "pronouns": dict.fromkeys(("self", "third", "self_is", "articles", "objects", "of", "determiners", "self_objects",
-                                           "copula", "about"),
-                              WORDS),
+    "pronouns": {**dict.fromkeys(("self", "third", "self_is", "articles", "objects", "of", "determiners",
+                                  "self_objects", "copula", "about"), WORDS), "apposition": ("ids", "relations")},
     "acts": {"words": WORDS},
     "act_classes": any_key({"lemmas": WORDS, "nouns": WORDS, "separable": WORDS, "phrases": WORDS, "light": WORDS,
                             "topics": ids("topics"), "minor_topics": ids("topics"), "sexual": ("bool",),
                             "ongoing_topics": ids("topics"), "state": ("bool",), "when_ongoing": ("bool",),
                             "with": any_key(ids("topics")), "together": any_key(WORDS),
-                            "family_topics": ids("topics")}),
+                            "family_topics": ids("topics"), "not_before": WORDS, "of_another": ("bool",),
+                            "not_doers": ("ids", "relations")}),
     "voice": dict.fromkeys(("passive", "agent", "active", "accused", "accused_of", "convicted", "sharing", "to",
                             "contact", "telling", "boundary", "relative", "before_noun", "thinking",
                             "time_clause", "time_clause_tail", "perfect_passive"), WORDS),
