@@ -63,14 +63,16 @@ CASES = [
      # the client's partner: help for him is not the social worker's to arrange
      ["vertrouwenscentrum-kindermishandeling", "universitair-forensisch-centrum"]),
     # sport: Sportieq
-    # sport: a trainer did it, so the sport route and the Vlaams Meldpunt in Report
+    # sport: a trainer did it, so the sport route and the Vlaams Meldpunt in Report; Sportieq supports the
+    # integrity contact ("not itself a reporting point"): advice for them
     ("als aanspreekpersoon integriteit bij een voetbalclub: een trainer zou een speler van 12 betast hebben", (),
-     [("report", "sportieq"), ("report", "vlaams-meldpunt-grensoverschrijdend-gedrag"),
+     [("report", "vlaams-sporttribunaal"), ("advice", "sportieq"), ("report", "vlaams-meldpunt-grensoverschrijdend-gedrag"),
       ("advice", "vertrouwenscentrum-kindermishandeling"), ("help-victim", "tejo")],
      ["de-ambrassade", "moderator", "justitiehuis"]),  # no report, complaint or case named: no court help
-    # youth work: a leader did it, so De Ambrassade and the Vlaams Meldpunt in Report
+    # youth work: a leader did it, so the Vlaams Meldpunt in Report; De Ambrassade supports the integrity
+    # contact, so it is advice for the one who asks
     ("ik ben hoofdleider bij de chiro, een leider heeft een lid van 14 seksueel lastiggevallen", (),
-     [("report", "de-ambrassade"), ("report", "vlaams-meldpunt-grensoverschrijdend-gedrag")], ["sportieq"]),
+     [("advice", "de-ambrassade"), ("report", "vlaams-meldpunt-grensoverschrijdend-gedrag")], ["sportieq"]),
     # childcare: every serious situation goes to Kind en Gezin
     ("in onze kinderopvang heeft een begeleidster een peuter geslagen", (),
      [("report", "kind-en-gezin"), ("advice", "vertrouwenscentrum-kindermishandeling")], []),
@@ -222,7 +224,7 @@ def test_options_override_the_text(cli):
     assert minor.get("tzitemzo") == "advice" and "sam" not in minor
     assert adult.get("sam") == "advice" and "tzitemzo" not in adult
     sector = _placed(_plan(cli, "een cliënt werd betast door een begeleider", "--sector", "sport"))
-    assert sector.get("sportieq") == "report"  # the person who did it works in the asker's setting
+    assert sector.get("vlaams-sporttribunaal") == "report"  # who did it works in the asker's setting
 
 
 def test_specialised_help_for_who_did_it_comes_first(cli):
@@ -230,8 +232,8 @@ def test_specialised_help_for_who_did_it_comes_first(cli):
     step = next(s for s in plan["sections"] if s["id"] == "help-perpetrator")
     whys = {e["service"]["id"]: e["why"] for e in step["entries"]}
     assert whys["meerderjarige-plegers"].startswith("Specialised help for an adult who did it")
-    assert whys["caw"].startswith("Also helps")  # CAW helps victims too
-    assert list(whys).index("caw") > list(whys).index("universitair-forensisch-centrum")
+    # a welfare centre open to all is no help written for the one who did it (no source says so)
+    assert "caw" not in whys and "jac" not in whys
 
 
 LINE = """name = "NAME"
@@ -633,7 +635,7 @@ def test_the_steps_table_decides_the_step(catalog):
         return {e.service.id: s.id for s in make_plan(catalog, situation, Given(), "en", text, t).sections
                 for e in s.entries}
 
-    assert placed(table)["sportieq"] == "report" and placed(moved)["sportieq"] == "later"
+    assert placed(table)["vlaams-sporttribunaal"] == "report" and placed(moved)["vlaams-sporttribunaal"] == "later"
 
 
 @pytest.mark.parametrize("bad,message", [
@@ -909,6 +911,10 @@ def test_the_help_asked_for_comes_right_after_advice(cli):
     order = [s["id"] for s in _plan(cli, "mijn zoon van 15 heeft een meisje aangerand; wie kan hem "
                                          "helpen?")["sections"]]
     assert order.index("help-perpetrator") == order.index("advice") + 1 < order.index("report")
+    # someone asking whom to talk to, years later: who listens before where to report
+    talk = [s["id"] for s in _plan(cli, "ik ben 38; mijn grootvader misbruikte mij toen ik klein "
+                                        "was. met wie kan ik erover praten?")["sections"]]
+    assert talk.index("help-victim") < talk.index("report")
     plain = [s["id"] for s in _plan(cli, "mijn zoon van 15 heeft een meisje aangerand")["sections"]]
     assert plain.index("report") < plain.index("help-perpetrator")
 
