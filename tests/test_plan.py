@@ -66,7 +66,8 @@ CASES = [
     # sport: a trainer did it, so the sport route and the Vlaams Meldpunt in Report; Sportieq supports the
     # integrity contact ("not itself a reporting point"): advice for them
     ("als aanspreekpersoon integriteit bij een voetbalclub: een trainer zou een speler van 12 betast hebben", (),
-     [("report", "vlaams-sporttribunaal"), ("advice", "sportieq"), ("report", "vlaams-meldpunt-grensoverschrijdend-gedrag"),
+     [("report", "vlaams-sporttribunaal"), ("advice", "sportieq"),
+      ("report", "vlaams-meldpunt-grensoverschrijdend-gedrag"),
       ("advice", "vertrouwenscentrum-kindermishandeling"), ("help-victim", "tejo")],
      ["de-ambrassade", "moderator", "justitiehuis"]),  # no report, complaint or case named: no court help
     # youth work: a leader did it, so the Vlaams Meldpunt in Report; De Ambrassade supports the integrity
@@ -971,3 +972,10 @@ def test_a_plan_reads_and_searches_its_text_once(cli, monkeypatch):
     ran = cli("plan", "mijn dochter van 13 wordt geslagen door haar oom", "--no-input", "-f", "json")
     assert ran.code == 0 and json.loads(ran.out)["sections"]
     assert calls == {"read": 1, "search": 1}
+
+
+def test_staff_of_no_stated_age_are_adults_for_the_help_for_who_did_it(cli):
+    # a care worker: help for adults who offended, not the services for minors
+    carer = _placed(_plan(cli, "ik werk in een woonzorgcentrum voor mensen met een beperking; een bewoner van 40 "
+                               "zegt dat een nachtbegeleider hem betast"))
+    assert "minderjarige-plegers" not in carer and carer.get("meerderjarige-plegers") == "help-perpetrator"
