@@ -979,3 +979,13 @@ def test_staff_of_no_stated_age_are_adults_for_the_help_for_who_did_it(cli):
     carer = _placed(_plan(cli, "ik werk in een woonzorgcentrum voor mensen met een beperking; een bewoner van 40 "
                                "zegt dat een nachtbegeleider hem betast"))
     assert "minderjarige-plegers" not in carer and carer.get("meerderjarige-plegers") == "help-perpetrator"
+
+
+def test_a_question_about_secrecy_gets_the_secrecy_service_before_any_report(cli):
+    # whoever the reader takes the asker for, asking whether to break secrecy is a professional's question
+    order = [(s["id"], e["service"]["id"]) for s in _plan(
+        cli, "I am a dentist. A patient of 58 confessed he touched his grandson years ago. "
+             "May I break my secrecy, and to whom?")["sections"] for e in s["entries"]]
+    steps_in = [sid for sid, _ in order]
+    assert ("advice", "tzitemzo") in order
+    assert "report" not in steps_in or steps_in.index("advice") < steps_in.index("report")
