@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import re
 
@@ -682,6 +683,12 @@ def test_at_most_three_entries_a_step_the_rest_named_on_one_line(cli):
     assert also and advice["entries"][3]["service"]["name"] in " ".join(also)
     support = [line for line in lines if line.startswith("Someone to talk to")]
     assert len(support) == 1 and "Tele-onthaal" in support[0]  # general support: one line at the end
+    # a help step shows two in full (the person helped makes the contact), the third named on its also line
+    helped = next(s for s in plan["sections"] if s["id"] == "help-victim")
+    at = lines.index(next(line for line in lines if line.startswith("3. Help for the person affected")))
+    shown = list(itertools.takewhile(lambda line: not line[:1].isdigit() and not line.startswith("Someone"),
+                                     lines[at + 1:]))
+    assert len(helped["entries"]) > 2 and sum(line.startswith("• ") for line in shown) == 2
 
 
 def test_the_first_step_and_the_askers_advice_are_on_the_first_screen(cli):
