@@ -856,6 +856,9 @@ def test_the_care_sectors_route_when_a_colleague_hurts_a_resident_with_a_disabil
             "hit a resident")
     plan = _plan(cli, text)
     assert _placed(plan).get("vaph") == "report"
+    # the sources say the report is mandatory, by the next working day: the terminal says so too
+    vaph = next(line for line in _table(cli, text) if line.startswith("• VAPH"))
+    assert "mandatory" in vaph
     assert not any("minor" in a for a in plan["assumptions"])  # "for adults": an adult
     assert not any("(ages 12 to 25)" in e["why"] for s in plan["sections"] for e in s["entries"])
     # family is no setting: the father of a woman with a disability is not reported to the VAPH
