@@ -999,3 +999,13 @@ def test_a_question_about_secrecy_gets_the_secrecy_service_before_any_report(cli
     steps_in = [sid for sid, _ in order]
     assert ("advice", "tzitemzo") in order
     assert "report" not in steps_in or steps_in.index("advice") < steps_in.index("report")
+
+
+def test_a_citizen_arranges_help_for_who_did_it_only_for_someone_close_or_when_asked(cli):
+    # a neighbour who heard of it: the boy is not theirs to refer
+    neighbour = _placed(_plan(cli, "A girl of 9 told me a teenage boy touched her in the playground. "
+                                   "I am her neighbour."))
+    assert "help-perpetrator" not in neighbour.values()
+    # a parent for their own son: the services for minors who did it
+    son = _placed(_plan(cli, "mijn zoon van 13 heeft een klasgenootje van 11 betast op de speelplaats"))
+    assert son.get("minderjarige-plegers") == "help-perpetrator"

@@ -78,11 +78,12 @@ class Table:
     step_kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a step's own order of kinds
     # how the doer is named (and, for some names, their setting) -> their age group when no age is said
     doer_group: dict[str, str | dict[str, str]] = field(default_factory=dict)
+    close: frozenset[str] = frozenset()  # how a text names someone close to the asker (a son, a partner)
     path: str = ""
 
 
 TOP = {"version", "topics", "harm_fits", "audience_setting", "asked_first", "step_kinds", "doer_setting", "doer_group",
-       "asker_order", "care_centres", "language_words", "rule"}
+       "close", "asker_order", "care_centres", "language_words", "rule"}
 TOPIC_SETS = {"harm", "sexual", "specific", "images", "support", "danger"}
 CHOICES = {"for": ("", "victim", "perpetrator"), "sector": ("", "none", "doer", "asker"), "step": STEPS}
 
@@ -193,6 +194,7 @@ def read_table(path: Path) -> Table:
                             for k, v in raw.get("language_words", {}).items()},
             audience_setting={k: str(v) for k, v in raw.get("audience_setting", {}).items()},
             asked_first={k: str(v) for k, v in raw.get("asked_first", {}).items()},
+            close=frozenset(_strings(raw.get("close", []), "close")),
             doer_group={k: {s: str(g) for s, g in v.items()} if isinstance(v, dict) else str(v)
                         for k, v in raw.get("doer_group", {}).items()},
             step_kinds={k: _strings(v, f"step_kinds.{k}") for k, v in raw.get("step_kinds", {}).items()},
