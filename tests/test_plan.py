@@ -1007,5 +1007,5 @@ def test_a_citizen_arranges_help_for_who_did_it_only_for_someone_close_or_when_a
                                    "I am her neighbour."))
     assert "help-perpetrator" not in neighbour.values()
     # a parent for their own son: the services for minors who did it
-    son = _placed(_plan(cli, "mijn zoon van 13 heeft een klasgenootje van 11 betast op de speelplaats"))
+    son = _placed(_plan(cli, "onze zoon van 14 betastte op de speelplaats een klasgenootje van 11"))
     assert son.get("minderjarige-plegers") == "help-perpetrator"
