@@ -307,16 +307,9 @@ class _Builder:
                                 self.arranged())
 
     def arranged(self) -> bool:
-        """Help for the person who did it is the asker's to arrange: they ask for themself or someone close to
-        them; a professional, for a minor or for someone of a setting (staff, a colleague, a resident), not for
-        the family of the person they help (the VK and the police take that up); a citizen, for someone close."""
         doer = self.situation.perpetrator()
-        if self.asker != "professional":
-            # a citizen arranges it for themself, for someone close ([close]: their son), or when they ask it
-            return (self.asker == "perpetrator" or "help-perpetrator" in self.situation.needs
-                    or (doer is not None and doer.relation in self.table.close))
-        of_a_setting = doer is not None and self.table.doer_setting.get(doer.relation) not in (None, "")
-        return self.perpetrator_group == "minor" or of_a_setting
+        return steps.arranged(self.asker, self.situation.needs, doer.relation if doer else None,
+                              self.perpetrator_group, self.table)
 
     def admits(self, r: steps.Rule, s: Service, centres: list[Service]) -> bool:
         """The rule's conditions on the service hold."""

@@ -233,6 +233,16 @@ def doer_group(relation: str, setting: str, table: Table | None = None) -> str:
     return group.get(setting, "") if isinstance(group, dict) else group
 
 
+def arranged(asker: str, needs: tuple[str, ...], relation: str | None, group: str, table: Table | None = None) -> bool:
+    """Help for the person who did it is the asker's to arrange: a citizen's for themself, for someone close
+    ([close]: their son) or when they ask for it; a professional's for a minor or for someone of a setting
+    (staff, a colleague, a resident), not for the family of the person they help (the VK and the police)."""
+    table = table or bundled()
+    if asker != "professional":
+        return asker == "perpetrator" or "help-perpetrator" in needs or relation in table.close
+    return group == "minor" or (relation is not None and table.doer_setting.get(relation) not in (None, ""))
+
+
 def order(sections: tuple[str, ...], needs: tuple[str, ...], table: Table | None = None) -> list[str]:
     """The plan's steps in the guide's order, the help the text asks for ([asked_first]) right after Advice."""
     table = table or bundled()
