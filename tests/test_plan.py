@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import re
 
@@ -63,14 +64,17 @@ CASES = [
      # the client's partner: help for him is not the social worker's to arrange
      ["vertrouwenscentrum-kindermishandeling", "universitair-forensisch-centrum"]),
     # sport: Sportieq
-    # sport: a trainer did it, so the sport route and the Vlaams Meldpunt in Report
+    # sport: a trainer did it, so the sport route and the Vlaams Meldpunt in Report; Sportieq supports the
+    # integrity contact ("not itself a reporting point"): advice for them
     ("als aanspreekpersoon integriteit bij een voetbalclub: een trainer zou een speler van 12 betast hebben", (),
-     [("report", "sportieq"), ("report", "vlaams-meldpunt-grensoverschrijdend-gedrag"),
+     [("report", "vlaams-sporttribunaal"), ("advice", "sportieq"),
+      ("report", "vlaams-meldpunt-grensoverschrijdend-gedrag"),
       ("advice", "vertrouwenscentrum-kindermishandeling"), ("help-victim", "tejo")],
      ["de-ambrassade", "moderator", "justitiehuis"]),  # no report, complaint or case named: no court help
-    # youth work: a leader did it, so De Ambrassade and the Vlaams Meldpunt in Report
+    # youth work: a leader did it, so the Vlaams Meldpunt in Report; De Ambrassade supports the integrity
+    # contact, so it is advice for the one who asks
     ("ik ben hoofdleider bij de chiro, een leider heeft een lid van 14 seksueel lastiggevallen", (),
-     [("report", "de-ambrassade"), ("report", "vlaams-meldpunt-grensoverschrijdend-gedrag")], ["sportieq"]),
+     [("advice", "de-ambrassade"), ("report", "vlaams-meldpunt-grensoverschrijdend-gedrag")], ["sportieq"]),
     # childcare: every serious situation goes to Kind en Gezin
     ("in onze kinderopvang heeft een begeleidster een peuter geslagen", (),
      [("report", "kind-en-gezin"), ("advice", "vertrouwenscentrum-kindermishandeling")], []),
@@ -222,7 +226,7 @@ def test_options_override_the_text(cli):
     assert minor.get("tzitemzo") == "advice" and "sam" not in minor
     assert adult.get("sam") == "advice" and "tzitemzo" not in adult
     sector = _placed(_plan(cli, "een cliënt werd betast door een begeleider", "--sector", "sport"))
-    assert sector.get("sportieq") == "report"  # the person who did it works in the asker's setting
+    assert sector.get("vlaams-sporttribunaal") == "report"  # who did it works in the asker's setting
 
 
 def test_specialised_help_for_who_did_it_comes_first(cli):
@@ -230,8 +234,8 @@ def test_specialised_help_for_who_did_it_comes_first(cli):
     step = next(s for s in plan["sections"] if s["id"] == "help-perpetrator")
     whys = {e["service"]["id"]: e["why"] for e in step["entries"]}
     assert whys["meerderjarige-plegers"].startswith("Specialised help for an adult who did it")
-    assert whys["caw"].startswith("Also helps")  # CAW helps victims too
-    assert list(whys).index("caw") > list(whys).index("universitair-forensisch-centrum")
+    # a welfare centre open to all is no help written for the one who did it (no source says so)
+    assert "caw" not in whys and "jac" not in whys
 
 
 LINE = """name = "NAME"
@@ -633,7 +637,7 @@ def test_the_steps_table_decides_the_step(catalog):
         return {e.service.id: s.id for s in make_plan(catalog, situation, Given(), "en", text, t).sections
                 for e in s.entries}
 
-    assert placed(table)["sportieq"] == "report" and placed(moved)["sportieq"] == "later"
+    assert placed(table)["vlaams-sporttribunaal"] == "report" and placed(moved)["vlaams-sporttribunaal"] == "later"
 
 
 @pytest.mark.parametrize("bad,message", [
@@ -679,6 +683,12 @@ def test_at_most_three_entries_a_step_the_rest_named_on_one_line(cli):
     assert also and advice["entries"][3]["service"]["name"] in " ".join(also)
     support = [line for line in lines if line.startswith("Someone to talk to")]
     assert len(support) == 1 and "Tele-onthaal" in support[0]  # general support: one line at the end
+    # a help step shows two in full (the person helped makes the contact), the third named on its also line
+    helped = next(s for s in plan["sections"] if s["id"] == "help-victim")
+    at = lines.index(next(line for line in lines if line.startswith("3. Help for the person affected")))
+    shown = list(itertools.takewhile(lambda line: not line[:1].isdigit() and not line.startswith("Someone"),
+                                     lines[at + 1:]))
+    assert len(helped["entries"]) > 2 and sum(line.startswith("• ") for line in shown) == 2
 
 
 def test_the_first_step_and_the_askers_advice_are_on_the_first_screen(cli):
@@ -846,6 +856,9 @@ def test_the_care_sectors_route_when_a_colleague_hurts_a_resident_with_a_disabil
             "hit a resident")
     plan = _plan(cli, text)
     assert _placed(plan).get("vaph") == "report"
+    # the sources say the report is mandatory, by the next working day: the terminal says so too
+    vaph = next(line for line in _table(cli, text) if line.startswith("• VAPH"))
+    assert "mandatory" in vaph
     assert not any("minor" in a for a in plan["assumptions"])  # "for adults": an adult
     assert not any("(ages 12 to 25)" in e["why"] for s in plan["sections"] for e in s["entries"])
     # family is no setting: the father of a woman with a disability is not reported to the VAPH
@@ -909,6 +922,10 @@ def test_the_help_asked_for_comes_right_after_advice(cli):
     order = [s["id"] for s in _plan(cli, "mijn zoon van 15 heeft een meisje aangerand; wie kan hem "
                                          "helpen?")["sections"]]
     assert order.index("help-perpetrator") == order.index("advice") + 1 < order.index("report")
+    # someone asking whom to talk to, years later: who listens before where to report
+    talk = [s["id"] for s in _plan(cli, "ik ben 38; mijn grootvader misbruikte mij toen ik klein "
+                                        "was. met wie kan ik erover praten?")["sections"]]
+    assert talk.index("help-victim") < talk.index("report")
     plain = [s["id"] for s in _plan(cli, "mijn zoon van 15 heeft een meisje aangerand")["sections"]]
     assert plain.index("report") < plain.index("help-perpetrator")
 
@@ -965,3 +982,30 @@ def test_a_plan_reads_and_searches_its_text_once(cli, monkeypatch):
     ran = cli("plan", "mijn dochter van 13 wordt geslagen door haar oom", "--no-input", "-f", "json")
     assert ran.code == 0 and json.loads(ran.out)["sections"]
     assert calls == {"read": 1, "search": 1}
+
+
+def test_staff_of_no_stated_age_are_adults_for_the_help_for_who_did_it(cli):
+    # a care worker: help for adults who offended, not the services for minors
+    carer = _placed(_plan(cli, "ik werk in een woonzorgcentrum voor mensen met een beperking; een bewoner van 40 "
+                               "zegt dat een nachtbegeleider hem betast"))
+    assert "minderjarige-plegers" not in carer and carer.get("meerderjarige-plegers") == "help-perpetrator"
+
+
+def test_a_question_about_secrecy_gets_the_secrecy_service_before_any_report(cli):
+    # whoever the reader takes the asker for, asking whether to break secrecy is a professional's question
+    order = [(s["id"], e["service"]["id"]) for s in _plan(
+        cli, "I am a dentist. A patient of 58 confessed he touched his grandson years ago. "
+             "May I break my secrecy, and to whom?")["sections"] for e in s["entries"]]
+    steps_in = [sid for sid, _ in order]
+    assert ("advice", "tzitemzo") in order
+    assert "report" not in steps_in or steps_in.index("advice") < steps_in.index("report")
+
+
+def test_a_citizen_arranges_help_for_who_did_it_only_for_someone_close_or_when_asked(cli):
+    # a neighbour who heard of it: the boy is not theirs to refer
+    neighbour = _placed(_plan(cli, "A girl of 9 told me a teenage boy touched her in the playground. "
+                                   "I am her neighbour."))
+    assert "help-perpetrator" not in neighbour.values()
+    # a parent for their own son: the services for minors who did it
+    son = _placed(_plan(cli, "onze zoon van 14 betastte op de speelplaats een klasgenootje van 11"))
+    assert son.get("minderjarige-plegers") == "help-perpetrator"

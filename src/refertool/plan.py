@@ -237,10 +237,6 @@ class _Builder:
             self.assumptions.append(t("assume_minor", lang))
         self.victim_group = victim_group
         self.victim = _who(victim, victim_group, extra, vocab)
-        self.perpetrator_group = _group(perpetrator, vocab)
-        self.perpetrator = _who(perpetrator, self.perpetrator_group, [], vocab)
-        if (perpetrator or self.asker == "perpetrator" or self.feelings_only) and not self.perpetrator_group:
-            self.assumptions.append(t("assume_perpetrator_any_age", lang))
         if self.act and victim is not None and "perpetrator" in s.assumed:  # who did it was not read from an act
             self.assumptions.append(t("assume_doer", lang, perpetrator.words) if perpetrator and perpetrator.words
                                     else t("assume_doer_unknown", lang))
@@ -260,6 +256,12 @@ class _Builder:
         self.case_setting = self.sector or next(
             (table.audience_setting[a] for a in self.victim.audiences if a in table.audience_setting), "")
         self.setting = self.doer_setting()
+        # no age said: how the text names them may tell (staff, a parent: an adult; [doer_group])
+        self.perpetrator_group = _group(perpetrator, vocab) or (
+            steps.doer_group(perpetrator.relation, self.setting, table) if perpetrator is not None else "")
+        self.perpetrator = _who(perpetrator, self.perpetrator_group, [], vocab)
+        if (perpetrator or self.asker == "perpetrator" or self.feelings_only) and not self.perpetrator_group:
+            self.assumptions.append(t("assume_perpetrator_any_age", lang))
         avoid = words_of(vocab).avoid_kinds
         # "wil geen aangifte doen": the kinds of service that wish rules out (data/situation.toml)
         self.avoided = {k for a in s.avoid for k in avoid.get(a, ())}
@@ -305,12 +307,9 @@ class _Builder:
                                 self.arranged())
 
     def arranged(self) -> bool:
-        """Help for the person who did it is the asker's to arrange: they ask for themself or someone close to
-        them; a professional, for a minor or for someone of a setting (staff, a colleague, a resident), not for
-        the family of the person they help (the VK and the police take that up)."""
         doer = self.situation.perpetrator()
-        of_a_setting = doer is not None and self.table.doer_setting.get(doer.relation) not in (None, "")
-        return self.asker != "professional" or self.perpetrator_group == "minor" or of_a_setting
+        return steps.arranged(self.asker, self.situation.needs, doer.relation if doer else None,
+                              self.perpetrator_group, self.table)
 
     def admits(self, r: steps.Rule, s: Service, centres: list[Service]) -> bool:
         """The rule's conditions on the service hold."""

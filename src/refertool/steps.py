@@ -76,11 +76,14 @@ class Table:
     audience_setting: dict[str, str] = field(default_factory=dict)  # the case's setting, by whom it is about
     asked_first: dict[str, str] = field(default_factory=dict)  # a need read -> the step it brings forward
     step_kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a step's own order of kinds
+    # how the doer is named (and, for some names, their setting) -> their age group when no age is said
+    doer_group: dict[str, str | dict[str, str]] = field(default_factory=dict)
+    close: frozenset[str] = frozenset()  # how a text names someone close to the asker (a son, a partner)
     path: str = ""
 
 
-TOP = {"version", "topics", "harm_fits", "audience_setting", "asked_first", "step_kinds", "doer_setting",
-       "asker_order", "care_centres", "language_words", "rule"}
+TOP = {"version", "topics", "harm_fits", "audience_setting", "asked_first", "step_kinds", "doer_setting", "doer_group",
+       "close", "asker_order", "care_centres", "language_words", "rule"}
 TOPIC_SETS = {"harm", "sexual", "specific", "images", "support", "danger"}
 CHOICES = {"for": ("", "victim", "perpetrator"), "sector": ("", "none", "doer", "asker"), "step": STEPS}
 
@@ -191,6 +194,9 @@ def read_table(path: Path) -> Table:
                             for k, v in raw.get("language_words", {}).items()},
             audience_setting={k: str(v) for k, v in raw.get("audience_setting", {}).items()},
             asked_first={k: str(v) for k, v in raw.get("asked_first", {}).items()},
+            close=frozenset(_strings(raw.get("close", []), "close")),
+            doer_group={k: {s: str(g) for s, g in v.items()} if isinstance(v, dict) else str(v)
+                        for k, v in raw.get("doer_group", {}).items()},
             step_kinds={k: _strings(v, f"step_kinds.{k}") for k, v in raw.get("step_kinds", {}).items()},
             harm_fits={k: frozenset(_strings(v, f"harm_fits.{k}")) for k, v in raw.get("harm_fits", {}).items()},
             path=str(path))
@@ -218,6 +224,23 @@ def doer_setting(relation: str, asker_sector: str, table: Table | None = None) -
     if setting == "asker" or (setting and asker_sector):
         return asker_sector or None  # staff where the asker works, or in the setting the text names
     return setting
+
+
+def doer_group(relation: str, setting: str, table: Table | None = None) -> str:
+    """The age group of the person who did it when no age is said, by how the text names them and, where
+    the name alone does not tell (a "begeleider" in youth work may be 17), their setting ([doer_group])."""
+    group = (table or bundled()).doer_group.get(relation, "")
+    return group.get(setting, "") if isinstance(group, dict) else group
+
+
+def arranged(asker: str, needs: tuple[str, ...], relation: str | None, group: str, table: Table | None = None) -> bool:
+    """Help for the person who did it is the asker's to arrange: a citizen's for themself, for someone close
+    ([close]: their son) or when they ask for it; a professional's for a minor or for someone of a setting
+    (staff, a colleague, a resident), not for the family of the person they help (the VK and the police)."""
+    table = table or bundled()
+    if asker != "professional":
+        return asker == "perpetrator" or "help-perpetrator" in needs or relation in table.close
+    return group == "minor" or (relation is not None and table.doer_setting.get(relation) not in (None, ""))
 
 
 def order(sections: tuple[str, ...], needs: tuple[str, ...], table: Table | None = None) -> list[str]:

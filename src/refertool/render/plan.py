@@ -26,6 +26,8 @@ from .records import service_object, situation_object
 from .safe import clean, http_link, markdown_text
 
 SHOWN = 3  # entries a step shows in full on a terminal, best first; the rest are named on one "also" line
+# the help steps show two: the asker passes them on, the person helped makes the contact (one screen)
+SHOWN_IN = {"help-victim": 2, "help-perpetrator": 2}
 # (of the best three, one that may not serve the person, `Entry.unsure_area`, is named with the rest)
 
 
@@ -102,10 +104,10 @@ def plan_view(plan: Plan, lang: str, situation: bool = True) -> Group:
 
 
 def in_full(section: Section) -> tuple[list[Entry], list[Entry]]:
-    """The entries a terminal shows in full and those it only names: the best three, but not one that may not
-    serve the person (no place known, it serves only part of a region), which is named with the rest; no
-    fourth takes its place."""
-    best = list(section.entries[:SHOWN])
+    """The entries a terminal shows in full and those it only names: the best three (two in a help step), but
+    not one that may not serve the person (no place known, it serves only part of a region), which is named
+    with the rest; no next one takes its place."""
+    best = list(section.entries[:SHOWN_IN.get(section.id, SHOWN)])
     shown = [e for e in best if not e.unsure_area] or best
     return shown, [e for e in section.entries if e not in shown]
 
