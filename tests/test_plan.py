@@ -557,15 +557,14 @@ BLIND_STEPS = {"now": "now", "advice": "advice", "report": "report", "help_affec
 # break this suite; `refer plan` on them shows what is missing.
 MISREAD = "the reader misses it"
 BLIND_KNOWN = {
-    0: f"{MISREAD}: 'vanacht' (when)", 3: f"{MISREAD}: nothing read",
+    0: f"{MISREAD}: 'vanacht' (when)",
     5: "data: the Red Cross route is the only asylum route; and when it happened not read",
     8: f"{MISREAD}: nothing read", 13: f"{MISREAD}: the PE teacher not read as the one who did it",
-    14: f"{MISREAD}: the teacher not read as the one who did it; the age in brackets not read",
-    19: f"{MISREAD}: no harm read", 22: f"{MISREAD}: no harm read",
-    23: f"{MISREAD}: the parent asking read as the person affected",
-    26: f"{MISREAD}: the images not read", 28: f"{MISREAD}: the asker affected not read (a minor is assumed)",
-    34: f"{MISREAD}: the age in brackets not read, nor who asks", 37: f"{MISREAD}: the images asked for not read",
-    40: f"{MISREAD}: a missing child not read", 42: f"{MISREAD}: the asker read as the one who did it",
+    22: f"{MISREAD}: no harm read", 23: f"{MISREAD}: the parent asking read as the person affected",
+    34: f"{MISREAD}: the age in brackets not read, nor who asks",
+    37: "plan: no report route for images asked of a minor (Child Focus)",
+    40: "plan: a child gone missing has no police or Child Focus in Now",
+    42: f"{MISREAD}: the asker read as the one who did it",
 }
 
 
@@ -609,6 +608,7 @@ def test_blind_case(cli, n):
     fails = blind_failures(cli, cases[n], patterns)
     if n in BLIND_KNOWN and fails:
         pytest.xfail(BLIND_KNOWN[n])
+    assert n not in BLIND_KNOWN, "this known failure passes now: take it out of BLIND_KNOWN"
     assert fails == [], cases[n]["q"]
 
 
