@@ -301,6 +301,35 @@ def hostile(repeat: int) -> None:
           f"({times[-1][1][:20]!r}{'...' if len(times[-1][1]) > 20 else ''})")
 
 
+def emergency_cost(n: int, repeat: int, keep: Path | None, against: Path | None) -> None:
+    """`refer emergency` on a directory of `n` services against the bundled directory alone, warm caches; with
+    --against SRC, that source tree's figures beside these (each tree with its own cache); all runs
+    interleaved, min and median of `repeat`."""
+    tmp, data = _synthetic(n, keep, "refer-emergency-")
+    try:
+        trees = {"this tree": ROOT} | ({"--against": against} if against is not None else {})
+        commands: dict[str, list[str]] = {}
+        envs: dict[str, dict[str, str]] = {}
+        for k, (name, src) in enumerate(trees.items()):
+            env = {**os.environ, "PYTHONPATH": str(src / "src"), "REFER_CACHE_DIR": str(tmp / f"cache-{k}")}
+            for label, extra in ((f"{n}", ["--data-dir", str(data)]), ("bundled", [])):
+                cmd = [sys.executable, "-m", "refertool", *extra, "emergency"]
+                subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, check=True)  # the cold build
+                commands[f"{name}, {label}"], envs[f"{name}, {label}"] = cmd, env
+        result: dict[str, list[float]] = {name: [] for name in commands}
+        for k in range(repeat):
+            for name in (list(commands) if k % 2 == 0 else list(reversed(commands))):
+                result[name].append(timed(commands[name], envs[name]))
+        print(f"refer emergency, {n} services against the bundled directory, warm, {repeat} interleaved runs")
+        for name, runs in result.items():
+            print(f"  {name:<28}{min(runs) * 1000:6.0f}ms min {statistics.median(runs) * 1000:6.0f}ms median")
+        for name in trees:
+            ratio = statistics.median(result[f"{name}, {n}"]) / statistics.median(result[f"{name}, bundled"])
+            print(f"  {name}: {n} / bundled, medians {ratio:.2f}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def edit_cost(n: int, repeat: int, keep: Path | None, against: Path | None) -> None:
     """What one edited file costs on a directory of `n` services: a warm `refer search`, the run right after an
     edit (it reads the file), the run after that, and the first run under another name of the same folder (a
@@ -359,7 +388,7 @@ def _has(module: str) -> bool:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("what", choices=["startup", "large", "search", "hostile", "reader", "plan", "edits"])
+    ap.add_argument("what", choices=["startup", "large", "search", "hostile", "reader", "plan", "edits", "emergency"])
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--services", type=int, default=50_000)
     ap.add_argument("--keep", type=Path, help="reuse (or make) the synthetic directory here")
@@ -377,6 +406,8 @@ def main() -> None:
         plan_cost(args.repeat)
     elif args.what == "edits":
         edit_cost(args.services, args.repeat, args.keep, args.against)
+    elif args.what == "emergency":
+        emergency_cost(args.services, args.repeat, args.keep, args.against)
     else:
         large(args.services, args.repeat, args.keep)
 

@@ -260,3 +260,68 @@ def test_one_screen_whatever_the_directory_holds(catalog):
     crowd = [centre(n, "Gent", "oost-vlaanderen")._replace(id=f"care-{n:02d}") for n in range(SHOWN_PER_LINE * 2)]
     [line] = emergency_lines(crowd, catalog.regions)
     assert [s.id for s in line.services] == [f"care-{n:02d}" for n in range(SHOWN_PER_LINE)]
+
+
+def numbers_shown(catalog):
+    return {c.value for line in emergency_lines(emergency_services(catalog), catalog.regions)
+            for s in line.services for c in s.contacts}
+
+
+def test_the_view_reads_only_its_ready_services_when_every_file_is_as_stored(crowded, monkeypatch):
+    """`refer emergency` does not open the index when the cache agrees with every file: its lines are those
+    of the whole directory."""
+    import refertool.cache as cache
+    from refertool.catalog import load_catalog, load_emergency_catalog
+
+    fresh = load_catalog([crowded], cache=False)
+    monkeypatch.setattr(cache, "Store", lambda *a: pytest.fail("the index was opened"))
+    ready = load_emergency_catalog([crowded])
+    for near in NEAR:
+        where = None if near is None else resolve(ready, near)
+        assert view(emergency_lines(emergency_services(ready), ready.regions, where)) == \
+            view(emergency_lines(emergency_services(fresh), fresh.regions, where)), near
+
+
+def test_an_edited_number_a_new_and_a_removed_file_show_at_once(crowded):
+    """The view's exact freshness check: a number edited in a ready file, a new emergency file and a removed
+    one are seen by the next run (each run after the one before, as a user would)."""
+    from refertool.catalog import load_emergency_catalog
+
+    services = crowded / "services"
+    shown = sorted(services.glob("noodnummer-112-*.toml"))[0]
+    assert "112" in numbers_shown(load_emergency_catalog([crowded]))
+    shown.write_text(shown.read_text(encoding="utf-8").replace('value = "112"', 'value = "078/150.399"'),
+                     encoding="utf-8")
+    assert "078/150.399" in numbers_shown(load_emergency_catalog([crowded]))
+    added = services / "aaa-new-line.toml"
+    added.write_text(shown.read_text(encoding="utf-8").replace('value = "078/150.399"', 'value = "0800-13 599"')
+                     , encoding="utf-8")
+    assert "0800-13 599" in numbers_shown(load_emergency_catalog([crowded]))
+    added.unlink()
+    assert "0800-13 599" not in numbers_shown(load_emergency_catalog([crowded]))
+
+
+@pytest.mark.parametrize("damage", [
+    "DELETE FROM meta WHERE key = 'notes'",
+    "UPDATE meta SET value = x'00ff00' WHERE key = 'notes'",
+    "UPDATE meta SET value = x'00ff00' WHERE key = 'urgent'",
+    "UPDATE meta SET value = x'00ff00' WHERE key = 'emergency'",
+    "UPDATE meta SET value = x'00ff00' WHERE key = 'stats'",
+    "UPDATE meta SET value = x'00ff00' WHERE key = 'meta'",
+    "DROP TABLE meta",
+])
+def test_a_damaged_cache_still_shows_every_line(crowded, damage):
+    import sqlite3
+
+    from refertool.cache import cache_root
+    from refertool.catalog import load_catalog, load_emergency_catalog
+
+    fresh = view(emergency_lines(emergency_services(load_catalog([crowded], cache=False)), load_catalog(
+        [crowded], cache=False).regions))
+    (db,) = cache_root().glob("index-*.sqlite")
+    con = sqlite3.connect(db)
+    with con:
+        con.execute(damage)
+    con.close()
+    ready = load_emergency_catalog([crowded])
+    assert view(emergency_lines(emergency_services(ready), ready.regions)) == fresh

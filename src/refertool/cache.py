@@ -34,7 +34,19 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from .cachedb import DAMAGE, READY_ALL_UP_TO, SCHEMA, Built, Delta, LazyMembers, Store, write, write_back
+from .cachedb import (
+    DAMAGE,
+    READY_ALL_UP_TO,
+    SCHEMA,
+    Built,
+    Delta,
+    LazyMembers,
+    Store,
+    emergency_ready,
+    phrases_of,
+    write,
+    write_back,
+)
 from .directories import INDEX_META_FILES, FileStat, Placed, load_meta_or_fail, overlay, scan
 from .errors import CacheDamaged, DataError, Problem
 from .index import (
@@ -299,6 +311,33 @@ def load_cached(directories: Sequence[Path], bundled: Path | None, progress: Pro
         notes.append(f"cache directory {root} is not writable ({getattr(exc, 'strerror', None) or exc}); "
                      "searching without a cache")
     return Loaded(index, services, vocab, regions, tuple(notes), urgent=_urgent(services, urgent))
+
+
+class Urgently(NamedTuple):
+    """The emergency view's services and what shows them, straight from a cache every file agrees with."""
+
+    services: list[Service]
+    vocab: Vocabulary
+    regions: Regions
+    notes: tuple[str, ...]
+    phrases: Callable[[], PhraseTable | None]
+
+
+def load_emergency(directories: Sequence[Path]) -> Urgently | None:
+    """The emergency view's services without opening the index: when the size and mtime of every service file
+    are those stored (the same exact check as `load_cached`: an edited, added or removed file is never missed),
+    the services the cache keeps ready for the view are its whole answer. None when anything differs or is
+    damaged: then `load_cached`, which lays the changes over the cache or rebuilds it."""
+    if not all(d.is_dir() for d in directories):
+        return None
+    directories = [Path(os.path.realpath(d)) for d in directories]
+    files = scan(directories)
+    key = fingerprint(directories, [d / name for d in directories for name in INDEX_META_FILES])
+    ready = emergency_ready(cache_root() / f"index-{key}.sqlite", key)
+    if ready is None or [(f.path, f.size, f.mtime) for f in files] != ready.stats:
+        return None
+    return Urgently(ready.services, ready.vocab, ready.regions, tuple(ready.notes),
+                    lambda: phrases_of(ready.phrases))
 
 
 def _urgent(services: CachedServices, urgent: list[Urgent]) -> Callable[[], list[Service]]:

@@ -31,7 +31,7 @@ from .text import stems
 if TYPE_CHECKING:
     from .query import PhraseTable
 
-SCHEMA = "refertool-index-21"  # bump whenever what the index holds changes
+SCHEMA = "refertool-index-22"  # bump whenever what the index holds changes
 READY_ALL_UP_TO = 2000  # services; a larger directory keeps only those the emergency view can show ready
 WRITE_WAIT = 0.2  # seconds a write-back waits for another writer; then it is skipped (the next run writes it)
 
@@ -118,7 +118,9 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
                 # services ready to show without reading a file (see READY_ALL_UP_TO)
                 ("urgent", pickle.dumps(ready)),
                 # the emergency view's services, in its order: its lines without a look at the others
-                ("emergency", marshal.dumps([tuple(u) for u in urgent]))])
+                ("emergency", marshal.dumps([tuple(u) for u in urgent])),
+                # the state's notes alone, so that `refer emergency` need not load the state (see `emergency_ready`)
+                ("notes", marshal.dumps([str(p) for p in built.problems]))])
             con.executemany("INSERT INTO files VALUES (?, ?, ?, ?)",
                             [(f.path, f.size, f.mtime, n) for f, n in built.files])
             con.executemany("INSERT INTO postings VALUES (?, 0, ?)",
@@ -191,6 +193,55 @@ def _decoded(loads: Callable[[bytes], Any], blob: Any, kind: type | tuple[type, 
     if not isinstance(value, kind):
         raise Damaged(f"not a {kind}")
     return value
+
+
+class Ready(NamedTuple):
+    """What the emergency view needs of a cache, read without its index (see `emergency_ready`)."""
+
+    vocab: Vocabulary
+    regions: Regions
+    stats: list[tuple[str, int, int]]  # as `Store.stats`
+    services: list[Service]  # the emergency view's, in its order (`index.shortlist`)
+    notes: list[str]
+    phrases: Any  # the phrase table's blob, decoded when a --region asks for it (`phrases_of`)
+
+
+def emergency_ready(db: Path, key: str) -> Ready | None:
+    """The emergency view's services as the cache keeps them, with the few rows that check them; the index's
+    state, postings and stats of words are never read. None when a part is missing (a cache written before
+    this row existed) or damaged: the caller then opens the whole `Store`, which rebuilds what is damaged."""
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            meta = dict(con.execute("SELECT key, value FROM meta WHERE key IN "
+                                    "('schema', 'key', 'meta', 'stats', 'urgent', 'emergency', 'notes', 'phrases')"))
+        finally:
+            con.close()
+        if meta.get("schema") != SCHEMA or meta.get("key") != key or len(meta) != 8:
+            return None
+        vocab, regions = _decoded(pickle.loads, meta["meta"], tuple)
+        ready = _decoded(pickle.loads, meta["urgent"], dict)
+        rows = _decoded(marshal.loads, meta["emergency"], list)
+        services = [ready.get(int(n)) for n, _, _ in rows]
+        notes = _decoded(marshal.loads, meta["notes"], list)
+        stats = _decoded(marshal.loads, meta["stats"], list)
+    except (*DAMAGE, *DECODING):
+        return None
+    if not (isinstance(vocab, Vocabulary) and isinstance(regions, Regions)) \
+            or not all(isinstance(s, Service) for s in services) or not all(isinstance(n, str) for n in notes):
+        return None  # a service not kept ready (or of the wrong shape): the whole store finds it
+    return Ready(vocab, regions, stats, services, notes, meta["phrases"])
+
+
+def phrases_of(blob: Any) -> PhraseTable | None:
+    """A stored phrase table; None when damaged (it is then built)."""
+    from .query import PhraseTable
+
+    try:
+        table: PhraseTable = _decoded(pickle.loads, blob, PhraseTable)
+    except Damaged:
+        return None
+    return table
 
 
 class Store:
@@ -387,7 +438,8 @@ def write_back(store: Store, delta: Delta, read: Callable[[int], Service]) -> bo
                         [(f.path, f.size, f.mtime, n) for f, n in (built.files if built else ())])
         rows = [("state", marshal.dumps(tuple(state))),
                 ("stats", marshal.dumps([(f.path, f.size, f.mtime) for f in delta.files])),
-                ("emergency", marshal.dumps([tuple(u) for u in delta.urgent]))]
+                ("emergency", marshal.dumps([tuple(u) for u in delta.urgent])),
+                ("notes", marshal.dumps(list(delta.notes)))]
         if ready is not None:
             rows.append(("urgent", pickle.dumps(ready)))
         con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", rows)

@@ -123,6 +123,22 @@ def load_catalog(extra: Sequence[Path | str] = (), bundled: bool = True, cache: 
     return load_fresh(directories, *load_meta_or_fail(directories))
 
 
+def load_emergency_catalog(extra: Sequence[Path | str] = (), bundled: bool = True,
+                           progress: Progress | None = None) -> Catalog:
+    """What `refer emergency` shows from: when the cache agrees with every file, only the services it keeps
+    ready for the view (the index is not opened: its cost grows with the directory); else `load_catalog`."""
+    directories = resolve_directories([Path(d) for d in extra], bundled)
+    if os.environ.get("REFER_CACHE", "").lower() not in ("off", "0", "no"):
+        from .cache import load_emergency
+
+        ready = load_emergency(directories)
+        if ready is not None:
+            services = ready.services
+            return Catalog({s.id: s for s in services}, ready.vocab, ready.regions, tuple(directories), ready.notes,
+                           stored_phrases=ready.phrases, urgent=lambda: services)
+    return load_catalog(extra, bundled, progress=progress)
+
+
 def load_fresh(directories: Sequence[Path], vocab: Vocabulary, regions: Regions) -> Catalog:
     """Read and check every file now, and build the index in memory."""
     problems: list[Problem] = []

@@ -35,7 +35,7 @@ def emergency(
 
     settings = _settings(ctx)
     try:
-        catalog = _catalog(settings)
+        catalog = _catalog(settings, emergency=True)
     except ReferError as exc:  # a broken extra directory must never hide the emergency numbers
         _say(f"{t('fallback', settings.lang)} ({exc})")
         catalog = load_catalog([], bundled=True)

@@ -131,11 +131,14 @@ def with_filters(fn: F) -> F:
 
 
 # ---------------------------------------------------------------- helpers
-def _catalog(settings: Settings) -> Catalog:
-    from ..catalog import load_catalog
+def _catalog(settings: Settings, emergency: bool = False) -> Catalog:
+    """The catalog, its warnings said; with `emergency`, only what `refer emergency` shows (see
+    `catalog.load_emergency_catalog`)."""
+    from ..catalog import load_catalog, load_emergency_catalog
     from ..render.progress import stderr_bar
 
-    catalog = load_catalog(settings.data_dirs, settings.bundled, progress=stderr_bar)
+    load = load_emergency_catalog if emergency else load_catalog
+    catalog = load(settings.data_dirs, settings.bundled, progress=stderr_bar)
     for w in catalog.warnings:
         print(f"warning: {w}", file=sys.stderr)
     return catalog
