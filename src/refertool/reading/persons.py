@@ -251,7 +251,7 @@ class Persons(Passage):
         trainer ...", "a pupil of 13 is pregnant by a man of 30"): by the relations (`standing` in
         data/situation.toml), the dependent one bears it (the youngest, when ages tell it) and the one in a
         position of trust, or the other party, did it. The roles so given are named in the result, as assumed.
-        Feelings for children with no act ("ik voel me aangetrokken tot kinderen") harm no one: no one is assumed."""
+        Feelings for children with no act ("ik heb gevoelens voor jonge kinderen") harm no one: no one is assumed."""
         if "feelings" in needs:
             return []
         w = self.w
@@ -285,15 +285,15 @@ class Persons(Passage):
             me = Mention(against.at, against.at, "self", "")
             self.mentions.append(me)
         # ("mijn collega trekt de kleuters aan hun arm" is about what the colleague does to them)
-        # (and no one else of no standing: in "her brother is beating her mother" the brother is a party too)
+        # (and no one else of no standing: in "his uncle keeps hitting his aunt" the uncle is a party too)
         alone = not any(not standing(p) and p not in tellers and not p.possessor
                         and any(self.part[p.at] == self.part[b.at] for b in bearers) for p in free)
         if not (self.harm_told() or alone and any(self.minor(p) for p in bearers) and any(
                 not p.own or not self._about(bearers[0]) for p in trusted) or against is not None):
             return []
         # A victim the acts read with no one named to have done it ("she was raped after a night out; her parents
-        # ...") keeps it so, unless one in a position of trust is named before them in their sentence ("a leader
-        # is said to have sent messages to members": the subject of what was done to them).
+        # ...") keeps it so, unless one in a position of trust is named before them in their sentence ("a coach
+        # reportedly messaged two players": the subject of what was done to them).
         read_victim = victim if victim is not None and not defaulted else None
         if victim is None:
             if bearers:
