@@ -330,7 +330,7 @@ class Persons(Passage):
     def _tells(self, m: Mention) -> bool:
         """The person tells or reports it ("een vader vertelde dat ...", "a neighbour told me"): not a party to it."""
         words, w = self.words, self.w
-        # not "a leader is said to have ...": a telling in the passive is said of them
+        # not "the coach is reported to have ...": a telling in the passive is said of them
         return any(words[j] in w.telling and not any(words[k] in w.passive for k in range(m.end, j))
                    for j in range(m.end, min(len(words), m.end + 3)))
 
