@@ -105,6 +105,11 @@ def check_directory(directory: Path, vocab: Vocabulary, regions: Regions,
     return services, problems
 
 
+def cache_on() -> bool:
+    """The index cache is used unless REFER_CACHE=off (or 0, no): one rule for every way of loading."""
+    return os.environ.get("REFER_CACHE", "").lower() not in ("off", "0", "no")
+
+
 def load_catalog(extra: Sequence[Path | str] = (), bundled: bool = True, cache: bool = True,
                  progress: Progress | None = None) -> Catalog:
     """Load the bundled directory and every extra one; raise DataError with all problems.
@@ -114,7 +119,7 @@ def load_catalog(extra: Sequence[Path | str] = (), bundled: bool = True, cache: 
     follows a long first build (see `cache.Progress`).
     """
     directories = resolve_directories([Path(d) for d in extra], bundled)
-    if cache and os.environ.get("REFER_CACHE", "").lower() not in ("off", "0", "no"):
+    if cache and cache_on():
         from .cache import load_cached
 
         loaded = load_cached(directories, bundled_dir() if bundled else None, progress)
@@ -128,7 +133,7 @@ def load_emergency_catalog(extra: Sequence[Path | str] = (), bundled: bool = Tru
     """What `refer emergency` shows from: when the cache agrees with every file, only the services it keeps
     ready for the view (the index is not opened: its cost grows with the directory); else `load_catalog`."""
     directories = resolve_directories([Path(d) for d in extra], bundled)
-    if os.environ.get("REFER_CACHE", "").lower() not in ("off", "0", "no"):
+    if cache_on():
         from .cache import load_emergency
 
         ready = load_emergency(directories)
