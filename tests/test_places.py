@@ -42,3 +42,20 @@ def test_nearness_town_then_province_then_region(catalog):
 def test_a_mistyped_region_gets_a_suggestion(catalog):
     assert places.suggestion("limburgg", catalog.regions) == "limburg"
     assert places.suggestion("zzzz", catalog.regions) is None
+
+
+def test_a_contact_for_one_area_is_left_out_for_other_places_only(catalog):
+    """Every contact with an area of its own, against every area: kept where its area covers the place,
+    left out elsewhere, always kept when no place is told; contacts without an area always stay."""
+    regions = catalog.regions
+    narrow = [s for s in catalog if any(c.regions for c in s.contacts)]
+    assert narrow  # the bundled data has such contacts (a police zone's line, one office's number)
+    for s in narrow:
+        assert places.for_places(s, (), regions) == s
+        for area in regions.areas:
+            kept = places.for_places(s, [area], regions).contacts
+            for c in s.contacts:
+                assert (c in kept) == (not c.regions or places.covers(c.regions, area, regions)), (s.id, area)
+    police = catalog.get("lokale-politie")
+    assert all(not c.regions for c in places.for_places(police, ["oost-vlaanderen"], regions).contacts)
+    assert places.for_places(police, ["brussels"], regions) == police

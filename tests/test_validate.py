@@ -260,3 +260,34 @@ def test_a_maintainers_note_shown_to_callers_is_found(tmp_path, meta, note):
     assert [p.code for p in problems_of(path, meta)] == ["REF028"]
     path.write_text(path.read_text(encoding="utf-8").replace(note, "Op werkdagen; stand 2019."), encoding="utf-8")
     assert problems_of(path, meta) == []
+
+
+def test_a_contact_area_is_checked_like_a_service_area(meta, tmp_path):
+    vocab, regions = meta
+    path = tmp_path / "narrow.toml"
+    text = '''name = "Narrow"
+kind = "helpline"
+summary.nl = "Een dienst."
+summary.en = "A service."
+audiences = []
+roles = ["victim"]
+topics = ["reporting"]
+regions = ["belgium"]
+
+[[contacts]]
+channel = "phone"
+value = "02 123 45 67"
+source = "guide"
+regions = ["brussels"]
+
+[source]
+verified_at = 2026-11-26
+sources = ["guide"]
+'''
+    path.write_text(text, encoding="utf-8")
+    service, problems = check_service_file(path, vocab, regions, today=dt.date(2026, 11, 26))
+    assert problems == [] and service.contacts[0].regions == ("brussels",)
+    for bad, code in (('["atlantis"]', "REF006"), ('"brussels"', "REF005")):
+        path.write_text(text.replace('["brussels"]', bad), encoding="utf-8")
+        found = check_service_file(path, vocab, regions, today=dt.date(2026, 11, 26))[1]
+        assert [(p.code, p.line) for p in found] == [(code, 14)], bad  # the regions line

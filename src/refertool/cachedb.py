@@ -31,7 +31,7 @@ from .text import stems
 if TYPE_CHECKING:
     from .query import PhraseTable
 
-SCHEMA = "refertool-index-22"  # bump whenever what the index holds changes
+SCHEMA = "refertool-index-23"  # bump whenever what the index holds changes
 READY_ALL_UP_TO = 2000  # services; a larger directory keeps only those the emergency view can show ready
 WRITE_WAIT = 0.2  # seconds a write-back waits for another writer; then it is skipped (the next run writes it)
 

@@ -90,6 +90,9 @@ class Contact(NamedTuple):
     note: Localized = Localized()
     source: str = ""  # the id of the source (data/sources.toml) this contact comes from
     provenance: Localized = Localized()
+    # Where this way in serves, when it is narrower than the service's area (a city police zone's line
+    # within the police, one regional office's number): a plan for another place leaves it out.
+    regions: tuple[str, ...] = ()
 
 
 class Location(NamedTuple):

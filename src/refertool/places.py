@@ -107,6 +107,16 @@ def covers(served: Iterable[str], place: str, regions: Regions) -> bool:
     return not served or bool(served & set(covering(place, regions)))
 
 
+def for_places(s: Service, told: Iterable[str], regions: Regions) -> Service:
+    """The service with only the contacts that serve one of the places told (a Brussels police zone's line
+    is no way in for Gent); every contact when no place is told, each with the note that says where it serves."""
+    told = tuple(told)
+    if not told or not any(c.regions for c in s.contacts):
+        return s
+    kept = tuple(c for c in s.contacts if any(covers(c.regions, place, regions) for place in told))
+    return s._replace(contacts=kept)
+
+
 def covers_all_of(served: Iterable[str], place: str, regions: Regions) -> bool:
     """A service whose area is `served` serves the whole of `place` (Flanders serves all of Limburg;
     Gent does not serve all of Flanders); no area given is not limited to a part of any place."""

@@ -75,7 +75,7 @@ OPTIONAL = (
     "email", "free", "anonymous", "confidential", "always_open", "emergency", "how_to_reach", "locations",
 )
 SOURCE_KEYS = ("verified_at", "section", "document", "sources", "notes")
-CONTACT_KEYS = ("channel", "value", "hours", "always_open", "note", "source", "provenance")
+CONTACT_KEYS = ("channel", "value", "hours", "always_open", "note", "source", "provenance", "regions")
 LOCATION_KEYS = ("name", "city", "region", "address", "source", "note", "provenance")
 HOURS_KEYS = ("days", "opens", "closes")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -443,7 +443,22 @@ class _Checker:
         return Contact(channel=channel, value=value, hours=self.hours(item.get("hours"), line),
                        always_open=bool(self.flag(item, "always_open")),
                        note=note, source=self.text_value(item, "contacts.source"),
-                       provenance=self.localized(item, "provenance"))
+                       provenance=self.localized(item, "provenance"),
+                       regions=self.contact_regions(item.get("regions"), line))
+
+    def contact_regions(self, raw: Any, line: int) -> tuple[str, ...]:
+        """A contact's own area: region ids, as the service's `regions`."""
+        if raw is None:
+            return ()
+        line = self.line_of("regions", start=max(line - 1, 0)) or line  # looked up only for a contact with an area
+        if not isinstance(raw, list) or not all(isinstance(r, str) for r in raw):
+            self.add("REF005", "a contact's 'regions' must be an array of region ids", line)
+            return ()
+        for region in raw:
+            if region not in self.regions.areas:
+                self.add("REF006", f"unknown regions value '{region}'{did_you_mean(region, self.regions.areas)}",
+                         line)
+        return tuple(r for r in raw if r in self.regions.areas)
 
     def hours(self, raw: Any, line: int) -> tuple[Hours, ...]:
         if raw is None:

@@ -56,7 +56,7 @@ def service_object(s: Service, lang: str, sources: Mapping[str, Source] | None =
         "contacts": [
             {"channel": c.channel, "value": c.value,
              "hours": [{"days": list(h.days), "opens": h.opens, "closes": h.closes} for h in c.hours],
-             "always_open": c.always_open, "note": c.note.get(lang) or None,
+             "always_open": c.always_open, "note": c.note.get(lang) or None, "regions": list(c.regions),
              "source": source_object(c.source, known, c.provenance.get(lang))}
             for c in s.contacts
         ],
