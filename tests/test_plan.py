@@ -1082,5 +1082,15 @@ def test_a_rule_may_say_how_a_service_is_reached_in_its_step(tmp_path):
     bad.write_text('version = 1\n[[rule]]\nstep = "report"\nwhy.en = "x"\nroute = "go"\n', encoding="utf-8")
     from refertool.errors import DataError
 
-    with pytest.raises(DataError, match="route"):
+    with pytest.raises(DataError) as refused:
         steps.read_table(bad)
+    assert "route" in refused.value.problems[0].message and refused.value.problems[0].line == 5
+
+
+# ---------------------------------------------------------------- who is taken for a minor ([minor_settings])
+@pytest.mark.parametrize("doer,minor", [("mijn leider bij de scouts", True),
+                                        ("een begeleidster van de kinderopvang", True),
+                                        ("een collega op het werk", False)])
+def test_images_from_a_youth_leader_age_not_said_are_abuse_material(cli, doer, minor):
+    placed = _placed(_plan(cli, f"{doer} stuurt me steeds naaktfoto's"))
+    assert ("child-focus" in placed) == minor and ("igvm" in placed) == (not minor), placed

@@ -205,8 +205,10 @@ class _Builder:
             self.assumptions.append(t("assume_minor", lang))
         self.victim_group = victim_group
         self.victim = _who(victim, victim_group, extra, vocab)
-        harmed = self.topics & table.topics.get("harm", frozenset())  # a child gone missing: no one did harm
-        if self.act and victim is not None and "perpetrator" in s.assumed and harmed:  # not read from an act
+        # someone gone missing or taken (a crisis with no harm told): no one is said to have done harm
+        gone = bool(self.topics & table.topics.get("danger", frozenset())) and not self.topics & table.topics.get(
+            "harm", frozenset())
+        if self.act and victim is not None and "perpetrator" in s.assumed and not gone:  # not read from an act
             self.assumptions.append(t("assume_doer", lang, perpetrator.words) if perpetrator and perpetrator.words
                                     else t("assume_doer_unknown", lang))
         # whom the lines are written for: a parent among the bystanders; an asker not said
@@ -214,9 +216,6 @@ class _Builder:
         if not self.asker:
             self.asker = "professional"
             self.assumptions.append(t("assume_professional", lang))
-        if victim_group == "minor" and "image-abuse" in self.topics:
-            # sexual images of a minor are child sexual abuse material in law (Child Focus takes them)
-            self.topics.add("child-sexual-abuse-material")
         # the asker's own sector, else the setting the text names ("bij de scouts", "onze voorziening")
         # how the asker names themself ("ik ben groepsleider": youth work), by the table of settings
         own = table.doer_setting.get(s.asker_role, "")
@@ -225,6 +224,16 @@ class _Builder:
         self.case_setting = self.sector or next(
             (table.audience_setting[a] for a in self.victim.audiences if a in table.audience_setting), "")
         self.setting = self.doer_setting()
+        if (self.act and victim is not None and not self.victim_group and self.setting in table.minor_settings
+                and not table.doer_setting.get(victim.relation)):
+            # done by a youth leader, in childcare, to one not of the staff, age not said: a child ([minor_settings])
+            self.victim_group = "minor"
+            self.victim = _who(victim, "minor", extra, vocab)
+            self.assumptions = [a for a in self.assumptions if a != t("assume_victim_any_age", lang)]
+            self.assumptions.append(t("assume_minor", lang))
+        if self.victim_group == "minor" and "image-abuse" in self.topics:
+            # sexual images of a minor are child sexual abuse material in law (Child Focus takes them)
+            self.topics.add("child-sexual-abuse-material")
         # no age said: how the text names them may tell (staff, a parent: an adult; [doer_group])
         self.perpetrator_group = _group(perpetrator, vocab) or (
             steps.doer_group(perpetrator.relation, self.setting, table) if perpetrator is not None else "")

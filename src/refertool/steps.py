@@ -84,11 +84,12 @@ class Table:
     close: frozenset[str] = frozenset()  # how a text names someone close to the asker (a son, a partner)
     # the age groups whose general support is only what names them (a child: the lines for children)
     support_named_for: frozenset[str] = frozenset()
+    minor_settings: frozenset[str] = frozenset()  # the person affected there, age not said, is taken for a minor
     path: str = ""
 
 
 TOP = {"version", "topics", "harm_fits", "audience_setting", "asked_first", "step_kinds", "doer_setting", "doer_group",
-       "close", "support_named_for", "asker_order", "care_centres", "language_words", "rule"}
+       "close", "support_named_for", "minor_settings", "asker_order", "care_centres", "language_words", "rule"}
 TOPIC_SETS = {"harm", "sexual", "specific", "images", "support", "danger"}
 CHOICES = {"for": ("", "victim", "perpetrator"), "sector": ("", "none", "doer", "asker"), "step": STEPS}
 
@@ -201,6 +202,7 @@ def read_table(path: Path) -> Table:
             asked_first={k: str(v) for k, v in raw.get("asked_first", {}).items()},
             close=frozenset(_strings(raw.get("close", []), "close")),
             support_named_for=frozenset(_strings(raw.get("support_named_for", []), "support_named_for")),
+            minor_settings=frozenset(_strings(raw.get("minor_settings", []), "minor_settings")),
             doer_group={k: {s: str(g) for s, g in v.items()} if isinstance(v, dict) else str(v)
                         for k, v in raw.get("doer_group", {}).items()},
             step_kinds={k: _strings(v, f"step_kinds.{k}") for k, v in raw.get("step_kinds", {}).items()},
