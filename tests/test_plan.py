@@ -534,7 +534,8 @@ def test_day_and_night_only_for_a_care_centre_the_data_says_is_always_open(cli):
 
 # ---------------------------------------------------------------- the blind table (tests/plan_cases.toml)
 # 45 situations written blind by a field-expert helper from the guide and the public facts (its header says
-# how); service keys are matched by the patterns of tests/relevance/services.toml.
+# how), and 3 by the plan's engineer from the guide alone (marked there); service keys are matched by the
+# patterns of tests/relevance/services.toml.
 def _toml(path):
     import tomllib
 
@@ -562,8 +563,6 @@ BLIND_KNOWN = {
     8: f"{MISREAD}: nothing read", 13: f"{MISREAD}: the PE teacher not read as the one who did it",
     22: f"{MISREAD}: no harm read", 23: f"{MISREAD}: the parent asking read as the person affected",
     34: f"{MISREAD}: the age in brackets not read, nor who asks",
-    37: "plan: no report route for images asked of a minor (Child Focus)",
-    40: "plan: a child gone missing has no police or Child Focus in Now",
     42: f"{MISREAD}: the asker read as the one who did it",
 }
 
@@ -596,13 +595,13 @@ def blind_failures(cli, case, patterns) -> list[str]:
 
 def test_the_blind_table_has_at_least_forty_cases():
     cases, patterns = _blind()
-    assert len(cases) >= 40
+    assert len(cases) >= 40 and len(cases) == 48  # test_blind_case runs each
     keys = {k for c in cases for ks in (*c.get("steps", {}).values(), c.get("must_not", {}).get("keys", []))
             for k in ks}
     assert keys <= set(patterns)
 
 
-@pytest.mark.parametrize("n", range(45))
+@pytest.mark.parametrize("n", range(48))
 def test_blind_case(cli, n):
     cases, patterns = _blind()
     fails = blind_failures(cli, cases[n], patterns)
@@ -681,12 +680,15 @@ def test_at_most_three_entries_a_step_the_rest_named_on_one_line(cli):
     assert sum(line.startswith("• ") for line in lines) <= 3 * len(plan["sections"])
     also = [line for line in lines if line.strip().startswith("also: ")]
     assert also and advice["entries"][3]["service"]["name"] in " ".join(also)
-    support = [line for line in lines if line.startswith("Someone to talk to")]
-    assert len(support) == 1 and "Tele-onthaal" in support[0]  # general support: one line at the end
+    # general support: one line at the end (for an adult; a child's plan has only what names children)
+    support = [line for line in _table(cli, "een cliënte van 40 vertelt dat haar partner haar misbruikt")
+               if line.startswith("Someone to talk to")]
+    assert len(support) == 1 and "Tele-onthaal" in support[0]
     # a help step shows two in full (the person helped makes the contact), the third named on its also line
     helped = next(s for s in plan["sections"] if s["id"] == "help-victim")
     at = lines.index(next(line for line in lines if line.startswith("3. Help for the person affected")))
-    shown = list(itertools.takewhile(lambda line: not line[:1].isdigit() and not line.startswith("Someone"),
+    ends = ("Someone", "Assumptions")
+    shown = list(itertools.takewhile(lambda line: not line[:1].isdigit() and not line.startswith(ends),
                                      lines[at + 1:]))
     assert len(helped["entries"]) > 2 and sum(line.startswith("• ") for line in shown) == 2
 
@@ -881,9 +883,15 @@ def test_the_police_in_report_by_its_route_and_101_only_for_danger_now(cli):
     lines = _table(cli, text)
     police = next(n for n, line in enumerate(lines) if line.startswith("• Lokale politie"))
     shown = " ".join(" ".join(lines[police:police + 2]).split())
-    assert "to report a crime go to your local police station" in shown and not shown.rstrip().endswith("101")
+    # a complaint is filed at the local police (the guide); 101 is named only as what it is for
+    assert "go to your local police station" in shown and "101 is for emergencies only" in shown
+    assert "101 (Emergency number" not in shown
     md = cli("plan", text, "--no-input", "-f", "md").out
-    assert "to report a crime go to your local police station" in md
+    report = md.split("Report\n", 1)[1].split("\n## ", 1)[0]
+    assert "go to your local police station" in report and "101 (Emergency number" not in report
+    html = cli("plan", text, "--no-input", "-f", "html").out
+    report = html.split('id="report"', 1)[1].split("</section>", 1)[0]
+    assert "local police station" in report and "Emergency number" not in report
     now = _table(cli, "een jongen wordt op dit moment in elkaar geslagen voor de school")
     assert any(line.startswith("• Lokale politie  101") for line in now)
 
@@ -1009,3 +1017,80 @@ def test_a_citizen_arranges_help_for_who_did_it_only_for_someone_close_or_when_a
     # a parent for their own son: the services for minors who did it
     son = _placed(_plan(cli, "onze zoon van 14 betastte op de speelplaats een klasgenootje van 11"))
     assert son.get("minderjarige-plegers") == "help-perpetrator"
+
+
+# ---------------------------------------------------------------- a child gone missing; online contact
+# (the guide: Child Focus is also for "kinderen die vermist zijn"; in an emergency the police, 101)
+MISSING = [(who, gone) for who in ("mijn zoon van 11", "een leerling van 12", "ons meisje van 8")
+           for gone in ("is sinds vanmorgen vermist", "is na school verdwenen")]
+
+
+@pytest.mark.parametrize("who,gone", MISSING)
+def test_a_child_gone_missing_gets_the_police_and_child_focus_in_now(cli, who, gone):
+    plan = _plan(cli, f"{who} {gone}")
+    now = [e["service"]["id"] for s in plan["sections"] if s["id"] == "now" for e in s["entries"]]
+    assert now[:2] == ["lokale-politie", "child-focus"]  # the police first, at once
+    placed = _placed(plan)
+    assert not {"noodnummer-112", "moderator", "stop-it-now"} & set(placed)
+    assert not any(sid.startswith("zorgcentrum") for sid in placed)
+    # no one is said to have done harm, so the plan does not ask who did it
+    assert not any("who did it" in a for a in plan["assumptions"])
+
+
+def test_an_adult_gone_missing_gets_the_police_but_not_the_line_for_children(cli):
+    placed = _placed(_plan(cli, "mijn broer van 35 is sinds gisteren vermist"))
+    assert placed.get("lokale-politie") == "now" and placed.get("child-focus") is None
+
+
+@pytest.mark.parametrize("text", [
+    "een onbekende stuurt mijn zoon van 11 berichtjes op tiktok en wil afspreken",
+    "a man keeps sending my daughter of 12 messages on instagram and wants to meet her",
+])
+def test_online_contact_with_a_minor_is_reported_to_child_focus(cli, text):
+    placed = _placed(_plan(cli, text))
+    assert placed.get("child-focus") == "report" and placed.get("lokale-politie") == "report"
+    # the routes for images wait until images are named
+    assert "igvm" not in placed and "stopchildporno" not in placed
+
+
+def test_a_childs_plan_ends_with_no_support_written_for_all(cli, catalog):
+    child = _plan(cli, "een jongen van 12 wordt thuis geslagen door zijn vader")
+    adult = _plan(cli, "een vrouw van 40 wordt thuis geslagen door haar partner")
+    assert all("minors" in s["audiences"] for s in child["support"])
+    assert any(not s["audiences"] for s in adult["support"])  # Tele-onthaal, open to all
+
+
+def test_support_in_a_file_keeps_the_caveat_of_its_contact(cli, catalog):
+    from refertool.render.plan import best_with_note
+
+    text = "een vrouw van 40 wordt thuis geslagen door haar partner"
+    md = cli("plan", text, "--no-input", "-f", "md").out
+    support = md.split("## Someone to talk to", 1)[1].split("\n## ", 1)[0]
+    ids = [s["id"] for s in _plan(cli, text)["support"]]
+    notes = [best_with_note(catalog.get(sid), "en") for sid in ids]
+    assert any(note for _, note in notes)
+    assert all(f"{value} ({note})" in support for value, note in notes if note)
+
+
+def test_a_rule_may_say_how_a_service_is_reached_in_its_step(tmp_path):
+    from refertool import steps
+
+    bundled = steps.bundled()
+    police = next(r for r in bundled.rules if r.route is not None)
+    assert police.step == "report" and "101" in police.route.en and "101" in police.route.nl
+    bad = tmp_path / "plan.toml"
+    bad.write_text('version = 1\n[[rule]]\nstep = "report"\nwhy.en = "x"\nroute = "go"\n', encoding="utf-8")
+    from refertool.errors import DataError
+
+    with pytest.raises(DataError) as refused:
+        steps.read_table(bad)
+    assert "route" in refused.value.problems[0].message and refused.value.problems[0].line == 5
+
+
+# ---------------------------------------------------------------- who is taken for a minor ([minor_settings])
+@pytest.mark.parametrize("doer,minor", [("mijn leider bij de scouts", True),
+                                        ("een begeleidster van de kinderopvang", True),
+                                        ("een collega op het werk", False)])
+def test_images_from_a_youth_leader_age_not_said_are_abuse_material(cli, doer, minor):
+    placed = _placed(_plan(cli, f"{doer} stuurt me steeds naaktfoto's"))
+    assert ("child-focus" in placed) == minor and ("igvm" in placed) == (not minor), placed

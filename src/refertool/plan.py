@@ -9,7 +9,6 @@ hold for every rule alike, with `ages` and `places` deciding ages and areas.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -21,6 +20,8 @@ from .ranking import Result, search
 from .reading.model import ROLE_WORDS, Person, Situation
 from .reading.read import describe, read
 from .reading.words import words_of
+from .who import group_of_person as _group
+from .who import who as _who
 
 SECTIONS = ("now", "advice", "report", "help-victim", "help-perpetrator", "later")
 ABOUT_SELF = ("victim", "perpetrator")  # asker roles that ask for themselves
@@ -52,6 +53,7 @@ class Entry:
     # an emergency number outside Now (the police in Report): reached by its route ("to report a crime go to
     # your local police station"), its number being for danger now
     by_route: bool = False
+    route: str = ""  # how it is reached by its route in this step (the rule's `route`, else the service's own)
     others_why: tuple[str, ...] = ()  # the reason of each of `others`, as its own entry gave it
 
 
@@ -169,40 +171,6 @@ def _situation_holds(r: steps.Rule, s: Situation, asker: str, table: steps.Table
             and (r.doer_arranged is None or r.doer_arranged == arranged))
 
 
-# ---------------------------------------------------------------- who is who
-@dataclass(frozen=True)
-class Who:
-    """A person as the plan sees them: the audiences they belong to and their age, if known."""
-
-    audiences: frozenset[str]
-    age: int | None
-    group: str
-    vocab: Vocabulary
-
-    def fits(self, s: Service) -> bool:
-        """The service serves this person: its ages (`ages`, the one rule) and its audiences."""
-        span = ages.service_ages(s, self.vocab)
-        if span and not ages.fits(span, self.age, self.group, self.vocab):
-            return False
-        return not s.audiences or bool(self.audiences & set(s.audiences))
-
-    def names(self, s: Service) -> bool:
-        """The service names this person's audience itself (not merely open to all)."""
-        return bool(self.audiences & set(s.audiences))
-
-
-def _who(person: Person | None, group: str, extra: Iterable[str], vocab: Vocabulary) -> Who:
-    """With no age said, the age groups the person surely belongs to: an adult of no given age is not named
-    among young adults (a service for them still fits, by its ages, but is not help written for them)."""
-    age = person.age if person else None
-    found = ages.audiences_of(age, group, vocab)
-    taken = ages.assumed(group, vocab) if age is None else None
-    if taken is not None:
-        spans = vocab.age_spans()
-        found = frozenset(a for a in found if spans[a][0] <= taken[0] and taken[1] <= spans[a][1])
-    return Who(found | set(extra), age, group, vocab)
-
-
 # ---------------------------------------------------------------- the plan
 class _Builder:
     def __init__(self, catalog: Catalog, situation: Situation, given: Given, text: str, lang: str,
@@ -237,7 +205,10 @@ class _Builder:
             self.assumptions.append(t("assume_minor", lang))
         self.victim_group = victim_group
         self.victim = _who(victim, victim_group, extra, vocab)
-        if self.act and victim is not None and "perpetrator" in s.assumed:  # who did it was not read from an act
+        # someone gone missing or taken (a crisis with no harm told): no one is said to have done harm
+        gone = bool(self.topics & table.topics.get("danger", frozenset())) and not self.topics & table.topics.get(
+            "harm", frozenset())
+        if self.act and victim is not None and "perpetrator" in s.assumed and not gone:  # not read from an act
             self.assumptions.append(t("assume_doer", lang, perpetrator.words) if perpetrator and perpetrator.words
                                     else t("assume_doer_unknown", lang))
         # whom the lines are written for: a parent among the bystanders; an asker not said
@@ -245,9 +216,6 @@ class _Builder:
         if not self.asker:
             self.asker = "professional"
             self.assumptions.append(t("assume_professional", lang))
-        if victim_group == "minor" and "image-abuse" in self.topics:
-            # sexual images of a minor are child sexual abuse material in law (Child Focus takes them)
-            self.topics.add("child-sexual-abuse-material")
         # the asker's own sector, else the setting the text names ("bij de scouts", "onze voorziening")
         # how the asker names themself ("ik ben groepsleider": youth work), by the table of settings
         own = table.doer_setting.get(s.asker_role, "")
@@ -256,6 +224,16 @@ class _Builder:
         self.case_setting = self.sector or next(
             (table.audience_setting[a] for a in self.victim.audiences if a in table.audience_setting), "")
         self.setting = self.doer_setting()
+        if (self.act and victim is not None and not self.victim_group and self.setting in table.minor_settings
+                and not table.doer_setting.get(victim.relation)):
+            # done by a youth leader, in childcare, to one not of the staff, age not said: a child ([minor_settings])
+            self.victim_group = "minor"
+            self.victim = _who(victim, "minor", extra, vocab)
+            self.assumptions = [a for a in self.assumptions if a != t("assume_victim_any_age", lang)]
+            self.assumptions.append(t("assume_minor", lang))
+        if self.victim_group == "minor" and "image-abuse" in self.topics:
+            # sexual images of a minor are child sexual abuse material in law (Child Focus takes them)
+            self.topics.add("child-sexual-abuse-material")
         # no age said: how the text names them may tell (staff, a parent: an adult; [doer_group])
         self.perpetrator_group = _group(perpetrator, vocab) or (
             steps.doer_group(perpetrator.relation, self.setting, table) if perpetrator is not None else "")
@@ -331,7 +309,7 @@ class _Builder:
 
     def build(self) -> dict[str, list[Entry]]:
         """Each service in the first step whose rule admits it, in the order of the table's rules."""
-        found: dict[str, list[tuple[tuple, Service, tuple[str, tuple[str, ...]]]]] = {}
+        found: dict[str, list[tuple[tuple, Service, tuple[str, tuple[str, ...]], steps.Rule]]] = {}
         centres = self.care_centres() if any(r.care_centre and self.holds(r) for r in self.table.rules) else []
         if centres and self.situation.urgency == "recent" and _needs_care_centre(self.situation, self.table):
             self.assumptions.append(t("assume_within_week", self.lang))
@@ -344,18 +322,22 @@ class _Builder:
                 if s.kind in self.avoided and r.step != "now":
                     continue  # a refused route stays refused
                 self.placed.add(s.id)
-                found.setdefault(r.step, []).append((self._key(n, s, r.step), s, self._why(r, s)))
+                found.setdefault(r.step, []).append((self._key(n, s, r.step), s, self._why(r, s), r))
         out: dict[str, list[Entry]] = {}
         for step, rows in found.items():
             rows.sort(key=lambda row: row[0])
             entries = [Entry(s, f"{reason} ({'; '.join(facts)})" if facts else reason, (), reason, facts,
-                             not self.situation.places and self._local(s),
-                             step != "now" and s.kind == EMERGENCY and bool(s.how_to_reach.get(self.lang)))
-                       for _, s, (reason, facts) in rows]
+                             not self.situation.places and self._local(s), self._by_route(s, step),
+                             (r.route or s.how_to_reach).get(self.lang) if self._by_route(s, step) else "")
+                       for _, s, (reason, facts), r in rows]
             if not self.situation.places:
                 entries = self._one_line(entries)
             out[step] = entries
         return out
+
+    def _by_route(self, s: Service, step: str) -> bool:
+        """An emergency number outside Now (the police in Report) is reached by its route, not its number."""
+        return step != "now" and s.kind == EMERGENCY and bool(s.how_to_reach.get(self.lang))
 
     def _one_line(self, entries: list[Entry]) -> list[Entry]:
         """No place known: the care centres as one entry, the nearest by the language's region first."""
@@ -474,22 +456,20 @@ class _Builder:
         harm = set(self.table.topics.get("harm", ()))
         who, role = (self.perpetrator, "perpetrator") if not self.act or self.asker == "perpetrator" \
             else (self.victim, "victim")
-        # general: open to the person affected too (not a service only for people who did it)
+        named_only = who.group in self.table.support_named_for  # a child: the lines that name children
+        # general: open to the person affected too (not a service only for people who did it); about a harm
+        # only where the case names one (a chat after sexual violence is no support when a child is missing)
         found = [s for s in self.catalog if s.id not in self.placed and self.limits(s) and role in s.roles
                  and "victim" in s.roles
                  and wanted & set(s.topics) and who.fits(s) and s.kind in HELPING
+                 and (who.names(s) or not named_only)
+                 and not (harm & set(s.topics) - wanted and not self.topics & harm)
                  and not (harm & set(s.topics) - wanted and self.topics & set(s.topics) & harm)]
         return sorted(found, key=lambda s: (s.emergency or 999, s.name.lower()))
 
 
 EMERGENCY = "emergency-number"  # the kind whose first number is for danger now
 HELPING = frozenset({"organisation", "network", "helpline", "chat", "directory", "self-help"})
-
-
-def _group(person: Person | None, vocab: Vocabulary) -> str:
-    if person is None:
-        return ""
-    return ages.age_group(person.age, vocab) or person.age_group
 
 
 class _Named(NamedTuple):

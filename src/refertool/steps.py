@@ -61,6 +61,9 @@ class Rule:
     care_centre: bool = False
     always_open: bool | None = None  # the service is reachable day and night (true) or not (false)
     implies: tuple[str, ...] = ()
+    # how a service reached by its route in this step is reached (the police in Report: a complaint at the
+    # local police, its 101 being for danger now); else the service's own route
+    route: Localized | None = None
 
 
 @dataclass(frozen=True)
@@ -79,11 +82,14 @@ class Table:
     # how the doer is named (and, for some names, their setting) -> their age group when no age is said
     doer_group: dict[str, str | dict[str, str]] = field(default_factory=dict)
     close: frozenset[str] = frozenset()  # how a text names someone close to the asker (a son, a partner)
+    # the age groups whose general support is only what names them (a child: the lines for children)
+    support_named_for: frozenset[str] = frozenset()
+    minor_settings: frozenset[str] = frozenset()  # the person affected there, age not said, is taken for a minor
     path: str = ""
 
 
 TOP = {"version", "topics", "harm_fits", "audience_setting", "asked_first", "step_kinds", "doer_setting", "doer_group",
-       "close", "asker_order", "care_centres", "language_words", "rule"}
+       "close", "support_named_for", "minor_settings", "asker_order", "care_centres", "language_words", "rule"}
 TOPIC_SETS = {"harm", "sexual", "specific", "images", "support", "danger"}
 CHOICES = {"for": ("", "victim", "perpetrator"), "sector": ("", "none", "doer", "asker"), "step": STEPS}
 
@@ -129,8 +135,8 @@ def _rule(raw: dict[str, Any], line: int, text: str) -> Rule:
         if f is None:
             raise TomlProblem("REF004", f"rule: unknown key '{key}' (known: {', '.join(sorted(names))})", at)
         try:
-            if key == "why":
-                values["why"] = _why(value, "why")
+            if key in ("why", "route"):
+                values[key] = _why(value, key)
             elif key == "why_for":
                 if not isinstance(value, dict) or set(value) - set(WHY_FOR):
                     raise ValueError(f"why_for: a line for any of {', '.join(WHY_FOR)} is expected")
@@ -195,6 +201,8 @@ def read_table(path: Path) -> Table:
             audience_setting={k: str(v) for k, v in raw.get("audience_setting", {}).items()},
             asked_first={k: str(v) for k, v in raw.get("asked_first", {}).items()},
             close=frozenset(_strings(raw.get("close", []), "close")),
+            support_named_for=frozenset(_strings(raw.get("support_named_for", []), "support_named_for")),
+            minor_settings=frozenset(_strings(raw.get("minor_settings", []), "minor_settings")),
             doer_group={k: {s: str(g) for s, g in v.items()} if isinstance(v, dict) else str(v)
                         for k, v in raw.get("doer_group", {}).items()},
             step_kinds={k: _strings(v, f"step_kinds.{k}") for k, v in raw.get("step_kinds", {}).items()},

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from ..emergency import shared_name
 from ..i18n import t
-from ..model import Service
+from ..model import Contact, Service
 from ..plan import Entry, Plan, Section
 from ..sources import Source
 from ..validate import today as the_day  # REFER_TODAY reaches the record too
@@ -54,6 +54,22 @@ def plan_object(plan: Plan, lang: str, sources: Mapping[str, Source] | None = No
 def _reach(s: Service, lang: str) -> list[tuple[str, str]]:
     """Every contact in the data's order (the best first) with its caveat; else the route to one."""
     return [(c.value, c.note.get(lang).rstrip(".")) for c in s.contacts] or [("", s.how_to_reach.get(lang))]
+
+
+def _danger_number(e: Entry) -> Contact | None:
+    """An entry reached by its route (the police in Report): its number for danger now (an emergency number's
+    first phone), which is not how a complaint is filed and so is left out there."""
+    return next((c for c in e.service.contacts if c.channel == "phone"), None) if e.by_route else None
+
+
+def _by_route(e: Entry, lang: str) -> list[tuple[str, str]]:
+    """An entry reached by its route: the route, then its contacts but the number for danger now."""
+    danger = _danger_number(e)
+    return [(e.route, ""), *((c.value, c.note.get(lang).rstrip(".")) for c in e.service.contacts if c is not danger)]
+
+
+def _with_note(value: str, note: str) -> str:
+    return f"{value} ({note})" if value and note else value or note
 
 
 def _where(s: Service) -> str:
@@ -136,7 +152,7 @@ def _entry_text(e: Entry, lang: str) -> Text:
         return Text.assemble(_txt(shared_name([o.name for o in group]) or s.name, "bold"), f": {clean(towns)}",
                              (f" ({t('plan_centres_by_town', lang)})", "dim"),
                              (f"\n{clean(e.reason or e.why)}{clean(hours)}", "dim"))
-    best, note = (s.how_to_reach.get(lang), "") if e.by_route else best_with_note(s, lang)
+    best, note = (e.route, "") if e.by_route else best_with_note(s, lang)
     link = http_link(best) if best.startswith(("http", "www.")) else None
     out = Text.assemble(_txt(s.name, "bold"), "  ")
     out.append(clean(shown_url(best) if link else best), style=f"bold link {link}" if link else "bold")
@@ -180,14 +196,14 @@ def write_markdown(out: IO[str], plan: Plan, lang: str, situation: bool = True,
         out.write(f"\n## {n}. {md(section.title)}\n\n")
         for e in section.entries:
             for s, why in _each(e):
-                reach = [(s.how_to_reach.get(lang), ""), *_reach(s, lang)] if e.by_route else _reach(s, lang)
+                reach = _by_route(e, lang) if e.by_route and s is e.service else _reach(s, lang)
                 reach_line = " · ".join(f"{md(v)} ({md(note)})" if v and note else md(v or note)
                                         for v, note in reach)
                 where = f"  \n  {md(_where(s))}" if _where(s) else ""
                 out.write(f"- **{md(s.name)}**: {reach_line}{where}  \n  {md(why)}\n")
     if plan.support:
         out.write(f"\n## {md(t('plan_support', lang))}\n\n")
-        out.writelines(f"- **{md(s.name)}**: {md(best_contact(s, lang))}\n" for s in plan.support)
+        out.writelines(f"- **{md(s.name)}**: {md(_with_note(*best_with_note(s, lang)))}\n" for s in plan.support)
     day, data, steps = _record(plan, lang, today)
     out.write(f"\n## {t('plan_record', lang)}\n\n- {t('plan_record_date', lang)}: {day}\n"
               f"- {t('plan_record_data', lang)}: {md(data)}\n")
@@ -213,11 +229,13 @@ def write_html(out: IO[str], plan: Plan, lang: str, situation: bool = True, toda
     def esc(text: str) -> str:
         return html.escape(clean(text), quote=True)
 
-    def reach_html(s: Service) -> str:
+    def reach_html(s: Service, skip: Contact | None = None) -> str:
         if not s.contacts:
             return f'<span class="route">{esc(s.how_to_reach.get(lang))}</span>'
         parts = []
         for c in s.contacts:
+            if c is skip:
+                continue
             link = http_link(c.value) if c.channel in ("website", "chat") else None
             value = f'<a href="{esc(link)}">{esc(c.value)}</a>' if link else esc(c.value)
             note = c.note.get(lang).rstrip(".")
@@ -225,10 +243,11 @@ def write_html(out: IO[str], plan: Plan, lang: str, situation: bool = True, toda
         return "<br>".join(parts)
 
     def items(e: Entry) -> str:
-        route = f'<span class="route">{esc(e.service.how_to_reach.get(lang))}</span><br>' if e.by_route else ""
+        route = f'<span class="route">{esc(e.route)}</span><br>' if e.by_route else ""
+        danger = _danger_number(e)
         return "".join(f'<li><span class="name">{esc(s.name)}</span><br>'
                        + (route if s is e.service else "")
-                       + f'<span class="reach">{reach_html(s)}</span><br>'
+                       + f'<span class="reach">{reach_html(s, danger if s is e.service else None)}</span><br>'
                        + (f'<span class="where">{esc(_where(s))}</span><br>' if _where(s) else "")
                        + f'<span class="why">{esc(why)}</span></li>\n'
                        for s, why in _each(e))
@@ -252,7 +271,8 @@ def write_html(out: IO[str], plan: Plan, lang: str, situation: bool = True, toda
         out.write("</ul>\n</section>\n")
     if plan.support:
         out.write(f'<section id="support">\n<h2>{esc(t("plan_support", lang))}</h2>\n<ul class="entries">\n')
-        out.writelines(f'<li><span class="name">{esc(s.name)}</span>: {esc(best_contact(s, lang))}</li>\n'
+        out.writelines(f'<li><span class="name">{esc(s.name)}</span>: '
+                       f'{esc(_with_note(*best_with_note(s, lang)))}</li>\n'
                        for s in plan.support)
         out.write("</ul>\n</section>\n")
     day, data, steps = _record(plan, lang, today)
