@@ -218,6 +218,26 @@ def test_region_option_picks_the_nearest_care_centre(cli):
     assert "zorgcentrum-seksueel-geweld-brussel" not in placed
 
 
+def test_a_contact_for_another_area_is_left_out_of_a_plan_for_a_place(cli, catalog):
+    """A case that brings the police, for several places: each service's contacts in the plan are those whose
+    own area covers the place (the Brussels police zone's line only in Brussels); with no place, all of them."""
+    from refertool import places
+
+    regions = catalog.regions
+    text = "my neighbour hit me yesterday and I want to file a complaint"
+    def shown(*args):
+        plan = _plan(cli, text, *args)
+        return {e["service"]["id"]: {c["value"]: tuple(c["regions"]) for c in e["service"]["contacts"]}
+                for sec in plan["sections"] for e in sec["entries"]}
+    anywhere = shown()
+    assert any(own for contacts in anywhere.values() for own in contacts.values())
+    for area in ("brussels", "oost-vlaanderen", "limburg", "antwerpen"):
+        for sid, contacts in shown("--region", area).items():
+            if sid in anywhere:
+                want = {v for v, own in anywhere[sid].items() if not own or places.covers(own, area, regions)}
+                assert set(contacts) == want, (area, sid)
+
+
 def test_options_override_the_text(cli):
     minor = _placed(_plan(cli, "een cliënt werd betast door een begeleider", "--role", "professional",
                           "--age", "14"))

@@ -558,6 +558,9 @@ def make_plan(catalog: Catalog, situation: Situation, given: Given, lang: str, t
     situation = complete(situation, given, catalog.vocabulary)
     b = _Builder(catalog, situation, given, text, lang, table, searched)
     filled = b.build()
+    # a contact that serves one area only (a city's police line) is no way in for a plan elsewhere
+    filled = {sid: [replace(e, service=places.for_places(e.service, situation.places, catalog.regions)) for e in es]
+              for sid, es in filled.items()}
     sections = []
     for sid in steps.order(SECTIONS, situation.needs, table):
         if filled.get(sid):
