@@ -73,6 +73,7 @@ class Passage:
         self.used: set[int] = set()
         self.mentions: list[Mention] = []
         self.asker_span: tuple[int, int] = (0, 0)
+        self.survived: Mention | None = None  # the asker, who tells of their childhood ("als kind misbruikt")
         self.refused: set[str] = set()  # words of a refusal ("geen aangifte"): read, never searched
         self.groomed = False  # a minor keeps contact with an adult stranger
         self.ongoing = False  # it still goes on ("al maanden", "keeps")
@@ -211,13 +212,16 @@ class Passage:
         """A clause ends at punctuation, before a boundary word ("maar", "dat") and after a telling verb."""
         w, n, out = self.w, 0, []
         timed = False  # inside a time clause ("toen ik 9 was"), until its age and tail are past
+        # ... or past a childhood that says the time ("when we were kids", "toen we klein waren")
+        grown = {end for _, end, _ in find(self.words, w.survivor)}
         for i, word in enumerate(self.words):
             told = i and (self.words[i - 1] in w.telling or self.words[i - 1] in w.thinking)
             # "when i was 12, the trainer ...": the time clause ends after its age ("12") and its tail ("jaar oud was")
             back = i - 1
             while timed and back > 0 and self.words[back] in w.time_clause_tail:
                 back -= 1
-            timed_end = timed and i > 0 and word not in w.time_clause_tail and self.words[back][:1].isdigit()
+            timed_end = timed and i > 0 and (word not in w.time_clause_tail and self.words[back][:1].isdigit()
+                                             or i in grown)
             if i and (self.part[i] != self.part[i - 1] or word in w.boundary or told or word in w.time_clause
                       or timed_end):
                 n += 1

@@ -47,9 +47,9 @@ class Persons(Passage):
         for i, word in enumerate(words):
             if i in taken or lo <= i < hi:
                 continue
-            if i and words[i - 1] in w.telling and (word in w.self_words or word in w.third):
+            if i and words[i - 1] in w.telling and (word in w.self_objects or word in w.third):
                 self.used.add(i)
-                continue  # "vertelde me": the one told, not a person of what is told
+                continue  # "vertelde me": the one told, not a person of what is told (but "says I hit him": the asker)
             if word in w.self_words:
                 me = Mention(i, i + 1, "self", word)
                 me.refers = next((m for m in self.mentions if m.relation == "self"), None)  # one asker
@@ -229,8 +229,8 @@ class Persons(Passage):
 
 
     def place_ages(self) -> None:
-        """"een jongen uit mijn klas", "a boy in year 4": a person of no age group named in a place of children
-        is a minor, unless their word gives a standing of trust ("a leader in our class" stays unknown)."""
+        """"een jongen uit de klas van mijn zus", "a boy in year 4": a person of no age group named in a place of
+        children is a minor, unless their word gives a standing of trust ("a leader in our class" stays unknown)."""
         words, w = self.words, self.w
         for m in self.mentions:
             if m.relation in ("self", "pronoun") or m.age_group or m.age is not None or m.end >= len(words) \
@@ -279,7 +279,8 @@ class Persons(Passage):
         # who worries.
         # "mijn ex wacht elke avond voor mijn deur", "someone opens accounts in my name": another party, then the
         # asker as the one it is done to (no child of the asker's or other dependent named)
-        against = next((p for p in trusted if (me is None or not me.role) and asker_role in ("", "bystander")
+        against = next((p for p in trusted if (me is None or not me.role or me is self.survived)
+                        and asker_role in ("", "bystander", "victim")
                         and not bearers and self._mine_after(p)), None)
         if against is not None and me is None:  # "mijn ex wacht voor mijn deur": the asker, though not named
             me = Mention(against.at, against.at, "self", "")
@@ -294,7 +295,7 @@ class Persons(Passage):
         # A victim the acts read with no one named to have done it ("she was raped after a night out; her parents
         # ...") keeps it so, unless one in a position of trust is named before them in their sentence ("a coach
         # reportedly messaged two players": the subject of what was done to them).
-        read_victim = victim if victim is not None and not defaulted else None
+        read_victim = victim if victim is not None and not defaulted and victim is not self.survived else None
         if victim is None:
             if bearers:
                 aged = [p for p in bearers if p.age is not None or p.age_then is not None]

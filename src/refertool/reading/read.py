@@ -36,7 +36,10 @@ class Reader(Persons, Time, Acts):
         """"als leerkracht", "as a scout leader", "ik ben monitor op kamp", "social worker here"."""
         words, w = self.words, self.w
         private = any(x in w.private for x in words)
-        for start, end, role in find(self.norm, w.asker_roles):
+        # a role by its person word or its lemma ("leaders" -> leader, "leerkrachten" -> leerkracht)
+        norm = [lemma if (x,) not in w.asker_roles and (lemma,) in w.asker_roles else x
+                for x, lemma in zip(self.norm, self.lemmas)]
+        for start, end, role in find(norm, w.asker_roles):
             # "as her teacher", "als zijn trainer": a determiner may stand between the marker and the role
             gap = 1 if start and words[start - 1] in w.determiners else 0
             # "im a childcare worker", "as a trained nurse": after an article, one word of the role's own
@@ -173,16 +176,25 @@ class Reader(Persons, Time, Acts):
 
     def read(self) -> Situation:
         asker_role, asker_sector, in_role = self.asker()
+        in_job = bool(asker_role) and asker_role not in ("victim", "perpetrator", "bystander") \
+            and not self.w.private_askers.get(asker_role)  # "ik geef les", "as a nurse": the asker speaks in their job
         survivor = self.survivor()
         self.people()
         self.ages()
         self.place_ages()
         self.roles()
         me = next((m.person() for m in self.mentions if m.relation == "self"), None)
-        if survivor and me is not None and not me.role:
-            me.role = "victim"
+        told_of = any(m.person().role == "victim" for m in self.mentions if m.person() is not me)
+        if survivor and me is not None and not me.role and not told_of:
+            me.role = "victim"  # (not when the asker is told of another's childhood: the other bears it)
+            self.survived = me  # not read from the acts: who did it is still for the relations to tell
+        if survivor and me is not None and me.role == "victim" and me.age is None and me.age_then is None \
+                and not me.age_group:
+            me.age_group = "adult"  # who tells of their own childhood tells it grown up
         if me is not None and not me.role and self._own_harmed():
             me.role = "victim"  # "iemand verspreidt mijn naaktfoto's", "he keeps touching my back"
+        if me is not None and not me.role and self._wants_to_stop(me):
+            me.role = "perpetrator"  # "ik kijk naar zulke beelden en wil stoppen", "I want to stop": the asker does it
         defaulted = self.default_victim()
         urgency = self.urgency()
         wanted, avoided, avoid = self.wishes()
@@ -213,9 +225,9 @@ class Reader(Persons, Time, Acts):
         spent |= {x for x in self.words if x in self.w.frames} | self.refused | self.story | self.pieces  # even facets
         implied = self.implied() + [t for need in needs if need == "feelings" for t in self.w.need_topics.get(need, ())]
         implied = self.ordered([t for t in implied if t not in topics])  # named already
-        self._adult_by_the_other(seen)
-        people = tuple(self._person(m) for m in seen)
         asker = self._coarse(asker_role, asker_sector if in_role else "", me)
+        self._adult_by_the_other(seen, in_job or asker == "professional")
+        people = tuple(self._person(m) for m in seen)
         assumed = [*(["asker"] if asker in ("", "bystander") and asker_role in ("", "bystander") else []),
                    *(["victim"] if defaulted else []), *guessed, *(["urgency"] if not urgency else [])]
         assumed += [f"{person.role}.age_group" for person in people if person.role and person.age is None]
@@ -274,7 +286,7 @@ class Reader(Persons, Time, Acts):
                            for i in range(len(words) - 1))
         return (mine or of_me) and any(self.is_act(i) or self.act_noun[i] for i in range(len(words))) or done_to_mine
 
-    def _adult_by_the_other(self, seen: list[Mention]) -> None:
+    def _adult_by_the_other(self, seen: list[Mention], in_role: bool = False) -> None:
         """Done by a partner or a colleague (`[ages] adult_with`): the one it was done to is an adult too."""
         doer = next((p for p in seen if p.role == "perpetrator"), None)
         victim = next((p for p in seen if p.role == "victim"), None)
@@ -289,8 +301,9 @@ class Reader(Persons, Time, Acts):
         # whose children are named ("de kinderen van de buren", "the neighbour's kids", "ik sloeg mijn zoon") are adults
         for p in seen:
             if p.relation == "self" and not self._group(p) and (any(
-                    m.own and self._child_word(m) for m in self.mentions) or self._own_work()):
-                p.age_group = "adult"  # a parent, or one who speaks of their work ("op mijn werk", "at my work")
+                    m.own and self._child_word(m) for m in self.mentions) or self._own_work() or in_role):
+                # a parent, or one who speaks of their work ("op mijn werk", "at my work") or in their job
+                p.age_group = "adult"
             elif p.own and not self._group(p) and not self._child_word(p) and any(
                     m.own and self._child_word(m) and m.at and self.words[m.at - 1] in self.w.shared
                     for m in self.mentions):
@@ -303,6 +316,15 @@ class Reader(Persons, Time, Acts):
             for one, other in ((doer, victim), (victim, doer)):
                 if not self._group(one) and self._group(other):
                     one.age_group = self._group(other)
+        # a girl, a boy, "jongens" of no age told who did it to a minor: a peer, a minor too (`[ages] young`; the one it
+        # was done to by a minor is not told so: "op een feestje kuste ik (15) een meisje" leaves her age open)
+        if doer is not None and victim is not None and doer.relation in self.w.young and not self._group(doer) \
+                and self._group(victim) == "minor":
+            doer.age_group = "minor"
+        # an ex, a boyfriend of one grown up (`[ages] adult_with_adult`): grown up too
+        if doer is not None and victim is not None and doer.relation in self.w.adult_with_adult \
+                and self._possessed(doer) and not self._group(doer) and self._group(victim) == "adult":
+            doer.age_group = "adult"
 
     def _about_own_other(self) -> bool:
         """The asker's own child is named but is no party to it, while another of the asker's own (a partner, a
@@ -310,6 +332,14 @@ class Reader(Persons, Time, Acts):
         own = [m.person() for m in self.mentions if m.own]
         return not any(p.role for p in own if self._child_word(p)) and any(
             p.role for p in own if not self._child_word(p))
+
+    def _wants_to_stop(self, me: Mention) -> bool:
+        """The asker says they want to stop (`[asker] stop`: "ik wil stoppen", "I want to stop") in a text that tells
+        of harm: what is to stop is what the asker does."""
+        words = self.words
+        return self.harm_told() and any(
+            m.person() is me and self.clause[m.at] == self.clause[start] and 0 < start - m.at <= 3
+            for start, _, _ in find(words, self.w.stop) for m in self.mentions)
 
     def _own_work(self) -> bool:
         words = self.words

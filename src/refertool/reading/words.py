@@ -96,6 +96,7 @@ class Words:
         self.staff = frozenset(asker.get("staff", ()))
         self.body = single(asker.get("body"))
         self.settings = single(asker.get("settings"))
+        self.stop = listed(asker.get("stop"))
         time = raw.get("time") or {}
         self.night_hours = tuple(time.get("night_hours", (0, 0)))
         self.acute_days, self.recent_days = int(time.get("acute_days", 0)), int(time.get("recent_days", 0))
@@ -256,6 +257,8 @@ class Words:
         ages = raw.get("ages") or {}
         self.vocab = vocab  # who is a minor is the vocabulary's age groups' to say (`refertool.ages`)
         self.adult_with = frozenset(ages.get("adult_with", ()))
+        self.young = frozenset(ages.get("young", ()))
+        self.adult_with_adult = frozenset(ages.get("adult_with_adult", ()))
         self.minor_places = single(ages.get("minor_places"))
         self.place_of = single(ages.get("place_of"))
         self.age_hedges = phrases(ages.get("hedges"))
@@ -309,7 +312,8 @@ def any_key(value: Any, facet: str = "") -> tuple[str, str, Any]:
 
 
 SCHEMA: dict[str, Any] = {
-    "ages": {"adult_with": ("ids", "relations"), "minor_places": WORDS, "place_of": WORDS, "hedges": WORDS},
+    "ages": {"adult_with": ("ids", "relations"), "minor_places": WORDS, "place_of": WORDS, "hedges": WORDS,
+             "young": ("ids", "relations"), "adult_with_adult": ("ids", "relations")},
     "relations": any_key({"age_group": one_of("minor", "adult"), "role": one_of("victim", "perpetrator"),
                           "standing": one_of("victim", "perpetrator"), "words": WORDS, "modifier": ("bool",)}),
     "gender": {"female": WORDS, "male": WORDS},
@@ -330,7 +334,7 @@ SCHEMA: dict[str, Any] = {
     "asker": {**dict.fromkeys(("markers", "after", "at", "private", "insider", "own", "shared", "work"), WORDS),
               "roles": any_key(WORDS), "kinds": any_key(WORDS), "children": WORDS,
               "served": ("ids", "relations"), "staff": ("ids", "relations"), "body": WORDS,
-              "settings": WORDS},
+              "settings": WORDS, "stop": WORDS},
     "time": {"night_hours": PAIR, "acute_days": NUMBER, "recent_days": NUMBER, "ago": WORDS,
              "numbers": any_key(NUMBER), "units": any_key(NUMBER), "few": NUMBER, "last": WORDS,
              "last_of": any_key(NUMBER),
