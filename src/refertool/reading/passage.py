@@ -53,9 +53,13 @@ class Passage:
         self.part: list[int] = []
         # "my daughter's coach": the word as written before "'s" (a possessive, in English)
         self.possessive = {fold(x) + "s" for x in re.findall(r"(\w+)['\u2019]s\b", text)}
-        for n, piece in enumerate(CLAUSE.split(fold(text))):
+        # "Ik (m, 38) heb ...": what stands in brackets ends no sentence part
+        folded = re.sub(r"\([^()]*\)", lambda m: CLAUSE.sub(" ", m.group(0)), fold(text))
+        # "i'm", "won't" as written with the apostrophe (not "Ik (m, 38)": a sex in brackets)
+        shortened = {fold(x) for x in re.findall(r"['\u2019](m|t|ve|re|ll|d)\b", text, re.IGNORECASE)}
+        for n, piece in enumerate(CLAUSE.split(folded)):
             for word in tokens(piece):
-                if word in CONTRACTED and self.words and self.part[-1] == n:
+                if word in CONTRACTED and word in shortened and self.words and self.part[-1] == n:
                     self.pieces.update((self.words[-1], word))  # read as one word, never searched apart
                     self.words[-1] += word  # "i'm" -> im, "won't" -> wont
                     continue
@@ -83,8 +87,8 @@ class Passage:
 
     def _person_word(self, word: str, lemma: str) -> str:
         heads = self.w.person_heads
-        if word in heads or not word.isalpha():
-            return word
+        if word in heads or not word.isalpha() or word in self.w.numbers:
+            return word  # ("seventeen" is no "teen")
         if lemma in heads:
             return lemma
         if word in self.w.known or word in lexicon().no_compound:  # "begeleiding" is no "leiding", "bathroom" no "oom"
@@ -222,8 +226,11 @@ class Passage:
                 back -= 1
             timed_end = timed and i > 0 and (word not in w.time_clause_tail and self.words[back][:1].isdigit()
                                              or i in grown)
+            # "im 19 my dad ...", "ben 23 help": an age said with a copula ends the clause (a message with no stops)
+            aged_end = i > 1 and self.words[i - 1][:1].isdigit() and self.words[i - 2] in w.copula_self \
+                and word not in w.time_clause_tail
             if i and (self.part[i] != self.part[i - 1] or word in w.boundary or told or word in w.time_clause
-                      or timed_end):
+                      or timed_end or aged_end):
                 n += 1
                 timed = False
             if word in w.time_clause:

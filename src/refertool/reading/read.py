@@ -42,20 +42,23 @@ class Reader(Persons, Time, Acts):
         for start, end, role in find(norm, w.asker_roles):
             # "as her teacher", "als zijn trainer": a determiner may stand between the marker and the role
             gap = 1 if start and words[start - 1] in w.determiners else 0
-            # "im a childcare worker", "as a trained nurse": after an article, one word of the role's own
-            marker = max((len(m) + g for g in {0, gap, 1} for m in w.asker_markers
+            # "im a childcare worker", "as a trained nurse", "I'm a special needs teacher": after an article, one
+            # or two words of the role's own
+            marker = max((len(m) + g for g in {0, gap, 1, 2} for m in w.asker_markers
                           if tuple(words[max(0, start - g - len(m)):start - g]) == m
-                          and (g != 1 or gap or m[-1] in w.articles)), default=0)
+                          and (g == 0 or g == gap or m[-1] in w.articles)), default=0)
             # "I teach ...", "ik geef les": a role phrase that says who speaks needs no marker
             marked = marker > 0 or words[start] in w.self_words
             after = end < len(words) and words[end] in w.asker_after
             # "politie hier", "Huisarts uit Kortrijk:", "GP at a practice": the role opens the text
-            first = start == 0 and (end == len(words) or self.part[end] != self.part[start] or words[end] in w.asker_at)
+            # (in a message with no stops: "GP 15 yo boy seen today", "youth worker a girl told me ...")
+            first = start == 0 and (end == len(words) or self.part[end] != self.part[start] or words[end] in w.asker_at
+                                    or words[end] in w.articles or words[end][:1].isdigit())
             if not (marked or after or first or self._heading(start, end)):
                 continue
             # The asker's phrase runs on to the end of its clause ("als monitor bij het speelplein").
-            stop = end
-            while stop < len(words) and self.clause[stop] == self.clause[start] and stop - end < 5 \
+            stop = end + 1 if after else end  # ("politie hier": the phrase ends with its "hier")
+            while not after and stop < len(words) and self.clause[stop] == self.clause[start] and stop - end < 5 \
                     and words[stop] not in w.self_words and words[stop] not in w.frames:
                 stop += 1
             self.asker_span = (start - marker, stop)
@@ -63,6 +66,11 @@ class Reader(Persons, Time, Acts):
             return role, sector, not private
         for i in range(1, len(words)):  # "mijn dochter", "my 15-year-old son": a parent asks
             if (words[i] in w.children or self.lemmas[i] in w.children) and self._owner_before(i):
+                return "parent", "", False
+            # "my 14-year-old", "onze 9-jarige": an age of the asker's own with no person word after it
+            if words[i - 1] in w.own and words[i].isdigit() and words[i + 1:i + 2] in (["jarige"], ["year"], ["yo"],
+                                                                                       ["yr"], ["jaar"]) \
+                    and not any((self.norm[j],) in w.relations for j in range(i + 1, min(len(words), i + 4))):
                 return "parent", "", False
         for i, word in enumerate(words):  # "de coach van onze turnkring": the asker is of that setting
             if word in w.insider:
@@ -321,10 +329,6 @@ class Reader(Persons, Time, Acts):
         if doer is not None and victim is not None and doer.relation in self.w.young and not self._group(doer) \
                 and self._group(victim) == "minor":
             doer.age_group = "minor"
-        # an ex, a boyfriend of one grown up (`[ages] adult_with_adult`): grown up too
-        if doer is not None and victim is not None and doer.relation in self.w.adult_with_adult \
-                and self._possessed(doer) and not self._group(doer) and self._group(victim) == "adult":
-            doer.age_group = "adult"
 
     def _about_own_other(self) -> bool:
         """The asker's own child is named but is no party to it, while another of the asker's own (a partner, a
@@ -338,8 +342,9 @@ class Reader(Persons, Time, Acts):
         of harm: what is to stop is what the asker does."""
         words = self.words
         return self.harm_told() and any(
-            m.person() is me and self.clause[m.at] == self.clause[start] and 0 < start - m.at <= 3
-            for start, _, _ in find(words, self.w.stop) for m in self.mentions)
+            m.person() is me and self.clause[m.at] == self.clause[start]
+            and (0 < start - m.at <= 3 or start < m.at < end)  # ("help me stop": inside it)
+            for start, end, _ in find(words, self.w.stop) for m in self.mentions)
 
     def _own_work(self) -> bool:
         words = self.words

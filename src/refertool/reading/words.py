@@ -51,6 +51,8 @@ class Words:
         pronouns = raw.get("pronouns") or {}
         self.self_words = single(pronouns.get("self"))
         self.self_is = phrases(pronouns.get("self_is"))
+        self.self_verbs = single(pronouns.get("self_verbs"))
+        self.copula_self = {p[-1] for p in self.self_is}  # "ik ben", "im": the verb that says the asker's age
         self.articles = single(pronouns.get("articles"))
         self.apposition = frozenset(pronouns.get("apposition", ()))
         self.objects = single(pronouns.get("objects"))
@@ -254,11 +256,11 @@ class Words:
         self.person_heads = frozenset(p[0] for group in (self.relations, self.asker_roles) for p in group
                                       if len(p) == 1)
         self.not_heads = single((raw.get("compounds") or {}).get("not_heads"))
+        self.person_prefixes = single((raw.get("compounds") or {}).get("prefixes"))
         ages = raw.get("ages") or {}
         self.vocab = vocab  # who is a minor is the vocabulary's age groups' to say (`refertool.ages`)
         self.adult_with = frozenset(ages.get("adult_with", ()))
         self.young = frozenset(ages.get("young", ()))
-        self.adult_with_adult = frozenset(ages.get("adult_with_adult", ()))
         self.minor_places = single(ages.get("minor_places"))
         self.place_of = single(ages.get("place_of"))
         self.age_hedges = phrases(ages.get("hedges"))
@@ -313,13 +315,14 @@ def any_key(value: Any, facet: str = "") -> tuple[str, str, Any]:
 
 SCHEMA: dict[str, Any] = {
     "ages": {"adult_with": ("ids", "relations"), "minor_places": WORDS, "place_of": WORDS, "hedges": WORDS,
-             "young": ("ids", "relations"), "adult_with_adult": ("ids", "relations")},
+             "young": ("ids", "relations")},
     "relations": any_key({"age_group": one_of("minor", "adult"), "role": one_of("victim", "perpetrator"),
                           "standing": one_of("victim", "perpetrator"), "words": WORDS, "modifier": ("bool",)}),
     "gender": {"female": WORDS, "male": WORDS},
-    "compounds": {"not_heads": WORDS},
+    "compounds": {"not_heads": WORDS, "prefixes": WORDS},
     "pronouns": {**dict.fromkeys(("self", "third", "self_is", "articles", "objects", "of", "determiners",
-                                  "self_objects", "copula", "about"), WORDS), "apposition": ("ids", "relations")},
+                                  "self_objects", "copula", "about", "self_verbs"), WORDS),
+                 "apposition": ("ids", "relations")},
     "acts": {"words": WORDS},
     "act_classes": any_key({"lemmas": WORDS, "nouns": WORDS, "separable": WORDS, "phrases": WORDS, "light": WORDS,
                             "topics": ids("topics"), "minor_topics": ids("topics"), "sexual": ("bool",),
