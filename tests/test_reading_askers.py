@@ -249,3 +249,29 @@ def test_a_role_opening_a_message_is_the_askers(situ, text):
                                   "my 3 yr old was bitten and bruised at daycare again"])
 def test_an_age_of_the_askers_own_makes_a_parent(situ, text):
     assert situ(text).asker == "parent", text
+
+
+# ---------------------------------------------------------------- another who says they want to stop
+OTHER_STOPS = {"nl": ["mijn {p} heeft bekend dat hij naar beelden van misbruikte kinderen kijkt. hij wil stoppen",
+                      "mijn {p} downloadt foto's van naakte kinderen en hij wil ermee stoppen"],
+               "en": ["my {p} confessed he watches abuse films of kids. he says he wants to stop",
+                      "my {p} collects nude images of children and he wants to stop"]}
+STOPPERS = {"nl": ["man", "broer", "vriend"], "en": ["husband", "brother", "partner"]}
+
+
+@pytest.mark.parametrize("text,who", [(o.format(p=p), p) for lang in ("nl", "en")
+                                      for o, p in itertools.product(OTHER_STOPS[lang], STOPPERS[lang])])
+def test_another_who_wants_to_stop_is_the_one_who_does_it(situ, text, who):
+    s = situ(text)
+    assert s.perpetrator() is not None and s.perpetrator().words == who, (text, s.people)
+    assert s.asker != "perpetrator", text
+
+
+# ---------------------------------------------------------------- Flemish words for a parent
+@pytest.mark.parametrize("text", [f"{o} {p} slaat me als hij drinkt, ik ben 13" for o, p in itertools.product(
+    ["mijn", "ons"], ["pa", "ma", "stiefpa", "stiefma"])] + ["Europa is ver weg en mijn stiefpa slaat me, ik ben 13"])
+def test_pa_and_ma_are_parents(situ, text):
+    s = situ(text)
+    doer = s.perpetrator()
+    assert doer is not None and doer.relation == "parent" and doer.age_group == "adult", (text, s.people)
+    assert not any(p.words == "europa" for p in s.people), text

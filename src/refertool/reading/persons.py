@@ -71,7 +71,8 @@ class Persons(Passage):
 
     def _unsaid_self(self, i: int) -> bool:
         """"ben 19", "zit in het derde jaar": a verb of the first person (`[pronouns] self_verbs`) with no subject
-        before it (no pronoun, no person, no determiner: "op mijn werk"), opening a sentence part or before a number."""
+        before it (no pronoun, no person, no determiner: "op mijn werk"), opening a sentence part or before a number
+        (not after "en": "hij komt ... en zit aan mij" keeps the subject before)."""
         words, w = self.words, self.w
         if words[i] not in w.self_verbs:
             return False
@@ -131,11 +132,17 @@ class Persons(Passage):
             subject = next((x for x in self.mentions if x.at < m.at and self.clause[x.at] == self.clause[m.at]
                             and not x.possessor and x.relation != "pronoun"), None) if m.words in w.objects else None
             earlier = [x for x in self.mentions if x.at < m.at and x is not subject and x.relation != "self"
-                       and (x.relation != "pronoun" or x.refers is not None)]
+                       and (x.relation != "pronoun" or x.refers is not None)
+                       and not (m.words in w.singular and x.relation != "pronoun" and self._many(x))]
             fitting = [x for x in earlier if gender in (self._gender(x), self._gender(x.person()))] or [
                 x for x in earlier if not self._gender(x.person()) and x.relation != "pronoun"]
             if fitting and gender:
                 m.refers = fitting[-1]
+
+    def _many(self, m: Mention) -> bool:
+        """The person word is a plural ("ouders", "nurses", "kinderen"): its lemma is shorter than the word."""
+        at = m.end - 1
+        return self.lemmas[at] != self.words[at] and len(self.lemmas[at]) < len(self.words[at])
 
     def _gender(self, m: Mention) -> str:
         last = m.words.split()[-1] if m.words else ""

@@ -201,8 +201,8 @@ class Reader(Persons, Time, Acts):
             me.age_group = "adult"  # who tells of their own childhood tells it grown up
         if me is not None and not me.role and self._own_harmed():
             me.role = "victim"  # "iemand verspreidt mijn naaktfoto's", "he keeps touching my back"
-        if me is not None and not me.role and self._wants_to_stop(me):
-            me.role = "perpetrator"  # "ik kijk naar zulke beelden en wil stoppen", "I want to stop": the asker does it
+        for stopping in self._want_to_stop():
+            stopping.role = stopping.role or "perpetrator"  # "I want to stop", "hij zegt dat hij wil stoppen"
         defaulted = self.default_victim()
         urgency = self.urgency()
         wanted, avoided, avoid = self.wishes()
@@ -275,11 +275,6 @@ class Reader(Persons, Time, Acts):
             at += 1
         return at < len(words) and words[at] in w.self_objects
 
-    def _many(self, m: Mention) -> bool:
-        """The person word is a plural ("ouders", "nurses", "kinderen"): its lemma is shorter than the word."""
-        at = m.end - 1
-        return self.lemmas[at] != self.words[at] and len(self.lemmas[at]) < len(self.words[at])
-
     def _own_harmed(self) -> bool:
         """The act is done to something of the asker's own (their images, their body): "mijn naaktfoto's"."""
         words, w = self.words, self.w
@@ -337,14 +332,27 @@ class Reader(Persons, Time, Acts):
         return not any(p.role for p in own if self._child_word(p)) and any(
             p.role for p in own if not self._child_word(p))
 
-    def _wants_to_stop(self, me: Mention) -> bool:
-        """The asker says they want to stop (`[asker] stop`: "ik wil stoppen", "I want to stop") in a text that tells
-        of harm: what is to stop is what the asker does."""
-        words = self.words
-        return self.harm_told() and any(
-            m.person() is me and self.clause[m.at] == self.clause[start]
-            and (0 < start - m.at <= 3 or start < m.at < end)  # ("help me stop": inside it)
-            for start, end, _ in find(words, self.w.stop) for m in self.mentions)
+    def _want_to_stop(self) -> list[Mention]:
+        """Who says they want to stop (`[asker] stop`: "ik wil stoppen", "I want to stop", "he says he wants to stop")
+        in a text that tells of harm: what is to stop is what they do. The asker or a pronoun (not an object: "naar
+        beelden van kinderen ... wil stoppen") before it in its clause, or inside it ("help me stop"), when no role is
+        read for them yet."""
+        if not self.harm_told():
+            return []
+        out = []
+        for start, end, _ in find(self.words, self.w.stop):
+            def speaker(m: Mention) -> bool:
+                return m.relation == "self" or m.relation == "pronoun" and m.words not in self.w.objects
+
+            clause = self.clause[start]
+            near = [m for m in self.mentions if self.clause[m.at] == clause and speaker(m)
+                    and (m.at < start or start < m.at < end)]
+            if not any(self.clause[m.at] == clause and m.at < start for m in self.mentions):
+                # "ben 45 en ... wil stoppen": a clause joined on with no one named has the one of the clause before
+                near = near or [m for m in self.mentions if self.clause[m.at] == clause - 1 and speaker(m)]
+            if near and not near[-1].person().role:
+                out.append(near[-1].person())
+        return out
 
     def _own_work(self) -> bool:
         words = self.words

@@ -52,6 +52,7 @@ class Words:
         self.self_words = single(pronouns.get("self"))
         self.self_is = phrases(pronouns.get("self_is"))
         self.self_verbs = single(pronouns.get("self_verbs"))
+        self.singular = single(pronouns.get("singular"))
         self.copula_self = {p[-1] for p in self.self_is}  # "ik ben", "im": the verb that says the asker's age
         self.articles = single(pronouns.get("articles"))
         self.apposition = frozenset(pronouns.get("apposition", ()))
@@ -321,7 +322,7 @@ SCHEMA: dict[str, Any] = {
     "gender": {"female": WORDS, "male": WORDS},
     "compounds": {"not_heads": WORDS, "prefixes": WORDS},
     "pronouns": {**dict.fromkeys(("self", "third", "self_is", "articles", "objects", "of", "determiners",
-                                  "self_objects", "copula", "about", "self_verbs"), WORDS),
+                                  "self_objects", "copula", "about", "self_verbs", "singular"), WORDS),
                  "apposition": ("ids", "relations")},
     "acts": {"words": WORDS},
     "act_classes": any_key({"lemmas": WORDS, "nouns": WORDS, "separable": WORDS, "phrases": WORDS, "light": WORDS,
