@@ -202,7 +202,7 @@ class Reader(Persons, Time, Acts):
         if me is not None and not me.role and self._own_harmed():
             me.role = "victim"  # "iemand verspreidt mijn naaktfoto's", "he keeps touching my back"
         for stopping in self._want_to_stop():
-            stopping.role = stopping.role or "perpetrator"  # "I want to stop", "hij zegt dat hij wil stoppen"
+            stopping.role = stopping.role or "perpetrator"  # "I want to stop", "he wants to stop"
         defaulted = self.default_victim()
         urgency = self.urgency()
         wanted, avoided, avoid = self.wishes()
@@ -333,7 +333,7 @@ class Reader(Persons, Time, Acts):
             p.role for p in own if not self._child_word(p))
 
     def _want_to_stop(self) -> list[Mention]:
-        """Who says they want to stop (`[asker] stop`: "ik wil stoppen", "I want to stop", "he says he wants to stop")
+        """Who says they want to stop (`[asker] stop`: "ik wil stoppen", "I want to stop", "he wants to quit")
         in a text that tells of harm: what is to stop is what they do. The asker or a pronoun (not an object: "naar
         beelden van kinderen ... wil stoppen") before it in its clause, or inside it ("help me stop"), when no role is
         read for them yet."""
