@@ -580,7 +580,7 @@ MISREAD = "the reader misses it"
 BLIND_KNOWN = {
     0: f"{MISREAD}: 'vanacht' (when)",
     5: "data: the Red Cross route is the only asylum route; and when it happened not read",
-    8: f"{MISREAD}: nothing read", 13: f"{MISREAD}: the PE teacher not read as the one who did it",
+    8: f"{MISREAD}: nothing read",
     22: f"{MISREAD}: no harm read", 23: f"{MISREAD}: the parent asking read as the person affected",
     34: f"{MISREAD}: the age in brackets not read, nor who asks",
     42: f"{MISREAD}: the asker read as the one who did it",

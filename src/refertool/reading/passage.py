@@ -53,9 +53,13 @@ class Passage:
         self.part: list[int] = []
         # "my daughter's coach": the word as written before "'s" (a possessive, in English)
         self.possessive = {fold(x) + "s" for x in re.findall(r"(\w+)['\u2019]s\b", text)}
-        for n, piece in enumerate(CLAUSE.split(fold(text))):
+        # "Ik (m, 38) heb ...": what stands in brackets ends no sentence part
+        folded = re.sub(r"\([^()]*\)", lambda m: CLAUSE.sub(" ", m.group(0)), fold(text))
+        # "i'm", "won't" as written with the apostrophe (not "Ik (m, 38)": a sex in brackets)
+        shortened = {fold(x) for x in re.findall(r"['\u2019](m|t|ve|re|ll|d)\b", text, re.IGNORECASE)}
+        for n, piece in enumerate(CLAUSE.split(folded)):
             for word in tokens(piece):
-                if word in CONTRACTED and self.words and self.part[-1] == n:
+                if word in CONTRACTED and word in shortened and self.words and self.part[-1] == n:
                     self.pieces.update((self.words[-1], word))  # read as one word, never searched apart
                     self.words[-1] += word  # "i'm" -> im, "won't" -> wont
                     continue
@@ -73,6 +77,7 @@ class Passage:
         self.used: set[int] = set()
         self.mentions: list[Mention] = []
         self.asker_span: tuple[int, int] = (0, 0)
+        self.survived: Mention | None = None  # the asker, who tells of their childhood ("als kind misbruikt")
         self.refused: set[str] = set()  # words of a refusal ("geen aangifte"): read, never searched
         self.groomed = False  # a minor keeps contact with an adult stranger
         self.ongoing = False  # it still goes on ("al maanden", "keeps")
@@ -82,8 +87,8 @@ class Passage:
 
     def _person_word(self, word: str, lemma: str) -> str:
         heads = self.w.person_heads
-        if word in heads or not word.isalpha():
-            return word
+        if word in heads or not word.isalpha() or word in self.w.numbers:
+            return word  # ("seventeen" is no "teen")
         if lemma in heads:
             return lemma
         if word in self.w.known or word in lexicon().no_compound:  # "begeleiding" is no "leiding", "bathroom" no "oom"
@@ -211,15 +216,21 @@ class Passage:
         """A clause ends at punctuation, before a boundary word ("maar", "dat") and after a telling verb."""
         w, n, out = self.w, 0, []
         timed = False  # inside a time clause ("toen ik 9 was"), until its age and tail are past
+        # ... or past a childhood that says the time ("when we were kids", "toen we klein waren")
+        grown = {end for _, end, _ in find(self.words, w.survivor)}
         for i, word in enumerate(self.words):
             told = i and (self.words[i - 1] in w.telling or self.words[i - 1] in w.thinking)
             # "when i was 12, the trainer ...": the time clause ends after its age ("12") and its tail ("jaar oud was")
             back = i - 1
             while timed and back > 0 and self.words[back] in w.time_clause_tail:
                 back -= 1
-            timed_end = timed and i > 0 and word not in w.time_clause_tail and self.words[back][:1].isdigit()
+            timed_end = timed and i > 0 and (word not in w.time_clause_tail and self.words[back][:1].isdigit()
+                                             or i in grown)
+            # "im 19 my dad ...", "ben 23 help": an age said with a copula ends the clause (a message with no stops)
+            aged_end = i > 1 and self.words[i - 1][:1].isdigit() and self.words[i - 2] in w.copula_self \
+                and word not in w.time_clause_tail
             if i and (self.part[i] != self.part[i - 1] or word in w.boundary or told or word in w.time_clause
-                      or timed_end):
+                      or timed_end or aged_end):
                 n += 1
                 timed = False
             if word in w.time_clause:

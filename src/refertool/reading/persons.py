@@ -9,7 +9,7 @@ from .words import find
 
 # Ages as people write them: "14", "(14)", "15j", "12yo", "14-jarige", "aged 16", "13 yo".
 AGE_TOKEN = re.compile(r"^(\d{1,2})(?:j|jr|jaar|yo|jarige|jarig)?$")
-AGE_AFTER = frozenset({"jarige", "jarig", "jaar", "jr", "year", "years", "yo", "jarigen", "y"})  # "y/o" -> y, o
+AGE_AFTER = frozenset({"jarige", "jarig", "jaar", "jr", "year", "years", "yo", "jarigen", "y", "olds"})  # "y/o" -> y, o
 # ... and "I (female 45)": a sex said before the age
 AGE_BEFORE = frozenset({"van", "of", "aged", "age", "ben", "is", "am", "im", "was", "now", "nu", "male", "female"})
 NOT_AGE_AFTER = frozenset({"uur", "u", "h", "hours", "hour", "minuten", "minutes", "euro", "eur", "keer", "times",
@@ -34,10 +34,12 @@ class Persons(Passage):
             if lo <= start < hi or blocked & set(range(start, end)):
                 continue  # the asker's own role ("als leerkracht") is not a person of the story
             last = self.mentions[-1] if self.mentions else None
-            if last is not None and last.end == start and last.relation in w.modifiers:
+            if last is not None and last.end == start and (last.relation in w.modifiers
+                                                           or last.words in w.person_prefixes):
                 last.end, last.relation, last.words = end, relation, f"{last.words} {' '.join(words[start:end])}"
+                last.age_group = last.age_group or w.relation_age.get(relation, "")
                 self._spend(start, end)
-                continue  # "an adult member": one person
+                continue  # "an adult member", "her ex-husband": one person
             mention = Mention(start, end, relation, " ".join(words[start:end]), w.relation_age.get(relation, ""),
                                w.relation_role.get(relation, ""))
             mention.own = self._owner_before(start) and not mention.role
@@ -47,10 +49,10 @@ class Persons(Passage):
         for i, word in enumerate(words):
             if i in taken or lo <= i < hi:
                 continue
-            if i and words[i - 1] in w.telling and (word in w.self_words or word in w.third):
+            if i and words[i - 1] in w.telling and (word in w.self_objects or word in w.third):
                 self.used.add(i)
-                continue  # "vertelde me": the one told, not a person of what is told
-            if word in w.self_words:
+                continue  # "vertelde me": the one told, not a person of what is told (but "says I hit him": the asker)
+            if word in w.self_words or self._unsaid_self(i):
                 me = Mention(i, i + 1, "self", word)
                 me.refers = next((m for m in self.mentions if m.relation == "self"), None)  # one asker
                 self.mentions.append(me)
@@ -66,6 +68,19 @@ class Persons(Passage):
         self._apposition()
         self._possessors()
         self._pronouns()
+
+    def _unsaid_self(self, i: int) -> bool:
+        """"ben 19", "zit in het derde jaar": a verb of the first person (`[pronouns] self_verbs`) with no subject
+        before it (no pronoun, no person, no determiner: "op mijn werk"), opening a sentence part or before a number
+        (not after "en": "hij komt ... en zit aan mij" keeps the subject before)."""
+        words, w = self.words, self.w
+        if words[i] not in w.self_verbs:
+            return False
+        before = words[i - 1] if i and self.part[i - 1] == self.part[i] else ""
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        return not (before in w.self_words or before in w.third or before in w.determiners or before in w.own
+                    or (self.norm[i - 1],) in w.relations if before else False) \
+            and nxt not in ("je", "jij", "u", "ge", "gij") and (not before or nxt[:1].isdigit())
 
     def _between_commas(self) -> None:
         """"de trainer van de ploeg, ne vent van 40, heeft ...", "her coach, a man of 50, kissed her": a person of
@@ -117,11 +132,17 @@ class Persons(Passage):
             subject = next((x for x in self.mentions if x.at < m.at and self.clause[x.at] == self.clause[m.at]
                             and not x.possessor and x.relation != "pronoun"), None) if m.words in w.objects else None
             earlier = [x for x in self.mentions if x.at < m.at and x is not subject and x.relation != "self"
-                       and (x.relation != "pronoun" or x.refers is not None)]
+                       and (x.relation != "pronoun" or x.refers is not None)
+                       and not (m.words in w.singular and x.relation != "pronoun" and self._many(x))]
             fitting = [x for x in earlier if gender in (self._gender(x), self._gender(x.person()))] or [
                 x for x in earlier if not self._gender(x.person()) and x.relation != "pronoun"]
             if fitting and gender:
                 m.refers = fitting[-1]
+
+    def _many(self, m: Mention) -> bool:
+        """The person word is a plural ("ouders", "nurses", "kinderen"): its lemma is shorter than the word."""
+        at = m.end - 1
+        return self.lemmas[at] != self.words[at] and len(self.lemmas[at]) < len(self.words[at])
 
     def _gender(self, m: Mention) -> str:
         last = m.words.split()[-1] if m.words else ""
@@ -165,9 +186,14 @@ class Persons(Passage):
             k = self._hedged(i)  # the age's own place, its rough "about" left out: "a boy of about 8"
             # an age in words: "aged eleven", or right after a person ("a boy of eleven", "een zoon van vijftien")
             # ... or before its years ("a three-year-old", "een vijfjarige"; not "drie jaar geleden")
-            aged = words[i + 1:i + 3] in (["year", "old"], ["jaar", "oud"]) or words[i + 1:i + 2] == ["jarige"]
-            spelt = w.numbers.get(word, 0) if k and (words[k - 1] in ("aged", "age") or aged or words[k - 1] in (
-                "of", "van") and any(x.end == k - 1 for x in self.mentions)) else 0
+            aged = words[i + 1:i + 3] in (["year", "old"], ["year", "olds"], ["jaar", "oud"]) \
+                or words[i + 1:i + 2] == ["jarige"]
+            # ... or said of one just named ("my son is seventeen", "she's twelve", "toen ik negen was")
+            said = k >= 2 and words[k - 1] in AGE_BEFORE | {"s"} and any(x.end in (k - 1, k - 2)
+                                                                        for x in self.mentions)
+            spelt = w.numbers.get(word, 0) if k and (
+                words[k - 1] in ("aged", "age") or aged or said
+                or words[k - 1] in ("of", "van") and any(x.end == k - 1 for x in self.mentions)) else 0
             if spelt and any(x.at == i + 1 for x in self.mentions):
                 spelt = 0  # "a mother of two children": a count of people, not an age
             if not (m or spelt > 1) or (i + 1 < len(words) and words[i + 1] in NOT_AGE_AFTER):
@@ -229,14 +255,19 @@ class Persons(Passage):
 
 
     def place_ages(self) -> None:
-        """"een jongen uit mijn klas", "a boy in year 4": a person of no age group named in a place of children
-        is a minor, unless their word gives a standing of trust ("a leader in our class" stays unknown)."""
+        """"een jongen uit de klas van mijn zus", "a boy in year 4": a person of no age group named in a place of
+        children is a minor, unless their word gives a standing of trust ("a leader in our class" stays unknown)."""
         words, w = self.words, self.w
         for m in self.mentions:
-            if m.relation in ("self", "pronoun") or m.age_group or m.age is not None or m.end >= len(words) \
-                    or w.relation_standing.get(m.relation) == "perpetrator" or words[m.end] not in w.place_of:
+            if m.relation == "pronoun" or m.age_group or m.age is not None or m.end >= len(words) \
+                    or w.relation_standing.get(m.relation) == "perpetrator":
                 continue
-            ahead = range(m.end + 1, min(len(words), m.end + 5))
+            # "een meisje uit ...", and with its verb between: "mijn dochter zit in ...", "my son is in ..."
+            at = next((j for j in (m.end, m.end + 1) if j < len(words) and words[j] in w.place_of
+                       and self.part[j] == self.part[m.at]), None)
+            if at is None:
+                continue
+            ahead = range(at + 1, min(len(words), at + 5))
             if any(words[j] in w.minor_places and self.clause[j] == self.clause[m.at] for j in ahead):
                 m.age_group = "minor"
 
@@ -279,7 +310,8 @@ class Persons(Passage):
         # who worries.
         # "mijn ex wacht elke avond voor mijn deur", "someone opens accounts in my name": another party, then the
         # asker as the one it is done to (no child of the asker's or other dependent named)
-        against = next((p for p in trusted if (me is None or not me.role) and asker_role in ("", "bystander")
+        against = next((p for p in trusted if (me is None or not me.role or me is self.survived)
+                        and asker_role in ("", "bystander", "victim")
                         and not bearers and self._mine_after(p)), None)
         if against is not None and me is None:  # "mijn ex wacht voor mijn deur": the asker, though not named
             me = Mention(against.at, against.at, "self", "")
@@ -294,7 +326,7 @@ class Persons(Passage):
         # A victim the acts read with no one named to have done it ("she was raped after a night out; her parents
         # ...") keeps it so, unless one in a position of trust is named before them in their sentence ("a coach
         # reportedly messaged two players": the subject of what was done to them).
-        read_victim = victim if victim is not None and not defaulted else None
+        read_victim = victim if victim is not None and not defaulted and victim is not self.survived else None
         if victim is None:
             if bearers:
                 aged = [p for p in bearers if p.age is not None or p.age_then is not None]

@@ -36,23 +36,29 @@ class Reader(Persons, Time, Acts):
         """"als leerkracht", "as a scout leader", "ik ben monitor op kamp", "social worker here"."""
         words, w = self.words, self.w
         private = any(x in w.private for x in words)
-        for start, end, role in find(self.norm, w.asker_roles):
+        # a role by its person word or its lemma ("leaders" -> leader, "leerkrachten" -> leerkracht)
+        norm = [lemma if (x,) not in w.asker_roles and (lemma,) in w.asker_roles else x
+                for x, lemma in zip(self.norm, self.lemmas)]
+        for start, end, role in find(norm, w.asker_roles):
             # "as her teacher", "als zijn trainer": a determiner may stand between the marker and the role
             gap = 1 if start and words[start - 1] in w.determiners else 0
-            # "im a childcare worker", "as a trained nurse": after an article, one word of the role's own
-            marker = max((len(m) + g for g in {0, gap, 1} for m in w.asker_markers
+            # "im a childcare worker", "as a trained nurse", "I'm a special needs teacher": after an article, one
+            # or two words of the role's own
+            marker = max((len(m) + g for g in {0, gap, 1, 2} for m in w.asker_markers
                           if tuple(words[max(0, start - g - len(m)):start - g]) == m
-                          and (g != 1 or gap or m[-1] in w.articles)), default=0)
+                          and (g == 0 or g == gap or m[-1] in w.articles)), default=0)
             # "I teach ...", "ik geef les": a role phrase that says who speaks needs no marker
             marked = marker > 0 or words[start] in w.self_words
             after = end < len(words) and words[end] in w.asker_after
             # "politie hier", "Huisarts uit Kortrijk:", "GP at a practice": the role opens the text
-            first = start == 0 and (end == len(words) or self.part[end] != self.part[start] or words[end] in w.asker_at)
+            # (in a message with no stops: "GP 15 yo boy seen today", "youth worker a girl told me ...")
+            first = start == 0 and (end == len(words) or self.part[end] != self.part[start] or words[end] in w.asker_at
+                                    or words[end] in w.articles or words[end][:1].isdigit())
             if not (marked or after or first or self._heading(start, end)):
                 continue
             # The asker's phrase runs on to the end of its clause ("als monitor bij het speelplein").
-            stop = end
-            while stop < len(words) and self.clause[stop] == self.clause[start] and stop - end < 5 \
+            stop = end + 1 if after else end  # ("politie hier": the phrase ends with its "hier")
+            while not after and stop < len(words) and self.clause[stop] == self.clause[start] and stop - end < 5 \
                     and words[stop] not in w.self_words and words[stop] not in w.frames:
                 stop += 1
             self.asker_span = (start - marker, stop)
@@ -60,6 +66,11 @@ class Reader(Persons, Time, Acts):
             return role, sector, not private
         for i in range(1, len(words)):  # "mijn dochter", "my 15-year-old son": a parent asks
             if (words[i] in w.children or self.lemmas[i] in w.children) and self._owner_before(i):
+                return "parent", "", False
+            # "my 14-year-old", "onze 9-jarige": an age of the asker's own with no person word after it
+            if words[i - 1] in w.own and words[i].isdigit() and words[i + 1:i + 2] in (["jarige"], ["year"], ["yo"],
+                                                                                       ["yr"], ["jaar"]) \
+                    and not any((self.norm[j],) in w.relations for j in range(i + 1, min(len(words), i + 4))):
                 return "parent", "", False
         for i, word in enumerate(words):  # "de coach van onze turnkring": the asker is of that setting
             if word in w.insider:
@@ -173,16 +184,25 @@ class Reader(Persons, Time, Acts):
 
     def read(self) -> Situation:
         asker_role, asker_sector, in_role = self.asker()
+        in_job = bool(asker_role) and asker_role not in ("victim", "perpetrator", "bystander") \
+            and not self.w.private_askers.get(asker_role)  # "ik geef les", "as a nurse": the asker speaks in their job
         survivor = self.survivor()
         self.people()
         self.ages()
         self.place_ages()
         self.roles()
         me = next((m.person() for m in self.mentions if m.relation == "self"), None)
-        if survivor and me is not None and not me.role:
-            me.role = "victim"
+        told_of = any(m.person().role == "victim" for m in self.mentions if m.person() is not me)
+        if survivor and me is not None and not me.role and not told_of:
+            me.role = "victim"  # (not when the asker is told of another's childhood: the other bears it)
+            self.survived = me  # not read from the acts: who did it is still for the relations to tell
+        if survivor and me is not None and me.role == "victim" and me.age is None and me.age_then is None \
+                and not me.age_group:
+            me.age_group = "adult"  # who tells of their own childhood tells it grown up
         if me is not None and not me.role and self._own_harmed():
             me.role = "victim"  # "iemand verspreidt mijn naaktfoto's", "he keeps touching my back"
+        for stopping in self._want_to_stop():
+            stopping.role = stopping.role or "perpetrator"  # "I want to stop", "he wants to stop"
         defaulted = self.default_victim()
         urgency = self.urgency()
         wanted, avoided, avoid = self.wishes()
@@ -213,9 +233,9 @@ class Reader(Persons, Time, Acts):
         spent |= {x for x in self.words if x in self.w.frames} | self.refused | self.story | self.pieces  # even facets
         implied = self.implied() + [t for need in needs if need == "feelings" for t in self.w.need_topics.get(need, ())]
         implied = self.ordered([t for t in implied if t not in topics])  # named already
-        self._adult_by_the_other(seen)
-        people = tuple(self._person(m) for m in seen)
         asker = self._coarse(asker_role, asker_sector if in_role else "", me)
+        self._adult_by_the_other(seen, in_job or asker == "professional")
+        people = tuple(self._person(m) for m in seen)
         assumed = [*(["asker"] if asker in ("", "bystander") and asker_role in ("", "bystander") else []),
                    *(["victim"] if defaulted else []), *guessed, *(["urgency"] if not urgency else [])]
         assumed += [f"{person.role}.age_group" for person in people if person.role and person.age is None]
@@ -255,11 +275,6 @@ class Reader(Persons, Time, Acts):
             at += 1
         return at < len(words) and words[at] in w.self_objects
 
-    def _many(self, m: Mention) -> bool:
-        """The person word is a plural ("ouders", "nurses", "kinderen"): its lemma is shorter than the word."""
-        at = m.end - 1
-        return self.lemmas[at] != self.words[at] and len(self.lemmas[at]) < len(self.words[at])
-
     def _own_harmed(self) -> bool:
         """The act is done to something of the asker's own (their images, their body): "mijn naaktfoto's"."""
         words, w = self.words, self.w
@@ -274,7 +289,7 @@ class Reader(Persons, Time, Acts):
                            for i in range(len(words) - 1))
         return (mine or of_me) and any(self.is_act(i) or self.act_noun[i] for i in range(len(words))) or done_to_mine
 
-    def _adult_by_the_other(self, seen: list[Mention]) -> None:
+    def _adult_by_the_other(self, seen: list[Mention], in_role: bool = False) -> None:
         """Done by a partner or a colleague (`[ages] adult_with`): the one it was done to is an adult too."""
         doer = next((p for p in seen if p.role == "perpetrator"), None)
         victim = next((p for p in seen if p.role == "victim"), None)
@@ -289,8 +304,9 @@ class Reader(Persons, Time, Acts):
         # whose children are named ("de kinderen van de buren", "the neighbour's kids", "ik sloeg mijn zoon") are adults
         for p in seen:
             if p.relation == "self" and not self._group(p) and (any(
-                    m.own and self._child_word(m) for m in self.mentions) or self._own_work()):
-                p.age_group = "adult"  # a parent, or one who speaks of their work ("op mijn werk", "at my work")
+                    m.own and self._child_word(m) for m in self.mentions) or self._own_work() or in_role):
+                # a parent, or one who speaks of their work ("op mijn werk", "at my work") or in their job
+                p.age_group = "adult"
             elif p.own and not self._group(p) and not self._child_word(p) and any(
                     m.own and self._child_word(m) and m.at and self.words[m.at - 1] in self.w.shared
                     for m in self.mentions):
@@ -303,6 +319,11 @@ class Reader(Persons, Time, Acts):
             for one, other in ((doer, victim), (victim, doer)):
                 if not self._group(one) and self._group(other):
                     one.age_group = self._group(other)
+        # a girl, a boy, "jongens" of no age told who did it to a minor: a peer, a minor too (`[ages] young`; the one it
+        # was done to by a minor is not told so: "op een feestje kuste ik (15) een meisje" leaves her age open)
+        if doer is not None and victim is not None and doer.relation in self.w.young and not self._group(doer) \
+                and self._group(victim) == "minor":
+            doer.age_group = "minor"
 
     def _about_own_other(self) -> bool:
         """The asker's own child is named but is no party to it, while another of the asker's own (a partner, a
@@ -310,6 +331,28 @@ class Reader(Persons, Time, Acts):
         own = [m.person() for m in self.mentions if m.own]
         return not any(p.role for p in own if self._child_word(p)) and any(
             p.role for p in own if not self._child_word(p))
+
+    def _want_to_stop(self) -> list[Mention]:
+        """Who says they want to stop (`[asker] stop`: "ik wil stoppen", "I want to stop", "he wants to quit")
+        in a text that tells of harm: what is to stop is what they do. The asker or a pronoun (not an object: "naar
+        beelden van kinderen ... wil stoppen") before it in its clause, or inside it ("help me stop"), when no role is
+        read for them yet."""
+        if not self.harm_told():
+            return []
+        out = []
+        for start, end, _ in find(self.words, self.w.stop):
+            def speaker(m: Mention) -> bool:
+                return m.relation == "self" or m.relation == "pronoun" and m.words not in self.w.objects
+
+            clause = self.clause[start]
+            near = [m for m in self.mentions if self.clause[m.at] == clause and speaker(m)
+                    and (m.at < start or start < m.at < end)]
+            if not any(self.clause[m.at] == clause and m.at < start for m in self.mentions):
+                # "ben 45 en ... wil stoppen": a clause joined on with no one named has the one of the clause before
+                near = near or [m for m in self.mentions if self.clause[m.at] == clause - 1 and speaker(m)]
+            if near and not near[-1].person().role:
+                out.append(near[-1].person())
+        return out
 
     def _own_work(self) -> bool:
         words = self.words

@@ -51,6 +51,9 @@ class Words:
         pronouns = raw.get("pronouns") or {}
         self.self_words = single(pronouns.get("self"))
         self.self_is = phrases(pronouns.get("self_is"))
+        self.self_verbs = single(pronouns.get("self_verbs"))
+        self.singular = single(pronouns.get("singular"))
+        self.copula_self = {p[-1] for p in self.self_is}  # "ik ben", "im": the verb that says the asker's age
         self.articles = single(pronouns.get("articles"))
         self.apposition = frozenset(pronouns.get("apposition", ()))
         self.objects = single(pronouns.get("objects"))
@@ -96,6 +99,7 @@ class Words:
         self.staff = frozenset(asker.get("staff", ()))
         self.body = single(asker.get("body"))
         self.settings = single(asker.get("settings"))
+        self.stop = listed(asker.get("stop"))
         time = raw.get("time") or {}
         self.night_hours = tuple(time.get("night_hours", (0, 0)))
         self.acute_days, self.recent_days = int(time.get("acute_days", 0)), int(time.get("recent_days", 0))
@@ -253,9 +257,11 @@ class Words:
         self.person_heads = frozenset(p[0] for group in (self.relations, self.asker_roles) for p in group
                                       if len(p) == 1)
         self.not_heads = single((raw.get("compounds") or {}).get("not_heads"))
+        self.person_prefixes = single((raw.get("compounds") or {}).get("prefixes"))
         ages = raw.get("ages") or {}
         self.vocab = vocab  # who is a minor is the vocabulary's age groups' to say (`refertool.ages`)
         self.adult_with = frozenset(ages.get("adult_with", ()))
+        self.young = frozenset(ages.get("young", ()))
         self.minor_places = single(ages.get("minor_places"))
         self.place_of = single(ages.get("place_of"))
         self.age_hedges = phrases(ages.get("hedges"))
@@ -309,13 +315,15 @@ def any_key(value: Any, facet: str = "") -> tuple[str, str, Any]:
 
 
 SCHEMA: dict[str, Any] = {
-    "ages": {"adult_with": ("ids", "relations"), "minor_places": WORDS, "place_of": WORDS, "hedges": WORDS},
+    "ages": {"adult_with": ("ids", "relations"), "minor_places": WORDS, "place_of": WORDS, "hedges": WORDS,
+             "young": ("ids", "relations")},
     "relations": any_key({"age_group": one_of("minor", "adult"), "role": one_of("victim", "perpetrator"),
                           "standing": one_of("victim", "perpetrator"), "words": WORDS, "modifier": ("bool",)}),
     "gender": {"female": WORDS, "male": WORDS},
-    "compounds": {"not_heads": WORDS},
+    "compounds": {"not_heads": WORDS, "prefixes": WORDS},
     "pronouns": {**dict.fromkeys(("self", "third", "self_is", "articles", "objects", "of", "determiners",
-                                  "self_objects", "copula", "about"), WORDS), "apposition": ("ids", "relations")},
+                                  "self_objects", "copula", "about", "self_verbs", "singular"), WORDS),
+                 "apposition": ("ids", "relations")},
     "acts": {"words": WORDS},
     "act_classes": any_key({"lemmas": WORDS, "nouns": WORDS, "separable": WORDS, "phrases": WORDS, "light": WORDS,
                             "topics": ids("topics"), "minor_topics": ids("topics"), "sexual": ("bool",),
@@ -330,7 +338,7 @@ SCHEMA: dict[str, Any] = {
     "asker": {**dict.fromkeys(("markers", "after", "at", "private", "insider", "own", "shared", "work"), WORDS),
               "roles": any_key(WORDS), "kinds": any_key(WORDS), "children": WORDS,
               "served": ("ids", "relations"), "staff": ("ids", "relations"), "body": WORDS,
-              "settings": WORDS},
+              "settings": WORDS, "stop": WORDS},
     "time": {"night_hours": PAIR, "acute_days": NUMBER, "recent_days": NUMBER, "ago": WORDS,
              "numbers": any_key(NUMBER), "units": any_key(NUMBER), "few": NUMBER, "last": WORDS,
              "last_of": any_key(NUMBER),
