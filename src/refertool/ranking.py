@@ -110,6 +110,8 @@ class Result:
     relaxed: list[Facet] = field(default_factory=list)
     suggestions: dict[str, str] = field(default_factory=dict)
     partial: bool = False  # no service matched every concept
+    # service id -> its place among every service ranked, beyond `limit` too (no file is read for it)
+    order: dict[str, int] = field(default_factory=dict)
 
 
 class Matcher:
@@ -358,7 +360,7 @@ def rank(catalog: Catalog, query: Query, now: dt.datetime | None = None, limit: 
     hits = [Hit(catalog.services[index.data.ids[i]], sum(m is not None for m in matches), key, _why(concepts, matches),
                 fits.get(i, Fit(0, ())).why + ((SAME_KIND_ELSEWHERE,) if i in held else ()), bool(query.situation))
             for key, i, matches, fits in (scored[:limit] if limit else scored)]
-    result = Result(query, hits, relaxed)
+    result = Result(query, hits, relaxed, order={index.data.ids[item[1]]: n for n, item in enumerate(scored)})
     result.partial = bool(hits) and n_text > 1 and hits[0].matched < len(concepts)
     if not hits:
         for c in query.concepts:
