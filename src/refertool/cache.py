@@ -416,7 +416,7 @@ def _lay_over(store: Store, delta: Built, dead: set[int], vocab: Vocabulary) -> 
     base, extra = store.data, delta.data
     members = LazyMembers(store, extra.members)
     data = IndexData(base.ids + extra.ids, {}, members, base.emergency + extra.emergency,
-                     base.breadth + extra.breadth, base.ages + extra.ages)
+                     base.breadth + extra.breadth, base.ages + extra.ages, base.kinds + extra.kinds)
     known = set(store.lexicon.words)
     new_words = [w for w in extra.postings if w not in known]
     lexicon = extend_lexicon(store.lexicon, new_words) if new_words else store.lexicon
