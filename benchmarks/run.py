@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 REFER = str(BIN / "refer")
+PLAN_TEXT = "een leerkracht vermoedt dat een leerling van 12 thuis wordt misbruikt"  # our own words
 TYPER_APP = '''import typer
 app = typer.Typer()
 @app.command()
@@ -116,6 +117,8 @@ def large(n: int, repeat: int, keep: Path | None) -> None:
         query = [REFER, "--data-dir", str(data), "search", "minor perpetrator Brussels", "--format", "json"]
         cold, cold_rss = measured(query, env)
         commands = {"refer search (warm)": query,
+                    "refer plan (warm)": [REFER, "--data-dir", str(data), "plan", PLAN_TEXT, "--no-input",
+                                          "--format", "json"],
                     "refer emergency": [REFER, "--data-dir", str(data), "emergency"],
                     "refer emergency, bundled": [REFER, "emergency"],
                     "grep -rli": ["grep", "-rli", "perpetrator", str(data / "services")]}
@@ -141,7 +144,8 @@ def large(n: int, repeat: int, keep: Path | None) -> None:
         if not rg:
             print("  rg -li                      not installed: skipped")
         warm = median["refer search (warm)"]
-        ratios = [f"search/grep {warm / median['grep -rli']:.2f}"]
+        ratios = [f"search/grep {warm / median['grep -rli']:.2f}",
+                  f"plan/search {median['refer plan (warm)'] / warm:.2f}"]
         if rg:
             ratios.append(f"search/rg {warm / median['rg -li']:.2f}")
         bundled = median["refer emergency, bundled"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -414,3 +415,20 @@ def test_a_word_the_cache_does_not_know_loads_only_the_two_stemmers_needed():
     theirs = [snowballstemmer.stemmer(name) for name in ("dutch_porter", "english")]
     words = ["kindermishandeling", "verkrachting", "gepest", "meldpunten", "running", "abused", "perpetrators"]
     assert [[s.stemWord(w) for w in words] for s in ours] == [[s.stemWord(w) for w in words] for s in theirs]
+
+
+def test_the_index_keeps_what_each_service_is_without_its_place(local):
+    """Two services get the same kind key exactly when they differ only by place: ranking's
+    other_kinds_first reads it from the cache instead of every service's file."""
+    load_catalog([local])
+    catalog = load_catalog([local])
+    data = catalog.index.data
+
+    def what(s):
+        return (s.kind, set(s.topics), set(s.audiences), set(s.roles), s.age_min, s.age_max, set(s.sectors))
+
+    live = sorted(catalog.index.live)
+    services = {n: catalog.services.by_number(n) for n in live}
+    assert len({data.kinds[n] for n in live}) > 1
+    for a, b in itertools.combinations(live, 2):
+        assert (data.kinds[a] == data.kinds[b]) == (what(services[a]) == what(services[b])), (data.ids[a], data.ids[b])

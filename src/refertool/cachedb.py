@@ -50,6 +50,7 @@ class State(NamedTuple):
     parts: dict[str, list[str]]
     labels: dict[str, list[str]]
     notes: list[str]
+    kinds: list[int]
 
 
 @dataclass
@@ -105,7 +106,7 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
                     directory_of[n] = f.directory
             state = State(data.ids, data.emergency, data.breadth, data.ages, sorted(built.dead), directory_of,
                           lexicon.words, lexicon.by_stem, lexicon.parts, lexicon.labels,
-                          [str(p) for p in built.problems])
+                          [str(p) for p in built.problems], data.kinds)
             stats = [(f.path, f.size, f.mtime) for f, _ in built.files]  # in scan order
             con.executemany("INSERT INTO meta VALUES (?, ?)", [
                 ("schema", SCHEMA), ("key", key), ("state", marshal.dumps(tuple(state))),
@@ -270,7 +271,8 @@ class Store:
             raise Damaged("not the index's state")
         state = State(*parts)
         self.directory_of, self.notes = state.directory_of, state.notes
-        self.data = IndexData(state.ids, {}, LazyMembers(self), state.emergency, state.breadth, state.ages)
+        self.data = IndexData(state.ids, {}, LazyMembers(self), state.emergency, state.breadth, state.ages,
+                              state.kinds)
         self.dead = set(state.dead)
         self.lexicon = Lexicon(state.words, state.by_stem, state.parts, state.labels)
         self.stats = _decoded(marshal.loads, meta["stats"], list)
@@ -410,7 +412,7 @@ def write_back(store: Store, delta: Delta, read: Callable[[int], Service]) -> bo
     directory_of = [*store.directory_of, *(f.directory for f, _ in (built.files if built else ()))]
     state = State(data.ids, data.emergency, data.breadth, data.ages, sorted(delta.dead), directory_of,
                   delta.lexicon.words, delta.lexicon.by_stem, delta.lexicon.parts, delta.lexicon.labels,
-                  delta.notes)
+                  delta.notes, data.kinds)
     live = len(data.ids) - len(delta.dead)
     keep = range(len(data.ids)) if live <= READY_ALL_UP_TO else [u.number for u in delta.urgent]
     try:

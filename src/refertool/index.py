@@ -68,6 +68,16 @@ def member_keys(s: Service) -> list[str]:
     return keys
 
 
+def kind_key(s: Service) -> int:
+    """What a service is, leaving out where (its kind, topics, audiences, roles, ages, sectors), as one number:
+    two services equal in it differ only by place (area, location). Kept in the index, so that ranking
+    (`ranking.other_kinds_first`) tells them apart without reading their files."""
+    import hashlib
+
+    what = (s.kind, sorted(s.topics), sorted(s.audiences), sorted(s.roles), s.age_min, s.age_max, sorted(s.sectors))
+    return int.from_bytes(hashlib.blake2b(repr(what).encode(), digest_size=8).digest(), "big", signed=True)
+
+
 def age_span(s: Service) -> tuple[int, int]:
     if s.age_min is None and s.age_max is None:
         return NO_AGE
@@ -83,6 +93,7 @@ class Entry(NamedTuple):
     emergency: int
     breadth: int
     age: tuple[int, int]
+    kind: int  # kind_key
 
 
 def index_service(s: Service, regions: Regions) -> Entry:
@@ -94,7 +105,7 @@ def index_service(s: Service, regions: Regions) -> Entry:
     for j in joined_forms(texts[0][1]):
         words.setdefault(j, NAME)
     urgency = NOT_URGENT if s.emergency is None else s.emergency
-    return Entry(s.id, words, member_keys(s), urgency, regions.breadth(s.regions), age_span(s))
+    return Entry(s.id, words, member_keys(s), urgency, regions.breadth(s.regions), age_span(s), kind_key(s))
 
 
 def post(number: int, entry: Entry, postings: dict[str, list[int]], members: dict[str, list[int]]) -> None:
@@ -115,6 +126,7 @@ class IndexData:
     emergency: list[int] = field(default_factory=list)
     breadth: list[int] = field(default_factory=list)
     ages: list[tuple[int, int]] = field(default_factory=list)
+    kinds: list[int] = field(default_factory=list)  # kind_key of each service (0: none)
 
     def append(self, entry: Entry | None) -> int:
         """The per-service columns of the next number; None for a file that gives no service."""
@@ -123,6 +135,7 @@ class IndexData:
         self.emergency.append(entry.emergency if entry else NOT_URGENT)
         self.breadth.append(entry.breadth if entry else 0)
         self.ages.append(entry.age if entry else NO_AGE)
+        self.kinds.append(entry.kind if entry else 0)
         return n
 
     def add(self, entry: Entry) -> int:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from . import ages, places, steps
-from .catalog import Catalog
+from . import ages, candidates, places, steps
+from .catalog import Catalog, Want
 from .i18n import t
 from .model import Service, Vocabulary
 from .ranking import Result, search
@@ -291,13 +291,10 @@ class _Builder:
 
     def admits(self, r: steps.Rule, s: Service, centres: list[Service]) -> bool:
         """The rule's conditions on the service hold."""
-        roles = {self.asker if role == "asker" else role for role in r.roles}
+        roles = candidates.roles(r, self.asker)
         if r.care_centre:
             return s in centres
-        wanted = set()
-        for topic in r.topics:
-            wanted |= self.topics if topic == "situation" else \
-                set(self.table.topics.get("support", ())) if topic == "support" else {topic}
+        wanted = candidates.wanted(r, self.topics, self.table)
         who = self.victim if r.for_ == "victim" else self.perpetrator if r.for_ == "perpetrator" else None
         sector = {"none": not s.sectors, "doer": bool(self.setting) and self.setting in s.sectors,
                   "asker": bool(self.sector) and self.sector in s.sectors}.get(r.sector, True)
@@ -316,7 +313,8 @@ class _Builder:
         for n, r in enumerate(self.table.rules):
             if r.step not in SECTIONS or not self.holds(r):
                 continue
-            for s in self.catalog:
+            for s in centres if r.care_centre else self.catalog.among(candidates.of_rule(
+                    r, self.asker, self.topics, self.table, self.setting, self.sector)):
                 if s.id in self.placed or not self.limits(s, r) or not self.admits(r, s, centres):
                     continue
                 if s.kind in self.avoided and r.step != "now":
@@ -416,7 +414,7 @@ class _Builder:
         """No step fits: the table's "ask" services for this asker (1712 for citizens, the VK or the CAW for
         professionals), those that serve the person it is about, with the rule's line."""
         rules = _ask_rules(self.table, self.asker)
-        found = [(n, s, r) for n, r in enumerate(rules) for s in self.catalog
+        found = [(n, s, r) for n, r in enumerate(rules) for s in self.catalog.among(candidates.of_ask(r, self.asker))
                  if _asked(r, s, self.asker) and self.limits(s) and self.victim.fits(s)]
         out = []
         for _, s, r in sorted(found, key=lambda x: (x[0], x[1].name.lower())):
@@ -435,7 +433,7 @@ class _Builder:
     def care_centres(self) -> list[Service]:
         """The care centres after sexual violence nearest the situation's place: located nearest
         (town, province, region), else those whose area is the place; all of them when no place is known."""
-        centres = [x for x in self.catalog if _care_centre(x)]
+        centres = self.catalog.among(candidates.CARE_CENTRE)
         if self.situation.places:
             index = self.catalog.index
             near = places.nearness(index.members, self.catalog.regions, self.situation.places,
@@ -459,9 +457,8 @@ class _Builder:
         named_only = who.group in self.table.support_named_for  # a child: the lines that name children
         # general: open to the person affected too (not a service only for people who did it); about a harm
         # only where the case names one (a chat after sexual violence is no support when a child is missing)
-        found = [s for s in self.catalog if s.id not in self.placed and self.limits(s) and role in s.roles
-                 and "victim" in s.roles
-                 and wanted & set(s.topics) and who.fits(s) and s.kind in HELPING
+        found = [s for s in self.catalog.among(Want(HELPING, wanted, None, {role, "victim"}))  # kinds, roles, topics
+                 if s.id not in self.placed and self.limits(s) and who.fits(s)
                  and (who.names(s) or not named_only)
                  and not (harm & set(s.topics) - wanted and not self.topics & harm)
                  and not (harm & set(s.topics) - wanted and self.topics & set(s.topics) & harm)]
@@ -485,7 +482,7 @@ def _named_in_text(catalog: Catalog, text: str, situation: Situation, searched: 
     "verstandelijke beperking") set the scene."""
     if not text.strip():
         return _Named({}, (), ())
-    result = searched or search(catalog, text, limit=None)
+    result = searched or search(catalog, text, limit=1)  # its order is of every service ranked
     pulled = result.query.pulled
 
     def values(facet: str) -> tuple[str, ...]:
@@ -495,12 +492,12 @@ def _named_in_text(catalog: Catalog, text: str, situation: Situation, searched: 
     spans = catalog.vocabulary.age_spans()
     unroled = tuple(f.value for f in pulled if f.facet == "audiences" and f.value in spans
                     and f.words.lower() not in cast)
-    return _Named({h.service.id: n for n, h in enumerate(result.hits)}, values("sectors"), values("audiences"),
+    return _Named(result.order, values("sectors"), values("audiences"),
                   unroled)
 
 
 def _care_centre(s: Service) -> bool:
-    return s.kind == "hospital-service" and "sexual-violence" in s.topics and "victim" in s.roles
+    return candidates.CARE_CENTRE.meets(s)
 
 
 def _asked(r: steps.Rule, s: Service, asker: str) -> bool:
@@ -522,7 +519,8 @@ def whom_to_ask(catalog: Catalog, lang: str,
     out = []
     for asker in ("bystander", "professional"):
         rules = _ask_rules(table, asker)
-        found = [s for s in catalog if any(_asked(r, s, asker) for r in rules)]
+        found = [s for s in catalog.among(*(candidates.of_ask(r, asker) for r in rules))
+                 if any(_asked(r, s, asker) for r in rules)]
         if found:
             out.append((t(f"plan_ask_{asker}", lang), tuple(sorted(found, key=lambda s: s.name.lower()))))
     return tuple(out)
@@ -546,7 +544,7 @@ def read_text(catalog: Catalog, text: str) -> Read:
     search more."""
     if not text.strip():
         return Read(read(text, catalog.vocabulary, catalog.regions), None)
-    found = search(catalog, text, limit=None)
+    found = search(catalog, text, limit=1)  # the plan needs its order (`Result.order`), not every service read
     return Read(found.query.situation, found)
 
 

@@ -110,6 +110,8 @@ class Result:
     relaxed: list[Facet] = field(default_factory=list)
     suggestions: dict[str, str] = field(default_factory=dict)
     partial: bool = False  # no service matched every concept
+    # service id -> its place among every service ranked, beyond `limit` too (no file is read for it)
+    order: dict[str, int] = field(default_factory=dict)
 
 
 class Matcher:
@@ -354,11 +356,11 @@ def rank(catalog: Catalog, query: Query, now: dt.datetime | None = None, limit: 
     scored.sort(key=lambda h: h[0])
     held: set[int] = set()
     if query.situation:
-        scored, held = other_kinds_first(scored, lambda i: kind_of(catalog.services[index.data.ids[i]]))
-    hits = [Hit(catalog.services[index.data.ids[i]], sum(m is not None for m in matches), key, _why(concepts, matches),
+        scored, held = other_kinds_first(scored, index.data.kinds.__getitem__)  # kind_of, kept by the index
+    hits = [Hit(catalog.numbered(i), sum(m is not None for m in matches), key, _why(concepts, matches),
                 fits.get(i, Fit(0, ())).why + ((SAME_KIND_ELSEWHERE,) if i in held else ()), bool(query.situation))
             for key, i, matches, fits in (scored[:limit] if limit else scored)]
-    result = Result(query, hits, relaxed)
+    result = Result(query, hits, relaxed, order={index.data.ids[item[1]]: n for n, item in enumerate(scored)})
     result.partial = bool(hits) and n_text > 1 and hits[0].matched < len(concepts)
     if not hits:
         for c in query.concepts:
@@ -421,12 +423,6 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
                       data.emergency[i], data.ids[i])
         scored.append((key, i, matches, fits))
     return scored
-
-
-def kind_of(service: Service) -> tuple[object, ...]:
-    """What a service is, leaving out where: services equal in this differ only by place (area, location)."""
-    return (service.kind, frozenset(service.topics), frozenset(service.audiences), frozenset(service.roles),
-            service.age_min, service.age_max, frozenset(service.sectors))
 
 
 def other_kinds_first(scored: list[_Scored], kind: Callable[[int], object],

@@ -58,13 +58,15 @@ def load_sources(paths: Iterable[Path], problems: list[Problem]) -> dict[str, So
     """Every source of the given files (later files add or replace entries); problems are collected."""
     found: dict[str, Source] = {}
     for path in paths:
-        read = read_table(path, problems)
+        read = read_table(path, problems, fast=True)  # read by every command that shows a source
         if read is None:
             continue
         table, text = read
-        lines = text.splitlines()
+        headers: dict[str, int] = {}  # each line's text -> its first line number: one pass, not one per source
+        for n, text_line in enumerate(text.splitlines(), 1):
+            headers.setdefault(text_line.strip(), n)
         for sid, spec in table.items():
-            line = _line(lines, sid)
+            line = headers.get(f"[{sid}]", 0)
             if not isinstance(spec, dict) or not all(isinstance(spec.get(k, ""), str) for k in KEYS) or not all(
                     isinstance(spec.get(k, []), list) and all(isinstance(v, str) for v in spec.get(k, []))
                     for k in LIST_KEYS):

@@ -19,10 +19,11 @@ class TomlProblem(Exception):
         return Problem(str(path), self.line, self.code, self.message)
 
 
-def read_table(path: Path, problems: list[Problem]) -> tuple[dict[str, Any], str] | None:
-    """A meta file (vocabulary, regions, sources) read whole, or None with its problem noted."""
+def read_table(path: Path, problems: list[Problem], fast: bool = False) -> tuple[dict[str, Any], str] | None:
+    """A meta file (vocabulary, regions, sources) read whole, or None with its problem noted; `fast`: with rtoml
+    when the `fast` extra is there (see `parse_toml`)."""
     try:
-        return parse_toml(path)
+        return parse_toml(path, fast)
     except TomlProblem as exc:
         problems.append(exc.at(path))
         return None

@@ -1,0 +1,109 @@
+"""A plan reads only the services its rules may take (`Catalog.among`), and plans the same as when it read all."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from conftest import many_helplines
+from refertool import candidates, steps
+from refertool.cache import CachedServices
+from refertool.catalog import Want, load_catalog
+from refertool.plan import Given, _asked, make_plan, read_text
+
+# situations made from parts, in our own words: who it happened to, what, who did it, where
+PEOPLE = ["mijn nichtje van 9", "een leerling van 14", "my neighbour's son, 16,", "een bewoner van 40"]
+DEEDS = [("werd betast door", "nl"), ("is verkracht door", "nl"), ("was hit by", "en"), ("kreeg naaktfoto's van", "nl")]
+DOERS = ["haar oom", "een trainer", "a stranger", "een begeleider"]
+PLACES = ["in Hasselt", "", "in Brussels"]
+
+
+def situations() -> list[tuple[str, str]]:
+    made = [(f"{who} {deed} {doer} {where}".strip(), lang)
+            for (who, (deed, lang), doer, where) in itertools.product(PEOPLE, DEEDS, DOERS, PLACES)]
+    return made[::5] + [("ik voel me aangetrokken tot kinderen", "nl"), ("hallo", "nl")]
+
+
+@pytest.fixture(scope="module")
+def warm():
+    load_catalog()  # builds the cache
+    found = load_catalog()  # reads it: the index's member lists, services read when asked
+    assert isinstance(found.services, CachedServices)
+    return found
+
+
+def wants(catalog) -> list[Want]:
+    vocab = catalog.vocabulary
+    kinds, topics = set(vocab.values("kinds")), set(vocab.values("topics"))
+    out = [Want(), Want(kinds=set()), Want(sectors={""}), Want(sectors=set(vocab.values("sectors")))]
+    out += [Want(kinds={k}) for k in sorted(kinds)] + [Want(topics={x}) for x in sorted(topics)]
+    out += [Want(kinds={k}, topics=topics, roles={r}) for k in sorted(kinds) for r in ("victim", "professional")]
+    out += [Want(roles={"victim", "perpetrator"}), candidates.CARE_CENTRE]
+    return out
+
+
+def test_among_by_the_index_is_among_by_the_services(warm):
+    for want in wants(warm):
+        assert [s.id for s in warm.among(want)] == [s.id for s in warm if want.meets(s)], want
+    both = wants(warm)[4:9]
+    assert [s.id for s in warm.among(*both)] == [s.id for s in warm if any(w.meets(s) for w in both)]
+
+
+def test_a_rule_admits_only_what_it_asks_of_the_catalog(warm):
+    """Every rule's Want holds for each service the rule's own conditions admit (else a plan would miss it)."""
+    table = steps.bundled()
+    for rule, asker in itertools.product(table.rules, steps.ASKERS):
+        want = candidates.of_ask(rule, asker) if rule.step == "ask" else candidates.of_rule(
+            rule, asker, {"sexual-abuse", "violence"}, table, "education", "education")
+        for s in warm:
+            if rule.step == "ask":
+                assert not _asked(rule, s, asker) or want.meets(s), (rule.line, s.id)
+            elif not rule.care_centre:
+                assert want.meets(s) or not _kinds_roles_topics(rule, s, asker), (rule.line, s.id)
+
+
+def _kinds_roles_topics(rule, s, asker) -> bool:
+    wanted = candidates.wanted(rule, {"sexual-abuse", "violence"}, steps.bundled())
+    sector = {"none": not s.sectors, "doer": "education" in s.sectors, "asker": "education" in s.sectors}
+    return ((not rule.kinds or s.kind in rule.kinds) and candidates.roles(rule, asker) <= set(s.roles)
+            and (not rule.topics or bool(wanted & set(s.topics))) and sector.get(rule.sector, True))
+
+
+def _plan(catalog, text: str, lang: str):
+    situation, searched = read_text(catalog, text)
+    plan = make_plan(catalog, situation, Given(), lang, text, searched=searched)
+    return ([(sec.id, [(e.service.id, e.why, [o.id for o in e.others]) for e in sec.entries])
+             for sec in plan.sections], [s.id for s in plan.support], plan.assumptions,
+            [(who, [s.id for s in found]) for who, found in plan.advice])
+
+
+def test_the_same_plans_from_the_index_as_from_every_service(warm, monkeypatch):
+    monkeypatch.setenv("REFER_CACHE", "off")
+    fresh = load_catalog()  # every service read: `among` filters them one by one
+    assert not isinstance(fresh.services, CachedServices)
+    for text, lang in situations():
+        assert _plan(warm, text, lang) == _plan(fresh, text, lang), text
+
+
+def test_a_plan_reads_none_of_the_services_no_rule_can_take(tmp_path, monkeypatch):
+    """Helplines of no role and no topic: every rule asks for one, so the plan never reads them."""
+    lines = many_helplines(tmp_path / "lines", 40)
+    load_catalog([lines])
+    catalog = load_catalog([lines])
+    assert isinstance(catalog.services, CachedServices)
+    read: set[str] = set()
+    by_number = CachedServices.by_number
+
+    def counted(self, n):
+        read.add(self.index.data.ids[n])
+        return by_number(self, n)
+
+    monkeypatch.setattr(CachedServices, "by_number", counted)
+    for text, lang in situations()[:6]:
+        situation, searched = read_text(catalog, text)
+        read.clear()  # what the plan reads beyond its search
+        plan = make_plan(catalog, situation, Given(), lang, text, searched=searched)
+        assert plan.sections, text
+        assert read, text
+        assert not {sid for sid in read if sid.startswith("lijn-")}, text
