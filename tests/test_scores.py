@@ -212,3 +212,25 @@ def test_a_harm_done_to_a_child_meets_the_services_for_child_abuse(catalog):
     teased = Situation(people=(CHILD, Person("perpetrator", 13, "minor", "peer", "klasgenoot")),
                        topics=("harassment",), asker_role="bystander")
     assert "harm done to a child" not in fits(catalog, teased).get(LINE, (0, ()))[1]  # bullying, by a peer
+
+
+@pytest.mark.parametrize("topics, centre_gains", [(("sexual-violence",), True), (("violence",), False), ((), False)])
+def test_days_later_only_the_service_for_the_sexual_harm_told_gains_for_medical_care(catalog, topics, centre_gains):
+    """Recent (days or weeks ago): medical care and evidence still matter after sexual violence, at the care centre;
+    the emergency number gains nothing from a harm of days ago, and nothing at all when no harm was read."""
+    later = Situation(people=(ADULT,), urgency="recent", topics=topics)
+    assert any(w.startswith("recent") for w in fits(catalog, later).get(CENTRE, (0, ()))[1]) == centre_gains
+    assert not any(w.startswith("recent") for w in fits(catalog, later).get("noodnummer-112", (0, ()))[1])
+    asked = Situation(people=(ADULT,), urgency="recent", implied=("medical",))  # the care itself was named
+    assert any(w.startswith("recent") for w in fits(catalog, asked)["noodnummer-112"].why)
+
+
+@pytest.mark.parametrize("who", [CHILD, Person("perpetrator", 9, "minor", "pupil", "leerling")])
+def test_help_for_the_one_who_did_it_is_not_weighed_by_the_age_of_the_one_it_happened_to(catalog, who):
+    """Help for the one who did it, only the child it was done to read: the child's age is not theirs; the
+    same child read as the one who did it is of that age."""
+    sought = Situation(people=(who,), needs=("help-perpetrator",), topics=("sexual-abuse",))
+    why = fits(catalog, sought)[ITER].why
+    assert ("for a minor" in why) == (who.role == "perpetrator")
+    assert ("not for a minor" in fits(catalog, sought)["universitair-forensisch-centrum"].why) == (
+        who.role == "perpetrator")

@@ -108,9 +108,12 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     # adult's, it takes no professional's call) is for the child to call, after one the asker can call.
     adult_asker = "asker" not in situation.assumed and situation.asker in ("parent", "professional")
     subject = subject_of(situation)
-    age = subject.age if subject is not None else None
+    # The age is that of the person the services are for: help for the one who did it is sought and only the one
+    # it happened to was read (a man who looks at images of children): the children's age is not his.
+    aged = None if subject is not None and role == "perpetrator" and subject.role == "victim" else subject
+    age = aged.age if aged is not None else None
     # The services serve the person as they are now: abused at 9, 34 now, an adult's services.
-    group = (ages.age_group(age, vocab) if age is not None else subject.age_group) if subject is not None else ""
+    group = (ages.age_group(age, vocab) if age is not None else aged.age_group) if aged is not None else ""
     if not group and situation.urgency == "past" and subject is not None and subject.role == "victim":
         group = "adult"  # "abused as a child", years ago: an adult now
     if not group and sectors & words.minor_settings:
@@ -205,8 +208,12 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         # (unless the story names the care it gives: a drink spiked calls for medical care)
         other_harm = bool(own_harms) and own_harms <= sexual and not own_harms & told and not any(
             t in named and i in index.members(f"topics={t}") for t in words.recent_topics)
-        if situation.urgency == "recent" and not other_harm:  # days ago: medical care and evidence still matter
-            hits = [t for t in words.recent_topics if i in index.members(f"topics={t}")]
+        # Days or weeks ago: medical care and evidence still matter after sexual violence, at a service for that
+        # harm (the facts: within a week go straight to a care centre, later by appointment); the emergency
+        # number's medical care is for what is urgent, not for what happened days ago, nor for no harm read.
+        if situation.urgency == "recent" and not other_harm:
+            hits = [t for t in words.recent_topics if i in index.members(f"topics={t}")
+                    and (own_harms & told_sexual or t in named)]
             if hits:
                 points, why = points + URGENT_FITS * len(hits), [*why, "recent: " + ", ".join(hits)]
         if care_first and i in index.members(f"topics={care_first}") and told_sexual & own_harms:
