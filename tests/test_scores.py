@@ -234,3 +234,11 @@ def test_help_for_the_one_who_did_it_is_not_weighed_by_the_age_of_the_one_it_hap
     assert ("for a minor" in why) == (who.role == "perpetrator")
     assert ("not for a minor" in fits(catalog, sought)["universitair-forensisch-centrum"].why) == (
         who.role == "perpetrator")
+
+
+def test_urgent_with_no_harm_read_counts_being_open_day_and_night_not_the_care_given(catalog):
+    gone = Situation(people=(CHILD,), urgency="acute", asker_role="parent", asker="parent")
+    assert fits(catalog, gone)["noodnummer-112"].why[-1] == "acute: 24/7 or emergency"
+    assert fits(catalog, gone)[POLICE].why[-1] == "acute: 24/7 or emergency"
+    hurt = Situation(people=(CHILD,), urgency="acute", asker_role="parent", asker="parent", implied=("medical",))
+    assert "medical" in fits(catalog, hurt)["noodnummer-112"].why[-1]

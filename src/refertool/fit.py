@@ -221,9 +221,10 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         if situation.urgency == "acute" and not other_harm:
             urgent = index.data.emergency[i] < NOT_URGENT or i in index.members("flag=always_open")
             # crisis and medical care count for a service for the harm told, or when the story names them
-            # (images threatened tonight call for no ambulance)
+            # (images threatened tonight call for no ambulance; with no harm read, a child not come home calls for
+            # the police and the line for missing children, which are open day and night, before an ambulance)
             hits = [t for t in words.acute_topics if i in index.members(f"topics={t}")
-                    and (not told or own_harms & told or t in named)]
+                    and (own_harms & told or t in named)]
             if urgent or hits:
                 points += URGENT_FITS * (int(urgent) + len(hits))
                 why.append("acute: " + ", ".join([*(["24/7 or emergency"] if urgent else []), *hits]))
