@@ -242,3 +242,17 @@ def test_urgent_with_no_harm_read_counts_being_open_day_and_night_not_the_care_g
     assert fits(catalog, gone)[POLICE].why[-1] == "acute: 24/7 or emergency"
     hurt = Situation(people=(CHILD,), urgency="acute", asker_role="parent", asker="parent", implied=("medical",))
     assert "medical" in fits(catalog, hurt)["noodnummer-112"].why[-1]
+
+
+@pytest.mark.parametrize("asker, asker_role, gains", [
+    ("parent", "parent", {LINE}), ("professional", "teacher", {VK}), ("victim", "victim", {"nu-praat-ik-erover"})])
+def test_a_harm_done_to_a_child_meets_the_child_abuse_service_that_takes_the_askers_call(
+        catalog, asker, asker_role, gains):
+    """A parent calls the citizens' line, a professional the VK, the child its own chat (the facts)."""
+    child = Person("victim", 9, "minor", "self" if asker == "victim" else "pupil", "ik" if asker == "victim" else "kind")
+    told = Situation(people=(child, PARENT_DID_IT), topics=("sexual-abuse",), asker=asker, asker_role=asker_role)
+    got = {sid for sid in (LINE, VK, "nu-praat-ik-erover")
+           if "harm done to a child" in fits(catalog, told).get(sid, (0, ()))[1]}
+    assert gains <= got
+    if asker == "parent":
+        assert got == {LINE}

@@ -200,7 +200,11 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         for topic, need in need_topics.items():
             if i in index.members(f"topics={topic}"):
                 points, why = points + NEED_FITS, [*why, f"{need}: {topic}"]
-        if child_harm and i in index.members(f"topics={CHILD_HARM_TOPIC}"):
+        # ...at a service that takes the call of whoever asks: a parent or a neighbour calls the citizens' line
+        # (1712), a professional the VK, the child itself its own chat (the facts: professionals contact the VK
+        # directly, citizens call 1712)
+        if child_harm and i in index.members(f"topics={CHILD_HARM_TOPIC}") and (
+                not third_party or not serves or set(serves) & set(asker_roles)):
             points, why = points + CHILD_HARM_FITS, [*why, "harm done to a child"]
         # Urgency brings forward what answers this harm now: a service for sexual harms alone, none of them
         # told, gains nothing from being open at night (the care centre after sexual violence, for a beating,
