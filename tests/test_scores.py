@@ -256,3 +256,25 @@ def test_a_harm_done_to_a_child_meets_the_child_abuse_service_that_takes_the_ask
     assert gains <= got
     if asker == "parent":
         assert got == {LINE}
+
+
+def in_setting(catalog, situation, sector):
+    index = catalog.index
+    got = situation_fit(situation, index, catalog.vocabulary, {sector}, set(index.live))
+    return {index.data.ids[i]: fit for i, fit in got.items()}
+
+
+@pytest.mark.parametrize("needs", [(), ("advice",), ("report",)])
+def test_a_settings_route_for_a_report_fits_by_the_person_only_when_a_report_is_asked_for(catalog, needs):
+    """The sports tribunal (a sport's route for a report) fits a case in sport by its setting; by the person
+    only when a report is asked for. The VK (advice, help) fits by the person always."""
+    coach = Person("perpetrator", None, "adult", "trainer", "trainer")
+    touched = Situation(people=(CHILD, coach), topics=("sexual-abuse",), asker="bystander", asker_role="bystander",
+                        needs=needs)
+    got = in_setting(catalog, touched, "sport")
+    assert ("for the victim" in got["vlaams-sporttribunaal"].why) == ("report" in needs)
+    assert any(w.startswith("sector") for w in got["vlaams-sporttribunaal"].why)
+    assert "for the victim" in got["awel"].why  # not a route for a report: the person's service
+    worker = Situation(people=(ADULT, coach), topics=("sexual-abuse",), asker="professional", asker_role="carer",
+                       needs=needs)
+    assert "for you as a professional" in in_setting(catalog, worker, "disability-care")["vaph"].why

@@ -34,6 +34,7 @@ from .scores import (
     SECTOR_FITS,
     SECTOR_MISFITS,
     SELF_ONLY,
+    SETTING_ROUTES,
     SEXUAL_HARMS,
     URGENT_FITS,
 )
@@ -151,6 +152,7 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     child_harm = group == "minor" and role == "victim" and CHILD_HARM_TOPIC not in named and bool(
         told & sexual or told and doer is not None and doer.age_group == "adult")
     avoided_kinds = {k for a in situation.avoid for k in words.avoid_kinds.get(a, ())}
+    reporting = "report" in situation.needs
     any_role = index.members("roles=")
     general = index.members("sectors=")
     out: dict[int, Fit] = {}
@@ -169,8 +171,13 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
             age_fits or age is None) and (
             any(i in index.members(f"sectors={s}") for s in sectors) if i not in general
             else bool(own_harms) or any(i in index.members(f"topics={t}") for t in need_topics))
+        # a setting's own route for a report (its reporting point, its tribunal) is where the setting reports: it
+        # fits by the setting, not also by the person, unless a report is asked for
+        route = i not in general and not reporting and any(i in index.members(f"kinds={k}") for k in SETTING_ROUTES)
         if role and serves and "duty-to-report" not in situation.needs:
-            if role in serves:
+            if role in serves and route:
+                why.append("the setting's route for a report")
+            elif role in serves:
                 points, why = points + ROLE_FITS, [*why, f"for the {role}"]
                 if third_party and not set(serves) & set(asker_roles):
                     points, why = points + SELF_ONLY, [*why, f"for the {role} themself"]
