@@ -278,3 +278,14 @@ def test_a_settings_route_for_a_report_fits_by_the_person_only_when_a_report_is_
     worker = Situation(people=(ADULT, coach), topics=("sexual-abuse",), asker="professional", asker_role="carer",
                        needs=needs)
     assert "for you as a professional" in in_setting(catalog, worker, "disability-care")["vaph"].why
+
+
+@pytest.mark.parametrize("asker", ["victim", "perpetrator"])
+def test_whoever_asks_for_themself_is_the_one_the_services_are_for(catalog, asker):
+    """Only the other person read ("a boy in my class touches me"): the services are for the asker; an asker
+    only assumed does not decide it."""
+    other = Person("perpetrator" if asker == "victim" else "victim", 14, "minor", "peer", "jongen")
+    told = Situation(people=(other,), asker=asker, asker_role=asker, topics=("sexual-abuse",))
+    assert wanted_role(told) == asker
+    assumed = Situation(people=(other,), asker=asker, asker_role=asker, topics=("sexual-abuse",), assumed=("asker",))
+    assert wanted_role(assumed) == other.role

@@ -52,6 +52,10 @@ def wanted_role(situation: Situation) -> str:
     """The role of the person the services are for."""
     if "help-perpetrator" in situation.needs or "feelings" in situation.needs:
         return "perpetrator"
+    # the one it happened to (or the one who did it) asks for themself and only the other person was read ("a boy
+    # in my class touches me"): the services are for the asker, not for the boy
+    if "asker" not in situation.assumed and situation.asker_kind() in ("victim", "perpetrator"):
+        return situation.asker_kind()
     subject = subject_of(situation)
     return subject.role if subject is not None and subject.role in ("victim", "perpetrator") else ""
 
