@@ -289,3 +289,12 @@ def test_whoever_asks_for_themself_is_the_one_the_services_are_for(catalog, aske
     assert wanted_role(told) == asker
     assumed = Situation(people=(other,), asker=asker, asker_role=asker, topics=("sexual-abuse",), assumed=("asker",))
     assert wanted_role(assumed) == other.role
+
+
+@pytest.mark.parametrize("needs, misfit", [(("help-victim",), True), (("advice",), False)])
+def test_help_sought_for_the_person_is_not_at_a_service_for_others_whoever_asks(catalog, needs, misfit):
+    """A police officer seeks guidance for a child it happened to: the service for young people who did it
+    (which takes professionals' calls) is not for her; asking what to do, it is not out of place."""
+    asks = Situation(people=ABUSED_CHILD, asker_role="police", asker="professional", topics=("sexual-abuse",),
+                     needs=needs)
+    assert ("not for the victim" in fits(catalog, asks)[ITER].why) == misfit

@@ -157,6 +157,7 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         told & sexual or told and doer is not None and doer.age_group == "adult")
     avoided_kinds = {k for a in situation.avoid for k in words.avoid_kinds.get(a, ())}
     reporting = "report" in situation.needs
+    help_sought = bool(HELP_FOR_A_PERSON & set(situation.needs))
     any_role = index.members("roles=")
     general = index.members("sectors=")
     out: dict[int, Fit] = {}
@@ -189,7 +190,8 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
                     points, why = points + DEDICATED_FITS, [*why, "for those who did it alone"]
             elif professional and for_professionals:
                 points, why = points + PROFESSIONAL_FITS, [*why, "for you as a professional"]
-            elif not set(serves) & set(asker_roles):
+            # (help for the person is sought: a service for others is not for them, whoever asks)
+            elif not set(serves) & set(asker_roles) or help_sought:
                 points, why = points + ROLE_MISFITS, [*why, f"not for the {role}"]
         elif professional and for_professionals:  # what a professional may tell: the services for them
             points, why = points + PROFESSIONAL_FITS, [*why, "for you as a professional"]
