@@ -298,3 +298,12 @@ def test_help_sought_for_the_person_is_not_at_a_service_for_others_whoever_asks(
     asks = Situation(people=ABUSED_CHILD, asker_role="police", asker="professional", topics=("sexual-abuse",),
                      needs=needs)
     assert ("not for the victim" in fits(catalog, asks)[ITER].why) == misfit
+
+
+@pytest.mark.parametrize("needs", [(), ("mediation",)])
+def test_the_accused_needs_legal_advice_not_mediation_unless_they_ask_for_it(catalog, needs):
+    accused = Person("perpetrator", 40, "adult", "self", "ik", accused=True)
+    told = Situation(people=(accused, ADULT), asker="perpetrator", asker_role="perpetrator",
+                     topics=("sexual-abuse",), needs=needs)
+    assert "accused: legal" in fits(catalog, told)["justitiehuis"].why
+    assert ("accused: legal" in fits(catalog, told)["moderator"].why) == bool(needs)

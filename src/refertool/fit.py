@@ -132,6 +132,13 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         if group != "minor":  # an accused adult needs advice and legal help before treatment
             need_topics = {t: n for t, n in need_topics.items() if n != "help-perpetrator"}
         need_topics.update({t: "accused" for t in words.accused_topics})
+    # The accused's legal help is advice on the case (the guide: the Justitiehuis), not mediation with the one
+    # who accuses (Moderator mediates between victim and perpetrator when they ask for it): a service for
+    # mediation meets that need only when mediation is asked for.
+    mediation = () if "mediation" in situation.needs else tuple(words.need_topics.get("mediation", ()))
+
+    def mediator(i: int) -> bool:
+        return any(i in index.members(f"topics={t}") for t in mediation)
     # The harm told: a story of violence or neglect alone does not bring the services for sexual harm
     # (the care centres after sexual violence, the perpetrator services for sexual behaviour).
     sexual, plain = harms(words)
@@ -211,7 +218,7 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         if wrong_harm:
             points, why = points + HARM_MISFITS, [*why, "for sexual harm, not this"]
         for topic, need in need_topics.items():
-            if i in index.members(f"topics={topic}"):
+            if i in index.members(f"topics={topic}") and not (need == "accused" and mediator(i)):
                 points, why = points + NEED_FITS, [*why, f"{need}: {topic}"]
         # ...at a service that takes the call of whoever asks: a parent or a neighbour calls the citizens' line
         # (1712), a professional the VK, the child itself its own chat (the facts: professionals contact the VK
