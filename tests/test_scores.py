@@ -249,7 +249,8 @@ def test_urgent_with_no_harm_read_counts_being_open_day_and_night_not_the_care_g
 def test_a_harm_done_to_a_child_meets_the_child_abuse_service_that_takes_the_askers_call(
         catalog, asker, asker_role, gains):
     """A parent calls the citizens' line, a professional the VK, the child its own chat (the facts)."""
-    child = Person("victim", 9, "minor", "self" if asker == "victim" else "pupil", "ik" if asker == "victim" else "kind")
+    me = asker == "victim"
+    child = Person("victim", 9, "minor", "self" if me else "pupil", "ik" if me else "kind")
     told = Situation(people=(child, PARENT_DID_IT), topics=("sexual-abuse",), asker=asker, asker_role=asker_role)
     got = {sid for sid in (LINE, VK, "nu-praat-ik-erover")
            if "harm done to a child" in fits(catalog, told).get(sid, (0, ()))[1]}
