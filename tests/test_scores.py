@@ -308,3 +308,26 @@ def test_the_accused_needs_legal_advice_not_mediation_unless_they_ask_for_it(cat
                      topics=("sexual-abuse",), needs=needs)
     assert "accused: legal" in fits(catalog, told)["justitiehuis"].why
     assert ("accused: legal" in fits(catalog, told)["moderator"].why) == bool(needs)
+
+
+@pytest.mark.parametrize("word, says_when", [
+    ("avonds", True), ("zaterdagavond", True), ("vrijdag", True), ("maart", True), ("evening", True),
+    ("sunday", True), ("kamer", False), ("trainer", False), ("zorgen", False), ("school", False)])
+def test_a_word_that_says_when_is_no_evidence_of_what_is_needed(catalog, word, says_when):
+    """The reader's time words (parts of the day, weekdays, months, and compounds ending in one) tell when it
+    happened; in a told situation they weigh nothing (they meet a line's opening hours by chance)."""
+    from refertool.query import Concept
+    from refertool.ranking import _says_when
+
+    assert _says_when(Concept(word, (word,), (), ()), catalog) == says_when
+
+
+def test_in_a_told_situation_a_time_word_adds_nothing_to_a_service(catalog):
+    index = catalog.index
+    line = index.data.ids.index("tele-onthaal")
+    words = words_of(catalog.vocabulary)
+    part = next(p for p in words.day_parts if any(line in index.postings(w) for w in (p, p + "s")))
+    told = "een man slaat zijn vrouw, ik ben haar buurvrouw"
+    hits = {h.service.id: h for h in search(catalog, told, limit=None).hits}
+    later = {h.service.id: h for h in search(catalog, f"{told} 's {part}s", limit=None).hits}
+    assert later["tele-onthaal"].key.rarity == hits["tele-onthaal"].key.rarity

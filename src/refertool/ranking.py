@@ -387,7 +387,8 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
     # How telling each concept is: one that few services match (a sector, a named
     # service) says more than a word most records share ("abuse", "help").
     weights = [PLACE_WEIGHT if c.facets and all(f.facet in ("regions", "age") for f in c.facets)
-               else rarity(len(pc)) for c, pc in zip(concepts, per_concept)]
+               else 0.0 if situation and _says_when(c, catalog) else rarity(len(pc))
+               for c, pc in zip(concepts, per_concept)]
     # Every word of the query on its own: "doctor evidence" is one concept (both name the
     # medical topic), but a record with both words fits it better than one with one.
     words = {t for c in concepts if c.terms for t in tokens(c.label) if t not in STOPWORDS}
@@ -421,6 +422,15 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
                       data.emergency[i], data.ids[i])
         scored.append((key, i, matches, fits))
     return scored
+
+
+def _says_when(concept: Concept, catalog: Catalog) -> bool:
+    """A word of a told situation that says when it happened ("'s avonds", "zaterdag", "maart"), read by the reader's
+    time grammar: it tells what no service is for, and meets a service's opening hours by chance."""
+    words = words_of(catalog.vocabulary)
+    when = (*words.day_parts, *words.weekdays, *words.months)
+    return bool(concept.terms) and not concept.facets and all(
+        any(t == w or t.endswith(w) or any(st == w for st in stems(t)) for w in when) for t in concept.terms)
 
 
 def kind_of(service: Service) -> tuple[object, ...]:
