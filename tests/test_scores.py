@@ -276,6 +276,9 @@ def test_a_settings_route_for_a_report_fits_by_the_person_only_when_a_report_is_
     assert ("for the victim" in got["vlaams-sporttribunaal"].why) == ("report" in needs)
     assert any(w.startswith("sector") for w in got["vlaams-sporttribunaal"].why)
     assert "for the victim" in got["awel"].why  # not a route for a report: the person's service
+    named = Situation(people=(CHILD, coach), topics=("sexual-abuse", "reporting"), asker="bystander",
+                      asker_role="bystander", needs=needs)  # the story names a complaint
+    assert "for the victim" in in_setting(catalog, named, "sport")["vlaams-sporttribunaal"].why
     worker = Situation(people=(ADULT, coach), topics=("sexual-abuse",), asker="professional", asker_role="carer",
                        needs=needs)
     assert "for you as a professional" in in_setting(catalog, worker, "disability-care")["vaph"].why

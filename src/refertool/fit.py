@@ -163,7 +163,8 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     child_harm = group == "minor" and role == "victim" and CHILD_HARM_TOPIC not in named and bool(
         told & sexual or told and doer is not None and doer.age_group == "adult")
     avoided_kinds = {k for a in situation.avoid for k in words.avoid_kinds.get(a, ())}
-    reporting = "report" in situation.needs
+    # a report is asked for, or the story names one (a complaint the school did not act on)
+    reporting = "report" in situation.needs or bool(named & set(words.need_topics.get("report", ())))
     help_sought = bool(HELP_FOR_A_PERSON & set(situation.needs))
     any_role = index.members("roles=")
     general = index.members("sectors=")
