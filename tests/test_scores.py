@@ -334,3 +334,12 @@ def test_in_a_told_situation_a_time_word_adds_nothing_to_a_service(catalog):
     hits = {h.service.id: h for h in search(catalog, told, limit=None).hits}
     later = {h.service.id: h for h in search(catalog, f"{told} 's {part}s", limit=None).hits}
     assert later["tele-onthaal"].key.rarity == hits["tele-onthaal"].key.rarity
+
+
+@pytest.mark.parametrize("role", ["", "victim"])
+def test_a_professional_asking_is_not_weighed_by_the_age_of_someone_with_no_part_told(catalog, role):
+    """A youth leader tells of a child's mother (neither the one it happened to nor the one who did it): her age is
+    not that of the person the services are for; told as the one it happened to, it is."""
+    mother = Person(role, None, "adult", "parent", "mama")
+    told = Situation(people=(mother,), asker="professional", asker_role="leader", topics=("sexual-abuse",))
+    assert ("for an adult" in fits(catalog, told).get(CAW, (0, ()))[1]) == bool(role)

@@ -114,8 +114,10 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     adult_asker = "asker" not in situation.assumed and situation.asker in ("parent", "professional")
     subject = subject_of(situation)
     # The age is that of the person the services are for: help for the one who did it is sought and only the one
-    # it happened to was read (a man who looks at images of children): the children's age is not his.
-    aged = None if subject is not None and role == "perpetrator" and subject.role == "victim" else subject
+    # it happened to was read (a man who looks at images of children): the children's age is not his; a professional
+    # asks and the person read has no part told (the child's mother): hers is not the child's.
+    aged = None if subject is not None and (role == "perpetrator" and subject.role == "victim" or not subject.role
+                                            and situation.asker_kind() == "professional") else subject
     age = aged.age if aged is not None else None
     # The services serve the person as they are now: abused at 9, 34 now, an adult's services.
     group = (ages.age_group(age, vocab) if age is not None else aged.age_group) if aged is not None else ""
