@@ -42,7 +42,11 @@ PATTERNS = {k: re.compile(v, re.IGNORECASE)
 # Seventh round (rank4): services that differ only by place (the care centres) show the best-placed one, then
 # other kinds of help; a sexual harm to a minor, or any harm by an adult, meets the services for child abuse:
 # 0.825 -> 0.847 and 0.903 -> 0.932.
-MIN_SITUATION_MRR, MIN_SITUATION_HIT3 = 0.84, 0.93
+# Eighth round (rank6): a setting's route for a report fits by the person only when a report is on the table; the
+# accused's legal help is not mediation; whoever asks for themself is the one the services are for; words that say
+# when weigh nothing; days later, medical care only at a service for the sexual harm told: 0.847 -> 0.870 (hit@3
+# 0.932 unchanged). The MRR floor follows, with a little room for the reader's changes.
+MIN_SITUATION_MRR, MIN_SITUATION_HIT3 = 0.86, 0.93
 # The keyword set: 0.961 before the data corrections, 0.944 after (one query, free legal information, meets
 # the house of justice at rank 5 behind four services that also offer legal help to victims).
 MIN_KEYWORD_MRR, MIN_KEYWORD_HIT3 = 0.94, 0.97

@@ -80,3 +80,20 @@ def test_no_network_code_in_the_package():
         text = path.read_text(encoding="utf-8")
         for name in banned:
             assert f"import {name}" not in text and f"from {name}" not in text, (path, name)
+
+
+# digits of other scripts: str.isdigit() holds for them, int() fails on some ("𐹠", "²")
+OTHER_DIGITS = ["𐹠", "²", "٣", "߂", "१"]
+NUMBER_PLACES = ["{n} dagen geleden", "postcode {n}{n}{n}{n}", "een kind van {n}", "in {n}{n}{n}{n}",
+                 "she is {n}", "{n} years ago my uncle", "om {n} uur 's nachts"]
+
+
+@pytest.mark.parametrize("digit", OTHER_DIGITS)
+def test_digits_of_other_scripts_where_a_number_is_read(cli, digit):
+    """Every place where the reader or the place names read a number, with digits that are not ASCII: a plan
+    or a search, never an internal error."""
+    for frame in NUMBER_PLACES:
+        text = f"mijn dochter werd aangerand, {frame.format(n=digit)}"
+        for command in (("plan", text, "--no-input", "-f", "json"), ("search", text, "-f", "json")):
+            r = cli(*command)
+            assert r.code in (0, 1) and "Internal error" not in r.err, (command, r.err)

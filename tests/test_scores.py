@@ -212,3 +212,134 @@ def test_a_harm_done_to_a_child_meets_the_services_for_child_abuse(catalog):
     teased = Situation(people=(CHILD, Person("perpetrator", 13, "minor", "peer", "klasgenoot")),
                        topics=("harassment",), asker_role="bystander")
     assert "harm done to a child" not in fits(catalog, teased).get(LINE, (0, ()))[1]  # bullying, by a peer
+
+
+@pytest.mark.parametrize("topics, centre_gains", [(("sexual-violence",), True), (("violence",), False), ((), False)])
+def test_days_later_only_the_service_for_the_sexual_harm_told_gains_for_medical_care(catalog, topics, centre_gains):
+    """Recent (days or weeks ago): medical care and evidence still matter after sexual violence, at the care centre;
+    the emergency number gains nothing from a harm of days ago, and nothing at all when no harm was read."""
+    later = Situation(people=(ADULT,), urgency="recent", topics=topics)
+    assert any(w.startswith("recent") for w in fits(catalog, later).get(CENTRE, (0, ()))[1]) == centre_gains
+    assert not any(w.startswith("recent") for w in fits(catalog, later).get("noodnummer-112", (0, ()))[1])
+    asked = Situation(people=(ADULT,), urgency="recent", implied=("medical",))  # the care itself was named
+    assert any(w.startswith("recent") for w in fits(catalog, asked)["noodnummer-112"].why)
+
+
+@pytest.mark.parametrize("who", [CHILD, Person("perpetrator", 9, "minor", "pupil", "leerling")])
+def test_help_for_the_one_who_did_it_is_not_weighed_by_the_age_of_the_one_it_happened_to(catalog, who):
+    """Help for the one who did it, only the child it was done to read: the child's age is not theirs; the
+    same child read as the one who did it is of that age."""
+    sought = Situation(people=(who,), needs=("help-perpetrator",), topics=("sexual-abuse",))
+    why = fits(catalog, sought)[ITER].why
+    assert ("for a minor" in why) == (who.role == "perpetrator")
+    assert ("not for a minor" in fits(catalog, sought)["universitair-forensisch-centrum"].why) == (
+        who.role == "perpetrator")
+
+
+def test_urgent_with_no_harm_read_counts_being_open_day_and_night_not_the_care_given(catalog):
+    gone = Situation(people=(CHILD,), urgency="acute", asker_role="parent", asker="parent")
+    assert fits(catalog, gone)["noodnummer-112"].why[-1] == "acute: 24/7 or emergency"
+    assert fits(catalog, gone)[POLICE].why[-1] == "acute: 24/7 or emergency"
+    hurt = Situation(people=(CHILD,), urgency="acute", asker_role="parent", asker="parent", implied=("medical",))
+    assert "medical" in fits(catalog, hurt)["noodnummer-112"].why[-1]
+
+
+@pytest.mark.parametrize("asker, asker_role, gains", [
+    ("parent", "parent", {LINE}), ("professional", "teacher", {VK}), ("victim", "victim", {"nu-praat-ik-erover"})])
+def test_a_harm_done_to_a_child_meets_the_child_abuse_service_that_takes_the_askers_call(
+        catalog, asker, asker_role, gains):
+    """A parent calls the citizens' line, a professional the VK, the child its own chat (the facts)."""
+    me = asker == "victim"
+    child = Person("victim", 9, "minor", "self" if me else "pupil", "ik" if me else "kind")
+    told = Situation(people=(child, PARENT_DID_IT), topics=("sexual-abuse",), asker=asker, asker_role=asker_role)
+    got = {sid for sid in (LINE, VK, "nu-praat-ik-erover")
+           if "harm done to a child" in fits(catalog, told).get(sid, (0, ()))[1]}
+    assert gains <= got
+    if asker == "parent":
+        assert got == {LINE}
+
+
+def in_setting(catalog, situation, sector):
+    index = catalog.index
+    got = situation_fit(situation, index, catalog.vocabulary, {sector}, set(index.live))
+    return {index.data.ids[i]: fit for i, fit in got.items()}
+
+
+@pytest.mark.parametrize("needs", [(), ("advice",), ("report",)])
+def test_a_settings_route_for_a_report_fits_by_the_person_only_when_a_report_is_asked_for(catalog, needs):
+    """The sports tribunal (a sport's route for a report) fits a case in sport by its setting; by the person
+    only when a report is asked for. The VK (advice, help) fits by the person always."""
+    coach = Person("perpetrator", None, "adult", "trainer", "trainer")
+    touched = Situation(people=(CHILD, coach), topics=("sexual-abuse",), asker="bystander", asker_role="bystander",
+                        needs=needs)
+    got = in_setting(catalog, touched, "sport")
+    assert ("for the victim" in got["vlaams-sporttribunaal"].why) == ("report" in needs)
+    assert any(w.startswith("sector") for w in got["vlaams-sporttribunaal"].why)
+    assert "for the victim" in got["awel"].why  # not a route for a report: the person's service
+    named = Situation(people=(CHILD, coach), topics=("sexual-abuse", "reporting"), asker="bystander",
+                      asker_role="bystander", needs=needs)  # the story names a complaint
+    assert "for the victim" in in_setting(catalog, named, "sport")["vlaams-sporttribunaal"].why
+    worker = Situation(people=(ADULT, coach), topics=("sexual-abuse",), asker="professional", asker_role="carer",
+                       needs=needs)
+    assert "for you as a professional" in in_setting(catalog, worker, "disability-care")["vaph"].why
+
+
+@pytest.mark.parametrize("asker", ["victim", "perpetrator"])
+def test_whoever_asks_for_themself_is_the_one_the_services_are_for(catalog, asker):
+    """Only the other person read ("a boy in my class touches me"): the services are for the asker; an asker
+    only assumed does not decide it."""
+    other = Person("perpetrator" if asker == "victim" else "victim", 14, "minor", "peer", "jongen")
+    told = Situation(people=(other,), asker=asker, asker_role=asker, topics=("sexual-abuse",))
+    assert wanted_role(told) == asker
+    assumed = Situation(people=(other,), asker=asker, asker_role=asker, topics=("sexual-abuse",), assumed=("asker",))
+    assert wanted_role(assumed) == other.role
+
+
+@pytest.mark.parametrize("needs, misfit", [(("help-victim",), True), (("advice",), False)])
+def test_help_sought_for_the_person_is_not_at_a_service_for_others_whoever_asks(catalog, needs, misfit):
+    """A police officer seeks guidance for a child it happened to: the service for young people who did it
+    (which takes professionals' calls) is not for her; asking what to do, it is not out of place."""
+    asks = Situation(people=ABUSED_CHILD, asker_role="police", asker="professional", topics=("sexual-abuse",),
+                     needs=needs)
+    assert ("not for the victim" in fits(catalog, asks)[ITER].why) == misfit
+
+
+@pytest.mark.parametrize("needs", [(), ("mediation",)])
+def test_the_accused_needs_legal_advice_not_mediation_unless_they_ask_for_it(catalog, needs):
+    accused = Person("perpetrator", 40, "adult", "self", "ik", accused=True)
+    told = Situation(people=(accused, ADULT), asker="perpetrator", asker_role="perpetrator",
+                     topics=("sexual-abuse",), needs=needs)
+    assert "accused: legal" in fits(catalog, told)["justitiehuis"].why
+    assert ("accused: legal" in fits(catalog, told)["moderator"].why) == bool(needs)
+
+
+@pytest.mark.parametrize("word, says_when", [
+    ("avonds", True), ("zaterdagavond", True), ("vrijdag", True), ("maart", True), ("evening", True),
+    ("sunday", True), ("kamer", False), ("trainer", False), ("zorgen", False), ("school", False)])
+def test_a_word_that_says_when_is_no_evidence_of_what_is_needed(catalog, word, says_when):
+    """The reader's time words (parts of the day, weekdays, months, and compounds ending in one) tell when it
+    happened; in a told situation they weigh nothing (they meet a line's opening hours by chance)."""
+    from refertool.query import Concept
+    from refertool.ranking import _says_when
+
+    assert _says_when(Concept(word, (word,), (), ()), catalog) == says_when
+
+
+def test_in_a_told_situation_a_time_word_adds_nothing_to_a_service(catalog):
+    index = catalog.index
+    line = index.data.ids.index("tele-onthaal")
+    words = words_of(catalog.vocabulary)
+    part = next(p for p in words.day_parts if any(line in index.postings(w) for w in (p, p + "s")))
+    told = "een man slaat zijn vrouw, ik ben haar buurvrouw"
+    hits = {h.service.id: h for h in search(catalog, told, limit=None).hits}
+    later = {h.service.id: h for h in search(catalog, f"{told} 's {part}s", limit=None).hits}
+    assert later["tele-onthaal"].key.rarity == hits["tele-onthaal"].key.rarity
+
+
+@pytest.mark.parametrize("role", ["", "victim"])
+def test_a_professional_asking_is_not_weighed_by_the_age_of_someone_with_no_part_told(catalog, role):
+    """A youth leader tells of a child's mother (neither the one it happened to nor the one who did it): her age is
+    not that of the person the services are for; told as the one it happened to, it is."""
+    mother = Person(role, None, "adult", "parent", "mama")
+    told = Situation(people=(mother,), asker="professional", asker_role="leader", topics=("sexual-abuse",))
+    assert ("for an adult" in fits(catalog, told).get(CAW, (0, ()))[1]) == bool(role)

@@ -34,6 +34,7 @@ from .scores import (
     SECTOR_FITS,
     SECTOR_MISFITS,
     SELF_ONLY,
+    SETTING_ROUTES,
     SEXUAL_HARMS,
     URGENT_FITS,
 )
@@ -51,6 +52,10 @@ def wanted_role(situation: Situation) -> str:
     """The role of the person the services are for."""
     if "help-perpetrator" in situation.needs or "feelings" in situation.needs:
         return "perpetrator"
+    # the one it happened to (or the one who did it) asks for themself and only the other person was read ("a boy
+    # in my class touches me"): the services are for the asker, not for the boy
+    if "asker" not in situation.assumed and situation.asker_kind() in ("victim", "perpetrator"):
+        return situation.asker_kind()
     subject = subject_of(situation)
     return subject.role if subject is not None and subject.role in ("victim", "perpetrator") else ""
 
@@ -108,9 +113,14 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     # adult's, it takes no professional's call) is for the child to call, after one the asker can call.
     adult_asker = "asker" not in situation.assumed and situation.asker in ("parent", "professional")
     subject = subject_of(situation)
-    age = subject.age if subject is not None else None
+    # The age is that of the person the services are for: help for the one who did it is sought and only the one
+    # it happened to was read (a man who looks at images of children): the children's age is not his; a professional
+    # asks and the person read has no part told (the child's mother): hers is not the child's.
+    aged = None if subject is not None and (role == "perpetrator" and subject.role == "victim" or not subject.role
+                                            and situation.asker_kind() == "professional") else subject
+    age = aged.age if aged is not None else None
     # The services serve the person as they are now: abused at 9, 34 now, an adult's services.
-    group = (ages.age_group(age, vocab) if age is not None else subject.age_group) if subject is not None else ""
+    group = (ages.age_group(age, vocab) if age is not None else aged.age_group) if aged is not None else ""
     if not group and situation.urgency == "past" and subject is not None and subject.role == "victim":
         group = "adult"  # "abused as a child", years ago: an adult now
     if not group and sectors & words.minor_settings:
@@ -124,6 +134,13 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         if group != "minor":  # an accused adult needs advice and legal help before treatment
             need_topics = {t: n for t, n in need_topics.items() if n != "help-perpetrator"}
         need_topics.update({t: "accused" for t in words.accused_topics})
+    # The accused's legal help is advice on the case (the guide: the Justitiehuis), not mediation with the one
+    # who accuses (Moderator mediates between victim and perpetrator when they ask for it): a service for
+    # mediation meets that need only when mediation is asked for.
+    mediation = () if "mediation" in situation.needs else tuple(words.need_topics.get("mediation", ()))
+
+    def mediator(i: int) -> bool:
+        return any(i in index.members(f"topics={t}") for t in mediation)
     # The harm told: a story of violence or neglect alone does not bring the services for sexual harm
     # (the care centres after sexual violence, the perpetrator services for sexual behaviour).
     sexual, plain = harms(words)
@@ -148,6 +165,9 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     child_harm = group == "minor" and role == "victim" and CHILD_HARM_TOPIC not in named and bool(
         told & sexual or told and doer is not None and doer.age_group == "adult")
     avoided_kinds = {k for a in situation.avoid for k in words.avoid_kinds.get(a, ())}
+    # a report is asked for, or the story names one (a complaint the school did not act on)
+    reporting = "report" in situation.needs or bool(named & set(words.need_topics.get("report", ())))
+    help_sought = bool(HELP_FOR_A_PERSON & set(situation.needs))
     any_role = index.members("roles=")
     general = index.members("sectors=")
     out: dict[int, Fit] = {}
@@ -166,8 +186,13 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
             age_fits or age is None) and (
             any(i in index.members(f"sectors={s}") for s in sectors) if i not in general
             else bool(own_harms) or any(i in index.members(f"topics={t}") for t in need_topics))
+        # a setting's own route for a report (its reporting point, its tribunal) is where the setting reports: it
+        # fits by the setting, not also by the person, unless a report is asked for
+        route = i not in general and not reporting and any(i in index.members(f"kinds={k}") for k in SETTING_ROUTES)
         if role and serves and "duty-to-report" not in situation.needs:
-            if role in serves:
+            if role in serves and route:
+                why.append("the setting's route for a report")
+            elif role in serves:
                 points, why = points + ROLE_FITS, [*why, f"for the {role}"]
                 if third_party and not set(serves) & set(asker_roles):
                     points, why = points + SELF_ONLY, [*why, f"for the {role} themself"]
@@ -175,7 +200,8 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
                     points, why = points + DEDICATED_FITS, [*why, "for those who did it alone"]
             elif professional and for_professionals:
                 points, why = points + PROFESSIONAL_FITS, [*why, "for you as a professional"]
-            elif not set(serves) & set(asker_roles):
+            # (help for the person is sought: a service for others is not for them, whoever asks)
+            elif not set(serves) & set(asker_roles) or help_sought:
                 points, why = points + ROLE_MISFITS, [*why, f"not for the {role}"]
         elif professional and for_professionals:  # what a professional may tell: the services for them
             points, why = points + PROFESSIONAL_FITS, [*why, "for you as a professional"]
@@ -195,9 +221,13 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         if wrong_harm:
             points, why = points + HARM_MISFITS, [*why, "for sexual harm, not this"]
         for topic, need in need_topics.items():
-            if i in index.members(f"topics={topic}"):
+            if i in index.members(f"topics={topic}") and not (need == "accused" and mediator(i)):
                 points, why = points + NEED_FITS, [*why, f"{need}: {topic}"]
-        if child_harm and i in index.members(f"topics={CHILD_HARM_TOPIC}"):
+        # ...at a service that takes the call of whoever asks: a parent or a neighbour calls the citizens' line
+        # (1712), a professional the VK, the child itself its own chat (the facts: professionals contact the VK
+        # directly, citizens call 1712)
+        if child_harm and i in index.members(f"topics={CHILD_HARM_TOPIC}") and (
+                not third_party or not serves or set(serves) & set(asker_roles)):
             points, why = points + CHILD_HARM_FITS, [*why, "harm done to a child"]
         # Urgency brings forward what answers this harm now: a service for sexual harms alone, none of them
         # told, gains nothing from being open at night (the care centre after sexual violence, for a beating,
@@ -205,8 +235,12 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         # (unless the story names the care it gives: a drink spiked calls for medical care)
         other_harm = bool(own_harms) and own_harms <= sexual and not own_harms & told and not any(
             t in named and i in index.members(f"topics={t}") for t in words.recent_topics)
-        if situation.urgency == "recent" and not other_harm:  # days ago: medical care and evidence still matter
-            hits = [t for t in words.recent_topics if i in index.members(f"topics={t}")]
+        # Days or weeks ago: medical care and evidence still matter after sexual violence, at a service for that
+        # harm (the facts: within a week go straight to a care centre, later by appointment); the emergency
+        # number's medical care is for what is urgent, not for what happened days ago, nor for no harm read.
+        if situation.urgency == "recent" and not other_harm:
+            hits = [t for t in words.recent_topics if i in index.members(f"topics={t}")
+                    and (own_harms & told_sexual or t in named)]
             if hits:
                 points, why = points + URGENT_FITS * len(hits), [*why, "recent: " + ", ".join(hits)]
         if care_first and i in index.members(f"topics={care_first}") and told_sexual & own_harms:
@@ -214,9 +248,10 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         if situation.urgency == "acute" and not other_harm:
             urgent = index.data.emergency[i] < NOT_URGENT or i in index.members("flag=always_open")
             # crisis and medical care count for a service for the harm told, or when the story names them
-            # (images threatened tonight call for no ambulance)
+            # (images threatened tonight call for no ambulance; with no harm read, a child not come home calls for
+            # the police and the line for missing children, which are open day and night, before an ambulance)
             hits = [t for t in words.acute_topics if i in index.members(f"topics={t}")
-                    and (not told or own_harms & told or t in named)]
+                    and (own_harms & told or t in named)]
             if urgent or hits:
                 points += URGENT_FITS * (int(urgent) + len(hits))
                 why.append("acute: " + ", ".join([*(["24/7 or emergency"] if urgent else []), *hits]))

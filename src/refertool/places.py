@@ -68,7 +68,7 @@ def postcode(words: list[str], i: int, regions: Regions, known: Callable[[str], 
     """The region a postcode at `words[i]` names: four digits inside a known range, unless the number is
     a word of the data itself (1712 is a helpline) and not called a postcode ("postcode 1712")."""
     word = words[i]
-    if len(word) != 4 or not word.isdigit():
+    if len(word) != 4 or not (word.isascii() and word.isdigit()):
         return None
     said = i > 0 and words[i - 1] in POSTCODE_WORDS
     if not said and known(word):

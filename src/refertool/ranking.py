@@ -356,7 +356,7 @@ def rank(catalog: Catalog, query: Query, now: dt.datetime | None = None, limit: 
     scored.sort(key=lambda h: h[0])
     held: set[int] = set()
     if query.situation:
-        scored, held = other_kinds_first(scored, index.data.kinds.__getitem__)  # kind_of, kept by the index
+        scored, held = other_kinds_first(scored, index.data.kinds.__getitem__)  # what each is without its place (index.kind_key)
     hits = [Hit(catalog.numbered(i), sum(m is not None for m in matches), key, _why(concepts, matches),
                 fits.get(i, Fit(0, ())).why + ((SAME_KIND_ELSEWHERE,) if i in held else ()), bool(query.situation))
             for key, i, matches, fits in (scored[:limit] if limit else scored)]
@@ -389,7 +389,8 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
     # How telling each concept is: one that few services match (a sector, a named
     # service) says more than a word most records share ("abuse", "help").
     weights = [PLACE_WEIGHT if c.facets and all(f.facet in ("regions", "age") for f in c.facets)
-               else rarity(len(pc)) for c, pc in zip(concepts, per_concept)]
+               else 0.0 if situation and _says_when(c, catalog) else rarity(len(pc))
+               for c, pc in zip(concepts, per_concept)]
     # Every word of the query on its own: "doctor evidence" is one concept (both name the
     # medical topic), but a record with both words fits it better than one with one.
     words = {t for c in concepts if c.terms for t in tokens(c.label) if t not in STOPWORDS}
@@ -423,6 +424,15 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
                       data.emergency[i], data.ids[i])
         scored.append((key, i, matches, fits))
     return scored
+
+
+def _says_when(concept: Concept, catalog: Catalog) -> bool:
+    """A word of a told situation that says when it happened ("'s avonds", "zaterdag", "maart"), read by the reader's
+    time grammar: it tells what no service is for, and meets a service's opening hours by chance."""
+    words = words_of(catalog.vocabulary)
+    when = (*words.day_parts, *words.weekdays, *words.months)
+    return bool(concept.terms) and not concept.facets and all(
+        any(t == w or t.endswith(w) or any(st == w for st in stems(t)) for w in when) for t in concept.terms)
 
 
 def other_kinds_first(scored: list[_Scored], kind: Callable[[int], object],

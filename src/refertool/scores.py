@@ -62,6 +62,11 @@ SECTOR_FITS, SECTOR_MISFITS = 2, -2
 # Someone else asks for the person: a service the person must contact themself comes after one
 # that also takes the asker's questions, not out of the list.
 SELF_ONLY = -1
+# The kinds of service (ids of data/vocabulary.toml) that are a setting's route for a report when they belong
+# to one setting: the inspectorate's and the umbrella bodies' reporting points, the sports tribunal. The guide
+# sends a report there ("voor een melding ... de koepel"), and advice and help elsewhere (the VK, 1712, the
+# CLB): the route fits a case by its setting, and by the person only when a report is asked for.
+SETTING_ROUTES = frozenset({"reporting-point", "authority"})
 # Help for the one who did it: a service for them alone (I.T.E.R., the forensic centres, Stop it Now!: the
 # guide's answer for those who did it) before one that serves victims and perpetrators alike.
 DEDICATED_FITS = 1

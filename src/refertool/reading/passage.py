@@ -194,7 +194,7 @@ class Passage:
                 continue
             if w.relation_age.get(relation) == "minor":
                 return True
-            after = [x for x in words[at + n:at + n + 3] if x.isdigit()]
+            after = [x for x in words[at + n:at + n + 3] if x.isascii() and x.isdigit()]
             return bool(after) and age_group(int(after[0]), w) == "minor"
         return False
 

@@ -148,7 +148,7 @@ class Time(Passage):
         w, words = self.w, self.words
         word, nxt = words[i], words[i + 1] if i + 1 < len(words) else ""
         after = words[i + 2] if i + 2 < len(words) else ""
-        number = int(word) if word.isdigit() and len(word) <= 2 else w.numbers.get(word)
+        number = int(word) if word.isascii() and word.isdigit() and len(word) <= 2 else w.numbers.get(word)
         if number is not None and nxt in w.units and after in w.ago:  # "drie dagen geleden", "ten days ago"
             return number * w.units[nxt], i + 3
         if word in w.units and nxt in w.ago and not (i and words[i - 1] in w.numbers):  # "jaren geleden": a few
@@ -172,7 +172,7 @@ class Time(Passage):
         period = next((days for head, days in w.periods.items() if word.endswith(head)), None)
         if period is not None:  # "tijdens de kerstvakantie", "over the holidays"
             return period, i + 1
-        if len(word) == 4 and word.isdigit() and 1900 < int(word) <= self._year():  # "in 2019"
+        if len(word) == 4 and word.isascii() and word.isdigit() and 1900 < int(word) <= self._year():  # "in 2019"
             return (self._year() - int(word)) * 365, i + 1
         if word in w.then:  # "toen hij 7 was", "when she was 6", "at age 5": long ago
             ahead = words[i + 1:i + 5]
