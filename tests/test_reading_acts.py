@@ -466,3 +466,161 @@ def test_one_gone_missing_leaves_no_one_who_did_it(situ, text):
 def test_one_gone_missing_with_an_adult_leaves_the_adult_a_party(situ, text):
     doer = situ(text).perpetrator()
     assert doer is not None and doer.age_group == "adult", text
+
+
+# ---------------------------------------------------------------- time: everyday words of when and how often
+HABITS = {"nl": ["de trainer {x} haar", "haar oom {x} haar", "de buurman {x} hem"],
+          "en": ["the coach {x} her", "her uncle {x} her", "the neighbour {x} him"]}
+HABIT_ACTS = {"nl": ["betast soms", "slaat geregeld", "slaat dikwijls", "betast af en toe"],
+              "en": ["sometimes hits", "occasionally gropes", "constantly hits"]}
+
+
+@pytest.mark.parametrize("text", [h.format(x=a) for lang in ("nl", "en")
+                                  for h, a in itertools.product(HABITS[lang], HABIT_ACTS[lang])])
+def test_an_act_told_by_how_often_goes_on(situ, text):
+    s = situ(text)
+    assert s.ongoing and s.urgency == "recent", (text, s.urgency)
+
+
+OTHER_EVENT = {"nl": ["vorig weekend logeerde ze bij ons en ze vertelde dat {p} 's nachts soms slaat",
+                      "gisteren kwam ze huilend thuis en zei ze dat {p} haar geregeld betast"],
+               "en": ["yesterday she came home late and said that {p} sometimes hits her",
+                      "she has been coming in hungry for weeks; today she flinched when {p} came close"]}
+
+
+@pytest.mark.parametrize("text", [t.format(p=p) for lang, people in (("nl", ("haar stiefvader", "de leider")),
+                                                                      ("en", ("her stepfather", "the leader")))
+                                  for t, p in itertools.product(OTHER_EVENT[lang], people)])
+def test_a_habit_has_no_date_from_another_event(situ, text):
+    """A date told in a clause of something else than the habit is not the habit's date."""
+    assert situ(text).urgency == "recent", text
+
+
+@pytest.mark.parametrize("text,urgency", [
+    *((f"{when} heeft {who} haar betast", u) for (when, u), who in itertools.product(
+        (("deze zomer", "recent"), ("deze maand", "recent"), ("in het weekend", "acute"), ("dit jaar", "recent")),
+        ("een leider", "haar oom"))),
+    *((f"{who} hit her {when}", u) for (when, u), who in itertools.product(
+        (("this summer", "recent"), ("this month", "recent"), ("at the weekend", "acute"), ("this year", "recent")),
+        ("a leader", "her uncle")))])
+def test_this_season_or_month_and_the_weekend(situ, text, urgency):
+    assert situ(text).urgency == urgency, text
+
+
+@pytest.mark.parametrize("text", [f"{who} {x}" for who, x in itertools.product(
+    ("My husband", "Her father", "The coach"),
+    ("has been charged with abusing a boy", "has been prosecuted for hitting a child"))])
+def test_a_charge_tells_no_time_of_the_act(situ, text):
+    assert situ(text).urgency == "", text
+
+
+@pytest.mark.parametrize("text", [
+    *(f"I can't stop thinking about what {who} did to me when we were {w}" for who, w in itertools.product(
+        ("my cousin", "my older sister"), ("kids", "little", "children"))),
+    *(f"ik denk nog vaak aan wat {who} met me deed toen we {w} waren" for who, w in itertools.product(
+        ("mijn neef", "mijn oudere broer"), ("klein", "kinderen")))])
+def test_a_shared_childhood_is_past(situ, text):
+    assert situ(text).urgency == "past", text
+
+
+@pytest.mark.parametrize("text", [f"{who} {x}" for who, x in itertools.product(
+    ("a father", "the nanny"), ("just brought in a baby with a broken arm", "just came in with a child with burns"))])
+def test_just_with_a_mark_of_harm_is_now(situ, text):
+    assert situ(text).urgency == "acute", text
+
+
+@pytest.mark.parametrize("text", [f"for {n} years {who}" for n, who in itertools.product(
+    ("a couple of", "a few", "two"),
+    ("he has been hitting her", "she has been watching images of children being abused"))])
+def test_a_span_with_of_goes_on(situ, text):
+    assert situ(text).urgency == "recent", text
+
+
+# ---------------------------------------------------------------- acts in other words
+KIND_DOERS = {"nl": ["haar oom", "de leider", "een buurman"], "en": ["her uncle", "the leader", "a neighbour"]}
+MINORS = {"nl": ["een meisje van 12", "zijn nichtje van 9"], "en": ["a girl of 12", "his niece (9)"]}
+GROOMING = {"nl": ["{d} geeft {m} geregeld sigaretten en snoep", "{d} koopt {m} cadeautjes",
+                   "{d} noemt het hun geheimpje, zegt {m}"],
+            "en": ["{d} keeps buying {m} gifts and a phone", "{d} gives {m} cigarettes",
+                   "{d} calls it their little secret with {m}"]}
+
+
+@pytest.mark.parametrize("text", [t.format(d=d, m=m) for lang in ("nl", "en")
+                                  for t, d, m in itertools.product(GROOMING[lang], KIND_DOERS[lang], MINORS[lang])])
+def test_gifts_and_secrets_with_a_child_are_grooming(situ, text):
+    assert "sexual-abuse" in topics(situ(text)), text
+
+
+@pytest.mark.parametrize("text", ["mijn collega geeft me soms snoep", "my colleague gives me sweets and gifts",
+                                  "ik heb schulden en moet slapen", "I owe my brother money and cannot sleep"])
+def test_gifts_or_debts_alone_are_no_harm(situ, text):
+    assert not SEXUAL & set(topics(situ(text))), text
+
+
+ADULT_VICTIMS = {"nl": ["een vrouw van 30", "mijn collega"], "en": ["a woman of 30", "my colleague"]}
+OTHER_WORDS = {
+    "nl": ["{d} drong zich op aan {v}", "{d} liet {v} dingen doen die ze niet wilde", "{d} betastte {v}",
+           "{d} dwong {v} om zich uit te kleden", "{d} zegt dat {v} haar schulden kan afbetalen met gunsten in bed"],
+    "en": ["{d} forced himself on {v}", "{d} made {v} do things she did not want", "{d} groped {v}",
+           "{d} got {v} drunk and had oral sex with her", "{d} lets {v} pay off the debt with sexual favours"]}
+DOERS_ADULT = {"nl": ["haar baas", "een man"], "en": ["her boss", "a man"]}
+
+
+@pytest.mark.parametrize("text", [t.format(d=d, v=v) for lang in ("nl", "en") for t, d, v in
+                                  itertools.product(OTHER_WORDS[lang], DOERS_ADULT[lang], ADULT_VICTIMS[lang])])
+def test_sexual_violence_in_other_words(situ, text):
+    assert "sexual-violence" in topics(situ(text)), text
+
+
+CHILD_OTHER_WORDS = {
+    "nl": ["{d} komt 's nachts in het bed van {m}", "{d} zat met zijn handen onder de trui van {m}",
+           "{d} toonde {m} pornofilmpjes", "{d} heeft pijn gedaan aan het poepeke van {m}"],
+    "en": ["{d} comes into the room of {m} at night", "{d} put his hands under the shirt of {m}",
+           "{d} showed {m} porn on his phone", "{d} took {m} to his room and made her do things"]}
+
+
+@pytest.mark.parametrize("text", [t.format(d=d, m=m) for lang in ("nl", "en") for t, d, m in
+                                  itertools.product(CHILD_OTHER_WORDS[lang], KIND_DOERS[lang], MINORS[lang])])
+def test_a_sexual_act_on_a_child_in_other_words(situ, text):
+    found = topics(situ(text))
+    assert SEXUAL & set(found) or "transgressive-behaviour" in found, text
+
+
+CONTACT = {"nl": ["{d} stuurt {m} al weken privéberichtjes", "{d} stuurt elke avond berichtjes naar {m}"],
+           "en": ["{d} keeps texting {m} late at night", "{d} has been messaging {m} every evening"]}
+
+
+@pytest.mark.parametrize("text", [t.format(d=d, m=m) for lang, d in (("nl", "de trainer"), ("en", "the coach"))
+                                  for t, m in itertools.product(CONTACT[lang], MINORS[lang])])
+def test_an_adult_keeping_contact_with_a_child_is_grooming(situ, text):
+    assert "sexual-abuse" in topics(situ(text)), text
+
+
+@pytest.mark.parametrize("text", ["a girl of 13 went to meet a man she had been chatting with",
+                                  "een meisje van 14 is weg met een man waarmee zij chatte",
+                                  "an adult member keeps texting a girl of 13"])
+def test_a_child_who_chatted_with_an_adult_is_no_adult_keeping_contact(situ, text):
+    """The child is the subject of the contact, or the adult is in no position of trust: not read as grooming."""
+    assert "sexual-abuse" not in topics(situ(text)), text
+
+
+NON_SEXUAL_OTHER = {
+    "nl": [("{d} schudde {m} hard door elkaar", "violence"), ("{d} laat {m} urenlang alleen buiten zonder jas",
+                                                              "child-abuse"),
+           ("{d} heeft {m} buitengesloten", "violence"), ("{d} bracht {m} binnen met een botbreuk", "violence")],
+    "en": [("{d} grabbed {m} by the throat", "violence"), ("{d} left {m} alone in the car", "child-abuse"),
+           ("{d} locked {m} in the cellar", "violence"), ("{d} called {m} a slut", "harassment")]}
+
+
+@pytest.mark.parametrize("text,topic", [(t.format(d=d, m=m), k) for lang in ("nl", "en") for (t, k), d, m in
+                                        itertools.product(NON_SEXUAL_OTHER[lang], KIND_DOERS[lang], MINORS[lang])])
+def test_physical_harm_and_neglect_in_other_words_are_not_sexual(situ, text, topic):
+    found = topics(situ(text))
+    wanted = {topic, "child-abuse"} if topic == "violence" else {topic}
+    assert wanted & set(found) and not SEXUAL & set(found), text
+
+
+@pytest.mark.parametrize("text", ["someone outed me to the whole team", "een klasgenoot heeft me geout"])
+def test_being_outed_is_discrimination(situ, text):
+    found = topics(situ(text))
+    assert "discrimination" in found and not SEXUAL & set(found), text

@@ -159,7 +159,7 @@ class Acts(Passage):
         at_home = any(x in w.home for i, x in enumerate(words) if i not in self.used)  # not "did not come home"
         if at_home and any(self.minor(m.person()) and m.person().role == "victim" for m in self.mentions):
             found.extend(w.home_topics)  # a child harmed at home: child abuse ("vermoed misbruik thuis")
-        if self.groomed:
+        if self.groomed or self._adult_contacts_minor():
             found.extend(w.grooming_topics)
         found.extend(self.act_topics())
         if self.now and found:
@@ -169,6 +169,34 @@ class Acts(Passage):
                                                   for j in range(i + 1, len(words))) for i in range(len(words))):
                 found.append(topic)
         return found
+
+    def _adult_contacts_minor(self) -> bool:
+        """An adult, read as the one who does it, keeps contact with a minor read as the one it is done to ("de
+        trainer stuurt haar berichtjes", "her coach keeps texting her"): grooming."""
+        w = self.w
+        for i in range(len(self.words)):
+            if not (self.words[i] in w.contact or self.act_class[i] and w.act_classes[self.act_class[i]]["grooming"]):
+                continue
+            # the adult is the one who keeps contact: the first named in its clause, not whose person another is,
+            # with no subject pronoun after them ("de leraar van mijn dochter stuurt haar ...", "de trainer stuurt
+            # een meisje berichtjes"; not "a man she chatted with")
+            before = [m for m in self.mentions if m.at < i and self.clause[m.at] == self.clause[i]
+                      and not m.possessor and m.words not in w.objects
+                      and not any(x in w.possessive_of for x in self.words[max(0, m.at - 2):m.at])]
+            others = [m.person() for m in self.mentions if m not in before[:1]]
+            doer = before[0].person() if before else None
+            subject = any(self.words[j] in w.third and self.words[j] not in w.objects
+                          for j in range(before[0].at + 1, i)) if before else False
+            # (one in a position of trust: `standing` of their relation; "an adult member" is no such one)
+            if doer is not None and not subject and doer.role == "perpetrator" and self._adult(doer) \
+                    and w.relation_standing.get(doer.relation) == "perpetrator" and any(
+                    p.role == "victim" and self._child(p) for p in others):
+                return True
+        return False
+
+    def _child(self, p: Mention) -> bool:
+        """A minor, or a son or daughter of no age told ("my daughter's coach texts her")."""
+        return self.minor(p) or p.relation in self.w.family_children and p.age is None and p.age_group != "adult"
 
     def act_topics(self) -> list[str]:
         """The topics of the acts named, by class, those for a minor when the one it was done to is one; the sexual

@@ -14,6 +14,8 @@ from pathlib import Path
 TABLE = Path(__file__).with_name("lexicon.txt")
 LINKS = ("s", "en", "e", "")  # the linking sounds of Dutch compounds ("gezinsgeweld", "pleegvader")
 MIN_STEM = 3  # the shortest first part of a compound ("judo", "buur", "pleeg")
+# The endings of Dutch and Flemish diminutives ("piemeltje", "kontje", "poepeke", "handske"), longest first
+DIMINUTIVES = ("etje", "tje", "pje", "je", "eke", "ske", "ke")
 
 
 class Lexicon:
@@ -49,6 +51,18 @@ def head(word: str, heads: Iterable[str], min_head: int = 3) -> str | None:
                 best is None or len(h) > len(best)):
             best = h
     return best
+
+
+def undiminished(word: str, known: frozenset[str] | set[str]) -> str:
+    """The word a diminutive is made of, when that is one of `known` ("kontje" -> "kont", "poepeke" -> "poep");
+    else the word itself."""
+    if word in known:
+        return word
+    for end in DIMINUTIVES:
+        stem = word[:-len(end)]
+        if word.endswith(end) and len(stem) >= MIN_STEM and stem in known:
+            return stem
+    return word
 
 
 @lru_cache(maxsize=1)

@@ -111,11 +111,13 @@ class Passage:
         """The class of the act each word names, or "": by form or lemma ("dwong", "slaat"), a phrase of lemmas
         ("pijn doen"), or a separable verb with its particle in the same clause ("raakte haar aan")."""
         w = self.w
-        self.act_noun = [x in w.act_nouns for x in self.words]  # "misbruik" is a noun before it is "ik misbruik"
-        out = [w.act_nouns.get(x) or w.act_lemmas.get(x) or w.act_lemmas.get(lemma) or ""
-               for x, lemma in zip(self.words, self.lemmas)]
+        nouns = [w.act_noun(x) for x in self.words]  # a compound too ("privéberichtjes")
+        self.act_noun = [bool(x) for x in nouns]  # "misbruik" is a noun before it is "ik misbruik"
+        out = [noun or w.act_lemmas.get(x) or w.act_lemmas.get(lemma) or ""
+               for x, lemma, noun in zip(self.words, self.lemmas, nouns)]
         # phrases of lemmas, a determiner inside left out ("iets in mijn drankje", "without my consent")
-        kept = [i for i, x in enumerate(self.words) if x not in w.determiners]
+        # (and an object pronoun: "left him alone")
+        kept = [i for i, x in enumerate(self.words) if x not in w.determiners and x not in w.objects]
         for start, end, name in find([self.lemmas[i] for i in kept], w.act_phrases):
             if self._phrase_undone(kept[start], kept[end - 1] + 1, name):
                 continue
@@ -162,7 +164,8 @@ class Passage:
                 span = [i for i, p in enumerate(self.part) if p == part]
                 hits = []
                 for group in groups:
-                    found = [span[s] for seq in ([self.words[i] for i in span], [self.lemmas[i] for i in span])
+                    found = [span[s] for seq in ([self.words[i] for i in span], [self.lemmas[i] for i in span],
+                                                 [self.w.together_base(self.words[i]) for i in span])
                              for s, _, _ in find(seq, group)
                              if not (spec["sexual"] and self._act_negated(span[s]))]
                     if not found:

@@ -37,15 +37,21 @@ class Time(Passage):
             dated.append((w.recent_days + 1, start))
             taken.update(range(start, end))
         for i, word in enumerate(self.words):  # "net aangerand", "just hit her": right now
-            if word in w.just and any(self.is_act(j) for j in range(i + 1, min(len(self.words), i + 3))):
+            # (or a harm state told in its sentence part: "just brought in a child with a fracture")
+            if word in w.just and (any(self.is_act(j) for j in range(i + 1, min(len(self.words), i + 3))) or any(
+                    self.part[j] == self.part[i] and self.act_class[j] and w.act_classes[self.act_class[j]]["state"]
+                    for j in range(i + 1, len(self.words)))):
                 dated.append((0, i))
         if any(m.age_then is not None and m.age is not None and m.age - m.age_then > 1 for m in self.mentions):
             dated.append((w.recent_days + 1, None))  # "toen ik 11 was ... nu 62": long ago
         # the times told in a sentence part with an act are the act's ("hij betastte hem toen hij 14 was. Hij
         # traint vandaag nog"); only when none is, any time told
-        days = [d for d, i in dated if i is None or self._has_act(self.part[i])] or [d for d, _ in dated]
+        told = [(d, i) for d, i in dated if i is None or self._has_act(self.part[i])] or dated
+        days = [d for d, _ in told]
         self.used.update(taken)
         repeated += [start for start, _, _ in find(self.words, w.ongoing)]
+        # a repetition in a clause of a conviction or a charge tells of the case, not of the act
+        repeated = [i for i in repeated if not self._of_a_case(i)]
         self.repeated = bool(repeated)  # told as repeated (not only in the present tense)
         self.ongoing = bool(repeated)
         # it goes on when told so of the acts (a marker in a sentence part with an act): not of feelings or of
@@ -53,6 +59,12 @@ class Time(Passage):
         # tells no time ("he hits her": no more recent than said)
         going_on = any(self._has_act(self.part[i]) for i in repeated) or self._present_act()
         self.ongoing = self.ongoing or going_on or self._present_act()
+        if any(self._clause_acts(i) for i in repeated):
+            # an act told as a habit in its clause: a time told in a clause with no act (nor a repetition of it:
+            # "vannacht weer") is of something else ("last weekend she stayed with us and said he sometimes hurts her
+            # at night": the habit has no date)
+            again = {self.clause[i] for i in repeated}
+            days = [d for d, i in told if i is None or self._clause_acts(i) or self.clause[i] in again]
         if not days and any(self._night_clock(i) for i in range(len(self.words))):
             days.append(0)  # a night hour and no other time word: it is happening now, at night
         if not days:
@@ -79,9 +91,10 @@ class Time(Passage):
             elif word in w.since and nxt:
                 found.append(i)
             elif word in w.spans and (word not in w.spans_perfect or self._perfect(i)):
-                rest = words[i + 1:i + 4]
-                while rest and (rest[0] in w.numbers or rest[0].isdigit()) and len(rest) > 1:
-                    rest = rest[1:]  # "al drie weken", "al een paar maanden", "for 3 months"
+                rest = words[i + 1:i + 5]
+                while rest and len(rest) > 1 and (rest[0] in w.numbers or rest[0].isdigit()
+                                                  or rest[0] in w.possessive_of):
+                    rest = rest[1:]  # "al drie weken", "al een paar maanden", "for 3 months", "for a few years"
                 if rest and (rest[0] in w.units or rest[0] in w.span_of and rest[0] != nxt):
                     found.append(i)
         return found
@@ -143,6 +156,16 @@ class Time(Passage):
         clause = [j for j in range(len(words)) if self.clause[j] == self.clause[i]]
         return any(words[j] in w.convicted for j in clause) and not any(self.is_act(j) for j in clause)
 
+    def _clause_acts(self, i: int) -> bool:
+        """The clause of word i names an act (or a harm state)."""
+        return any(self.clause[j] == self.clause[i] and (self.is_act(j) or self.act_class[j])
+                   for j in range(len(self.words)))
+
+    def _of_a_case(self, i: int) -> bool:
+        """Word i is in a clause that tells of a conviction or a charge ("she has been charged with abuse")."""
+        return any(self.clause[j] == self.clause[i] and self.words[j] in self.w.convicted
+                   for j in range(len(self.words)))
+
     def _days_at(self, i: int) -> tuple[int, int] | None:
         """Days ago of a time expression starting at word i, and where it ends; None when none starts there."""
         w, words = self.w, self.words
@@ -166,6 +189,8 @@ class Time(Passage):
             return w.weekday_days, i + (2 if nxt in w.day_parts or nxt in w.units else 1)
         if word in w.this and nxt in w.day_parts:  # "deze avond", "this morning"
             return 0, i + 2
+        if word in w.this and nxt in w.last_of:  # "deze zomer", "this month": on average half of it ago
+            return w.last_of[nxt] // 2, i + 2
         for prefix, ago in w.day_prefixes.items():  # "gistermiddag", "vanavond"
             if word.startswith(prefix) and word[len(prefix):] in w.day_parts or word == prefix and ago:
                 return ago, i + (2 if nxt in w.day_parts else 1)  # "gisteren", "yesterday evening"

@@ -15,10 +15,11 @@ from typing import Any, TypeVar
 from ..errors import Problem
 from ..model import Vocabulary
 from ..text import tokens
-from .lexicon import lexicon
+from .lexicon import MIN_STEM, head, lexicon, undiminished
 
 T = TypeVar("T")
 MAX_PHRASE = 4  # the longest phrase of the word lists, in words
+MIN_NOUN_HEAD = 6  # the shortest act noun a compound resolves to ("berichtjes", "misbruik"; not "klap", "sms")
 
 
 class Words:
@@ -222,7 +223,7 @@ class Words:
                 "when_ongoing": bool(spec.get("when_ongoing")), "family_topics": tuple(spec.get("family_topics", ())),
                 "with": {k: tuple(v) for k, v in (spec.get("with") or {}).items()},
                 "not_before": frozenset(spec.get("not_before", ())), "of_another": bool(spec.get("of_another")),
-                "not_doers": frozenset(spec.get("not_doers", ())),
+                "not_doers": frozenset(spec.get("not_doers", ())), "grooming": bool(spec.get("grooming")),
                 # groups of words (as written or as lemmas) that name the class when each is in one sentence part
                 "together": [together(group, name) for group in (spec.get("together") or {}).values()]}
             for word in spec.get("lemmas", ()):
@@ -249,6 +250,11 @@ class Words:
                 for words in (tuple(lex.lemma(x) for x in written), written):
                     if words:
                         self.act_phrases.setdefault(words, name)
+        # the heads a compound act noun resolves to ("privéberichtjes" -> berichtjes, "kindermishandeling")
+        self.act_noun_heads = frozenset(x for x in self.act_nouns if len(x) >= MIN_NOUN_HEAD)
+        # every single word of the classes' groups (a diminutive of one is read as it: "poepeke" -> poep)
+        self.together_words = frozenset(x for spec in self.act_classes.values() for group in spec["together"]
+                                        for phrase in group for x in phrase)
         targets = self.relations_and_acts() | set(self.act_lemmas) | set(self.act_nouns) | {
             x for phrase in (*self.act_phrases, *self.act_separable) for x in phrase} | {
             x for spec in self.act_classes.values() for group in spec["together"] for phrase in group for x in phrase}
@@ -265,6 +271,20 @@ class Words:
         self.minor_places = single(ages.get("minor_places"))
         self.place_of = single(ages.get("place_of"))
         self.age_hedges = phrases(ages.get("hedges"))
+
+    def act_noun(self, word: str) -> str:
+        """The class of the act a noun names, or "": the noun itself, or the act noun a compound ends in
+        ("privéberichtjes" -> berichtjes); a real word of its own or one of the reader's is no such compound."""
+        found = self.act_nouns.get(word)
+        if found is not None or len(word) < MIN_NOUN_HEAD + MIN_STEM or word in self.known or not word.isalpha() \
+                or lexicon().is_real(word):
+            return found or ""
+        h = head(word, self.act_noun_heads, MIN_NOUN_HEAD)
+        return self.act_nouns[h] if h else ""
+
+    def together_base(self, word: str) -> str:
+        """The word as a word of the classes' groups: itself, or what its diminutive is made of."""
+        return undiminished(word, self.together_words)
 
     def relations_and_acts(self) -> set[str]:
         """The words a typo may be read as (people, acts, asker roles): short lists, telling words."""
@@ -330,7 +350,7 @@ SCHEMA: dict[str, Any] = {
                             "ongoing_topics": ids("topics"), "state": ("bool",), "when_ongoing": ("bool",),
                             "with": any_key(ids("topics")), "together": any_key(WORDS),
                             "family_topics": ids("topics"), "not_before": WORDS, "of_another": ("bool",),
-                            "not_doers": ("ids", "relations")}),
+                            "not_doers": ("ids", "relations"), "grooming": ("bool",)}),
     "voice": dict.fromkeys(("passive", "agent", "active", "accused", "accused_of", "convicted", "sharing", "to",
                             "contact", "telling", "boundary", "relative", "before_noun", "thinking",
                             "time_clause", "time_clause_tail", "perfect_passive"), WORDS),
