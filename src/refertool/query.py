@@ -241,7 +241,7 @@ class QueryParser:
         for topic in self.situation.implied:  # "dwingt me tot seks": sexual violence, though not named
             self.pulled.append(Facet("topics", topic, topic))
         # The ages of a story belong to different people: only the age of the person the question is
-        # about filters ("mijn broer van 19 ... een meisje van 14": 19 when help for him is sought).
+        # about filters ("mijn neef (20) ... zijn zusje (12)": 20 when help for him is sought).
         self.pulled = [f for f in self.pulled if f.facet != "age"]
         # A person named with no known part in it (a brother named beside abuse images) is no one to filter
         # by: weighed, not filtered, so the services for the children in those images stay. An age alone

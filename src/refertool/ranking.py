@@ -356,7 +356,7 @@ def rank(catalog: Catalog, query: Query, now: dt.datetime | None = None, limit: 
     scored.sort(key=lambda h: h[0])
     held: set[int] = set()
     if query.situation:
-        scored, held = other_kinds_first(scored, index.data.kinds.__getitem__)  # what each is without its place (index.kind_key)
+        scored, held = other_kinds_first(scored, index.data.kinds.__getitem__)  # index.kind_key
     hits = [Hit(catalog.numbered(i), sum(m is not None for m in matches), key, _why(concepts, matches),
                 fits.get(i, Fit(0, ())).why + ((SAME_KIND_ELSEWHERE,) if i in held else ()), bool(query.situation))
             for key, i, matches, fits in (scored[:limit] if limit else scored)]

@@ -23,7 +23,7 @@ class Acts(Passage):
                 antecedent = earlier[-1]
                 found = [Mention(span[0], span[0] + 1, "pronoun", words[span[0]]), *found]
                 found[0].refers = antecedent
-            # "hij is 16 en heeft een meisje gedwongen ...", "he is 40 and has hit her": a clause joined on with no
+            # "zij is 17 en had hem gedwongen ...", "he is 40 and has hit her": a clause joined on with no
             # subject of its own (a boundary word, then an auxiliary) has the subject of the clause before
             elided = not relative and len(span) > 1 and words[span[0]] in w.boundary and words[span[1]] in w.active
             subject = next((m.person() for m in self.mentions if self.clause[m.at] == c - 1 and not m.possessor),
