@@ -324,18 +324,18 @@ class _Builder:
         out: dict[str, list[Entry]] = {}
         for step, rows in found.items():
             rows.sort(key=lambda row: row[0])
-            entries = [Entry(s, f"{reason} ({'; '.join(facts)})" if facts else reason, (), reason, facts,
-                             not self.situation.places and self._local(s), self._by_route(s, step),
-                             (r.route or s.how_to_reach).get(self.lang) if self._by_route(s, step) else "")
-                       for _, s, (reason, facts), r in rows]
+            entries = [self._entry(s, reason, facts, r, step) for _, s, (reason, facts), r in rows]
             if not self.situation.places:
                 entries = self._one_line(entries)
             out[step] = entries
         return out
 
-    def _by_route(self, s: Service, step: str) -> bool:
-        """An emergency number outside Now (the police in Report) is reached by its route, not its number."""
-        return step != "now" and s.kind == EMERGENCY and bool(s.how_to_reach.get(self.lang))
+    def _entry(self, s: Service, reason: str, facts: tuple[str, ...], r: steps.Rule, step: str) -> Entry:
+        # an emergency number outside Now (the police in Report) is reached by its route, not its number
+        by_route = step != "now" and s.kind == EMERGENCY and bool(s.how_to_reach.get(self.lang))
+        return Entry(s, f"{reason} ({'; '.join(facts)})" if facts else reason, (), reason, facts,
+                     not self.situation.places and self._local(s), by_route,
+                     (r.route or s.how_to_reach).get(self.lang) if by_route else "")
 
     def _one_line(self, entries: list[Entry]) -> list[Entry]:
         """No place known: the care centres as one entry, the nearest by the language's region first."""
@@ -457,11 +457,14 @@ class _Builder:
         named_only = who.group in self.table.support_named_for  # a child: the lines that name children
         # general: open to the person affected too (not a service only for people who did it); about a harm
         # only where the case names one (a chat after sexual violence is no support when a child is missing)
+        def off_harm(s: Service) -> bool:
+            # about a harm beyond the support wanted: out when the case names no harm, or names one of its harms
+            beyond = bool(harm & set(s.topics) - wanted)
+            return beyond and (not self.topics & harm or bool(self.topics & set(s.topics) & harm))
+
         found = [s for s in self.catalog.among(Want(HELPING, wanted, None, {role, "victim"}))  # kinds, roles, topics
                  if s.id not in self.placed and self.limits(s) and who.fits(s)
-                 and (who.names(s) or not named_only)
-                 and not (harm & set(s.topics) - wanted and not self.topics & harm)
-                 and not (harm & set(s.topics) - wanted and self.topics & set(s.topics) & harm)]
+                 and (who.names(s) or not named_only) and not off_harm(s)]
         return sorted(found, key=lambda s: (s.emergency or 999, s.name.lower()))
 
 

@@ -429,10 +429,11 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
 def _says_when(concept: Concept, catalog: Catalog) -> bool:
     """A word of a told situation that says when it happened ("'s avonds", "zaterdag", "maart"), read by the reader's
     time grammar: it tells what no service is for, and meets a service's opening hours by chance."""
+    if not concept.terms or concept.facets:
+        return False
     words = words_of(catalog.vocabulary)
-    when = (*words.day_parts, *words.weekdays, *words.months)
-    return bool(concept.terms) and not concept.facets and all(
-        any(t == w or t.endswith(w) or any(st == w for st in stems(t)) for w in when) for t in concept.terms)
+    when = {*words.day_parts, *words.weekdays, *words.months}
+    return all(t.endswith(tuple(when)) or not when.isdisjoint(stems(t)) for t in concept.terms)
 
 
 def other_kinds_first(scored: list[_Scored], kind: Callable[[int], object],

@@ -401,9 +401,8 @@ class _Checker:
             for extra in set(item) - set(LOCATION_KEYS):
                 self.add("REF004", f"unknown location key '{extra}'{did_you_mean(extra, LOCATION_KEYS)}", line)
             region = self.text_value(item, "locations.region", required=True)
-            if region and region not in self.regions.areas:
-                self.add("REF006", f"unknown regions value '{region}'{did_you_mean(region, self.regions.areas)}",
-                         line)
+            if region:
+                self.known_region(region, line)
             found.append(Location(self.text_value(item, "locations.name", required=True),
                                   self.text_value(item, "locations.city", required=True), region,
                                   self.text_value(item, "locations.address"),
@@ -454,11 +453,14 @@ class _Checker:
         if not isinstance(raw, list) or not all(isinstance(r, str) for r in raw):
             self.add("REF005", "a contact's 'regions' must be an array of region ids", line)
             return ()
-        for region in raw:
-            if region not in self.regions.areas:
-                self.add("REF006", f"unknown regions value '{region}'{did_you_mean(region, self.regions.areas)}",
-                         line)
-        return tuple(r for r in raw if r in self.regions.areas)
+        return tuple(r for r in raw if self.known_region(r, line))
+
+    def known_region(self, region: str, line: int) -> bool:
+        """A region id of the regions (a location's, a contact's); an unknown one is REF006 at `line`."""
+        if region in self.regions.areas:
+            return True
+        self.add("REF006", f"unknown regions value '{region}'{did_you_mean(region, self.regions.areas)}", line)
+        return False
 
     def hours(self, raw: Any, line: int) -> tuple[Hours, ...]:
         if raw is None:

@@ -154,7 +154,7 @@ class Time(Passage):
         if any(not any(words[k] in w.boundary for k in range(min(i, j), max(i, j))) for j in near):
             return True
         clause = [j for j in range(len(words)) if self.clause[j] == self.clause[i]]
-        return any(words[j] in w.convicted for j in clause) and not any(self.is_act(j) for j in clause)
+        return self._of_a_case(i) and not any(self.is_act(j) for j in clause)
 
     def _clause_acts(self, i: int) -> bool:
         """The clause of word i names an act (or a harm state)."""
