@@ -46,12 +46,15 @@ def test_a_mistyped_region_gets_a_suggestion(catalog):
 
 def test_a_contact_for_one_area_is_left_out_for_other_places_only(catalog):
     """Every contact with an area of its own, against every area: kept where its area covers the place,
-    left out elsewhere, always kept when no place is told; contacts without an area always stay."""
+    left out elsewhere; with no place told, left out only beside a contact for everyone; contacts without
+    an area always stay."""
     regions = catalog.regions
     narrow = [s for s in catalog if any(c.regions for c in s.contacts)]
     assert narrow  # the bundled data has such contacts (a police zone's line, one office's number)
     for s in narrow:
-        assert places.for_places(s, (), regions) == s
+        unplaced = places.for_places(s, (), regions).contacts
+        everyone = [c for c in s.contacts if not c.regions]
+        assert list(unplaced) == (everyone or list(s.contacts)), s.id
         for area in regions.areas:
             kept = places.for_places(s, [area], regions).contacts
             for c in s.contacts:
@@ -59,3 +62,6 @@ def test_a_contact_for_one_area_is_left_out_for_other_places_only(catalog):
     police = catalog.get("lokale-politie")
     assert all(not c.regions for c in places.for_places(police, ["oost-vlaanderen"], regions).contacts)
     assert places.for_places(police, ["brussels"], regions) == police
+    assert all(not c.regions for c in places.for_places(police, (), regions).contacts)
+    only_local = police._replace(contacts=tuple(c for c in police.contacts if c.regions))
+    assert places.for_places(only_local, (), regions) == only_local

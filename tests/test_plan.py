@@ -220,7 +220,8 @@ def test_region_option_picks_the_nearest_care_centre(cli):
 
 def test_a_contact_for_another_area_is_left_out_of_a_plan_for_a_place(cli, catalog):
     """A case that brings the police, for several places: each service's contacts in the plan are those whose
-    own area covers the place (the Brussels police zone's line only in Brussels); with no place, all of them."""
+    own area covers the place (the Brussels police zone's line only in Brussels); with no place, those for
+    everyone where the service has them."""
     from refertool import places
 
     regions = catalog.regions
@@ -229,13 +230,17 @@ def test_a_contact_for_another_area_is_left_out_of_a_plan_for_a_place(cli, catal
         plan = _plan(cli, text, *args)
         return {e["service"]["id"]: {c["value"]: tuple(c["regions"]) for c in e["service"]["contacts"]}
                 for sec in plan["sections"] for e in sec["entries"]}
-    anywhere = shown()
-    assert any(own for contacts in anywhere.values() for own in contacts.values())
+    def all_of(sid):
+        return {c.value: c.regions for c in catalog.get(sid).contacts}
+    unplaced = shown()
+    assert any(own for sid in unplaced for own in all_of(sid).values())
+    for sid, contacts in unplaced.items():
+        everyone = {v for v, own in all_of(sid).items() if not own}
+        assert set(contacts) == (everyone or set(all_of(sid))), sid
     for area in ("brussels", "oost-vlaanderen", "limburg", "antwerpen"):
         for sid, contacts in shown("--region", area).items():
-            if sid in anywhere:
-                want = {v for v, own in anywhere[sid].items() if not own or places.covers(own, area, regions)}
-                assert set(contacts) == want, (area, sid)
+            want = {v for v, own in all_of(sid).items() if not own or places.covers(own, area, regions)}
+            assert set(contacts) == want, (area, sid)
 
 
 def test_options_override_the_text(cli):

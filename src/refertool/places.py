@@ -109,11 +109,16 @@ def covers(served: Iterable[str], place: str, regions: Regions) -> bool:
 
 def for_places(s: Service, told: Iterable[str], regions: Regions) -> Service:
     """The service with only the contacts that serve one of the places told (a Brussels police zone's line
-    is no way in for Gent); every contact when no place is told, each with the note that says where it serves."""
+    is no way in for Gent). With no place told, a contact for one area only is left out where the service
+    has a way in for everyone (most who ask are elsewhere, and `--region` brings it back); a service whose
+    every contact serves one area keeps them all, each with the note that says where it serves."""
     told = tuple(told)
-    if not told or not any(c.regions for c in s.contacts):
+    if not any(c.regions for c in s.contacts):
         return s
-    kept = tuple(c for c in s.contacts if any(covers(c.regions, place, regions) for place in told))
+    if told:
+        kept = tuple(c for c in s.contacts if any(covers(c.regions, place, regions) for place in told))
+    else:
+        kept = tuple(c for c in s.contacts if not c.regions) or s.contacts
     return s._replace(contacts=kept)
 
 
