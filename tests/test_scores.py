@@ -343,3 +343,70 @@ def test_a_professional_asking_is_not_weighed_by_the_age_of_someone_with_no_part
     mother = Person(role, None, "adult", "parent", "mama")
     told = Situation(people=(mother,), asker="professional", asker_role="leader", topics=("sexual-abuse",))
     assert ("for an adult" in fits(catalog, told).get(CAW, (0, ()))[1]) == bool(role)
+
+
+# ---------------------------------------------------------------- who advises first, the setting's bodies next
+MEMBER = Person("victim", 14, "minor", "participant", "lid")
+HARMS_OF_A_CHILD = [("sexual-abuse",), ("sexual-abuse", "online"), ("violence",)]
+
+
+@pytest.mark.parametrize("topics", HARMS_OF_A_CHILD)
+@pytest.mark.parametrize("asker, asker_role, gains", [
+    ("professional", "leader", True), ("bystander", "bystander", False), ("parent", "parent", False)])
+def test_a_settings_own_body_taking_its_volunteers_calls_too_is_the_professionals(catalog, topics, asker, asker_role,
+                                                                                   gains):
+    """De Ambrassade (youth work) and Kind en Gezin (childcare) also take the questions of volunteers and members
+    (bystanders): for a professional of that setting they are still the services for professionals."""
+    leader = Person("perpetrator", 20, "adult", "leader", "leider")
+    told = Situation(people=(MEMBER, leader), topics=topics, asker=asker, asker_role=asker_role, needs=("advice",))
+    for sid, sector in (("de-ambrassade", "youth-work"), ("kind-en-gezin", "childcare")):
+        assert ("for you as a professional" in in_setting(catalog, told, sector)[sid].why) == gains, sid
+    # a line that takes the victim's own call is no service for professionals alone
+    assert "for you as a professional" not in in_setting(catalog, told, "youth-work").get(
+        "child-focus", (0, ()))[1]
+
+
+@pytest.mark.parametrize("topics", [("harassment",), ("violence",), ("sexual-abuse",)])
+@pytest.mark.parametrize("who", [ADULT, CHILD])
+def test_with_no_setting_named_a_service_for_one_setting_comes_after(catalog, topics, who):
+    """No setting read: the culture sector's ombudsman is for that setting, an open service comes first; a
+    service with an audience of its own (Aditi, the CLB) is found by whom it serves and keeps its points."""
+    doer = Person("perpetrator", None, "adult", "dating", "ex")
+    told = Situation(people=(who, doer), topics=topics, asker=who.role, asker_role=who.role)
+    none_named = "for one setting, none named"
+    assert none_named in fits(catalog, told)["vlaamse-ombudsdienst"].why
+    assert none_named not in in_setting(catalog, told, "culture")["vlaamse-ombudsdienst"].why
+    got = fits(catalog, told)
+    for open_one in ("aditi", "clb", "caw", "igvm"):
+        assert none_named not in got.get(open_one, (0, ()))[1], open_one
+
+
+@pytest.mark.parametrize("who", [ADULT, CHILD])
+@pytest.mark.parametrize("needs", [(), ("advice",), ("report",)])
+def test_the_reporting_point_for_every_setting_fits_by_the_person_only_when_a_report_is_asked_for(catalog, who,
+                                                                                                  needs):
+    """The Vlaams Meldpunt is where a setting's case is reported, for every setting: a route, like a setting's own
+    reporting point. The point for images of children is for that harm: the person's service."""
+    doer = Person("perpetrator", None, "adult", "colleague", "collega")
+    told = Situation(people=(who, doer), topics=("harassment", "child-sexual-abuse-material"), asker=who.role,
+                     asker_role=who.role, needs=needs)
+    got = fits(catalog, told)
+    meldpunt = got["vlaams-meldpunt-grensoverschrijdend-gedrag"].why
+    assert ("for the victim" in meldpunt) == ("report" in needs)
+    assert ("the setting's route for a report" in meldpunt) == ("report" not in needs)
+    assert "for the victim" in got["stopchildporno"].why
+
+
+@pytest.mark.parametrize("topics", HARMS_OF_A_CHILD)
+@pytest.mark.parametrize("asker, asker_role, needs, lower", [
+    ("professional", "teacher", ("advice",), True), ("professional", "teacher", ("report",), True),
+    ("professional", "teacher", ("help-victim",), False), ("parent", "parent", ("advice",), False)])
+def test_a_professional_asking_what_to_do_meets_the_citizens_lines_after_their_own(catalog, topics, asker, asker_role,
+                                                                                     needs, lower):
+    """Professionals contact the VK directly, citizens and the young call a line (the facts): a helpline or a chat
+    comes after the service for professionals, unless the professional seeks help for the person."""
+    told = Situation(people=ABUSED_CHILD, topics=topics, asker=asker, asker_role=asker_role, needs=needs)
+    got = fits(catalog, told)
+    for line in ("child-focus", "awel", LINE):
+        assert ("a line for citizens" in got.get(line, (0, ()))[1]) == lower, line
+    assert "a line for citizens" not in got.get(VK, (0, ()))[1]

@@ -54,11 +54,19 @@ ROLE_FITS, ROLE_MISFITS = 2, -3
 # A professional asking in their role: a service for professionals alone (the facts: professionals contact
 # a Vertrouwenscentrum directly, citizens and the young call a helpline) comes before the lines for them.
 PROFESSIONAL_FITS = 3
+# ...and a helpline or a chat, there for citizens and the young, comes after it (the facts: professionals contact a
+# Vertrouwenscentrum directly, citizens call 1712): a small step, as a line may still advise them.
+CITIZEN_LINES = frozenset({"helpline", "chat"})  # kinds of data/vocabulary.toml
+CITIZEN_LINE = -1
 # Ages matter less than roles: many services stretch their ages, and the age read is often a guess.
 AGE_FITS, AGE_MISFITS = 1, -2
 # The setting's own service (a sports federation's integrity contact) answers a report or advice
 # question from that setting; another sector's service is for other settings.
 SECTOR_FITS, SECTOR_MISFITS = 2, -2
+# A told situation names no setting: a service for one setting alone (a sector's ombudsman, its tribunal) is for
+# those settings, so it comes after one open to every setting; weaker than another sector's misfit, as the
+# setting may be there unread.
+SETTING_UNNAMED = -1
 # Someone else asks for the person: a service the person must contact themself comes after one
 # that also takes the asker's questions, not out of the list.
 SELF_ONLY = -1
@@ -67,6 +75,10 @@ SELF_ONLY = -1
 # sends a report there ("voor een melding ... de koepel"), and advice and help elsewhere (the VK, 1712, the
 # CLB): the route fits a case by its setting, and by the person only when a report is asked for.
 SETTING_ROUTES = frozenset({"reporting-point", "authority"})
+# ...and a reporting point open to every setting (the Vlaams Meldpunt, the point for images of children online) is
+# where a report goes as well: it fits the person only when a report is asked for. (A general authority, the
+# prosecutor or the Justitiehuis, advises and acts on the case: not a route.)
+REPORTING_POINTS = frozenset({"reporting-point"})
 # Help for the one who did it: a service for them alone (I.T.E.R., the forensic centres, Stop it Now!: the
 # guide's answer for those who did it) before one that serves victims and perpetrators alike.
 DEDICATED_FITS = 1
