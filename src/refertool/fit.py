@@ -128,12 +128,13 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     group = (ages.age_group(age, vocab) if age is not None else aged.age_group) if aged is not None else ""
     if not group and situation.urgency == "past" and subject is not None and subject.role == "victim":
         group = "adult"  # "abused as a child", years ago: an adult now
-    if not group and sectors & words.minor_settings:
-        group = "minor"  # "beroepsgeheim school": pupils are minors
+    if not group and sectors & words.minor_settings and role != "perpetrator":
+        group = "minor"  # "beroepsgeheim school": pupils are minors (the one who did it there may be staff)
     # The setting's own services (a sports federation, the school's CLB) answer a report or a
     # question about what to do, or a professional asking in their role; not help for a person.
-    setting_asked = situation.asker_in_role or situation.asker_role != "parent" and (
-        bool({"report", "advice"} & set(situation.needs)) or not PERSONAL_NEEDS & set(situation.needs))
+    # (a parent who asks where to report, a complaint against the school, asks for the setting's route as well)
+    setting_asked = situation.asker_in_role or "report" in situation.needs or situation.asker_role != "parent" and (
+        "advice" in situation.needs or not PERSONAL_NEEDS & set(situation.needs))
     need_topics = {t: need for need in situation.needs for t in words.need_topics.get(need, ())}
     if subject is not None and subject.accused and role == "perpetrator":
         if group != "minor":  # an accused adult needs advice and legal help before treatment
@@ -208,6 +209,8 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
                 points, why = points + ROLE_FITS, [*why, f"for the {role}"]
                 if third_party and not set(serves) & set(asker_roles):
                     points, why = points + SELF_ONLY, [*why, f"for the {role} themself"]
+                    if not help_sought:  # ...and what to do is asked: a line the asker cannot call is no answer
+                        points, why = points + SELF_ONLY, [*why, "not for you to call"]
                 if treatment and "victim" not in serves and not wrong_harm:
                     points, why = points + DEDICATED_FITS, [*why, "for those who did it alone"]
             elif professional and for_professionals:
@@ -224,6 +227,10 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         if adult_asker and serves and "professional" not in serves and group == "minor" and span is not None and (
                 not ages.fits(span, None, "adult", vocab)):
             points, why = points + SELF_ONLY, [*why, "for the young themselves"]
+        # help for the one who did it: the guide's services for minor and for adult perpetrators are apart
+        if treatment and span is not None and age_fits and group in ("minor", "adult") and not ages.fits(
+                span, None, "adult" if group == "minor" else "minor", vocab):
+            points, why = points + AGE_FITS, [*why, "for that age alone"]
         if span is not None:
             points += AGE_FITS if age_fits else AGE_MISFITS
             why.append(f"{'for' if age_fits else 'not for'} {'an' if group == 'adult' else 'a'} {group}")

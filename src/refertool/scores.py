@@ -68,7 +68,8 @@ SECTOR_FITS, SECTOR_MISFITS = 2, -2
 # setting may be there unread.
 SETTING_UNNAMED = -1
 # Someone else asks for the person: a service the person must contact themself comes after one
-# that also takes the asker's questions, not out of the list.
+# that also takes the asker's questions, not out of the list; twice when the asker asks what to do (a grandparent,
+# a neighbour) rather than seeks help for the person: a chat for victims alone is not theirs to call.
 SELF_ONLY = -1
 # The kinds of service (ids of data/vocabulary.toml) that are a setting's route for a report when they belong
 # to one setting: the inspectorate's and the umbrella bodies' reporting points, the sports tribunal. The guide
@@ -82,6 +83,8 @@ REPORTING_POINTS = frozenset({"reporting-point"})
 # Help for the one who did it: a service for them alone (I.T.E.R., the forensic centres, Stop it Now!: the
 # guide's answer for those who did it) before one that serves victims and perpetrators alike.
 DEDICATED_FITS = 1
+# (and the guide lists the services for minor and for adult perpetrators apart: a service for the person's age group
+# alone, the adults' forensic centres for a man of 34, gains AGE_FITS once more over one for both, I.T.E.R.)
 NEED_FITS = 2  # a topic that is what is asked for (help for the victim: victim support) is strong evidence
 # Sexual violence within a week: medical care and evidence first, at a service for that harm (the care
 # centre after sexual violence before the police and the emergency lines: the facts); as strong as a need.
