@@ -343,3 +343,128 @@ def test_a_professional_asking_is_not_weighed_by_the_age_of_someone_with_no_part
     mother = Person(role, None, "adult", "parent", "mama")
     told = Situation(people=(mother,), asker="professional", asker_role="leader", topics=("sexual-abuse",))
     assert ("for an adult" in fits(catalog, told).get(CAW, (0, ()))[1]) == bool(role)
+
+
+# ---------------------------------------------------------------- who advises first, the setting's bodies next
+MEMBER = Person("victim", 14, "minor", "participant", "lid")
+HARMS_OF_A_CHILD = [("sexual-abuse",), ("sexual-abuse", "online"), ("violence",)]
+
+
+@pytest.mark.parametrize("topics", HARMS_OF_A_CHILD)
+@pytest.mark.parametrize("asker, asker_role, gains", [
+    ("professional", "leader", True), ("bystander", "bystander", False), ("parent", "parent", False)])
+def test_a_settings_own_body_taking_its_volunteers_calls_too_is_the_professionals(catalog, topics, asker, asker_role,
+                                                                                   gains):
+    """De Ambrassade (youth work) and Kind en Gezin (childcare) also take the questions of volunteers and members
+    (bystanders): for a professional of that setting they are still the services for professionals."""
+    leader = Person("perpetrator", 20, "adult", "leader", "leider")
+    told = Situation(people=(MEMBER, leader), topics=topics, asker=asker, asker_role=asker_role, needs=("advice",))
+    for sid, sector in (("de-ambrassade", "youth-work"), ("kind-en-gezin", "childcare")):
+        assert ("for you as a professional" in in_setting(catalog, told, sector)[sid].why) == gains, sid
+    # a line that takes the victim's own call is no service for professionals alone
+    assert "for you as a professional" not in in_setting(catalog, told, "youth-work").get(
+        "child-focus", (0, ()))[1]
+
+
+@pytest.mark.parametrize("topics", [("harassment",), ("violence",), ("sexual-abuse",)])
+@pytest.mark.parametrize("who", [ADULT, CHILD])
+def test_with_no_setting_named_a_service_for_one_setting_comes_after(catalog, topics, who):
+    """No setting read: the culture sector's ombudsman is for that setting, an open service comes first; a
+    service with an audience of its own (Aditi, the CLB) is found by whom it serves and keeps its points."""
+    doer = Person("perpetrator", None, "adult", "dating", "ex")
+    told = Situation(people=(who, doer), topics=topics, asker=who.role, asker_role=who.role)
+    none_named = "for one setting, none named"
+    assert none_named in fits(catalog, told)["vlaamse-ombudsdienst"].why
+    assert none_named not in in_setting(catalog, told, "culture")["vlaamse-ombudsdienst"].why
+    got = fits(catalog, told)
+    for open_one in ("aditi", "clb", "caw", "igvm"):
+        assert none_named not in got.get(open_one, (0, ()))[1], open_one
+
+
+@pytest.mark.parametrize("who", [ADULT, CHILD])
+@pytest.mark.parametrize("needs", [(), ("advice",), ("report",)])
+def test_the_reporting_point_for_every_setting_fits_by_the_person_only_when_a_report_is_asked_for(catalog, who,
+                                                                                                  needs):
+    """The Vlaams Meldpunt is where a setting's case is reported, for every setting: a route, like a setting's own
+    reporting point. The point for images of children is for that harm: the person's service."""
+    doer = Person("perpetrator", None, "adult", "colleague", "collega")
+    told = Situation(people=(who, doer), topics=("harassment", "child-sexual-abuse-material"), asker=who.role,
+                     asker_role=who.role, needs=needs)
+    got = fits(catalog, told)
+    meldpunt = got["vlaams-meldpunt-grensoverschrijdend-gedrag"].why
+    assert ("for the victim" in meldpunt) == ("report" in needs)
+    assert ("the setting's route for a report" in meldpunt) == ("report" not in needs)
+    assert "for the victim" in got["stopchildporno"].why
+
+
+@pytest.mark.parametrize("topics", HARMS_OF_A_CHILD)
+@pytest.mark.parametrize("asker, asker_role, needs, lower", [
+    ("professional", "teacher", ("advice",), True), ("professional", "teacher", ("report",), True),
+    ("professional", "teacher", ("help-victim",), False), ("parent", "parent", ("advice",), False)])
+def test_a_professional_asking_what_to_do_meets_the_citizens_lines_after_their_own(catalog, topics, asker, asker_role,
+                                                                                     needs, lower):
+    """Professionals contact the VK directly, citizens and the young call a line (the facts): a helpline or a chat
+    comes after the service for professionals, unless the professional seeks help for the person."""
+    told = Situation(people=ABUSED_CHILD, topics=topics, asker=asker, asker_role=asker_role, needs=needs)
+    got = fits(catalog, told)
+    for line in ("child-focus", "awel", LINE):
+        assert ("a line for citizens" in got.get(line, (0, ()))[1]) == lower, line
+    assert "a line for citizens" not in got.get(VK, (0, ()))[1]
+
+
+@pytest.mark.parametrize("topics", HARMS_OF_A_CHILD)
+@pytest.mark.parametrize("asker, asker_role", [("parent", "parent"), ("bystander", "bystander")])
+@pytest.mark.parametrize("needs, cannot_call", [((), True), (("advice",), True), (("help-victim",), False),
+                                                (("talk",), False)])
+def test_a_line_only_the_child_can_call_is_no_answer_to_what_the_asker_should_do(catalog, topics, asker, asker_role,
+                                                                                   needs, cannot_call):
+    """A neighbour or a grandparent asks what to do: the chat for victims alone is not theirs to call. When they
+    seek help for the child (someone for her to talk to), it still is the child's own way in."""
+    told = Situation(people=OWN_CHILD, topics=topics, asker=asker, asker_role=asker_role, needs=needs)
+    chat = fits(catalog, told)["nu-praat-ik-erover"].why
+    assert "for the victim themself" in chat
+    assert ("not for you to call" in chat) == cannot_call
+    assert "not for you to call" not in fits(catalog, told)[LINE].why  # 1712 takes the asker's call
+
+
+@pytest.mark.parametrize("sector, route", [("education", "onderwijskoepels"), ("childcare", "kind-en-gezin")])
+@pytest.mark.parametrize("needs, fits_setting", [(("report",), True), (("report", "help-victim"), True),
+                                                 (("help-victim",), False), (("talk",), False)])
+def test_a_parent_asking_where_to_report_meets_the_settings_route(catalog, sector, route, needs, fits_setting):
+    """A complaint against the school or the crèche goes to that setting's route (the umbrella bodies, Kind en
+    Gezin); a parent seeking help for the child does not need the setting's bodies."""
+    carer = Person("perpetrator", None, "adult", "teacher", "leerkracht")
+    told = Situation(people=(OWN_CHILD[0], carer), topics=("violence",), asker="parent", asker_role="parent",
+                     needs=needs)
+    why = in_setting(catalog, told, sector)[route].why
+    assert (f"sector {sector}" in why) == fits_setting
+    assert ("the setting, not what is asked" in why) == (not fits_setting)
+
+
+@pytest.mark.parametrize("who, minor_guess", [(Person("perpetrator", None, "", "self", "ik"), False),
+                                              (Person("victim", None, "", "pupil", "leerling"), True)])
+def test_a_school_says_a_pupil_is_a_minor_not_the_one_who_did_it(catalog, who, minor_guess):
+    """No age said, in a school: the pupil it happened to is a minor; the one who did it may be the teacher."""
+    told = Situation(people=(who,), topics=("sexual-abuse",), asker=who.role, asker_role=who.role,
+                     needs=("help-perpetrator",) if who.role == "perpetrator" else ())
+    got = in_setting(catalog, told, "education")
+    service = ITER if who.role == "perpetrator" else AWEL
+    assert ("for a minor" in got[service].why) == minor_guess
+
+
+@pytest.mark.parametrize("age, group", [(16, "minor"), (34, "adult"), (None, "adult"), (None, "minor")])
+def test_help_for_the_one_who_did_it_first_at_a_service_for_their_age_alone(catalog, age, group):
+    """The guide lists the services for minor and for adult perpetrators apart: for one who did it, a service for
+    their age alone (the adults' centres for a man of 34) before one for both (I.T.E.R.)."""
+    did_it = Person("perpetrator", age, group, "self", "ik")
+    told = Situation(people=(did_it,), topics=("sexual-abuse",), asker="perpetrator", asker_role="perpetrator",
+                     needs=("help-perpetrator",))
+    got = fits(catalog, told)
+    own, other = (("minderjarige-plegers", "meerderjarige-plegers") if group == "minor"
+                  else ("meerderjarige-plegers", "minderjarige-plegers"))
+    assert "for that age alone" in got[own].why
+    assert "for that age alone" not in got[other].why
+    assert "for that age alone" not in got[ITER].why  # for minors and adults
+    victim = Situation(people=(Person("victim", age, group, "self", "ik"),), topics=("sexual-abuse",), asker="victim",
+                       asker_role="victim")
+    assert not any("for that age alone" in f.why for f in fits(catalog, victim).values())  # treatment only

@@ -24,17 +24,21 @@ from .scores import (
     CHANNEL_MISFITS,
     CHILD_HARM_FITS,
     CHILD_HARM_TOPIC,
+    CITIZEN_LINE,
+    CITIZEN_LINES,
     DEDICATED_FITS,
     EVIDENCE_FITS,
     HARM_MISFITS,
     NEED_FITS,
     PROFESSIONAL_FITS,
+    REPORTING_POINTS,
     ROLE_FITS,
     ROLE_MISFITS,
     SECTOR_FITS,
     SECTOR_MISFITS,
     SELF_ONLY,
     SETTING_ROUTES,
+    SETTING_UNNAMED,
     SEXUAL_HARMS,
     URGENT_FITS,
 )
@@ -61,6 +65,7 @@ def wanted_role(situation: Situation) -> str:
 
 
 PERSONAL_ROLES = ("victim", "perpetrator", "bystander")
+OWN_ROLES = ("victim", "perpetrator")  # the roles whose own call a service takes
 ROLE_IDS = (*PERSONAL_ROLES, "professional")
 
 
@@ -123,12 +128,13 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     group = (ages.age_group(age, vocab) if age is not None else aged.age_group) if aged is not None else ""
     if not group and situation.urgency == "past" and subject is not None and subject.role == "victim":
         group = "adult"  # "abused as a child", years ago: an adult now
-    if not group and sectors & words.minor_settings:
-        group = "minor"  # "beroepsgeheim school": pupils are minors
+    if not group and sectors & words.minor_settings and role != "perpetrator":
+        group = "minor"  # "beroepsgeheim school": pupils are minors (the one who did it there may be staff)
     # The setting's own services (a sports federation, the school's CLB) answer a report or a
     # question about what to do, or a professional asking in their role; not help for a person.
-    setting_asked = situation.asker_in_role or situation.asker_role != "parent" and (
-        bool({"report", "advice"} & set(situation.needs)) or not PERSONAL_NEEDS & set(situation.needs))
+    # (a parent who asks where to report, a complaint against the school, asks for the setting's route as well)
+    setting_asked = situation.asker_in_role or "report" in situation.needs or situation.asker_role != "parent" and (
+        "advice" in situation.needs or not PERSONAL_NEEDS & set(situation.needs))
     need_topics = {t: need for need in situation.needs for t in words.need_topics.get(need, ())}
     if subject is not None and subject.accused and role == "perpetrator":
         if group != "minor":  # an accused adult needs advice and legal help before treatment
@@ -170,6 +176,7 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     help_sought = bool(HELP_FOR_A_PERSON & set(situation.needs))
     any_role = index.members("roles=")
     general = index.members("sectors=")
+    open_to_all = index.members("audiences=")
     out: dict[int, Fit] = {}
     for i in candidates:
         points, why = 0, list[str]()
@@ -182,13 +189,19 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         span = ages.indexed_ages(index, i, vocab) if group else None
         age_fits = span is None or ages.fits(span, age, group, vocab)  # no age said: the ages taken for the group
         # (and of the person's age when one was said: the adults' secrecy service is not for a pupil's case)
-        for_professionals = "professional" in serves and not set(serves) & set(PERSONAL_ROLES) and (
+        # (a setting's own body, De Ambrassade or Kind en Gezin, also takes its volunteers' and members' questions:
+        # still the professional's, as long as it takes no victim's or perpetrator's call)
+        for_professionals = "professional" in serves and not set(serves) & set(
+            PERSONAL_ROLES if i in general else OWN_ROLES) and (
             age_fits or age is None) and (
             any(i in index.members(f"sectors={s}") for s in sectors) if i not in general
             else bool(own_harms) or any(i in index.members(f"topics={t}") for t in need_topics))
         # a setting's own route for a report (its reporting point, its tribunal) is where the setting reports: it
         # fits by the setting, not also by the person, unless a report is asked for
-        route = i not in general and not reporting and any(i in index.members(f"kinds={k}") for k in SETTING_ROUTES)
+        # (a reporting point for every setting, the Vlaams Meldpunt, is a route too: where a report goes, not advice;
+        # one for a sexual harm, the point for images of children, is that harm's own service)
+        route = not reporting and any(i in index.members(f"kinds={k}") for k in (
+            SETTING_ROUTES if i not in general else () if own_harms & sexual else REPORTING_POINTS))
         if role and serves and "duty-to-report" not in situation.needs:
             if role in serves and route:
                 why.append("the setting's route for a report")
@@ -196,6 +209,8 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
                 points, why = points + ROLE_FITS, [*why, f"for the {role}"]
                 if third_party and not set(serves) & set(asker_roles):
                     points, why = points + SELF_ONLY, [*why, f"for the {role} themself"]
+                    if not help_sought:  # ...and what to do is asked: a line the asker cannot call is no answer
+                        points, why = points + SELF_ONLY, [*why, "not for you to call"]
                 if treatment and "victim" not in serves and not wrong_harm:
                     points, why = points + DEDICATED_FITS, [*why, "for those who did it alone"]
             elif professional and for_professionals:
@@ -205,9 +220,17 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
                 points, why = points + ROLE_MISFITS, [*why, f"not for the {role}"]
         elif professional and for_professionals:  # what a professional may tell: the services for them
             points, why = points + PROFESSIONAL_FITS, [*why, "for you as a professional"]
+        # a professional asking what to do calls the service for professionals; a helpline or a chat is there for
+        # citizens and the young (the facts: professionals contact a Vertrouwenscentrum directly, citizens call 1712)
+        if professional and any(i in index.members(f"kinds={k}") for k in CITIZEN_LINES):
+            points, why = points + CITIZEN_LINE, [*why, "a line for citizens"]
         if adult_asker and serves and "professional" not in serves and group == "minor" and span is not None and (
                 not ages.fits(span, None, "adult", vocab)):
             points, why = points + SELF_ONLY, [*why, "for the young themselves"]
+        # help for the one who did it: the guide's services for minor and for adult perpetrators are apart
+        if treatment and span is not None and age_fits and group in ("minor", "adult") and not ages.fits(
+                span, None, "adult" if group == "minor" else "minor", vocab):
+            points, why = points + AGE_FITS, [*why, "for that age alone"]
         if span is not None:
             points += AGE_FITS if age_fits else AGE_MISFITS
             why.append(f"{'for' if age_fits else 'not for'} {'an' if group == 'adult' else 'a'} {group}")
@@ -218,6 +241,10 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
                 points, why = points + SECTOR_FITS, [*why, "sector " + "/".join(sorted(sectors))]
             else:
                 points, why = points + SECTOR_MISFITS, [*why, "the setting, not what is asked"]
+        # (a service that names its own audience, Aditi for people with disabilities or the CLB for pupils, is found
+        # by whom it serves, which a story tells without naming the setting)
+        elif i not in general and i in open_to_all:
+            points, why = points + SETTING_UNNAMED, [*why, "for one setting, none named"]
         if wrong_harm:
             points, why = points + HARM_MISFITS, [*why, "for sexual harm, not this"]
         for topic, need in need_topics.items():

@@ -54,22 +54,37 @@ ROLE_FITS, ROLE_MISFITS = 2, -3
 # A professional asking in their role: a service for professionals alone (the facts: professionals contact
 # a Vertrouwenscentrum directly, citizens and the young call a helpline) comes before the lines for them.
 PROFESSIONAL_FITS = 3
+# ...and a helpline or a chat, there for citizens and the young, comes after it (the facts: professionals contact a
+# Vertrouwenscentrum directly, citizens call 1712): a small step, as a line may still advise them.
+CITIZEN_LINES = frozenset({"helpline", "chat"})  # kinds of data/vocabulary.toml
+CITIZEN_LINE = -1
 # Ages matter less than roles: many services stretch their ages, and the age read is often a guess.
 AGE_FITS, AGE_MISFITS = 1, -2
 # The setting's own service (a sports federation's integrity contact) answers a report or advice
 # question from that setting; another sector's service is for other settings.
 SECTOR_FITS, SECTOR_MISFITS = 2, -2
+# A told situation names no setting: a service for one setting alone (a sector's ombudsman, its tribunal) is for
+# those settings, so it comes after one open to every setting; weaker than another sector's misfit, as the
+# setting may be there unread.
+SETTING_UNNAMED = -1
 # Someone else asks for the person: a service the person must contact themself comes after one
-# that also takes the asker's questions, not out of the list.
+# that also takes the asker's questions, not out of the list; twice when the asker asks what to do (a grandparent,
+# a neighbour) rather than seeks help for the person: a chat for victims alone is not theirs to call.
 SELF_ONLY = -1
 # The kinds of service (ids of data/vocabulary.toml) that are a setting's route for a report when they belong
 # to one setting: the inspectorate's and the umbrella bodies' reporting points, the sports tribunal. The guide
 # sends a report there ("voor een melding ... de koepel"), and advice and help elsewhere (the VK, 1712, the
 # CLB): the route fits a case by its setting, and by the person only when a report is asked for.
 SETTING_ROUTES = frozenset({"reporting-point", "authority"})
+# ...and a reporting point open to every setting (the Vlaams Meldpunt, the point for images of children online) is
+# where a report goes as well: it fits the person only when a report is asked for. (A general authority, the
+# prosecutor or the Justitiehuis, advises and acts on the case: not a route.)
+REPORTING_POINTS = frozenset({"reporting-point"})
 # Help for the one who did it: a service for them alone (I.T.E.R., the forensic centres, Stop it Now!: the
 # guide's answer for those who did it) before one that serves victims and perpetrators alike.
 DEDICATED_FITS = 1
+# (and the guide lists the services for minor and for adult perpetrators apart: a service for the person's age group
+# alone, the adults' forensic centres for a man of 34, gains AGE_FITS once more over one for both, I.T.E.R.)
 NEED_FITS = 2  # a topic that is what is asked for (help for the victim: victim support) is strong evidence
 # Sexual violence within a week: medical care and evidence first, at a service for that harm (the care
 # centre after sexual violence before the police and the emergency lines: the facts); as strong as a need.
