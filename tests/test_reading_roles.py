@@ -376,3 +376,47 @@ def test_a_clause_joined_on_has_the_subject_before(situ, text, doer, n):
                                         else perpetrator.words.split()[-1] == doer), text
     assert perpetrator.age == n, text
     assert victim is not None and victim.age_group == "minor", text
+
+
+# ---------------------------------------------------------------- the asker's own age group
+# The asker who tells what was done to them or what they did, with no age: an adult (assumed); with a school year
+# named after being named as the object ("... mij geslagen. ik zit in ..."), a minor; with a sex and an age in
+# brackets, that age.
+TOLD_TO_ME = {"nl": ["{d} heeft me gisteren geslagen", "{d} betast me al weken", "{d} stuurt me elke nacht berichten"],
+              "en": ["{d} hit me yesterday", "{d} keeps groping me", "{d} sends me messages every night"]}
+DOERS_OF_ME = {"nl": ["mijn lief", "een collega", "de buurman"], "en": ["my boyfriend", "a colleague", "the neighbour"]}
+SCHOOL_YEAR = {"nl": "ik zit in het {n}de middelbaar", "en": "i'm in year {n} at school"}
+SEXED = {"nl": "ik ({s}, {n}) heb mijn zoon geslagen", "en": "I ({s}, {n}) hit my son"}
+
+
+@pytest.mark.parametrize("text,lang", [(t.format(d=d), lang) for lang in ("nl", "en")
+                                       for t, d in itertools.product(TOLD_TO_ME[lang], DOERS_OF_ME[lang])])
+def test_the_asker_it_was_done_to_is_an_adult_unless_a_school_tells_otherwise(situ, text, lang):
+    me = next(p for p in situ(text).people if p.relation == "self")
+    assert me.role == "victim" and me.age_group == "adult", text
+    for n in (3, 5):
+        told = f"{text}. {SCHOOL_YEAR[lang].format(n=n)}"
+        me = next(p for p in situ(told).people if p.relation == "self")
+        assert me.age_group == "minor", told
+
+
+@pytest.mark.parametrize("text,age", [(SEXED[lang].format(s=s, n=n), n) for lang in ("nl", "en")
+                                      for s in {"nl": "mv", "en": "mf"}[lang] for n in (34, 52)])
+def test_a_sex_in_one_letter_before_the_age(situ, text, age):
+    me = next(p for p in situ(text).people if p.relation == "self")
+    assert me.age == age and me.role == "perpetrator", text
+
+
+# A brother or a cousin of no age told who did it to one who is an adult now: an adult too; a stranger stays open.
+PEER_PAST = {"nl": "ik ben nu {n}. toen we klein waren heeft {d} me misbruikt",
+             "en": "i'm {n} now. when we were kids {d} abused me"}
+PEER_DOERS = {"nl": ["mijn broer", "mijn oudere neef", "mijn zus"],
+              "en": ["my brother", "my older cousin", "my sister"]}
+
+
+@pytest.mark.parametrize("text", [PEER_PAST[lang].format(n=n, d=d) for lang in ("nl", "en") for n in (27, 45)
+                                  for d in PEER_DOERS[lang]])
+def test_a_brother_or_cousin_of_an_adult_is_an_adult(situ, text):
+    s = situ(text)
+    doer = s.perpetrator()
+    assert doer is not None and doer.relation == "relative" and doer.age_group == "adult", text

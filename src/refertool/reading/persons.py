@@ -11,7 +11,9 @@ from .words import find
 AGE_TOKEN = re.compile(r"^(\d{1,2})(?:j|jr|jaar|yo|jarige|jarig)?$")
 AGE_AFTER = frozenset({"jarige", "jarig", "jaar", "jr", "year", "years", "yo", "jarigen", "y", "olds"})  # "y/o" -> y, o
 # ... and "I (female 45)": a sex said before the age
-AGE_BEFORE = frozenset({"van", "of", "aged", "age", "ben", "is", "am", "im", "was", "now", "nu", "male", "female"})
+# ("Ik (v, 38)", "I (f, 41)": the sex in one letter)
+AGE_BEFORE = frozenset({"van", "of", "aged", "age", "ben", "is", "am", "im", "was", "now", "nu", "male", "female",
+                        "m", "f", "v"})
 NOT_AGE_AFTER = frozenset({"uur", "u", "h", "hours", "hour", "minuten", "minutes", "euro", "eur", "keer", "times",
                            "weken", "weeks", "dagen", "days", "maanden", "months", "jaren"})
 
@@ -255,11 +257,12 @@ class Persons(Passage):
 
 
     def place_ages(self) -> None:
-        """"een jongen uit de klas van mijn zus", "a boy in year 4": a person of no age group named in a place of
+        """"een jongen uit de klas van mijn zus", "a girl from year 5": a person of no age group named in a place of
         children is a minor, unless their word gives a standing of trust ("a leader in our class" stays unknown)."""
         words, w = self.words, self.w
         for m in self.mentions:
-            if m.relation == "pronoun" or m.age_group or m.age is not None or m.end >= len(words) \
+            person = m.person()  # "... sloeg mij. ik zit in het 2de jaar": the asker, named first as the object
+            if m.relation == "pronoun" or person.age_group or person.age is not None or m.end >= len(words) \
                     or w.relation_standing.get(m.relation) == "perpetrator":
                 continue
             # "een meisje uit ...", and with its verb between: "mijn dochter zit in ...", "my son is in ..."
@@ -269,7 +272,7 @@ class Persons(Passage):
                 continue
             ahead = range(at + 1, min(len(words), at + 5))
             if any(words[j] in w.minor_places and self.clause[j] == self.clause[m.at] for j in ahead):
-                m.age_group = "minor"
+                person.age_group = "minor"
 
     def harm_told(self) -> bool:
         """Whether the text speaks of harm: an act or a harm state of any class (also one read from words together:

@@ -324,6 +324,15 @@ class Reader(Persons, Time, Acts):
         if doer is not None and victim is not None and doer.relation in self.w.young and not self._group(doer) \
                 and self._group(victim) == "minor":
             doer.age_group = "minor"
+        # The asker who tells what they did or what was done to them, with no age and no sign of a minor (a class, a
+        # school: `place_ages`), writes as most who ask do: as an adult (assumed, as every age group not read).
+        for p in seen:
+            if p.relation == "self" and p.role and not self._group(p):
+                p.age_group = "adult"
+        # Done to an adult by a brother, a cousin of no age told (`[ages] peers`): an adult too
+        if doer is not None and victim is not None and not self._group(doer) and self._group(victim) == "adult" \
+                and doer.relation in self.w.peers:
+            doer.age_group = "adult"
 
     def _about_own_other(self) -> bool:
         """The asker's own child is named but is no party to it, while another of the asker's own (a partner, a
