@@ -280,11 +280,14 @@ class Reader(Persons, Time, Acts):
         words, w = self.words, self.w
         mine = any(words[i] in w.own and (self.act_class[i + 1] or words[i + 1] in w.body or self.lemmas[i + 1]
                                           in w.body) for i in range(len(words) - 1))
-        # "opnames van mij", "pictures of me": an act's noun, then of the asker
-        of_me = any(self.act_noun[i] and words[i + 1] in w.possessive_of and words[i + 2] in w.self_words
+        # "opnames van mij", "pictures of me": an act's noun, then of the asker (or of "us", the asker and another:
+        # "a video of us", not "pictures of our son")
+        persons = {m.at for m in self.mentions}
+        of_me = any(words[i + 1] in w.possessive_of and (
+            self.act_noun[i] and words[i + 2] in w.self_words
+            or words[i + 2] in w.us and i + 3 not in persons and words[i] not in w.determiners and i not in persons)
                     for i in range(len(words) - 2))
         # "recorded our video call", "deelde mijn foto's": an act done to a thing of the asker's (no person of theirs)
-        persons = {m.at for m in self.mentions}
         done_to_mine = any(self.is_act(i) and words[i + 1] in w.own and not persons & {i + 2, i + 3}
                            for i in range(len(words) - 1))
         return (mine or of_me) and any(self.is_act(i) or self.act_noun[i] for i in range(len(words))) or done_to_mine

@@ -63,6 +63,7 @@ class Words:
         self.gender = {word: g for g in ("female", "male") for word in single((raw.get("gender") or {}).get(g))}
         self.third = single(pronouns.get("third"))
         self.self_objects = single(pronouns.get("self_objects"))
+        self.us = single(pronouns.get("us"))
         self.copula = single(pronouns.get("copula"))
         self.about = single(pronouns.get("about"))
         self.acts = single((raw.get("acts") or {}).get("words"))
@@ -343,7 +344,7 @@ SCHEMA: dict[str, Any] = {
     "gender": {"female": WORDS, "male": WORDS},
     "compounds": {"not_heads": WORDS, "prefixes": WORDS},
     "pronouns": {**dict.fromkeys(("self", "third", "self_is", "articles", "objects", "of", "determiners",
-                                  "self_objects", "copula", "about", "self_verbs", "singular"), WORDS),
+                                  "self_objects", "copula", "about", "self_verbs", "singular", "us"), WORDS),
                  "apposition": ("ids", "relations")},
     "acts": {"words": WORDS},
     "act_classes": any_key({"lemmas": WORDS, "nouns": WORDS, "separable": WORDS, "phrases": WORDS, "light": WORDS,
