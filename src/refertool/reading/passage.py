@@ -18,9 +18,10 @@ PARTICIPLE_HEADS = ("ge", "be", "ver", "mis", "aan", "ont", "lastig")
 MIN_TYPO = 6  # shorter words are too often other real words ("jonge", "older") to read as slips
 # Clause ends: punctuation of a sentence (a parenthesis is not one: "(14)" belongs to its word).
 CLAUSE = re.compile(r"[.,;:!?\n]+")
-# The Dutch possessives written short ("m'n ex", "z'n dochter"): read as the words they stand for.
+# The Dutch possessives written short ("m'n ex", "z'n dochter", and in a chat with no apostrophe): read as the
+# words they stand for.
 SHORT_POSSESSIVES = {"m": "mijn", "z": "zijn"}
-SHORT_POSSESSIVE = re.compile(r"\b([mz])['\u2019]n\b")
+SHORT_POSSESSIVE = re.compile(r"\b([mz])['\u2019]?n\b")
 CONTRACTED = frozenset({"m", "t", "ve", "re", "ll", "d"})  # the tails of "i'm", "won't", "i've"
 
 
