@@ -420,3 +420,30 @@ def test_a_brother_or_cousin_of_an_adult_is_an_adult(situ, text):
     s = situ(text)
     doer = s.perpetrator()
     assert doer is not None and doer.relation == "relative" and doer.age_group == "adult", text
+
+
+# ---------------------------------------------------------------- a clause joined on with no subject
+# "... comes to her room and touches her", "... op haar kamer komt en aan haar zit": the act after "and" has the
+# subject of the clause before; the one who tells it is the one it is done to.
+TELLERS = {"nl": ["een leerlinge van {n} vertelde me", "mijn nichtje van {n} zegt"],
+           "en": ["a pupil of {n} told me", "my niece, {n}, says"]}
+JOINED_DOERS = {"nl": [("haar stiefvader", "stiefvader"), ("de nonkel", "nonkel"), ("haar pleegvader", "pleegvader")],
+                "en": [("her stepfather", "stepfather"), ("the uncle", "uncle"), ("her foster father", "father")]}
+OBJECT_AFTER = {"nl": ["dat {d} 's avonds op haar kamer komt en haar betast",
+                       "dat {d} bij haar in bed kruipt en aan haar zit"],
+                "en": ["that {d} comes into her room at night and touches her",
+                       "that {d} gets into her bed and gropes her"]}
+
+
+def _joined_on():
+    for lang in ("nl", "en"):
+        for t, (d, head), j, n in itertools.product(TELLERS[lang], JOINED_DOERS[lang], OBJECT_AFTER[lang], (8, 13)):
+            yield f"{t.format(n=n)} {j.format(d=d)}", head, n
+
+
+@pytest.mark.parametrize("text,doer,age", list(_joined_on()))
+def test_an_act_joined_on_before_its_object_has_the_subject_before(situ, text, doer, age):
+    s = situ(text)
+    victim, perpetrator = s.victim(), s.perpetrator()
+    assert perpetrator is not None and perpetrator.words.split()[-1] == doer, text
+    assert victim is not None and victim.age == age, text

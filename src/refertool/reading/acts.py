@@ -25,7 +25,8 @@ class Acts(Passage):
                 found[0].refers = antecedent
             # "zij is 17 en had hem gedwongen ...", "he is 40 and has hit her": a clause joined on with no
             # subject of its own (a boundary word, then an auxiliary) has the subject of the clause before
-            elided = not relative and len(span) > 1 and words[span[0]] in w.boundary and words[span[1]] in w.active
+            elided = not relative and len(span) > 1 and words[span[0]] in w.boundary and words[span[1]] in w.active \
+                or self._joined_on(span, found)
             subject = next((m.person() for m in self.mentions if self.clause[m.at] == c - 1 and not m.possessor),
                            None) if elided else None
             if subject is not None:
@@ -112,6 +113,13 @@ class Acts(Passage):
                     if m.person() is not doer.person():
                         self._role(m, "victim")
                         break
+
+    def _joined_on(self, span: list[int], found: list[Mention]) -> bool:
+        """"... en betast haar", "and touches her", "en aan haar zit": joined on, an act with no subject before it and
+        the one it is done to named ("and shared it" names no one: who did it is for the voice to tell)."""
+        acts = [i for i in span if self.is_act(i)]
+        return bool(acts) and bool(found) and self.words[span[0]] in self.w.joined and all(
+            self.words[m.at] in self.w.object_only for m in found if m.at < acts[0])
 
     @staticmethod
     def _inverted(found: list[Mention], span: list[int], verb: int, fronted: bool = False) -> bool:

@@ -82,6 +82,8 @@ class Words:
         self.thinking = single(voice.get("thinking"))
         self.boundary = single(voice.get("boundary"))
         self.relative = single(voice.get("relative"))
+        self.joined = single(voice.get("joined"))
+        self.object_only = single(pronouns.get("object_only"))
         self.perfect_passive = single(voice.get("perfect_passive"))
         self.time_clause = single(voice.get("time_clause"))
         self.time_clause_tail = single(voice.get("time_clause_tail"))
@@ -344,7 +346,8 @@ SCHEMA: dict[str, Any] = {
     "gender": {"female": WORDS, "male": WORDS},
     "compounds": {"not_heads": WORDS, "prefixes": WORDS},
     "pronouns": {**dict.fromkeys(("self", "third", "self_is", "articles", "objects", "of", "determiners",
-                                  "self_objects", "copula", "about", "self_verbs", "singular", "us"), WORDS),
+                                  "self_objects", "copula", "about", "self_verbs", "singular", "us",
+                                  "object_only"), WORDS),
                  "apposition": ("ids", "relations")},
     "acts": {"words": WORDS},
     "act_classes": any_key({"lemmas": WORDS, "nouns": WORDS, "separable": WORDS, "phrases": WORDS, "light": WORDS,
@@ -355,7 +358,7 @@ SCHEMA: dict[str, Any] = {
                             "not_doers": ("ids", "relations"), "grooming": ("bool",)}),
     "voice": dict.fromkeys(("passive", "agent", "active", "accused", "accused_of", "convicted", "sharing", "to",
                             "contact", "telling", "boundary", "relative", "before_noun", "thinking",
-                            "time_clause", "time_clause_tail", "perfect_passive"), WORDS),
+                            "time_clause", "time_clause_tail", "perfect_passive", "joined"), WORDS),
     "survivor": {"phrases": WORDS},
     "asker": {**dict.fromkeys(("markers", "after", "at", "private", "insider", "own", "shared", "work"), WORDS),
               "roles": any_key(WORDS), "kinds": any_key(WORDS), "children": WORDS,
