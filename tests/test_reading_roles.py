@@ -447,3 +447,20 @@ def test_an_act_joined_on_before_its_object_has_the_subject_before(situ, text, d
     victim, perpetrator = s.victim(), s.perpetrator()
     assert perpetrator is not None and perpetrator.words.split()[-1] == doer, text
     assert victim is not None and victim.age == age, text
+
+
+# ---------------------------------------------------------------- "my son's coach ... he's 9"
+# The child named by a possessive is the one a later pronoun points to (a possessive is no plural), and "he's",
+# "she's" written as one word tell that child's age.
+CHILD_OF = [("my son's", "him", "he's"), ("my daughter's", "her", "she's")]
+THEIR_ADULT = ["coach", "piano teacher", "babysitter"]
+TO_CHILD = ["keeps texting {o} at night", "gave {o} gifts and asked {o} to keep it secret", "hit {o} at practice"]
+
+
+@pytest.mark.parametrize("text,age", [(f"{c} {a} {t.format(o=o)}, {p} {n}", age)
+                                      for (c, o, p), a, t in itertools.product(CHILD_OF, THEIR_ADULT, TO_CHILD)
+                                      for n, age in (("9", 9), ("twelve", 12))])
+def test_a_pronoun_points_to_the_child_named_by_a_possessive(situ, text, age):
+    s = situ(text)
+    victim = s.victim()
+    assert victim is not None and victim.relation == "offspring" and victim.age == age, text

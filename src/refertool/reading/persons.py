@@ -13,7 +13,7 @@ AGE_AFTER = frozenset({"jarige", "jarig", "jaar", "jr", "year", "years", "yo", "
 # ... and "I (female 45)": a sex said before the age
 # ("Ik (v, 38)", "I (f, 41)": the sex in one letter)
 AGE_BEFORE = frozenset({"van", "of", "aged", "age", "ben", "is", "am", "im", "was", "now", "nu", "male", "female",
-                        "m", "f", "v"})
+                        "m", "f", "v", "hes", "shes"})
 NOT_AGE_AFTER = frozenset({"uur", "u", "h", "hours", "hour", "minuten", "minutes", "euro", "eur", "keer", "times",
                            "weken", "weeks", "dagen", "days", "maanden", "months", "jaren"})
 
@@ -142,9 +142,11 @@ class Persons(Passage):
                 m.refers = fitting[-1]
 
     def _many(self, m: Mention) -> bool:
-        """The person word is a plural ("ouders", "nurses", "kinderen"): its lemma is shorter than the word."""
+        """The person word is a plural ("ouders", "nurses", "kinderen"): its lemma is shorter than the word (not a
+        possessive: "my son's coach")."""
         at = m.end - 1
-        return self.lemmas[at] != self.words[at] and len(self.lemmas[at]) < len(self.words[at])
+        return self.lemmas[at] != self.words[at] and len(self.lemmas[at]) < len(self.words[at]) \
+            and self.words[at] not in self.possessive
 
     def _gender(self, m: Mention) -> str:
         last = m.words.split()[-1] if m.words else ""
@@ -191,7 +193,8 @@ class Persons(Passage):
             aged = words[i + 1:i + 3] in (["year", "old"], ["year", "olds"], ["jaar", "oud"]) \
                 or words[i + 1:i + 2] == ["jarige"]
             # ... or said of one just named ("my son is seventeen", "she's twelve", "toen ik negen was")
-            said = k >= 2 and words[k - 1] in AGE_BEFORE | {"s"} and any(x.end in (k - 1, k - 2)
+            # (or "she's twelve": the pronoun and its verb in one word)
+            said = k >= 2 and words[k - 1] in AGE_BEFORE | {"s"} and any(x.end in (k, k - 1, k - 2)
                                                                         for x in self.mentions)
             spelt = w.numbers.get(word, 0) if k and (
                 words[k - 1] in ("aged", "age") or aged or said
