@@ -464,3 +464,29 @@ def test_a_pronoun_points_to_the_child_named_by_a_possessive(situ, text, age):
     s = situ(text)
     victim = s.victim()
     assert victim is not None and victim.relation == "offspring" and victim.age == age, text
+
+
+# ---------------------------------------------------------------- made to do it
+# "X made me touch him": the one made to act is the one it is done to, the one who makes them did it, also when a
+# relative clause stands between ("my uncle, who was 30 then, made me ..."); "I forced myself on her" is the asker's
+# act.
+MAKERS = {"nl": [("mijn oom", "oom"), ("mijn stiefvader", "stiefvader"), ("de trainer", "trainer")],
+          "en": [("my uncle", "uncle"), ("my stepfather", "stepfather"), ("the coach", "coach")]}
+MADE = {"nl": ["toen ik {n} was liet {d} me hem aanraken", "{d} dwong me om hem te betasten toen ik {n} was"],
+        "en": ["when I was {n}, {d} made me touch him",
+               "when I was {n}, {d}, who was 30 then, used to make me touch him",
+               "{d} forced me to touch him when I was {n}"]}
+FORCED_ON = {"nl": "ik heb me opgedrongen aan {v}", "en": "I forced myself on {v} after a party"}
+
+
+@pytest.mark.parametrize("text,doer", [(t.format(d=d, n=n), head) for lang in ("nl", "en")
+                                       for t, (d, head), n in itertools.product(MADE[lang], MAKERS[lang], (7, 11))])
+def test_the_one_made_to_act_is_the_victim(situ, text, doer):
+    s = situ(text)
+    perpetrator = s.perpetrator()
+    assert s.asker == "victim" and perpetrator is not None and perpetrator.words.split()[-1] == doer, text
+
+
+@pytest.mark.parametrize("text", [FORCED_ON["en"].format(v=v) for v in ("a girlfriend", "a woman I had just met")])
+def test_forcing_oneself_on_another_is_the_askers_act(situ, text):
+    assert situ(text).asker == "perpetrator", text

@@ -106,6 +106,8 @@ class Acts(Passage):
                 self._role(found[0], "victim")  # "mishandelde kinderen": done to the one after the act
             elif found and self._groomed(found, span, acts):
                 continue
+            elif found and self._made_to(span, found, earlier):
+                continue
             elif found:
                 doer = found[0]
                 self._role(doer, "perpetrator")
@@ -151,6 +153,24 @@ class Acts(Passage):
             return False
         self._role(found[0], "victim")
         self._role(receiver, "perpetrator")
+        return True
+
+    def _made_to(self, span: list[int], found: list[Mention], earlier: list[Mention]) -> bool:
+        """"(he) made me touch him", "forced her to ...", "liet me ... aanraken": the one right after a verb of making
+        (`[voice] causative`) is the one it is done to; who makes them is the one named before it in the clause, else
+        the one of the sentence before ("my uncle, who was 30, used to make me ...")."""
+        words, w = self.words, self.w
+        at = next((i for i in span if words[i] in w.causative), None)
+        made = next((m for m in found if at is not None and m.at == at + 1), None)
+        if made is None or at is None:
+            return False
+        maker = next((m.person() for m in found if m.at < at), None) or next(
+            (p for p in reversed(earlier) if p is not made.person() and not p.possessor), None)
+        if maker is None or maker is made.person():
+            return False  # "I forced myself on her": the one forced upon is named after
+        self._role(made, "victim")
+        if not maker.role:
+            maker.role = "perpetrator"
         return True
 
     @staticmethod

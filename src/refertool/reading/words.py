@@ -83,6 +83,7 @@ class Words:
         self.boundary = single(voice.get("boundary"))
         self.relative = single(voice.get("relative"))
         self.joined = single(voice.get("joined"))
+        self.causative = single(voice.get("causative"))
         self.object_only = single(pronouns.get("object_only"))
         self.perfect_passive = single(voice.get("perfect_passive"))
         self.time_clause = single(voice.get("time_clause"))
@@ -358,7 +359,7 @@ SCHEMA: dict[str, Any] = {
                             "not_doers": ("ids", "relations"), "grooming": ("bool",)}),
     "voice": dict.fromkeys(("passive", "agent", "active", "accused", "accused_of", "convicted", "sharing", "to",
                             "contact", "telling", "boundary", "relative", "before_noun", "thinking",
-                            "time_clause", "time_clause_tail", "perfect_passive", "joined"), WORDS),
+                            "time_clause", "time_clause_tail", "perfect_passive", "joined", "causative"), WORDS),
     "survivor": {"phrases": WORDS},
     "asker": {**dict.fromkeys(("markers", "after", "at", "private", "insider", "own", "shared", "work"), WORDS),
               "roles": any_key(WORDS), "kinds": any_key(WORDS), "children": WORDS,
