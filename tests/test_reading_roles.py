@@ -423,13 +423,13 @@ def test_a_brother_or_cousin_of_an_adult_is_an_adult(situ, text):
 
 
 # ---------------------------------------------------------------- a clause joined on with no subject
-# "... comes to her room and touches her", "... op haar kamer komt en aan haar zit": the act after "and" has the
+# "... walks in and kisses him", "... kruipt bij hem en betast hem": the act after "and" has the
 # subject of the clause before; the one who tells it is the one it is done to.
 TELLERS = {"nl": ["een leerlinge van {n} vertelde me", "mijn nichtje van {n} zegt"],
            "en": ["a pupil of {n} told me", "my niece, {n}, says"]}
 JOINED_DOERS = {"nl": [("haar stiefvader", "stiefvader"), ("de nonkel", "nonkel"), ("haar pleegvader", "pleegvader")],
                 "en": [("her stepfather", "stepfather"), ("the uncle", "uncle"), ("her foster father", "father")]}
-OBJECT_AFTER = {"nl": ["dat {d} 's avonds op haar kamer komt en haar betast",
+OBJECT_AFTER = {"nl": ["dat {d} 's avonds in de badkamer komt en haar betast",
                        "dat {d} bij haar in bed kruipt en aan haar zit"],
                 "en": ["that {d} comes into her room at night and touches her",
                        "that {d} gets into her bed and gropes her"]}
@@ -474,7 +474,7 @@ MAKERS = {"nl": [("mijn oom", "oom"), ("mijn stiefvader", "stiefvader"), ("de tr
           "en": [("my uncle", "uncle"), ("my stepfather", "stepfather"), ("the coach", "coach")]}
 MADE = {"nl": ["toen ik {n} was liet {d} me hem aanraken", "{d} dwong me om hem te betasten toen ik {n} was"],
         "en": ["when I was {n}, {d} made me touch him",
-               "when I was {n}, {d}, who was 30 then, used to make me touch him",
+               "when I was {n}, {d}, who was 30 then, kept making me touch his body",
                "{d} forced me to touch him when I was {n}"]}
 FORCED_ON = {"nl": "ik heb me opgedrongen aan {v}", "en": "I forced myself on {v} after a party"}
 
@@ -490,3 +490,27 @@ def test_the_one_made_to_act_is_the_victim(situ, text, doer):
 @pytest.mark.parametrize("text", [FORCED_ON["en"].format(v=v) for v in ("a girlfriend", "a woman I had just met")])
 def test_forcing_oneself_on_another_is_the_askers_act(situ, text):
     assert situ(text).asker == "perpetrator", text
+
+
+# ---------------------------------------------------------------- a relative clause of an age, then a list of acts
+# "her boyfriend, who's 30, hit her", "de buurman, die 40 is, sloeg haar": the age is the person's, and the act after
+# the commas is theirs; so is each act of a list after a comma ("reads her mail, slaps her").
+OF_AGE = {"nl": [("haar vriend", "vriend"), ("een van de leiders", "leiders"), ("de buurman", "buurman")],
+          "en": [("her boyfriend", "boyfriend"), ("one of the instructors", "instructors"),
+                 ("the neighbour", "neighbour")]}
+RELATIVE_AGE = {"nl": ["{p}, die {n} is, sloeg haar"], "en": ["{p}, who's {n}, hit her", "{p}, who is {n}, groped her"]}
+LISTED = {"nl": "{p} leest haar berichten, slaat haar en roept", "en": "{p} reads her mail, slaps her, and shouts"}
+
+
+@pytest.mark.parametrize("text,doer,age", [(t.format(p=p, n=n), head, n) for lang in ("nl", "en")
+                                           for t, (p, head), n in itertools.product(RELATIVE_AGE[lang], OF_AGE[lang],
+                                                                                     (23, 41))])
+def test_an_age_in_a_relative_clause_and_the_act_after_it(situ, text, doer, age):
+    perpetrator = situ(text).perpetrator()
+    assert perpetrator is not None and perpetrator.words.split()[-1] == doer and perpetrator.age == age, text
+
+
+@pytest.mark.parametrize("text,doer", [(LISTED["en"].format(p=p), head) for p, head in OF_AGE["en"]])
+def test_each_act_of_a_list_after_a_comma_has_the_subject(situ, text, doer):
+    perpetrator = situ(text).perpetrator()
+    assert perpetrator is not None and perpetrator.words.split()[-1] == doer, text

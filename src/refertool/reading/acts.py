@@ -29,6 +29,8 @@ class Acts(Passage):
                 or self._joined_on(span, found)
             subject = next((m.person() for m in self.mentions if self.clause[m.at] == c - 1 and not m.possessor),
                            None) if elided else None
+            if elided and subject is None:  # "her boyfriend, who is 30, hit her": the one the relative clause is of
+                subject = self._of_relative(c - 1)
             if subject is not None:
                 found = [Mention(span[0], span[0] + 1, "pronoun", ""), *found]
                 found[0].refers = subject
@@ -116,12 +118,24 @@ class Acts(Passage):
                         self._role(m, "victim")
                         break
 
+    def _of_relative(self, c: int) -> Mention | None:
+        """The person a relative clause `c` is said of ("een leider die ...", "her boyfriend, who is 30"), if any."""
+        start = self.clause.index(c) if c in self.clause else None
+        if start is None or self.words[start] not in self.w.relative:
+            return None
+        return next((m.person() for m in reversed(self.mentions) if m.at < start and m.relation != "pronoun"), None)
+
     def _joined_on(self, span: list[int], found: list[Mention]) -> bool:
         """"... en betast haar", "and touches her", "en aan haar zit": joined on, an act with no subject before it and
-        the one it is done to named ("and shared it" names no one: who did it is for the voice to tell)."""
+        the one it is done to named ("and shared it" names no one: who did it is for the voice to tell); or a list of
+        acts after a comma ("reads her mail, slaps her"), the act first and an object right after it (not "..., slaat
+        hij haar": a subject)."""
+        words, w = self.words, self.w
         acts = [i for i in span if self.is_act(i)]
-        return bool(acts) and bool(found) and self.words[span[0]] in self.w.joined and all(
-            self.words[m.at] in self.w.object_only for m in found if m.at < acts[0])
+        listed = bool(acts) and acts[0] == span[0] > 0 and self.part[span[0]] != self.part[span[0] - 1] \
+            and bool(found) and words[found[0].at] in w.object_only
+        return bool(acts) and bool(found) and (words[span[0]] in w.joined or listed) and all(
+            words[m.at] in w.object_only for m in found if m.at < acts[0])
 
     @staticmethod
     def _inverted(found: list[Mention], span: list[int], verb: int, fronted: bool = False) -> bool:

@@ -221,12 +221,15 @@ class Persons(Passage):
             alone = all(self.part[j] != self.part[i] for j in (k - 1, i + 1) if 0 <= j < len(words))
             prev = next((x for x in reversed(self.mentions) if x.end <= k and k - x.end <= 2
                          and (self.part[x.at] == self.part[i] or alone and x.end == k)), None)
-            if prev is None and k >= 2 and words[k - 1] in AGE_BEFORE and words[k - 2] in w.relative:
-                prev = next((x for x in reversed(self.mentions) if x.end == k - 2), None)  # "her boyfriend, who is 30"
+            # "her boyfriend, who is 30" (and "a coach, who's 40": the relative and its verb in one word)
+            rel = k - 1 if k >= 1 and words[k - 1] in w.relative else \
+                k - 2 if k >= 2 and words[k - 1] in AGE_BEFORE and words[k - 2] in w.relative else None
+            if prev is None and rel is not None:
+                prev = next((x for x in reversed(self.mentions) if x.end == rel), None)
             owner = None
             if years and nxt is not None:
                 owner = nxt  # "een 14-jarige leerling", "a 13 year old boy"
-            elif prev is not None and (before in AGE_BEFORE or prev.end == k):
+            elif prev is not None and (before in AGE_BEFORE or prev.end == k or prev.end == rel):
                 owner = prev  # "meisje van 14", "dochter (12)", "ik ben 34", "ze is 19"
                 # "de kinderen van de buren (3 en 7)": the age of the children, not of whose children they are
                 # ("de trainer van mijn zoon (12)": of the son)
