@@ -302,3 +302,18 @@ def test_images_of_our_child_are_not_the_askers(situ, text):
 def test_a_short_possessive_is_mine(situ, short):
     s = situ(f"{short} ex verspreidt {short} naaktfoto's")
     assert s.asker == "victim" and s.perpetrator() is not None and s.perpetrator().own, short
+
+
+# ---------------------------------------------------------------- a question to someone is no asker speaking
+# "heb je ...", "ben jij ...": a verb of the first person with a second person after it asks someone; it is not the
+# asker who leaves out "ik" (`[pronouns] second`), so no asker is read from it.
+ASKED = ["{v} {s} een idee wat ik moet doen? de monitor betast een meisje van 12",
+         "{v} {s} hier ooit van gehoord: een collega slaat de bewoners"]
+
+
+@pytest.mark.parametrize("text", [a.format(v=v, s=s) for a in ASKED for v in ("heb", "ben", "zit")
+                                  for s in ("je", "jij", "u", "ge")])
+def test_a_question_to_someone_is_no_asker(situ, text):
+    s = situ(text)
+    assert not any(p.relation == "self" and p.words in ("heb", "ben", "zit") for p in s.people), text
+    assert s.asker_role != "bystander" or "ik" in text.split(), text

@@ -74,7 +74,8 @@ class Persons(Passage):
     def _unsaid_self(self, i: int) -> bool:
         """"ben 19", "zit in het derde jaar": a verb of the first person (`[pronouns] self_verbs`) with no subject
         before it (no pronoun, no person, no determiner: "op mijn werk"), opening a sentence part or before a number
-        (not after "en": "hij komt ... en zit aan mij" keeps the subject before)."""
+        (not after "en": "hij komt ... en zit aan mij" keeps the subject before), and not a question to someone ("heb
+        je ...": `[pronouns] second`)."""
         words, w = self.words, self.w
         if words[i] not in w.self_verbs:
             return False
@@ -82,7 +83,7 @@ class Persons(Passage):
         nxt = words[i + 1] if i + 1 < len(words) else ""
         return not (before in w.self_words or before in w.third or before in w.determiners or before in w.own
                     or (self.norm[i - 1],) in w.relations if before else False) \
-            and nxt not in ("je", "jij", "u", "ge", "gij") and (not before or nxt[:1].isdigit())
+            and nxt not in w.second and (not before or nxt[:1].isdigit())
 
     def _between_commas(self) -> None:
         """"de trainer van de ploeg, ne vent van 40, heeft ...", "her coach, a man of 50, kissed her": a person of

@@ -64,6 +64,7 @@ class Words:
         self.third = single(pronouns.get("third"))
         self.self_objects = single(pronouns.get("self_objects"))
         self.us = single(pronouns.get("us"))
+        self.second = single(pronouns.get("second"))
         self.copula = single(pronouns.get("copula"))
         self.about = single(pronouns.get("about"))
         self.acts = single((raw.get("acts") or {}).get("words"))
@@ -348,7 +349,7 @@ SCHEMA: dict[str, Any] = {
     "compounds": {"not_heads": WORDS, "prefixes": WORDS},
     "pronouns": {**dict.fromkeys(("self", "third", "self_is", "articles", "objects", "of", "determiners",
                                   "self_objects", "copula", "about", "self_verbs", "singular", "us",
-                                  "object_only"), WORDS),
+                                  "object_only", "second"), WORDS),
                  "apposition": ("ids", "relations")},
     "acts": {"words": WORDS},
     "act_classes": any_key({"lemmas": WORDS, "nouns": WORDS, "separable": WORDS, "phrases": WORDS, "light": WORDS,
