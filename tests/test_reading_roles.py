@@ -514,3 +514,15 @@ def test_an_age_in_a_relative_clause_and_the_act_after_it(situ, text, doer, age)
 def test_each_act_of_a_list_after_a_comma_has_the_subject(situ, text, doer):
     perpetrator = situ(text).perpetrator()
     assert perpetrator is not None and perpetrator.words.split()[-1] == doer, text
+
+
+# Alone in the story, or with a setting of children named, the asker's age stays open (the plan helps either age).
+OPEN_AGE = {"nl": ["ik ben gisteren verkracht", "{d} op de chiro stuurt me steeds naaktfoto's"],
+            "en": ["i was raped last night", "{d} at the scouts keeps sending me nudes"]}
+
+
+@pytest.mark.parametrize("text", [t.format(d=d) for lang in ("nl", "en") for t in OPEN_AGE[lang]
+                                  for d in DOERS_OF_ME[lang] if "colleague" not in d and "collega" not in d])
+def test_the_askers_age_stays_open_alone_or_in_a_setting_of_children(situ, text):
+    me = next((p for p in situ(text).people if p.relation == "self"), None)
+    assert me is not None and me.role == "victim" and me.age_group == "", text

@@ -327,10 +327,14 @@ class Reader(Persons, Time, Acts):
         if doer is not None and victim is not None and doer.relation in self.w.young and not self._group(doer) \
                 and self._group(victim) == "minor":
             doer.age_group = "minor"
-        # The asker who tells what they did or what was done to them, with no age and no sign of a minor (a class, a
-        # school: `place_ages`), writes as most who ask do: as an adult (assumed, as every age group not read).
+        # The asker who tells what another did to them or what they did to another, with no age told and no setting
+        # of children named (`[minor_settings]`: a school, a youth movement, childcare), writes as most who ask do: as
+        # an adult (assumed, as every age group not read). Alone in the story ("ik ben net verkracht") their age stays
+        # open, and the plan gives help for either age.
+        settings = {s for _, _, s in find(self.words, self.w.sectors)} & self.w.minor_settings
+        others = any(p.relation != "self" for p in seen)
         for p in seen:
-            if p.relation == "self" and p.role and not self._group(p):
+            if p.relation == "self" and p.role and not self._group(p) and others and not settings:
                 p.age_group = "adult"
         # Done to an adult by a brother, a cousin of no age told (`[ages] peers`): an adult too
         if doer is not None and victim is not None and not self._group(doer) and self._group(victim) == "adult" \
