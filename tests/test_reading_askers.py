@@ -275,3 +275,45 @@ def test_pa_and_ma_are_parents(situ, text):
     doer = s.perpetrator()
     assert doer is not None and doer.relation == "parent" and doer.age_group == "adult", (text, s.people)
     assert not any(p.words == "europa" for p in s.people), text
+
+
+# ---------------------------------------------------------------- images of "us": the asker's own
+# Images of the asker and another ("van ons", "of us") spread by someone: done to the asker; images "of our son"
+# are of the son. The Dutch short possessives ("m'n", "z'n") and the chat spelling "mn" are "mijn".
+US_DOERS = {"nl": ["mijn ex", "m'n vriend", "mn lief"], "en": ["my ex", "my boyfriend", "a guy from school"]}
+US_IMAGES = {"nl": ["heeft een video van ons samen online gezet", "deelt foto's van ons in een groepschat"],
+             "en": ["posted a video of us online", "is spreading nudes of us"]}
+OUR_CHILD = {"nl": "{d} heeft foto's van ons zoontje gemaakt", "en": "{d} took photos of our little boy"}
+
+
+@pytest.mark.parametrize("text", [f"{d} {i}" for lang in ("nl", "en")
+                                  for d, i in itertools.product(US_DOERS[lang], US_IMAGES[lang])])
+def test_images_of_us_are_done_to_the_asker(situ, text):
+    s = situ(text)
+    assert s.asker == "victim", (text, s.asker_role)
+
+
+@pytest.mark.parametrize("text", [OUR_CHILD[lang].format(d=d) for lang in ("nl", "en") for d in US_DOERS[lang]])
+def test_images_of_our_child_are_not_the_askers(situ, text):
+    assert situ(text).asker != "victim", text
+
+
+@pytest.mark.parametrize("short", ["m'n", "m\u2019n", "mn"])
+def test_a_short_possessive_is_mine(situ, short):
+    s = situ(f"{short} ex verspreidt {short} naaktfoto's")
+    assert s.asker == "victim" and s.perpetrator() is not None and s.perpetrator().own, short
+
+
+# ---------------------------------------------------------------- a question to someone is no asker speaking
+# "heb je ...", "ben jij ...": a verb of the first person with a second person after it asks someone; it is not the
+# asker who leaves out "ik" (`[pronouns] second`), so no asker is read from it.
+ASKED = ["{v} {s} een idee wat ik moet doen? de monitor betast een meisje van 12",
+         "{v} {s} hier ooit van gehoord: een collega slaat de bewoners"]
+
+
+@pytest.mark.parametrize("text", [a.format(v=v, s=s) for a in ASKED for v in ("heb", "ben", "zit")
+                                  for s in ("je", "jij", "u", "ge")])
+def test_a_question_to_someone_is_no_asker(situ, text):
+    s = situ(text)
+    assert not any(p.relation == "self" and p.words in ("heb", "ben", "zit") for p in s.people), text
+    assert s.asker_role != "bystander" or "ik" in text.split(), text

@@ -376,3 +376,153 @@ def test_a_clause_joined_on_has_the_subject_before(situ, text, doer, n):
                                         else perpetrator.words.split()[-1] == doer), text
     assert perpetrator.age == n, text
     assert victim is not None and victim.age_group == "minor", text
+
+
+# ---------------------------------------------------------------- the asker's own age group
+# The asker who tells what was done to them or what they did, with no age: an adult (assumed); with a school year
+# named after being named as the object ("... mij geslagen. ik zit in ..."), a minor; with a sex and an age in
+# brackets, that age.
+TOLD_TO_ME = {"nl": ["{d} heeft me gisteren geslagen", "{d} betast me al weken", "{d} stuurt me elke nacht berichten"],
+              "en": ["{d} hit me yesterday", "{d} keeps groping me", "{d} sends me messages every night"]}
+DOERS_OF_ME = {"nl": ["mijn lief", "een collega", "de buurman"], "en": ["my boyfriend", "a colleague", "the neighbour"]}
+SCHOOL_YEAR = {"nl": "ik zit in het {n}de middelbaar", "en": "i'm in year {n} at school"}
+SEXED = {"nl": "ik ({s}, {n}) heb mijn zoon geslagen", "en": "I ({s}, {n}) hit my son"}
+
+
+@pytest.mark.parametrize("text,lang", [(t.format(d=d), lang) for lang in ("nl", "en")
+                                       for t, d in itertools.product(TOLD_TO_ME[lang], DOERS_OF_ME[lang])])
+def test_the_asker_it_was_done_to_is_an_adult_unless_a_school_tells_otherwise(situ, text, lang):
+    me = next(p for p in situ(text).people if p.relation == "self")
+    assert me.role == "victim" and me.age_group == "adult", text
+    for n in (3, 5):
+        told = f"{text}. {SCHOOL_YEAR[lang].format(n=n)}"
+        me = next(p for p in situ(told).people if p.relation == "self")
+        assert me.age_group == "minor", told
+
+
+@pytest.mark.parametrize("text,age", [(SEXED[lang].format(s=s, n=n), n) for lang in ("nl", "en")
+                                      for s in {"nl": "mv", "en": "mf"}[lang] for n in (34, 52)])
+def test_a_sex_in_one_letter_before_the_age(situ, text, age):
+    me = next(p for p in situ(text).people if p.relation == "self")
+    assert me.age == age and me.role == "perpetrator", text
+
+
+# A brother or a cousin of no age told who did it to one who is an adult now: an adult too; a stranger stays open.
+PEER_PAST = {"nl": "ik ben nu {n}. toen we klein waren heeft {d} me misbruikt",
+             "en": "i'm {n} now. when we were kids {d} abused me"}
+PEER_DOERS = {"nl": ["mijn broer", "mijn oudere neef", "mijn zus"],
+              "en": ["my brother", "my older cousin", "my sister"]}
+
+
+@pytest.mark.parametrize("text", [PEER_PAST[lang].format(n=n, d=d) for lang in ("nl", "en") for n in (27, 45)
+                                  for d in PEER_DOERS[lang]])
+def test_a_brother_or_cousin_of_an_adult_is_an_adult(situ, text):
+    s = situ(text)
+    doer = s.perpetrator()
+    assert doer is not None and doer.relation == "relative" and doer.age_group == "adult", text
+
+
+# ---------------------------------------------------------------- a clause joined on with no subject
+# "... walks in and kisses him", "... kruipt bij hem en betast hem": the act after "and" has the
+# subject of the clause before; the one who tells it is the one it is done to.
+TELLERS = {"nl": ["een leerlinge van {n} vertelde me", "mijn nichtje van {n} zegt"],
+           "en": ["a pupil of {n} told me", "my niece, {n}, says"]}
+JOINED_DOERS = {"nl": [("haar stiefvader", "stiefvader"), ("de nonkel", "nonkel"), ("haar pleegvader", "pleegvader")],
+                "en": [("her stepfather", "stepfather"), ("the uncle", "uncle"), ("her foster father", "father")]}
+OBJECT_AFTER = {"nl": ["dat {d} 's avonds in de badkamer komt en haar betast",
+                       "dat {d} bij haar in bed kruipt en aan haar zit"],
+                "en": ["that {d} comes into her room at night and touches her",
+                       "that {d} gets into her bed and gropes her"]}
+
+
+def _joined_on():
+    for lang in ("nl", "en"):
+        for t, (d, head), j, n in itertools.product(TELLERS[lang], JOINED_DOERS[lang], OBJECT_AFTER[lang], (8, 13)):
+            yield f"{t.format(n=n)} {j.format(d=d)}", head, n
+
+
+@pytest.mark.parametrize("text,doer,age", list(_joined_on()))
+def test_an_act_joined_on_before_its_object_has_the_subject_before(situ, text, doer, age):
+    s = situ(text)
+    victim, perpetrator = s.victim(), s.perpetrator()
+    assert perpetrator is not None and perpetrator.words.split()[-1] == doer, text
+    assert victim is not None and victim.age == age, text
+
+
+# ---------------------------------------------------------------- "my son's coach ... he's 9"
+# The child named by a possessive is the one a later pronoun points to (a possessive is no plural), and "he's",
+# "she's" written as one word tell that child's age.
+CHILD_OF = [("my son's", "him", "he's"), ("my daughter's", "her", "she's")]
+THEIR_ADULT = ["coach", "piano teacher", "babysitter"]
+TO_CHILD = ["keeps texting {o} at night", "gave {o} gifts and asked {o} to keep it secret", "hit {o} at practice"]
+
+
+@pytest.mark.parametrize("text,age", [(f"{c} {a} {t.format(o=o)}, {p} {n}", age)
+                                      for (c, o, p), a, t in itertools.product(CHILD_OF, THEIR_ADULT, TO_CHILD)
+                                      for n, age in (("9", 9), ("twelve", 12))])
+def test_a_pronoun_points_to_the_child_named_by_a_possessive(situ, text, age):
+    s = situ(text)
+    victim = s.victim()
+    assert victim is not None and victim.relation == "offspring" and victim.age == age, text
+
+
+# ---------------------------------------------------------------- made to do it
+# "X made me touch him": the one made to act is the one it is done to, the one who makes them did it, also when a
+# relative clause stands between ("my uncle, who was 30 then, made me ..."); "I forced myself on her" is the asker's
+# act.
+MAKERS = {"nl": [("mijn oom", "oom"), ("mijn stiefvader", "stiefvader"), ("de trainer", "trainer")],
+          "en": [("my uncle", "uncle"), ("my stepfather", "stepfather"), ("the coach", "coach")]}
+MADE = {"nl": ["toen ik {n} was liet {d} me hem aanraken", "{d} dwong me om hem te betasten toen ik {n} was"],
+        "en": ["when I was {n}, {d} made me touch him",
+               "when I was {n}, {d}, who was 30 then, kept making me touch his body",
+               "{d} forced me to touch him when I was {n}"]}
+FORCED_ON = {"nl": "ik heb me opgedrongen aan {v}", "en": "I forced myself on {v} after a party"}
+
+
+@pytest.mark.parametrize("text,doer", [(t.format(d=d, n=n), head) for lang in ("nl", "en")
+                                       for t, (d, head), n in itertools.product(MADE[lang], MAKERS[lang], (7, 11))])
+def test_the_one_made_to_act_is_the_victim(situ, text, doer):
+    s = situ(text)
+    perpetrator = s.perpetrator()
+    assert s.asker == "victim" and perpetrator is not None and perpetrator.words.split()[-1] == doer, text
+
+
+@pytest.mark.parametrize("text", [FORCED_ON["en"].format(v=v) for v in ("a girlfriend", "a woman I had just met")])
+def test_forcing_oneself_on_another_is_the_askers_act(situ, text):
+    assert situ(text).asker == "perpetrator", text
+
+
+# ---------------------------------------------------------------- a relative clause of an age, then a list of acts
+# "her boyfriend, who's 30, hit her", "de buurman, die 40 is, sloeg haar": the age is the person's, and the act after
+# the commas is theirs; so is each act of a list after a comma ("reads her mail, slaps her").
+OF_AGE = {"nl": [("haar vriend", "vriend"), ("een van de leiders", "leiders"), ("de buurman", "buurman")],
+          "en": [("her boyfriend", "boyfriend"), ("one of the instructors", "instructors"),
+                 ("the neighbour", "neighbour")]}
+RELATIVE_AGE = {"nl": ["{p}, die {n} is, sloeg haar"], "en": ["{p}, who's {n}, hit her", "{p}, who is {n}, groped her"]}
+LISTED = {"nl": "{p} leest haar berichten, slaat haar en roept", "en": "{p} reads her mail, slaps her, and shouts"}
+
+
+@pytest.mark.parametrize("text,doer,age", [(t.format(p=p, n=n), head, n) for lang in ("nl", "en")
+                                           for t, (p, head), n in itertools.product(RELATIVE_AGE[lang], OF_AGE[lang],
+                                                                                     (23, 41))])
+def test_an_age_in_a_relative_clause_and_the_act_after_it(situ, text, doer, age):
+    perpetrator = situ(text).perpetrator()
+    assert perpetrator is not None and perpetrator.words.split()[-1] == doer and perpetrator.age == age, text
+
+
+@pytest.mark.parametrize("text,doer", [(LISTED["en"].format(p=p), head) for p, head in OF_AGE["en"]])
+def test_each_act_of_a_list_after_a_comma_has_the_subject(situ, text, doer):
+    perpetrator = situ(text).perpetrator()
+    assert perpetrator is not None and perpetrator.words.split()[-1] == doer, text
+
+
+# Alone in the story, or with a setting of children named, the asker's age stays open (the plan helps either age).
+OPEN_AGE = {"nl": ["ik ben gisteren verkracht", "{d} op de chiro stuurt me steeds naaktfoto's"],
+            "en": ["i was raped last night", "{d} at the scouts keeps sending me nudes"]}
+
+
+@pytest.mark.parametrize("text", [t.format(d=d) for lang in ("nl", "en") for t in OPEN_AGE[lang]
+                                  for d in DOERS_OF_ME[lang] if "colleague" not in d and "collega" not in d])
+def test_the_askers_age_stays_open_alone_or_in_a_setting_of_children(situ, text):
+    me = next((p for p in situ(text).people if p.relation == "self"), None)
+    assert me is not None and me.role == "victim" and me.age_group == "", text

@@ -25,9 +25,12 @@ class Acts(Passage):
                 found[0].refers = antecedent
             # "zij is 17 en had hem gedwongen ...", "he is 40 and has hit her": a clause joined on with no
             # subject of its own (a boundary word, then an auxiliary) has the subject of the clause before
-            elided = not relative and len(span) > 1 and words[span[0]] in w.boundary and words[span[1]] in w.active
+            elided = not relative and len(span) > 1 and words[span[0]] in w.boundary and words[span[1]] in w.active \
+                or self._joined_on(span, found)
             subject = next((m.person() for m in self.mentions if self.clause[m.at] == c - 1 and not m.possessor),
                            None) if elided else None
+            if elided and subject is None:  # "her boyfriend, who is 30, hit her": the one the relative clause is of
+                subject = self._of_relative(c - 1)
             if subject is not None:
                 found = [Mention(span[0], span[0] + 1, "pronoun", ""), *found]
                 found[0].refers = subject
@@ -105,6 +108,8 @@ class Acts(Passage):
                 self._role(found[0], "victim")  # "mishandelde kinderen": done to the one after the act
             elif found and self._groomed(found, span, acts):
                 continue
+            elif found and self._made_to(span, found, earlier):
+                continue
             elif found:
                 doer = found[0]
                 self._role(doer, "perpetrator")
@@ -112,6 +117,25 @@ class Acts(Passage):
                     if m.person() is not doer.person():
                         self._role(m, "victim")
                         break
+
+    def _of_relative(self, c: int) -> Mention | None:
+        """The person a relative clause `c` is said of ("een leider die ...", "her boyfriend, who is 30"), if any."""
+        start = self.clause.index(c) if c in self.clause else None
+        if start is None or self.words[start] not in self.w.relative:
+            return None
+        return next((m.person() for m in reversed(self.mentions) if m.at < start and m.relation != "pronoun"), None)
+
+    def _joined_on(self, span: list[int], found: list[Mention]) -> bool:
+        """"... en betast haar", "and touches her", "en aan haar zit": joined on, an act with no subject before it and
+        the one it is done to named ("and shared it" names no one: who did it is for the voice to tell); or a list of
+        acts after a comma ("reads her mail, slaps her"), the act first and an object right after it (not "..., slaat
+        hij haar": a subject)."""
+        words, w = self.words, self.w
+        acts = [i for i in span if self.is_act(i)]
+        listed = bool(acts) and acts[0] == span[0] > 0 and self.part[span[0]] != self.part[span[0] - 1] \
+            and bool(found) and words[found[0].at] in w.object_only
+        return bool(acts) and bool(found) and (words[span[0]] in w.joined or listed) and all(
+            words[m.at] in w.object_only for m in found if m.at < acts[0])
 
     @staticmethod
     def _inverted(found: list[Mention], span: list[int], verb: int, fronted: bool = False) -> bool:
@@ -143,6 +167,24 @@ class Acts(Passage):
             return False
         self._role(found[0], "victim")
         self._role(receiver, "perpetrator")
+        return True
+
+    def _made_to(self, span: list[int], found: list[Mention], earlier: list[Mention]) -> bool:
+        """"(he) made me touch him", "forced her to ...", "liet me ... aanraken": the one right after a verb of making
+        (`[voice] causative`) is the one it is done to; who makes them is the one named before it in the clause, else
+        the one of the sentence before ("my uncle, who was 30, used to make me ...")."""
+        words, w = self.words, self.w
+        at = next((i for i in span if words[i] in w.causative), None)
+        made = next((m for m in found if at is not None and m.at == at + 1), None)
+        if made is None or at is None:
+            return False
+        maker = next((m.person() for m in found if m.at < at), None) or next(
+            (p for p in reversed(earlier) if p is not made.person() and not p.possessor), None)
+        if maker is None or maker is made.person():
+            return False  # "I forced myself on her": the one forced upon is named after
+        self._role(made, "victim")
+        if not maker.role:
+            maker.role = "perpetrator"
         return True
 
     @staticmethod

@@ -18,6 +18,10 @@ PARTICIPLE_HEADS = ("ge", "be", "ver", "mis", "aan", "ont", "lastig")
 MIN_TYPO = 6  # shorter words are too often other real words ("jonge", "older") to read as slips
 # Clause ends: punctuation of a sentence (a parenthesis is not one: "(14)" belongs to its word).
 CLAUSE = re.compile(r"[.,;:!?\n]+")
+# The Dutch possessives written short ("m'n ex", "z'n dochter", and in a chat with no apostrophe): read as the
+# words they stand for.
+SHORT_POSSESSIVES = {"m": "mijn", "z": "zijn"}
+SHORT_POSSESSIVE = re.compile(r"\b([mz])['\u2019]?n\b")
 CONTRACTED = frozenset({"m", "t", "ve", "re", "ll", "d"})  # the tails of "i'm", "won't", "i've"
 
 
@@ -53,8 +57,9 @@ class Passage:
         self.part: list[int] = []
         # "my daughter's coach": the word as written before "'s" (a possessive, in English)
         self.possessive = {fold(x) + "s" for x in re.findall(r"(\w+)['\u2019]s\b", text)}
-        # "Ik (m, 38) heb ...": what stands in brackets ends no sentence part
+        # "Ik (m, 38) heb ...": what stands in brackets ends no sentence part; "m'n", "z'n": mijn, zijn
         folded = re.sub(r"\([^()]*\)", lambda m: CLAUSE.sub(" ", m.group(0)), fold(text))
+        folded = SHORT_POSSESSIVE.sub(lambda m: SHORT_POSSESSIVES[m.group(1)], folded)
         # "i'm", "won't" as written with the apostrophe (not "Ik (m, 38)": a sex in brackets)
         shortened = {fold(x) for x in re.findall(r"['\u2019](m|t|ve|re|ll|d)\b", text, re.IGNORECASE)}
         for n, piece in enumerate(CLAUSE.split(folded)):

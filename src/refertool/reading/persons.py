@@ -11,7 +11,9 @@ from .words import find
 AGE_TOKEN = re.compile(r"^(\d{1,2})(?:j|jr|jaar|yo|jarige|jarig)?$")
 AGE_AFTER = frozenset({"jarige", "jarig", "jaar", "jr", "year", "years", "yo", "jarigen", "y", "olds"})  # "y/o" -> y, o
 # ... and "I (female 45)": a sex said before the age
-AGE_BEFORE = frozenset({"van", "of", "aged", "age", "ben", "is", "am", "im", "was", "now", "nu", "male", "female"})
+# ("Ik (v, 38)", "I (f, 41)": the sex in one letter)
+AGE_BEFORE = frozenset({"van", "of", "aged", "age", "ben", "is", "am", "im", "was", "now", "nu", "male", "female",
+                        "m", "f", "v", "hes", "shes"})
 NOT_AGE_AFTER = frozenset({"uur", "u", "h", "hours", "hour", "minuten", "minutes", "euro", "eur", "keer", "times",
                            "weken", "weeks", "dagen", "days", "maanden", "months", "jaren"})
 
@@ -72,7 +74,8 @@ class Persons(Passage):
     def _unsaid_self(self, i: int) -> bool:
         """"ben 19", "zit in het derde jaar": a verb of the first person (`[pronouns] self_verbs`) with no subject
         before it (no pronoun, no person, no determiner: "op mijn werk"), opening a sentence part or before a number
-        (not after "en": "hij komt ... en zit aan mij" keeps the subject before)."""
+        (not after "en": "hij komt ... en zit aan mij" keeps the subject before), and not a question to someone ("heb
+        je ...": `[pronouns] second`)."""
         words, w = self.words, self.w
         if words[i] not in w.self_verbs:
             return False
@@ -80,7 +83,7 @@ class Persons(Passage):
         nxt = words[i + 1] if i + 1 < len(words) else ""
         return not (before in w.self_words or before in w.third or before in w.determiners or before in w.own
                     or (self.norm[i - 1],) in w.relations if before else False) \
-            and nxt not in ("je", "jij", "u", "ge", "gij") and (not before or nxt[:1].isdigit())
+            and nxt not in w.second and (not before or nxt[:1].isdigit())
 
     def _between_commas(self) -> None:
         """"de trainer van de ploeg, ne vent van 40, heeft ...", "her coach, a man of 50, kissed her": a person of
@@ -140,9 +143,11 @@ class Persons(Passage):
                 m.refers = fitting[-1]
 
     def _many(self, m: Mention) -> bool:
-        """The person word is a plural ("ouders", "nurses", "kinderen"): its lemma is shorter than the word."""
+        """The person word is a plural ("ouders", "nurses", "kinderen"): its lemma is shorter than the word (not a
+        possessive: "my son's coach")."""
         at = m.end - 1
-        return self.lemmas[at] != self.words[at] and len(self.lemmas[at]) < len(self.words[at])
+        return self.lemmas[at] != self.words[at] and len(self.lemmas[at]) < len(self.words[at]) \
+            and self.words[at] not in self.possessive
 
     def _gender(self, m: Mention) -> str:
         last = m.words.split()[-1] if m.words else ""
@@ -189,7 +194,8 @@ class Persons(Passage):
             aged = words[i + 1:i + 3] in (["year", "old"], ["year", "olds"], ["jaar", "oud"]) \
                 or words[i + 1:i + 2] == ["jarige"]
             # ... or said of one just named ("my son is seventeen", "she's twelve", "toen ik negen was")
-            said = k >= 2 and words[k - 1] in AGE_BEFORE | {"s"} and any(x.end in (k - 1, k - 2)
+            # (or "she's twelve": the pronoun and its verb in one word)
+            said = k >= 2 and words[k - 1] in AGE_BEFORE | {"s"} and any(x.end in (k, k - 1, k - 2)
                                                                         for x in self.mentions)
             spelt = w.numbers.get(word, 0) if k and (
                 words[k - 1] in ("aged", "age") or aged or said
@@ -216,12 +222,15 @@ class Persons(Passage):
             alone = all(self.part[j] != self.part[i] for j in (k - 1, i + 1) if 0 <= j < len(words))
             prev = next((x for x in reversed(self.mentions) if x.end <= k and k - x.end <= 2
                          and (self.part[x.at] == self.part[i] or alone and x.end == k)), None)
-            if prev is None and k >= 2 and words[k - 1] in AGE_BEFORE and words[k - 2] in w.relative:
-                prev = next((x for x in reversed(self.mentions) if x.end == k - 2), None)  # "her boyfriend, who is 30"
+            # "her boyfriend, who is 30" (and "a coach, who's 40": the relative and its verb in one word)
+            rel = k - 1 if k >= 1 and words[k - 1] in w.relative else \
+                k - 2 if k >= 2 and words[k - 1] in AGE_BEFORE and words[k - 2] in w.relative else None
+            if prev is None and rel is not None:
+                prev = next((x for x in reversed(self.mentions) if x.end == rel), None)
             owner = None
             if years and nxt is not None:
                 owner = nxt  # "een 14-jarige leerling", "a 13 year old boy"
-            elif prev is not None and (before in AGE_BEFORE or prev.end == k):
+            elif prev is not None and (before in AGE_BEFORE or prev.end == k or prev.end == rel):
                 owner = prev  # "meisje van 14", "dochter (12)", "ik ben 34", "ze is 19"
                 # "de kinderen van de buren (3 en 7)": the age of the children, not of whose children they are
                 # ("de trainer van mijn zoon (12)": of the son)
@@ -255,11 +264,12 @@ class Persons(Passage):
 
 
     def place_ages(self) -> None:
-        """"een jongen uit de klas van mijn zus", "a boy in year 4": a person of no age group named in a place of
+        """"een jongen uit de klas van mijn zus", "a girl from year 5": a person of no age group named in a place of
         children is a minor, unless their word gives a standing of trust ("a leader in our class" stays unknown)."""
         words, w = self.words, self.w
         for m in self.mentions:
-            if m.relation == "pronoun" or m.age_group or m.age is not None or m.end >= len(words) \
+            person = m.person()  # "... sloeg mij. ik zit in het 2de jaar": the asker, named first as the object
+            if m.relation == "pronoun" or person.age_group or person.age is not None or m.end >= len(words) \
                     or w.relation_standing.get(m.relation) == "perpetrator":
                 continue
             # "een meisje uit ...", and with its verb between: "mijn dochter zit in ...", "my son is in ..."
@@ -269,7 +279,7 @@ class Persons(Passage):
                 continue
             ahead = range(at + 1, min(len(words), at + 5))
             if any(words[j] in w.minor_places and self.clause[j] == self.clause[m.at] for j in ahead):
-                m.age_group = "minor"
+                person.age_group = "minor"
 
     def harm_told(self) -> bool:
         """Whether the text speaks of harm: an act or a harm state of any class (also one read from words together:

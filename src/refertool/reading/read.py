@@ -280,11 +280,14 @@ class Reader(Persons, Time, Acts):
         words, w = self.words, self.w
         mine = any(words[i] in w.own and (self.act_class[i + 1] or words[i + 1] in w.body or self.lemmas[i + 1]
                                           in w.body) for i in range(len(words) - 1))
-        # "opnames van mij", "pictures of me": an act's noun, then of the asker
-        of_me = any(self.act_noun[i] and words[i + 1] in w.possessive_of and words[i + 2] in w.self_words
+        # "opnames van mij", "pictures of me": an act's noun, then of the asker (or of "us", the asker and another:
+        # "a video of us", not "pictures of our son")
+        persons = {m.at for m in self.mentions}
+        of_me = any(words[i + 1] in w.possessive_of and (
+            self.act_noun[i] and words[i + 2] in w.self_words
+            or words[i + 2] in w.us and i + 3 not in persons and words[i] not in w.determiners and i not in persons)
                     for i in range(len(words) - 2))
         # "recorded our video call", "deelde mijn foto's": an act done to a thing of the asker's (no person of theirs)
-        persons = {m.at for m in self.mentions}
         done_to_mine = any(self.is_act(i) and words[i + 1] in w.own and not persons & {i + 2, i + 3}
                            for i in range(len(words) - 1))
         return (mine or of_me) and any(self.is_act(i) or self.act_noun[i] for i in range(len(words))) or done_to_mine
@@ -324,6 +327,19 @@ class Reader(Persons, Time, Acts):
         if doer is not None and victim is not None and doer.relation in self.w.young and not self._group(doer) \
                 and self._group(victim) == "minor":
             doer.age_group = "minor"
+        # The asker who tells what another did to them or what they did to another, with no age told and no setting
+        # of children named (`[minor_settings]`: a school, a youth movement, childcare), writes as most who ask do: as
+        # an adult (assumed, as every age group not read). Alone in the story ("ik ben net verkracht") their age stays
+        # open, and the plan gives help for either age.
+        settings = {s for _, _, s in find(self.words, self.w.sectors)} & self.w.minor_settings
+        others = any(p.relation != "self" for p in seen)
+        for p in seen:
+            if p.relation == "self" and p.role and not self._group(p) and others and not settings:
+                p.age_group = "adult"
+        # Done to an adult by a brother, a cousin of no age told (`[ages] peers`): an adult too
+        if doer is not None and victim is not None and not self._group(doer) and self._group(victim) == "adult" \
+                and doer.relation in self.w.peers:
+            doer.age_group = "adult"
 
     def _about_own_other(self) -> bool:
         """The asker's own child is named but is no party to it, while another of the asker's own (a partner, a

@@ -63,6 +63,8 @@ class Words:
         self.gender = {word: g for g in ("female", "male") for word in single((raw.get("gender") or {}).get(g))}
         self.third = single(pronouns.get("third"))
         self.self_objects = single(pronouns.get("self_objects"))
+        self.us = single(pronouns.get("us"))
+        self.second = single(pronouns.get("second"))
         self.copula = single(pronouns.get("copula"))
         self.about = single(pronouns.get("about"))
         self.acts = single((raw.get("acts") or {}).get("words"))
@@ -81,6 +83,9 @@ class Words:
         self.thinking = single(voice.get("thinking"))
         self.boundary = single(voice.get("boundary"))
         self.relative = single(voice.get("relative"))
+        self.joined = single(voice.get("joined"))
+        self.causative = single(voice.get("causative"))
+        self.object_only = single(pronouns.get("object_only"))
         self.perfect_passive = single(voice.get("perfect_passive"))
         self.time_clause = single(voice.get("time_clause"))
         self.time_clause_tail = single(voice.get("time_clause_tail"))
@@ -268,6 +273,7 @@ class Words:
         self.vocab = vocab  # who is a minor is the vocabulary's age groups' to say (`refertool.ages`)
         self.adult_with = frozenset(ages.get("adult_with", ()))
         self.young = frozenset(ages.get("young", ()))
+        self.peers = frozenset(ages.get("peers", ()))
         self.minor_places = single(ages.get("minor_places"))
         self.place_of = single(ages.get("place_of"))
         self.age_hedges = phrases(ages.get("hedges"))
@@ -336,13 +342,14 @@ def any_key(value: Any, facet: str = "") -> tuple[str, str, Any]:
 
 SCHEMA: dict[str, Any] = {
     "ages": {"adult_with": ("ids", "relations"), "minor_places": WORDS, "place_of": WORDS, "hedges": WORDS,
-             "young": ("ids", "relations")},
+             "young": ("ids", "relations"), "peers": ("ids", "relations")},
     "relations": any_key({"age_group": one_of("minor", "adult"), "role": one_of("victim", "perpetrator"),
                           "standing": one_of("victim", "perpetrator"), "words": WORDS, "modifier": ("bool",)}),
     "gender": {"female": WORDS, "male": WORDS},
     "compounds": {"not_heads": WORDS, "prefixes": WORDS},
     "pronouns": {**dict.fromkeys(("self", "third", "self_is", "articles", "objects", "of", "determiners",
-                                  "self_objects", "copula", "about", "self_verbs", "singular"), WORDS),
+                                  "self_objects", "copula", "about", "self_verbs", "singular", "us",
+                                  "object_only", "second"), WORDS),
                  "apposition": ("ids", "relations")},
     "acts": {"words": WORDS},
     "act_classes": any_key({"lemmas": WORDS, "nouns": WORDS, "separable": WORDS, "phrases": WORDS, "light": WORDS,
@@ -353,7 +360,7 @@ SCHEMA: dict[str, Any] = {
                             "not_doers": ("ids", "relations"), "grooming": ("bool",)}),
     "voice": dict.fromkeys(("passive", "agent", "active", "accused", "accused_of", "convicted", "sharing", "to",
                             "contact", "telling", "boundary", "relative", "before_noun", "thinking",
-                            "time_clause", "time_clause_tail", "perfect_passive"), WORDS),
+                            "time_clause", "time_clause_tail", "perfect_passive", "joined", "causative"), WORDS),
     "survivor": {"phrases": WORDS},
     "asker": {**dict.fromkeys(("markers", "after", "at", "private", "insider", "own", "shared", "work"), WORDS),
               "roles": any_key(WORDS), "kinds": any_key(WORDS), "children": WORDS,
