@@ -121,6 +121,11 @@ STRINGS: dict[str, dict[str, str]] = {
                                "(--age verandert dit).",
                          "en": "It happened long ago: assuming the person affected is an adult now "
                                "(--age changes it)."},
+    "assume_images_any_age": {"nl": "Leeftijd van wie op de beelden staat niet gegeven: de route voor beelden van een "
+                                    "volwassene; van een minderjarige zijn het beelden van misbruik, met een eigen "
+                                    "route (--age kiest).",
+                              "en": "Age of the person in the images not given: the route for images of an adult; of "
+                                    "a minor they are abuse images, with a route of their own (--age chooses)."},
     "assume_victim_any_age": {"nl": "Je leeftijd niet gegeven: hulp voor minderjarigen en volwassenen staat er "
                                     "allebei (--age kiest).",
                               "en": "Your age not given: help for minors and for adults is both listed "

@@ -54,7 +54,6 @@ class Entry:
     # your local police station"), its number being for danger now
     by_route: bool = False
     route: str = ""  # how it is reached by its route in this step (the rule's `route`, else the service's own)
-    others_why: tuple[str, ...] = ()  # the reason of each of `others`, as its own entry gave it
 
 
 @dataclass(frozen=True)
@@ -131,9 +130,25 @@ def missing(situation: Situation, table: steps.Table | None = None) -> list[str]
 
 
 def _needs_care_centre(s: Situation, table: steps.Table) -> bool:
-    """The steps table puts the nearest care centre in Now for this situation."""
-    return any(r.care_centre and r.step == "now" and _situation_holds(r, s, s.asker_kind(), table)
+    """The steps table puts the nearest care centre in Now for this situation (the topics it names or implies,
+    as the plan reads them)."""
+    topics = {*s.topics, *s.implied}
+    return any(r.care_centre and r.step == "now" and _situation_holds(r, s, s.asker_kind(), table, topics=topics)
                for r in table.rules)
+
+
+def _bodily(topics: set[str], table: steps.Table) -> bool:
+    """The sexual harm was one of the body (rape, assault, touching: what a care centre examines and treats): a
+    bodily harm is read, or a sexual one with nothing telling it happened at a distance (messages, a request
+    for pictures, online)."""
+    got = table.topics.get
+    return bool(topics & got("bodily", frozenset())) or (
+        bool(topics & got("sexual", frozenset())) and not topics & got("at_a_distance", frozenset()))
+
+
+def _witness(s: Situation) -> Person | None:
+    """Someone in the story in no role, not the asker: a child who sees what happens at home."""
+    return next((p for p in s.people if not p.role and p.relation not in ("self", *ROLE_WORDS)), None)
 
 
 def _act(s: Situation, table: steps.Table) -> bool:
@@ -149,7 +164,8 @@ def _doer(s: Situation, asker: str) -> bool:
 
 def _situation_holds(r: steps.Rule, s: Situation, asker: str, table: steps.Table, act: bool | None = None,
                      feelings_only: bool = False, setting: str = "", doer_group: str = "",
-                     victim_group: str = "", topics: set[str] | None = None, arranged: bool = True) -> bool:
+                     victim_group: str = "", topics: set[str] | None = None, arranged: bool = True,
+                     witness_group: str = "") -> bool:
     """The rule's conditions on the situation hold (`topics`: the situation's, with what it implies;
     `named_topics` looks only at what the text names or the user gave, `s.topics`; `arranged`: help for the
     person who did it is the asker's to arrange)."""
@@ -167,6 +183,9 @@ def _situation_holds(r: steps.Rule, s: Situation, asker: str, table: steps.Table
             and (not r.doer_settings or setting in r.doer_settings)
             and (not r.doer_groups or doer_group in r.doer_groups)
             and (not r.victim_groups or victim_group in r.victim_groups)
+            and (r.bodily is None or r.bodily == _bodily(topics, table))
+            and (r.ongoing is None or r.ongoing == s.ongoing)
+            and (not r.witness_groups or witness_group in r.witness_groups)
             and getattr(s.perpetrator(), "relation", None) not in r.not_doer_relations
             and (r.doer_arranged is None or r.doer_arranged == arranged))
 
@@ -200,6 +219,10 @@ class _Builder:
         elif self.act and not victim_group and self.asker == "victim":
             # someone asking for themself ("ik ben net verkracht"): no age said, so help for every age
             self.assumptions.append(t("assume_victim_any_age", lang))
+        elif self.act and not victim_group and self.topics & table.topics.get("age_open", frozenset()):
+            # sexual images of someone of no given age ([topics] age_open): the age stays open, so the route for
+            # images is an adult's (the IGVM), not that of abuse material, and help for either age is listed
+            self.assumptions.append(t("assume_images_any_age", lang))
         elif self.act and not victim_group and (victim or not perpetrator):
             victim_group = "minor"
             self.assumptions.append(t("assume_minor", lang))
@@ -229,7 +252,8 @@ class _Builder:
             # done by a youth leader, in childcare, to one not of the staff, age not said: a child ([minor_settings])
             self.victim_group = "minor"
             self.victim = _who(victim, "minor", extra, vocab)
-            self.assumptions = [a for a in self.assumptions if a != t("assume_victim_any_age", lang)]
+            self.assumptions = [a for a in self.assumptions
+                                if a not in (t("assume_victim_any_age", lang), t("assume_images_any_age", lang))]
             self.assumptions.append(t("assume_minor", lang))
         if self.victim_group == "minor" and "image-abuse" in self.topics:
             # sexual images of a minor are child sexual abuse material in law (Child Focus takes them)
@@ -238,6 +262,8 @@ class _Builder:
         self.perpetrator_group = _group(perpetrator, vocab) or (
             steps.doer_group(perpetrator.relation, self.setting, table) if perpetrator is not None else "")
         self.perpetrator = _who(perpetrator, self.perpetrator_group, [], vocab)
+        witness = _witness(s)
+        self.witness = _who(witness, _group(witness, vocab), [], vocab)
         if (perpetrator or self.asker == "perpetrator" or self.feelings_only) and not self.perpetrator_group:
             self.assumptions.append(t("assume_perpetrator_any_age", lang))
         avoid = words_of(vocab).avoid_kinds
@@ -282,7 +308,7 @@ class _Builder:
     def holds(self, r: steps.Rule) -> bool:
         return _situation_holds(r, self.situation, self.asker, self.table, self.act, self.feelings_only,
                                 self.setting, self.perpetrator_group, self.victim_group, self.topics,
-                                self.arranged())
+                                self.arranged(), self.witness.group)
 
     def arranged(self) -> bool:
         doer = self.situation.perpetrator()
@@ -295,7 +321,7 @@ class _Builder:
         if r.care_centre:
             return s in centres
         wanted = candidates.wanted(r, self.topics, self.table)
-        who = self.victim if r.for_ == "victim" else self.perpetrator if r.for_ == "perpetrator" else None
+        who = {"victim": self.victim, "perpetrator": self.perpetrator, "witness": self.witness}.get(r.for_)
         sector = {"none": not s.sectors, "doer": bool(self.setting) and self.setting in s.sectors,
                   "asker": bool(self.sector) and self.sector in s.sectors}.get(r.sector, True)
         return ((not r.kinds or s.kind in r.kinds) and s.kind not in r.not_kinds
@@ -344,8 +370,7 @@ class _Builder:
             return entries
         first = centres[0]
         rest = [e for e in entries if not _care_centre(e.service)]
-        return [replace(first, others=tuple(e.service for e in centres[1:]),
-                        others_why=tuple(e.why for e in centres[1:])), *rest]
+        return [replace(first, others=tuple(e.service for e in centres[1:])), *rest]
 
     def _key(self, rule: int, s: Service, step: str) -> tuple:
         # the order of kinds of whoever will use the step: the asker's, or the person helped's own
@@ -382,13 +407,13 @@ class _Builder:
 
     def _why(self, r: steps.Rule, s: Service) -> tuple[str, tuple[str, ...]]:
         lang, vocab = self.lang, self.catalog.vocabulary
-        who = self.perpetrator if r.for_ == "perpetrator" else self.victim
+        who = {"perpetrator": self.perpetrator, "witness": self.witness}.get(r.for_, self.victim)
         audience = sorted(who.audiences & set(s.audiences))
         wanted = [x for x in s.topics if x in self.topics]
         written = dict(r.why_for)
         why = next((written[k] for k in self.writes_for if k in written), r.why)
         reason = why.get(lang).format(
-            person=t(f"plan_{(self.perpetrator_group if r.for_ == 'perpetrator' else self.victim_group) or 'anyone'}",
+            person=t(f"plan_{(who.group if r.for_ in ('perpetrator', 'witness') else self.victim_group) or 'anyone'}",
                      lang),
             setting=vocab.label("sectors", self.setting if r.sector == "doer" else self.sector, lang),
             audience=vocab.label("audiences", audience[0], lang).lower() if audience else t("plan_anyone", lang),
@@ -563,7 +588,8 @@ def make_plan(catalog: Catalog, situation: Situation, given: Given, lang: str, t
     filled = {sid: [replace(e, service=places.for_places(e.service, situation.places, catalog.regions)) for e in es]
               for sid, es in filled.items()}
     sections = []
-    for sid in steps.order(SECTIONS, situation.needs, table):
+    first = steps.self_first(table, b.asker, b.victim_group, situation.urgency)
+    for sid in steps.order(SECTIONS, situation.needs, table, first):
         if filled.get(sid):
             title = t("plan_feelings" if sid == "help-perpetrator" and b.feelings_only else f"plan_{sid}", lang)
             sections.append(Section(sid, title, tuple(filled[sid])))

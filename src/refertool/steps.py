@@ -48,6 +48,11 @@ class Rule:
     victim_groups: tuple[str, ...] = ()
     not_doer_relations: tuple[str, ...] = ()
     doer_arranged: bool | None = None  # help for the person who did it is the asker's to arrange
+    # the sexual harm was bodily (true) or at a distance (false): [topics] bodily and at_a_distance
+    bodily: bool | None = None
+    ongoing: bool | None = None  # it still goes on (the reader's `ongoing`: repeated acts, "al de hele week")
+    # the age group of someone in the story in no role (a child who sees violence at home) is one of
+    witness_groups: tuple[str, ...] = ()
     # the service
     kinds: tuple[str, ...] = ()
     not_kinds: tuple[str, ...] = ()
@@ -85,13 +90,17 @@ class Table:
     # the age groups whose general support is only what names them (a child: the lines for children)
     support_named_for: frozenset[str] = frozenset()
     minor_settings: frozenset[str] = frozenset()  # the person affected there, age not said, is taken for a minor
+    # the person affected asking for themself, of these age groups or urgencies: their help step comes forward
+    self_first: dict[str, frozenset[str]] = field(default_factory=dict)
     path: str = ""
 
 
 TOP = {"version", "topics", "harm_fits", "audience_setting", "asked_first", "step_kinds", "doer_setting", "doer_group",
-       "close", "support_named_for", "minor_settings", "asker_order", "care_centres", "language_words", "rule"}
-TOPIC_SETS = {"harm", "sexual", "specific", "images", "support", "danger"}
-CHOICES = {"for": ("", "victim", "perpetrator"), "sector": ("", "none", "doer", "asker"), "step": STEPS}
+       "close", "support_named_for", "minor_settings", "self_first", "asker_order", "care_centres", "language_words",
+       "rule"}
+TOPIC_SETS = {"harm", "sexual", "specific", "images", "support", "danger", "bodily", "at_a_distance", "age_open"}
+SELF_FIRST = {"victim_groups", "urgency"}
+CHOICES = {"for": ("", "victim", "perpetrator", "witness"), "sector": ("", "none", "doer", "asker"), "step": STEPS}
 
 
 def _lines(text: str) -> list[int]:
@@ -166,6 +175,15 @@ def _rule(raw: dict[str, Any], line: int, text: str) -> Rule:
     return Rule(**values)
 
 
+def _self_first(raw: Any, text: str) -> dict[str, frozenset[str]]:
+    unknown = set(raw) - SELF_FIRST
+    if unknown:
+        key = sorted(unknown)[0]
+        raise TomlProblem("REF004", f"self_first: unknown key '{key}' (known: {', '.join(sorted(SELF_FIRST))})",
+                          _key_line(text, key))
+    return {k: frozenset(_strings(v, f"self_first.{k}")) for k, v in raw.items()}
+
+
 def read_table(path: Path) -> Table:
     """data/plan.toml as a Table; a DataError naming the file and line when it is not one."""
     try:
@@ -203,6 +221,7 @@ def read_table(path: Path) -> Table:
             close=frozenset(_strings(raw.get("close", []), "close")),
             support_named_for=frozenset(_strings(raw.get("support_named_for", []), "support_named_for")),
             minor_settings=frozenset(_strings(raw.get("minor_settings", []), "minor_settings")),
+            self_first=_self_first(raw.get("self_first", {}), text),
             doer_group={k: {s: str(g) for s, g in v.items()} if isinstance(v, dict) else str(v)
                         for k, v in raw.get("doer_group", {}).items()},
             step_kinds={k: _strings(v, f"step_kinds.{k}") for k, v in raw.get("step_kinds", {}).items()},
@@ -251,13 +270,25 @@ def arranged(asker: str, needs: tuple[str, ...], relation: str | None, group: st
     return group == "minor" or (relation is not None and table.doer_setting.get(relation) not in (None, ""))
 
 
-def order(sections: tuple[str, ...], needs: tuple[str, ...], table: Table | None = None) -> list[str]:
-    """The plan's steps in the guide's order, the help the text asks for ([asked_first]) right after Advice."""
+def order(sections: tuple[str, ...], needs: tuple[str, ...], table: Table | None = None,
+          first: tuple[str, ...] = ()) -> list[str]:
+    """The plan's steps in the guide's order, the help the text asks for ([asked_first]) and the steps `first`
+    brings forward right after Now and Advice (what is to be done at once, and the asker's own advice)."""
     table = table or bundled()
-    asked = [table.asked_first[n] for n in needs if table.asked_first.get(n) in sections]
+    asked = [*(table.asked_first[n] for n in needs if table.asked_first.get(n) in sections),
+             *(sid for sid in first if sid in sections)]
     rest = [sid for sid in sections if sid not in asked]
-    at = rest.index("advice") + 1 if "advice" in rest else 0
+    at = max((rest.index(sid) + 1 for sid in ("now", "advice") if sid in rest), default=0)
     return [*rest[:at], *dict.fromkeys(asked), *rest[at:]]
+
+
+def self_first(table: Table, asker: str, victim_group: str, urgency: str) -> tuple[str, ...]:
+    """The person affected asking for themself as a child, or of what happened long ago ([self_first]): their
+    help step right after Now and Advice, who listens before where to report."""
+    rule = table.self_first
+    if asker != "victim" or not (victim_group in rule.get("victim_groups", ()) or urgency in rule.get("urgency", ())):
+        return ()
+    return ("help-victim",)
 
 
 def query_language(text: str, lang: str, table: Table | None = None) -> str:

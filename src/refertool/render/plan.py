@@ -145,13 +145,10 @@ def _entry_text(e: Entry, lang: str) -> Text:
     """Name and the contact to use first; where (a hospital, its address); the others of its kind; why."""
     s = e.service
     if e.others:  # no place known: one line naming them all, the nearest by the query's language first
-        group = (s, *e.others)
-        towns = ", ".join(o.locations[0].city if o.locations else o.name for o in group)
-        daytime = [o.locations[0].city if o.locations else o.name for o in group if not o.always_reachable]
-        hours = f" ({t('plan_not_always', lang, ', '.join(daytime))})" if daytime else ""
-        return Text.assemble(_txt(shared_name([o.name for o in group]) or s.name, "bold"), f": {clean(towns)}",
+        towns = ", ".join(_town(o) for o in (s, *e.others))
+        return Text.assemble(_txt(_group_name(e), "bold"), f": {clean(towns)}",
                              (f" ({t('plan_centres_by_town', lang)})", "dim"),
-                             (f"\n{clean(e.reason or e.why)}{clean(hours)}", "dim"))
+                             (f"\n{clean(_group_why(e, lang))}", "dim"))
     best, note = (e.route, "") if e.by_route else best_with_note(s, lang)
     link = http_link(best) if best.startswith(("http", "www.")) else None
     out = Text.assemble(_txt(s.name, "bold"), "  ")
@@ -167,14 +164,30 @@ def _entry_text(e: Entry, lang: str) -> Text:
     return out
 
 
+def _town(s: Service) -> str:
+    return s.locations[0].city if s.locations else s.name
+
+
+def _group_name(e: Entry) -> str:
+    """The name the services of one entry share ("Zorgcentrum na Seksueel Geweld"), no place known."""
+    return shared_name([o.name for o in (e.service, *e.others)]) or e.service.name
+
+
+def _group_why(e: Entry, lang: str) -> str:
+    """The reason of an entry that names several services, and which of them is not open day and night."""
+    daytime = [_town(o) for o in (e.service, *e.others) if not o.always_reachable]
+    hours = f" ({t('plan_not_always', lang, ', '.join(daytime))})" if daytime else ""
+    return f"{e.reason or e.why}{hours}"
+
+
+def _group_reach(e: Entry, lang: str) -> list[tuple[str, str]]:
+    """The contacts every service of the entry shares (the care centres' federal site); each one's own is on
+    its card and in JSON."""
+    others = [_reach(o, lang) for o in e.others]
+    return [c for c in _reach(e.service, lang) if c[0] and all(c in r for r in others)]
+
+
 # ---------------------------------------------------------------- files
-def _each(e: Entry) -> list[tuple[Service, str]]:
-    """The services an entry names (one, or the care centres when no place is known), each with its own reason
-    (a centre not open day and night says so)."""
-    whys = (*e.others_why, *(e.why,) * len(e.others))
-    return [(e.service, e.why), *zip(e.others, whys[:len(e.others)], strict=True)]
-
-
 def _record(plan: Plan, lang: str, today: dt.date | None) -> tuple[str, str, list[str]]:
     """The record's date, the data's version and one line per step to tick and note."""
     day = (today or the_day()).isoformat()
@@ -195,12 +208,17 @@ def write_markdown(out: IO[str], plan: Plan, lang: str, situation: bool = True,
     for n, section in enumerate(plan.sections, 1):
         out.write(f"\n## {n}. {md(section.title)}\n\n")
         for e in section.entries:
-            for s, why in _each(e):
-                reach = _by_route(e, lang) if e.by_route and s is e.service else _reach(s, lang)
-                reach_line = " · ".join(f"{md(v)} ({md(note)})" if v and note else md(v or note)
-                                        for v, note in reach)
-                where = f"  \n  {md(_where(s))}" if _where(s) else ""
-                out.write(f"- **{md(s.name)}**: {reach_line}{where}  \n  {md(why)}\n")
+            if e.others:  # no place known: the care centres on one line, nearest first, as on a terminal
+                places = " · ".join(md(_where(o) or o.name) for o in (e.service, *e.others))
+                shared = " · ".join(md(_with_note(v, note)) for v, note in _group_reach(e, lang))
+                out.write(f"- **{md(_group_name(e))}**: {places} ({md(t('plan_centres_by_town', lang))})"
+                          + (f"  \n  {shared}" if shared else "") + f"  \n  {md(_group_why(e, lang))}\n")
+                continue
+            s = e.service
+            reach = _by_route(e, lang) if e.by_route else _reach(s, lang)
+            reach_line = " · ".join(f"{md(v)} ({md(note)})" if v and note else md(v or note) for v, note in reach)
+            where = f"  \n  {md(_where(s))}" if _where(s) else ""
+            out.write(f"- **{md(s.name)}**: {reach_line}{where}  \n  {md(e.why)}\n")
     if plan.support:
         out.write(f"\n## {md(t('plan_support', lang))}\n\n")
         out.writelines(f"- **{md(s.name)}**: {md(_with_note(*best_with_note(s, lang)))}\n" for s in plan.support)
@@ -242,15 +260,25 @@ def write_html(out: IO[str], plan: Plan, lang: str, situation: bool = True, toda
             parts.append(f'{value} <span class="note">({esc(note)})</span>' if note else value)
         return "<br>".join(parts)
 
+    def group(e: Entry) -> str:  # no place known: the care centres on one line, nearest first
+        places = " · ".join(esc(_where(o) or o.name) for o in (e.service, *e.others))
+        shared = " · ".join(f'<a href="{esc(http_link(v) or v)}">{esc(v)}</a>'
+                            + (f' <span class="note">({esc(note)})</span>' if note else "")
+                            for v, note in _group_reach(e, lang))
+        return (f'<li><span class="name">{esc(_group_name(e))}</span><br><span class="where">{places} '
+                f'({esc(t("plan_centres_by_town", lang))})</span><br>'
+                + (f'<span class="reach">{shared}</span><br>' if shared else "")
+                + f'<span class="why">{esc(_group_why(e, lang))}</span></li>\n')
+
     def items(e: Entry) -> str:
+        if e.others:
+            return group(e)
+        s = e.service
         route = f'<span class="route">{esc(e.route)}</span><br>' if e.by_route else ""
-        danger = _danger_number(e)
-        return "".join(f'<li><span class="name">{esc(s.name)}</span><br>'
-                       + (route if s is e.service else "")
-                       + f'<span class="reach">{reach_html(s, danger if s is e.service else None)}</span><br>'
-                       + (f'<span class="where">{esc(_where(s))}</span><br>' if _where(s) else "")
-                       + f'<span class="why">{esc(why)}</span></li>\n'
-                       for s, why in _each(e))
+        return (f'<li><span class="name">{esc(s.name)}</span><br>{route}'
+                f'<span class="reach">{reach_html(s, _danger_number(e))}</span><br>'
+                + (f'<span class="where">{esc(_where(s))}</span><br>' if _where(s) else "")
+                + f'<span class="why">{esc(e.why)}</span></li>\n')
 
     title = esc(t("plan_title", lang))
     read = (f"{esc(t('plan_situation', lang))}: {esc(plan.described)}" if situation
