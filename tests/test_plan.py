@@ -964,10 +964,26 @@ def test_the_help_asked_for_comes_right_after_advice(cli):
 
 
 def test_each_care_centre_in_a_file_says_its_own_hours(cli):
+    # no place known: one entry naming every centre, saying which is not open day and night
     md = cli("plan", "mijn dochter van 15 is vannacht verkracht", "--no-input", "-f", "md").out
-    arlon = md[md.index("Vivalia (Aarlen)**"):].split("\n- ", 1)[0]
-    assert "day or night" not in arlon and "always open" not in arlon
-    assert "day or night" in md[md.index("UZ Gent**"):].split("\n- ", 1)[0]
+    now = md[md.index("## 1. Now"):].split("\n## ", 1)[0]
+    assert "not day and night: Arlon" in now
+    # a place known: the centre there says day or night as its data says it is always open
+    gent = cli("plan", "mijn dochter van 15 is vannacht verkracht in Gent", "--no-input", "-f", "md").out
+    assert "day or night" in gent[gent.index("UZ Gent**"):].split("\n- ", 1)[0]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_no_place_a_file_names_the_care_centres_on_one_line_nearest_first(cli, catalog, fmt):
+    out = cli("plan", "mijn dochter van 15 is vannacht verkracht", "--no-input", "-f", fmt).out
+    lines = [line for line in out.splitlines() if "UZ Gent" in line]
+    assert len(lines) == 1  # one entry, not ten
+    line = lines[0]
+    for centre in (s for s in catalog if s.kind == "hospital-service"):
+        assert centre.locations[0].city in line, centre.id
+    assert line.index("Gent") < line.index("Liège") < line.index("Namur")  # Flanders and Brussels first
+    assert "zsg.belgium.be" in line or "zsg.belgium.be" in out  # the contact they share, once
+    assert out.count("zsg.belgium.be/nl") <= 2  # (an HTML link holds it twice: its address and its text)
 
 
 def test_the_sectors_own_support_before_secrecy_unless_secrecy_is_asked(cli):
