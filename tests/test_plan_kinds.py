@@ -121,7 +121,8 @@ def _help_before_report(steps: dict[str, list[str]]) -> bool:
 
 
 @pytest.mark.parametrize("text", [
-    *_product(["ik ben 12 en", "ik ben 15 en"], ["mijn stiefvader raakt me aan", "een jongen uit mijn klas heeft me betast"]),
+    *_product(["ik ben 12 en", "ik ben 15 en"],
+              ["mijn stiefvader raakt me aan", "een jongen uit mijn klas heeft me betast"]),
     *_product(["I'm 13 and", "I'm 14 and"], ["my stepdad touches me", "a boy in my class groped me"]),
 ])
 def test_a_child_asking_for_themself_hears_who_listens_before_where_to_report(steps_of, text):
