@@ -845,6 +845,22 @@ def test_the_terminal_plan_never_cuts_a_line_or_breaks_an_address(catalog, width
         assert all(any(u in line for line in lines) for u in urls), width
 
 
+def test_a_web_address_longer_than_the_narrowest_line_is_never_broken(catalog):
+    # the Vlaams Meldpunt's address is longer than a 60-column line less its indent: at every width from 60 to
+    # 160 it shows whole, as its site and its last part where the full one does not fit
+    from refertool.render.plan import URL_SHOWN, plan_view, shown_url
+
+    text = "ik ben aanspreekpersoon integriteit bij de chiro: een leider heeft een lid van 14 betast"
+    plan = make_plan(catalog, read(text, catalog.vocabulary, catalog.regions), Given(), "en", text)
+    meldpunt = next(e.service for s in plan.sections for e in s.entries
+                    if e.service.id == "vlaams-meldpunt-grensoverschrijdend-gedrag")
+    shown = shown_url(meldpunt.contacts[0].value)
+    assert len(meldpunt.contacts[0].value) > URL_SHOWN >= len(shown) and shown.startswith("www.vlaanderen.be/")
+    for width in range(60, 161):
+        lines = render(plan_view(plan, "en"), width=width).splitlines()
+        assert any(shown in line for line in lines) and max(map(len, lines)) <= width, width
+
+
 def test_no_place_the_care_centres_are_one_entry_on_a_terminal(cli):
     lines = _table(cli, "mijn dochter van 15 is vannacht verkracht")
     assert sum("Zorgcentrum" in line for line in lines) == 1

@@ -132,13 +132,23 @@ def _txt(value: object, style: str = "") -> Text:
     return Text(clean(str(value)), style=style)
 
 
+# the longest web address a plan shows whole: a 60-column terminal less an entry's bullet and indent
+URL_SHOWN = 56
+
+
 def shown_url(url: str) -> str:
     """A web address as a terminal shows it: without the scheme and the query, so that it fits a line
-    whole (the link itself keeps them)."""
+    whole (the link itself keeps them); one longer than the narrowest terminal's line shows its site and
+    its last part ("www.vlaanderen.be/…/over-het-meldpunt") rather than being broken over two lines
+    (the link, `refer show` and the files keep it in full)."""
     for scheme in ("https://", "http://"):
         if url.startswith(scheme):
             url = url[len(scheme):]
-    return url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    url = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    site, _, path = url.partition("/")
+    if len(url) <= URL_SHOWN or "/" not in path:
+        return url
+    return f"{site}/…/{path.rsplit('/', 1)[1]}"
 
 
 def _entry_text(e: Entry, lang: str) -> Text:
