@@ -137,15 +137,6 @@ def _needs_care_centre(s: Situation, table: steps.Table) -> bool:
                for r in table.rules)
 
 
-def _bodily(topics: set[str], table: steps.Table) -> bool:
-    """The sexual harm was one of the body (rape, assault, touching: what a care centre examines and treats): a
-    bodily harm is read, or a sexual one with nothing telling it happened at a distance (messages, a request
-    for pictures, online)."""
-    got = table.topics.get
-    return bool(topics & got("bodily", frozenset())) or (
-        bool(topics & got("sexual", frozenset())) and not topics & got("at_a_distance", frozenset()))
-
-
 def _witness(s: Situation) -> Person | None:
     """Someone in the story in no role, not the asker: a child who sees what happens at home."""
     return next((p for p in s.people if not p.role and p.relation not in ("self", *ROLE_WORDS)), None)
@@ -183,7 +174,7 @@ def _situation_holds(r: steps.Rule, s: Situation, asker: str, table: steps.Table
             and (not r.doer_settings or setting in r.doer_settings)
             and (not r.doer_groups or doer_group in r.doer_groups)
             and (not r.victim_groups or victim_group in r.victim_groups)
-            and (r.bodily is None or r.bodily == _bodily(topics, table))
+            and (r.bodily is None or r.bodily == steps.bodily(topics, table))
             and (r.ongoing is None or r.ongoing == s.ongoing)
             and (not r.witness_groups or witness_group in r.witness_groups)
             and getattr(s.perpetrator(), "relation", None) not in r.not_doer_relations

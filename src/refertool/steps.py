@@ -270,6 +270,15 @@ def arranged(asker: str, needs: tuple[str, ...], relation: str | None, group: st
     return group == "minor" or (relation is not None and table.doer_setting.get(relation) not in (None, ""))
 
 
+def bodily(topics: set[str], table: Table) -> bool:
+    """The sexual harm was one of the body (rape, assault, touching: what a care centre examines and treats): a
+    bodily harm is read ([topics] bodily), or a sexual one with nothing telling it happened at a distance
+    ([topics] at_a_distance: messages, a request for pictures, online)."""
+    got = table.topics.get
+    return bool(topics & got("bodily", frozenset())) or (
+        bool(topics & got("sexual", frozenset())) and not topics & got("at_a_distance", frozenset()))
+
+
 def order(sections: tuple[str, ...], needs: tuple[str, ...], table: Table | None = None,
           first: tuple[str, ...] = ()) -> list[str]:
     """The plan's steps in the guide's order, the help the text asks for ([asked_first]) and the steps `first`
