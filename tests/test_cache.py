@@ -432,3 +432,77 @@ def test_the_index_keeps_what_each_service_is_without_its_place(local):
     assert len({data.kinds[n] for n in live}) > 1
     for a, b in itertools.combinations(live, 2):
         assert (data.kinds[a] == data.kinds[b]) == (what(services[a]) == what(services[b])), (data.ids[a], data.ids[b])
+
+
+@pytest.fixture
+def none_kept_whole(monkeypatch):
+    """As on a large directory: only the emergency view's services in the "urgent" row, the rest in the table of
+    services ready to use (READY_ALL_UP_TO is 2,000 services: too many files for a test)."""
+    from refertool import cache, cachedb
+
+    monkeypatch.setattr(cache, "READY_ALL_UP_TO", 0)
+    monkeypatch.setattr(cachedb, "READY_ALL_UP_TO", 0)
+
+
+def test_a_warm_run_takes_its_services_ready_from_the_cache_without_reading_their_files(
+        none_kept_whole, local, monkeypatch):
+    """Each service is kept ready to use: a warm plan and search check and parse no service file, and give what
+    the files give."""
+    from refertool import validate
+    from refertool.plan import Given, make_plan, read_text
+
+    text = "een trainer van de zwembadwerking betastte een meisje van 12 in Leuven"
+    monkeypatch.setenv("REFER_CACHE", "off")
+    fresh = load_catalog([local])
+    monkeypatch.delenv("REFER_CACHE")
+    load_catalog([local])  # the cold build
+    warm = load_catalog([local])
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a service file was read")
+
+    monkeypatch.setattr(validate, "check_service_file", refuse)
+    plans = [make_plan(c, *read_text(c, text)[:1], Given(), "nl", text, searched=read_text(c, text)[1])
+             for c in (warm, fresh)]
+    assert plans[0].sections and [[e.service for e in s.entries] for s in plans[0].sections] == \
+        [[e.service for e in s.entries] for s in plans[1].sections]
+    assert [h.service for h in search(warm, "zwembadwerking", limit=10).hits] == \
+        [h.service for h in search(fresh, "zwembadwerking", limit=10).hits]
+
+
+def test_a_damaged_ready_service_is_read_from_its_file_and_said(none_kept_whole, local, cli):
+    import sqlite3
+
+    args = ("--data-dir", str(local), "search", "zwembadwerking", "-f", "json")
+    clean = cli(*args)
+    assert '"lokaal-meldpunt"' in clean.out
+    (db,) = cache_root().glob("index-*.sqlite")
+    con = sqlite3.connect(db)
+    with con:
+        assert con.execute("UPDATE services SET data = x'00ff00'").rowcount
+    con.close()
+    ran = cli(*args)
+    assert (ran.code, ran.out) == (0, clean.out), ran.err
+    assert "warning: the cache's copy of a service is damaged" in ran.err
+    assert ran.err.count("warning") == 1  # said once, however many are damaged
+
+
+def test_an_edited_file_is_kept_ready_by_the_write_back(none_kept_whole, local, monkeypatch):
+    """After an edit the write-back stores the service read again: the run after reads no file, and shows
+    the edit."""
+    from refertool import validate
+
+    load_catalog([local])
+    svc = local / "services" / "lokaal-meldpunt.toml"
+    svc.write_text(svc.read_text(encoding="utf-8").replace("zwembadwerking", "trampolinepark"), encoding="utf-8")
+    os.utime(svc, ns=(svc.stat().st_mtime_ns - 10**9,) * 2)  # not racy: stored as fresh
+    edited = load_catalog([local])
+    assert ids(edited, "trampolinepark") == ["lokaal-meldpunt"]
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a service file was read")
+
+    monkeypatch.setattr(validate, "check_service_file", refuse)
+    after = load_catalog([local])
+    (hit,) = search(after, "trampolinepark", limit=10).hits
+    assert "trampolinepark" in hit.service.summary.nl + hit.service.summary.en + " ".join(hit.service.keywords)

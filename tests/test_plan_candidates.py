@@ -93,13 +93,13 @@ def test_a_plan_reads_none_of_the_services_no_rule_can_take(tmp_path, monkeypatc
     catalog = load_catalog([lines])
     assert isinstance(catalog.services, CachedServices)
     read: set[str] = set()
-    by_number = CachedServices.by_number
+    many = CachedServices.many  # by_number goes through it too
 
-    def counted(self, n):
-        read.add(self.index.data.ids[n])
-        return by_number(self, n)
+    def counted(self, numbers):
+        read.update(self.index.data.ids[n] for n in numbers)
+        return many(self, numbers)
 
-    monkeypatch.setattr(CachedServices, "by_number", counted)
+    monkeypatch.setattr(CachedServices, "many", counted)
     for text, lang in situations()[:6]:
         situation, searched = read_text(catalog, text)
         read.clear()  # what the plan reads beyond its search
@@ -107,3 +107,46 @@ def test_a_plan_reads_none_of_the_services_no_rule_can_take(tmp_path, monkeypatc
         assert plan.sections, text
         assert read, text
         assert not {sid for sid in read if sid.startswith("lijn-")}, text
+
+
+def test_a_step_of_many_services_keeps_the_best_in_full_and_names_the_rest(tmp_path):
+    """On a large directory a step could list thousands: it keeps KEPT entries in full and names the others
+    by id and name (JSON `more`, an "also" line in Markdown, HTML and the terminal), none lost."""
+    import io
+    import json
+    import re
+
+    from conftest import ROOT
+    from refertool.candidates import KEPT
+    from refertool.render.plan import plan_object, plan_view, write_html, write_markdown
+
+    source = (ROOT / "data" / "services" / "vertrouwenscentrum-kindermishandeling.toml").read_text(encoding="utf-8")
+    copies = tmp_path / "copies" / "services"
+    copies.mkdir(parents=True)
+    for n in range(KEPT + 10):
+        (copies / f"vk-kopie-{n:02d}.toml").write_text(
+            re.sub(r'^name = "(.*)"$', rf'name = "\1 kopie {n:02d}"', source, count=1, flags=re.MULTILINE),
+            encoding="utf-8")
+    catalog = load_catalog([copies.parent])
+    text = "een leerkracht vermoedt dat een leerling van 12 thuis wordt misbruikt"
+    situation, searched = read_text(catalog, text)
+    plan = make_plan(catalog, situation, Given(), "nl", text, searched=searched)
+    (step,) = [s for s in plan.sections if any(e.service.id.startswith("vk-kopie") for e in s.entries)
+               or any(i.startswith("vk-kopie") for i, _ in s.more)]
+    assert len(step.entries) == KEPT and step.more
+    shown = [e.service.id for e in step.entries] + [i for i, _ in step.more]
+    assert {p.stem for p in copies.glob("*.toml")} <= set(shown)  # every copy, in full or named
+    assert len(shown) == len(set(shown))
+    named = [name for _, name in step.more]
+    as_json = json.loads(json.dumps(plan_object(plan, "nl")))
+    assert [m["name"] for s in as_json["sections"] for m in s.get("more", [])] == named
+    md, page = io.StringIO(), io.StringIO()
+    write_markdown(md, plan, "nl")
+    write_html(page, plan, "nl")
+    assert f"ook: {', '.join(named)}" in md.getvalue().replace("\\", "")
+    assert named[-1] in page.getvalue()
+    from rich.console import Console
+
+    screen = Console(width=400, record=True, file=io.StringIO())
+    screen.print(plan_view(plan, "nl"))
+    assert f"en nog {len(step.more)}" in screen.export_text()

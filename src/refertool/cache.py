@@ -39,11 +39,14 @@ from .cachedb import (
     READY_ALL_UP_TO,
     SCHEMA,
     Built,
+    Damaged,
     Delta,
     LazyMembers,
     Store,
     emergency_ready,
+    pack,
     phrases_of,
+    unpack,
     write,
     write_back,
 )
@@ -152,6 +155,7 @@ class Checked(NamedTuple):
     problems: list[Problem]
     entry: Entry | None  # its service's columns (words and members travel with the chunk); None: unusable
     where: tuple[str, ...] | None  # the regions of its places when it is in the emergency view (index.where)
+    packed: bytes | None  # its service ready to use (`cachedb.pack`), packed here: the workers share the cost
 
 
 Chunk = tuple[list[Checked], dict[str, list[int]], dict[str, list[int]]]
@@ -168,13 +172,14 @@ def _check_chunk(args: tuple[list[tuple[int, FileStat]], Vocabulary, Regions]) -
     members: dict[str, list[int]] = {}
     for number, f in chunk:
         service, problems = check_service_file(Path(f.path), vocab, regions, fast=True)
-        entry, at = None, None
+        entry, at, packed = None, None, None
         if service is not None:
+            packed = pack(service)
             entry = index_service(service, regions)
             post(number, entry, postings, members)
             entry = entry._replace(words={}, members=[])  # filed just above: not sent back twice
             at = where(service, regions) if service.emergency is not None else None
-        rows.append(Checked(number, f, problems, entry, at))
+        rows.append(Checked(number, f, problems, entry, at, packed))
     return rows, postings, members
 
 
@@ -202,6 +207,8 @@ def build(files: Sequence[FileStat], vocab: Vocabulary, regions: Regions, bundle
                 built.dead.add(row.number)
                 continue
             built.paths[row.number] = row.file.path
+            if row.packed is not None:
+                built.packed[row.number] = row.packed
             if row.where is not None:
                 built.where[row.number] = row.where
             placed.append(Placed(row.entry.id, row.file.directory, row.number, row.file.path))
@@ -231,14 +238,19 @@ def _parallel(numbered: list[tuple[int, FileStat]], vocab: Vocabulary, regions: 
 
 
 class CachedServices(Mapping[str, Service]):
-    """The catalog's services, read from their files only when asked for (a search shows ten).
+    """The catalog's services, each from the cache ready to use (`packed`), else read from its file, only when
+    asked for (a search shows ten; a plan's rules take what they may admit).
 
-    The files were checked against the cache at start-up, so reading one gives what was indexed."""
+    The files were checked against the cache at start-up (size and mtime, every file), so what the cache
+    keeps of a live number, or its file read again, is what was indexed."""
 
     def __init__(self, index: Index, vocab: Vocabulary, regions: Regions, path_of: Callable[[int], str | None],
-                 ready: Callable[[int], Service | None] = lambda n: None):
+                 ready: Callable[[int], Service | None] = lambda n: None,
+                 packed: Callable[[Sequence[int]], Mapping[int, object]] = lambda numbers: {}):
         self.vocab, self.regions, self.path_of, self.index, self.ready = vocab, regions, path_of, index, ready
+        self.packed = packed
         self._read: dict[int, Service] = {}
+        self.damaged: list[str] = []  # the services whose kept copy could not be used (their files were read)
 
     @cached_property
     def numbers(self) -> dict[str, int]:
@@ -249,19 +261,53 @@ class CachedServices(Mapping[str, Service]):
 
     def by_number(self, n: int) -> Service:
         """The service numbered `n` in the index (without the table of every id that `[id]` needs)."""
-        if n not in self._read and self.ready(n) is not None:
-            self._read[n] = self.ready(n)  # type: ignore[assignment]
         if n not in self._read:
-            from .validate import check_service_file
-
-            path = self.path_of(n)
-            # the parser the build used (rtoml with the `fast` extra): the service it indexed, about 13x sooner
-            service = check_service_file(Path(path), self.vocab, self.regions, fast=True)[0] if path else None
-            if service is None:
-                raise DataError([Problem(path or self.index.data.ids[n], 0, "REF025",
-                                         "changed while refer was reading it; run again")])
-            self._read[n] = service
+            self.many([n])
         return self._read[n]
+
+    def many(self, numbers: Sequence[int]) -> list[Service]:
+        """The services numbered `numbers`, their kept copies fetched at once; a copy missing or damaged (then
+        said once, on stderr) is read from its file instead."""
+        wanted = []
+        for n in numbers:
+            if n not in self._read:
+                kept = self.ready(n)
+                if kept is None:
+                    wanted.append(n)
+                else:
+                    self._read[n] = kept
+        for n, blob in self.packed(wanted).items():
+            try:
+                service = unpack(blob)
+            except Damaged:
+                service = None
+            if service is None or service.id != self.index.data.ids[n]:
+                self._said_damaged(n)
+                continue
+            self._read[n] = service
+        for n in wanted:
+            if n not in self._read:
+                self._read[n] = self._from_file(n)
+        return [self._read[n] for n in numbers]
+
+    def _from_file(self, n: int) -> Service:
+        from .validate import check_service_file
+
+        path = self.path_of(n)
+        # the parser the build used (rtoml with the `fast` extra): the service it indexed, about 13x sooner
+        service = check_service_file(Path(path), self.vocab, self.regions, fast=True)[0] if path else None
+        if service is None:
+            raise DataError([Problem(path or self.index.data.ids[n], 0, "REF025",
+                                     "changed while refer was reading it; run again")])
+        return service
+
+    def _said_damaged(self, n: int) -> None:
+        import sys
+
+        if not self.damaged:
+            print(f"warning: the cache's copy of a service is damaged ({self.path_of(n)}); read from its file "
+                  "(`refer cache clear` rebuilds the cache)", file=sys.stderr)
+        self.damaged.append(self.index.data.ids[n])
 
     def __iter__(self) -> Iterator[str]:
         return iter(sorted(self.numbers))
@@ -299,7 +345,8 @@ def load_cached(directories: Sequence[Path], bundled: Path | None, progress: Pro
     lexicon = build_lexicon(built.data.postings, vocab)
     notes = [str(p) for p in sorted(built.problems)]
     index = Index(built.data, lexicon, dead=frozenset(built.dead))
-    services = CachedServices(index, vocab, regions, built.paths.get)
+    services = CachedServices(index, vocab, regions, built.paths.get,
+                              packed=lambda numbers: {n: built.packed[n] for n in numbers if n in built.packed})
     # Services kept ready to show without reading their files: all of a small directory,
     # and those `refer emergency` can show in any case.
     data = built.data
@@ -391,8 +438,11 @@ def _from_store(store: Store, files: list[FileStat], vocab: Vocabulary, regions:
             dead = (dead - contenders) | losers
         index = Index(data, lexicon, lookup, frozenset(dead))
         use_stored_stems(store.stems)
+        packed = delta.packed if delta is not None else {}
         services = CachedServices(index, vocab, regions, lambda n: fresh.get(n) or store.path(n),
-                                  lambda n: None if n in dead else store.urgent.get(n))
+                                  lambda n: None if n in dead else store.urgent.get(n),
+                                  lambda numbers: {**store.packed(numbers),
+                                                   **{n: packed[n] for n in numbers if n in packed}})
         urgent = store.shortlist
         if urgent is not None and delta is not None:  # the re-read files' emergency services join the stored ones
             urgent = shortlist(sorted([*(u for u in urgent if u.number not in dead),

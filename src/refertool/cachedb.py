@@ -14,10 +14,11 @@ import marshal
 import os
 import pickle
 import sqlite3
+import zlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -31,7 +32,7 @@ from .text import stems
 if TYPE_CHECKING:
     from .query import PhraseTable
 
-SCHEMA = "refertool-index-23"  # bump whenever what the index holds changes
+SCHEMA = "refertool-index-24"  # bump whenever what the index holds changes
 READY_ALL_UP_TO = 2000  # services; a larger directory keeps only those the emergency view can show ready
 WRITE_WAIT = 0.2  # seconds a write-back waits for another writer; then it is skipped (the next run writes it)
 
@@ -61,6 +62,23 @@ class Built:
     problems: list[Problem]
     files: list[tuple[FileStat, int]]  # and the number its service got (-1: none)
     where: dict[int, tuple[str, ...]]  # number -> the regions of its places, for the emergency view's services
+    packed: dict[int, bytes] = field(default_factory=dict)  # number -> its service ready to use (`pack`)
+
+
+def pack(service: Service) -> bytes:
+    """A checked service as the cache keeps it ready to use: pickled and compressed (zlib's fastest level
+    halves it; a plan that reads 20,000 services unpacks each in about 25 us instead of parsing and checking
+    its file in about 120 us)."""
+    return zlib.compress(pickle.dumps(service, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def unpack(blob: Any) -> Service:
+    """A service as `pack` kept it; Damaged when the bytes do not give one."""
+    try:
+        raw = zlib.decompress(blob) if isinstance(blob, bytes) else blob
+    except zlib.error:
+        raise Damaged("not compressed") from None
+    return _decoded(pickle.loads, raw, Service)
 
 
 
@@ -98,6 +116,8 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
                 CREATE TABLE postings (word TEXT, part INTEGER, data BLOB, PRIMARY KEY (word, part)) WITHOUT ROWID;
                 CREATE TABLE members (key TEXT, part INTEGER, data BLOB, PRIMARY KEY (key, part)) WITHOUT ROWID;
                 CREATE TABLE stems (word TEXT PRIMARY KEY, stems TEXT) WITHOUT ROWID;
+                -- each service ready to use (`pack`), but those kept in "urgent" (already ready)
+                CREATE TABLE services (number INTEGER PRIMARY KEY, data BLOB);
             """)
             data = built.data
             directory_of = [0] * len(data.ids)
@@ -131,11 +151,20 @@ def write(db: Path, built: Built, lexicon: Lexicon, key: str, vocab: Vocabulary,
                             [(k, array("i", ns).tobytes()) for k, ns in sorted(data.members.items())])
             con.executemany("INSERT INTO stems VALUES (?, ?)",
                             [(w, " ".join(sorted(found))) for w, found in sorted(stemmed.items())])
+            # the largest table, written last through a small page cache: the pages go to the file as they fill,
+            # rather than all of them staying in memory until the end (about 130 MB at 50,000 services)
+            con.execute("PRAGMA cache_size = -8192")
+            con.executemany("INSERT INTO services VALUES (?, ?)", _packed_rows(built, ready))
         con.close()
         os.replace(tmp, db)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _packed_rows(built: Built, ready: dict[int, Service]) -> Iterator[tuple[int, bytes]]:
+    """The rows of the services table: every live service a build read, but those kept ready in "urgent"."""
+    return ((n, blob) for n, blob in sorted(built.packed.items()) if n not in ready and n not in built.dead)
 
 
 class _Without(pickle.Pickler):
@@ -373,6 +402,20 @@ class Store:
         row = self.con.execute("SELECT path FROM files WHERE number = ?", (number,)).fetchone()
         return row[0] if row else None
 
+    def packed(self, numbers: Sequence[int]) -> dict[int, Any]:
+        """number -> the stored bytes of its service ready to use (`unpack`), for those of `numbers` this state
+        knows and the cache holds; {} when the table cannot be read (the files are read instead)."""
+        found: dict[int, Any] = {}
+        known = sorted(n for n in numbers if n < self.size)
+        try:
+            for i in range(0, len(known), 900):  # SQLite's limit on the parameters of one statement
+                chunk = known[i:i + 900]
+                found.update(self.con.execute(
+                    f"SELECT number, data FROM services WHERE number IN ({','.join('?' * len(chunk))})", chunk))
+        except DAMAGE:
+            return {}
+        return found
+
 
 class LazyMembers(dict):
     """ "facet=value" -> service numbers, read from the cache the first time a query asks."""
@@ -435,6 +478,9 @@ def write_back(store: Store, delta: Delta, read: Callable[[int], Service]) -> bo
                             [(key, store.size, array("i", numbers).tobytes()) for key, numbers in lists.items()])
         con.executemany("INSERT OR REPLACE INTO stems VALUES (?, ?)",
                         [(w, " ".join(sorted(stems(w)))) for w in delta.lexicon.words if w not in known])
+        if built:
+            con.executemany("INSERT OR REPLACE INTO services VALUES (?, ?)",
+                            _packed_rows(built, ready or {}))
         con.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in delta.removed])
         con.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
                         [(f.path, f.size, f.mtime, n) for f, n in (built.files if built else ())])

@@ -7,6 +7,8 @@ other conditions (ages, audiences, the area, the harm) are checked on the servic
 
 from __future__ import annotations
 
+from typing import Any
+
 from .catalog import Want
 from .steps import Rule, Table
 
@@ -35,3 +37,24 @@ def of_rule(r: Rule, asker: str, topics: set[str], table: Table, setting: str, s
 def of_ask(r: Rule, asker: str) -> Want:
     """What an "ask" rule asks of a service: a general one (of no sector), of its kinds, roles and topics."""
     return Want(set(r.kinds) or None, set(r.topics) or None, {""}, roles(r, asker))
+
+
+# Entries a step keeps in full; the rest it names by id and name (`plan.Section.more`): on a directory of
+# thousands a step could list thousands, each read and written out, where the first are the ones acted on.
+KEPT = 15
+
+
+def kept_in_full(rows: list[Any], one_line: bool) -> tuple[list[Any], list[Any]]:
+    """A step's rows (sort key, service, rule), best first, split into those kept in full, KEPT entries, and the
+    rest; `one_line` (no place known): the care centres join the first of them in one entry, counted once."""
+    kept: list[Any] = []
+    more: list[Any] = []
+    centres = 0
+    for row in rows:
+        joins = one_line and CARE_CENTRE.meets(row[1])
+        if (joins and centres) or len(kept) - max(centres - 1, 0) < KEPT:
+            kept.append(row)
+            centres += joins
+        else:
+            more.append(row)
+    return kept, more

@@ -105,7 +105,9 @@ class Catalog:
         for w in wants:
             found |= w.numbers(index)
         ids = index.data.ids
-        return [by_number(n) for n in sorted(found, key=ids.__getitem__)]  # CachedServices' order: by id
+        numbers = sorted(found, key=ids.__getitem__)  # CachedServices' order: by id
+        many = getattr(self.services, "many", None)  # fetched at once from the cache
+        return many(numbers) if many is not None else [by_number(n) for n in numbers]
 
 
 class Want(NamedTuple):

@@ -180,6 +180,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "plan_ask_bystander": {"nl": "Een vraag als burger", "en": "A question as a citizen"},
     "plan_ask_professional": {"nl": "Een vraag als professional", "en": "A question as a professional"},
     "plan_also": {"nl": "ook", "en": "also"},
+    "plan_and_more": {"nl": "{0} en nog {1}", "en": "{0} and {1} more"},
+    "plan_more": {"nl": "nog {0}", "en": "{0} more"},
     "plan_support": {"nl": "Iemand om mee te praten, een therapeut vinden",
                      "en": "Someone to talk to, finding a therapist"},
     "plan_not_always": {"nl": "niet dag en nacht: {0}, zie de kaart", "en": "not day and night: {0}, see its card"},

@@ -61,6 +61,7 @@ class Section:
     id: str
     title: str
     entries: tuple[Entry, ...]
+    more: tuple[tuple[str, str], ...] = ()  # id and name of the entries beyond `candidates.KEPT`, best first
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,7 @@ class _Builder:
         self.catalog, self.situation, self.lang, self.table = catalog, situation, lang, table
         self.assumptions: list[str] = []
         self.placed: set[str] = set()
+        self.more: dict[str, tuple[tuple[str, str], ...]] = {}  # step -> `Section.more`
         s = situation
         vocab = catalog.vocabulary
         # a need that is a topic names it too ("via bemiddeling": mediation)
@@ -323,7 +325,7 @@ class _Builder:
 
     def build(self) -> dict[str, list[Entry]]:
         """Each service in the first step whose rule admits it, in the order of the table's rules."""
-        found: dict[str, list[tuple[tuple, Service, tuple[str, tuple[str, ...]], steps.Rule]]] = {}
+        found: dict[str, list[tuple[tuple, Service, steps.Rule]]] = {}
         centres = self.care_centres() if any(r.care_centre and self.holds(r) for r in self.table.rules) else []
         if centres and self.situation.urgency == "recent" and _needs_care_centre(self.situation, self.table):
             self.assumptions.append(t("assume_within_week", self.lang))
@@ -337,11 +339,13 @@ class _Builder:
                 if s.kind in self.avoided and r.step != "now":
                     continue  # a refused route stays refused
                 self.placed.add(s.id)
-                found.setdefault(r.step, []).append((self._key(n, s, r.step), s, self._why(r, s), r))
+                found.setdefault(r.step, []).append((self._key(n, s, r.step), s, r))
         out: dict[str, list[Entry]] = {}
         for step, rows in found.items():
             rows.sort(key=lambda row: row[0])
-            entries = [self._entry(s, reason, facts, r, step) for _, s, (reason, facts), r in rows]
+            kept, more = candidates.kept_in_full(rows, one_line=not self.situation.places)
+            self.more[step] = tuple((s.id, s.name) for _, s, _ in more)
+            entries = [self._entry(s, *self._why(r, s), r, step) for _, s, r in kept]
             if not self.situation.places:
                 entries = self._one_line(entries)
             out[step] = entries
@@ -583,7 +587,7 @@ def make_plan(catalog: Catalog, situation: Situation, given: Given, lang: str, t
     for sid in steps.order(SECTIONS, situation.needs, table, first):
         if filled.get(sid):
             title = t("plan_feelings" if sid == "help-perpetrator" and b.feelings_only else f"plan_{sid}", lang)
-            sections.append(Section(sid, title, tuple(filled[sid])))
+            sections.append(Section(sid, title, tuple(filled[sid]), b.more.get(sid, ())))
     asked = b.ask() if not sections and _something_read(situation) else []
     if asked:  # read, but no step fits: whom this asker can ask all the same, and what could not be read
         sections.append(Section("advice", t("plan_advice", lang), tuple(asked)))

@@ -43,7 +43,9 @@ def plan_object(plan: Plan, lang: str, sources: Mapping[str, Source] | None = No
         "assumptions": list(plan.assumptions),
         "sections": [{"id": s.id, "title": s.title,
                       "entries": [{"service": service(e.service), "why": e.why,
-                                   "others": [service(o) for o in e.others]} for e in s.entries]}
+                                   "others": [service(o) for o in e.others]} for e in s.entries],
+                      # a step of more than plan.KEPT entries names the rest, by id and name
+                      **({"more": [{"id": i, "name": name} for i, name in s.more]} if s.more else {})}
                      for s in plan.sections],
         "support": [service(s) for s in plan.support],
         "ask": [{"for": label, "services": [service(s) for s in found]} for label, found in plan.advice],
@@ -107,8 +109,11 @@ def plan_view(plan: Plan, lang: str, situation: bool = True) -> Group:
         shown, rest = in_full(section)
         for e in shown:
             rows.add_row("•", _entry_text(e, lang))
-        if rest:
-            rows.add_row("", _txt(f"{t('plan_also', lang)}: " + ", ".join(e.service.name for e in rest), "dim"))
+        if rest or section.more:
+            names = ", ".join(e.service.name for e in rest)
+            also = t("plan_and_more", lang, names, len(section.more)) if section.more and names \
+                else names or t("plan_more", lang, len(section.more))
+            rows.add_row("", _txt(f"{t('plan_also', lang)}: {also}", "dim"))
         parts.append(rows)
     if plan.support:
         parts.append(Text.assemble(_txt(f"{t('plan_support', lang)}: ", "bold"),
@@ -229,6 +234,8 @@ def write_markdown(out: IO[str], plan: Plan, lang: str, situation: bool = True,
             reach_line = " · ".join(f"{md(v)} ({md(note)})" if v and note else md(v or note) for v, note in reach)
             where = f"  \n  {md(_where(s))}" if _where(s) else ""
             out.write(f"- **{md(s.name)}**: {reach_line}{where}  \n  {md(e.why)}\n")
+        if section.more:
+            out.write(f"\n{md(t('plan_also', lang))}: {md(', '.join(name for _, name in section.more))}\n")
     if plan.support:
         out.write(f"\n## {md(t('plan_support', lang))}\n\n")
         out.writelines(f"- **{md(s.name)}**: {md(_with_note(*best_with_note(s, lang)))}\n" for s in plan.support)
@@ -306,7 +313,11 @@ def write_html(out: IO[str], plan: Plan, lang: str, situation: bool = True, toda
                   '<ul class="entries">\n')
         for e in section.entries:
             out.write(items(e))
-        out.write("</ul>\n</section>\n")
+        out.write("</ul>\n")
+        if section.more:
+            out.write(f'<p class="also">{esc(t("plan_also", lang))}: '
+                      f'{esc(", ".join(name for _, name in section.more))}</p>\n')
+        out.write("</section>\n")
     if plan.support:
         out.write(f'<section id="support">\n<h2>{esc(t("plan_support", lang))}</h2>\n<ul class="entries">\n')
         out.writelines(f'<li><span class="name">{esc(s.name)}</span>: '
