@@ -433,9 +433,9 @@ class _Builder:
     def ask(self) -> list[Entry]:
         """No step fits: the table's "ask" services for this asker (1712 for citizens, the VK or the CAW for
         professionals), those that serve the person it is about, with the rule's line."""
-        rules = _ask_rules(self.table, self.asker)
+        rules = self.table.ask_rules(self.asker)
         found = [(n, s, r) for n, r in enumerate(rules) for s in self.catalog.among(candidates.of_ask(r, self.asker))
-                 if _asked(r, s, self.asker) and self.limits(s) and self.victim.fits(s)]
+                 if r.asks(s, self.asker) and self.limits(s) and self.victim.fits(s)]
         out = []
         for _, s, r in sorted(found, key=lambda x: (x[0], x[1].name.lower())):
             if s.id not in self.placed:
@@ -523,17 +523,6 @@ def _care_centre(s: Service) -> bool:
     return candidates.CARE_CENTRE.meets(s)
 
 
-def _asked(r: steps.Rule, s: Service, asker: str) -> bool:
-    """An "ask" rule admits the service for this asker: a general service, of the rule's kinds, roles and topics."""
-    return (not s.sectors and (not r.kinds or s.kind in r.kinds)
-            and {asker if x == "asker" else x for x in r.roles} <= set(s.roles)
-            and (not r.topics or bool(set(r.topics) & set(s.topics))))
-
-
-def _ask_rules(table: steps.Table, asker: str) -> list[steps.Rule]:
-    return [r for r in table.rules if r.step == "ask" and (not r.asker or asker in r.asker)]
-
-
 def whom_to_ask(catalog: Catalog, lang: str,
                 table: steps.Table | None = None) -> tuple[tuple[str, tuple[Service, ...]], ...]:
     """Nothing to plan: whom each asker can ask all the same (the table's "ask" rules: 1712 for
@@ -541,9 +530,9 @@ def whom_to_ask(catalog: Catalog, lang: str,
     table = table or steps.bundled()
     out = []
     for asker in ("bystander", "professional"):
-        rules = _ask_rules(table, asker)
+        rules = table.ask_rules(asker)
         found = [s for s in catalog.among(*(candidates.of_ask(r, asker) for r in rules))
-                 if any(_asked(r, s, asker) for r in rules)]
+                 if any(r.asks(s, asker) for r in rules)]
         if found:
             out.append((t(f"plan_ask_{asker}", lang), tuple(sorted(found, key=lambda s: s.name.lower()))))
     return tuple(out)

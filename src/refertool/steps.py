@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError, Problem
-from .model import Localized
+from .model import Localized, Service
 from .text import tokens
 from .tomlread import TomlProblem, parse_toml
 
@@ -70,6 +70,12 @@ class Rule:
     # local police, its 101 being for danger now); else the service's own route
     route: Localized | None = None
 
+    def asks(self, s: Service, asker: str) -> bool:
+        """An "ask" rule admits the service for this asker: a general service, of the rule's kinds, roles and topics."""
+        return (not s.sectors and (not self.kinds or s.kind in self.kinds)
+                and {asker if x == "asker" else x for x in self.roles} <= set(s.roles)
+                and (not self.topics or bool(set(self.topics) & set(s.topics))))
+
 
 @dataclass(frozen=True)
 class Table:
@@ -93,6 +99,10 @@ class Table:
     # the person affected asking for themself, of these age groups or urgencies: their help step comes forward
     self_first: dict[str, frozenset[str]] = field(default_factory=dict)
     path: str = ""
+
+    def ask_rules(self, asker: str) -> list[Rule]:
+        """The "ask" rules for this asker: whom they can ask when no step fits."""
+        return [r for r in self.rules if r.step == "ask" and (not r.asker or asker in r.asker)]
 
 
 TOP = {"version", "topics", "harm_fits", "audience_setting", "asked_first", "step_kinds", "doer_setting", "doer_group",
