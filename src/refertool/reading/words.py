@@ -132,6 +132,7 @@ class Words:
         self.spans_perfect = single(time.get("spans_perfect"))
         self.since = single(time.get("since"))
         self.progressive = single(time.get("progressive"))
+        self.present_passive = listed(time.get("present_passive"))
         self.about_it = single(time.get("about_it"))
         self.just = single(time.get("just"))
         self.now_topics = tuple(time.get("now_topics", ()))
@@ -229,6 +230,7 @@ class Words:
                 "with": {k: tuple(v) for k, v in (spec.get("with") or {}).items()},
                 "not_before": frozenset(spec.get("not_before", ())), "of_another": bool(spec.get("of_another")),
                 "not_doers": frozenset(spec.get("not_doers", ())), "grooming": bool(spec.get("grooming")),
+                "mutual": bool(spec.get("mutual")),
                 # groups of words (as written or as lemmas) that name the class when each is in one sentence part
                 "together": [together(group, name) for group in (spec.get("together") or {}).values()]}
             for word in spec.get("lemmas", ()):
@@ -357,7 +359,7 @@ SCHEMA: dict[str, Any] = {
                             "ongoing_topics": ids("topics"), "state": ("bool",), "when_ongoing": ("bool",),
                             "with": any_key(ids("topics")), "together": any_key(WORDS),
                             "family_topics": ids("topics"), "not_before": WORDS, "of_another": ("bool",),
-                            "not_doers": ("ids", "relations"), "grooming": ("bool",)}),
+                            "not_doers": ("ids", "relations"), "grooming": ("bool",), "mutual": ("bool",)}),
     "voice": dict.fromkeys(("passive", "agent", "active", "accused", "accused_of", "convicted", "sharing", "to",
                             "contact", "telling", "boundary", "relative", "before_noun", "thinking",
                             "time_clause", "time_clause_tail", "perfect_passive", "joined", "causative"), WORDS),
@@ -374,7 +376,7 @@ SCHEMA: dict[str, Any] = {
              "childhood": WORDS, "then": WORDS, "ongoing": WORDS, "now_topics": ids("topics"), "months": WORDS,
              "periods": any_key(NUMBER), "every": WORDS, "every_of": WORDS, "spans": WORDS, "since": WORDS,
              "span_of": WORDS, "spans_perfect": WORDS,
-             "progressive": WORDS, "about_it": WORDS,
+             "progressive": WORDS, "present_passive": WORDS, "about_it": WORDS,
              "just": WORDS},
     "urgency": dict.fromkeys(("acute", "recent", "past"), WORDS),
     "needs": any_key(WORDS),
