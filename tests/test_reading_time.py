@@ -140,3 +140,19 @@ def test_an_act_that_goes_on_is_no_reason_for_the_care_of_days_after(catalog, on
     why = {index.data.ids[i]: fit.why for i, fit in got.items()}
     recent = any(w.startswith("recent") for w in why.get("zorgcentrum-seksueel-geweld-gent", ()))
     assert recent != ongoing
+
+
+# ---------------------------------------------------------------- months, dates and decades (as of a fixed day)
+DATES = [("in maart", "recent"), ("op 17 juni", "acute"), ("op 3 juni", "recent"), ("in juli", "recent"),
+         ("in maart 2021", "past"), ("in de jaren 90", "past"), ("in juni", "recent"), ("onlangs", "recent"),
+         ("in March", "recent"), ("on the 18th of June", "acute"), ("on June 2", "recent"), ("in the 90s", "past"),
+         ("in May 2019", "past"), ("a few months back", "recent"), ("recently", "recent")]
+
+
+@pytest.mark.parametrize("text,urgency", [*((x.format(w=w), u) for (w, u), x in itertools.product(DATES, (
+    "{w} werd ze aangerand door een man", "she was assaulted by a man {w}", "{w} sloeg hij haar"))),
+    # (a month that is also a word is no date alone)
+    ("she may be abused by him", ""), ("they march on the street and he was beaten", "")])
+def test_a_month_a_date_or_a_decade_tells_the_days_ago(situ, monkeypatch, text, urgency):
+    monkeypatch.setenv("REFER_TODAY", "2026-06-20")
+    assert situ(text).urgency == urgency, text

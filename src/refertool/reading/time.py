@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .lexicon import lexicon
@@ -9,6 +10,9 @@ from .passage import Passage, participle
 from .words import find
 
 CLOCK = re.compile(r"^(\d{1,2})(u|h|am|pm|uur)?$")
+DECADE = re.compile(r"^\d0s$")  # "the 90s"
+DECADE_YEARS = 10  # a decade named is at least this many years ago
+MID_MONTH, MONTH_DAYS = 15, 28  # a month with no day: its middle; a day past the 28th counts as the 28th
 ORDINAL = re.compile(r"^\d{1,2}(st|nd|rd|th|de|ste|e)$")  # "6th", "3de", "1ste", "2e"
 CLOCK_UNITS = frozenset({"u", "h", "uur", "am", "pm"})
 MIN_FINITE = 4  # the shortest Dutch present read from its ending ("laat", "doet"; not "at", "zit")
@@ -52,8 +56,10 @@ class Time(Passage):
         # traint vandaag nog"); only when none is, any time told
         # (and of those, the ones in the act's own clause: "years ago he forced me ... and tonight it came back")
         told = [(d, i) for d, i in dated if i is None or self._has_act(self.part[i])] or dated
-        told = [(d, i) for d, i in told
-                if i is None or self._clause_acts(i) or self._time_fragment(self.part[i])] or told
+        # (a clause that repeats it keeps its time too: "since January, again last night")
+        again_at = {self.clause[i] for i in repeated} | {self.clause[s] for s, _, _ in find(self.words, w.ongoing)}
+        told = [(d, i) for d, i in told if i is None or self._clause_acts(i) or self.clause[i] in again_at
+                or self._time_fragment(self.part[i])] or told
         days = [d for d, _ in told]
         self.used.update(taken)
         repeated += [start for start, _, _ in find(self.words, w.ongoing)]
@@ -133,8 +139,10 @@ class Time(Passage):
         w = self.w
         span = [i for i, p in enumerate(self.part) if p == part]
         first = self.words[span[0]]
+        # (or with a word of repetition: "again last night", "weer vannacht")
         opens = first in w.since or first in w.last or first in w.spans or first in w.every \
-            or self._days_at(span[0]) is not None
+            or self._days_at(span[0]) is not None \
+            or any(s == 0 for s, _, _ in find(self.words[span[0]:span[-1] + 1], w.ongoing))
         return len(span) <= MAX_FRAGMENT and opens and not any(m.at in span for m in self.mentions)
 
     def _present_act(self) -> bool:
@@ -207,10 +215,35 @@ class Time(Passage):
         return subject and (nxt in w.objects or nxt in w.determiners or nxt in w.to)
 
     @staticmethod
-    def _year() -> int:
+    def _today() -> dt.date:
         from ..validate import today  # the one reader of the date (REFER_TODAY)
 
-        return today().year
+        return today()
+
+    def _year(self) -> int:
+        return self._today().year
+
+    def _month_ago(self, i: int) -> tuple[int, int] | None:
+        """Days ago of a month named at word i ("in maart", "since January", "op 3 november", "the 2nd of May", "maart
+        2021"), and where it ends: the last such month up to today; a month that is also a word ("may", "march") only
+        after one of `month_before` or with a day or a year beside it."""
+        w, words = self.w, self.words
+        month = w.months.get(words[i])
+        if month is None:
+            return None
+        prev, nxt = words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""
+        day = day_number(prev) or (day_number(words[i - 2]) if i > 1 and prev in w.month_of else None) \
+            or day_number(nxt)
+        year = int(nxt) if len(nxt) == 4 and nxt.isascii() and nxt.isdigit() else None
+        if day is None and year is None and prev not in w.month_before:
+            return None
+        today, end = self._today(), i + (2 if year is not None or day_number(nxt) else 1)
+        if day is None and year is None and month == today.month:
+            return today.day // 2, end  # "in december", said in December: half of it ago
+        date = dt.date(year or today.year, month, min(day or MID_MONTH, MONTH_DAYS))
+        if year is None and date > today:
+            date = date.replace(year=date.year - 1)
+        return max((today - date).days, 0), end
 
     def _of_the_telling(self, i: int) -> bool:
         """"hij zei me gisteren dat ...", "she told me today", "gisteren gaf hij toe dat ...": the time of the
@@ -268,6 +301,11 @@ class Time(Passage):
         period = next((days for head, days in w.periods.items() if word.endswith(head)), None)
         if period is not None:  # "tijdens de kerstvakantie", "over the holidays"
             return period, i + 1
+        month = self._month_ago(i)
+        if month is not None:
+            return month
+        if DECADE.match(word) or word in w.decades and nxt.isdigit() and len(nxt) == 2:  # "in the 90s", "de jaren 80"
+            return w.recent_days * DECADE_YEARS, i + (1 if DECADE.match(word) else 2)
         if len(word) == 4 and word.isascii() and word.isdigit() and 1900 < int(word) <= self._year():  # "in 2019"
             return (self._year() - int(word)) * 365, i + 1
         if word in w.then:  # "toen hij 7 was", "when she was 6", "at age 5": long ago
@@ -309,3 +347,9 @@ def dutch_present(lemma: str) -> set[str]:
             forms.add(long[:-1] + {"v": "f", "z": "s"}.get(long[-1], long[-1]))  # "geev" -> geef
         out.update(f for s in forms for f in (s, s + "t"))
     return out
+
+
+def day_number(word: str) -> int | None:
+    """A day of the month as written: "3", "3rd", "2nd", "21ste", "3de"."""
+    m = re.match(r"^(\d{1,2})(st|nd|rd|th|de|ste|e)?$", word)
+    return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 31 else None

@@ -124,6 +124,9 @@ class Words:
         self.then = single(time.get("then"))
         self.ongoing = listed(time.get("ongoing"))
         self.months = {m: n % 12 + 1 for n, m in enumerate(time.get("months", ()))}
+        self.month_before = single(time.get("month_before"))
+        self.month_of = single(time.get("month_of"))
+        self.decades = single(time.get("decades"))
         self.periods = {k: int(v) for k, v in (time.get("periods") or {}).items()}
         self.every = single(time.get("every"))
         self.every_of = single(time.get("every_of"))
@@ -374,6 +377,7 @@ SCHEMA: dict[str, Any] = {
              "weekdays": WORDS, "weekday_days": NUMBER, "day_prefixes": any_key(NUMBER), "day_parts": WORDS,
              "this": WORDS,
              "childhood": WORDS, "then": WORDS, "ongoing": WORDS, "now_topics": ids("topics"), "months": WORDS,
+             "month_before": WORDS, "month_of": WORDS, "decades": WORDS,
              "periods": any_key(NUMBER), "every": WORDS, "every_of": WORDS, "spans": WORDS, "since": WORDS,
              "span_of": WORDS, "spans_perfect": WORDS,
              "progressive": WORDS, "present_passive": WORDS, "about_it": WORDS,
