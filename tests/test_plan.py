@@ -452,7 +452,7 @@ def test_no_input_never_asks(terminal):
 
 
 def test_nothing_is_asked_when_all_is_known(terminal):
-    result, _ = _ask("als leerkracht: een leerling van 13 wordt misbruikt door een leider", answers="")
+    result, _ = _ask("als leerkracht: een leerling van 13 uit Gent wordt misbruikt door een leider", answers="")
     assert "(Enter skips)" not in result.output
     result = CliRunner().invoke(cli_module.app, ["plan", "hallo daar"], input="\n\n")
     assert "(Enter skips)" not in result.output and "Nothing to plan" in result.output

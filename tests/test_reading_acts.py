@@ -624,3 +624,166 @@ def test_physical_harm_and_neglect_in_other_words_are_not_sexual(situ, text, top
 def test_being_outed_is_discrimination(situ, text):
     found = topics(situ(text))
     assert "discrimination" in found and not SEXUAL & set(found), text
+
+
+# ---------------------------------------------------------------- round 8: sex told as plain sex
+ADULTS = {"nl": ["een man van 30", "haar trainer van 41"], "en": ["a man of 30", "her coach, aged 41,"]}
+MINORS = {"nl": ["een meisje van 14", "mijn dochter van 15"], "en": ["a girl of 14", "my daughter (15)"]}
+SEX = {"nl": ["{a} heeft seks gehad met {b}", "{a} heeft seks met {b}", "{a} slaapt met {b}"],
+       "en": ["{a} had sex with {b}", "{a} has sex with {b}", "{a} slept with {b}"]}
+
+
+@pytest.mark.parametrize("text", [x.format(a=a, b=b) for lang in ("nl", "en")
+                                  for x, (a, b) in itertools.product(SEX[lang], [
+                                      *itertools.product(ADULTS[lang], MINORS[lang]),
+                                      *itertools.product(MINORS[lang], ADULTS[lang])])])
+def test_sex_of_a_minor_with_an_adult_is_abuse_whoever_is_named_first(situ, text):
+    assert "sexual-abuse" in topics(situ(text)), text
+
+
+@pytest.mark.parametrize("text", [x.format(a=a, b=b) for lang in ("nl", "en") for x, a, b in itertools.product(
+    SEX[lang], ADULTS[lang], {"nl": ["mijn vriendin", "een collega van 35"], "en": ["my girlfriend",
+                                                                                  "a colleague of 35"]}[lang])])
+def test_sex_between_adults_is_no_harm_by_itself(situ, text):
+    assert not {"sexual-violence", "sexual-abuse"} & set(topics(situ(text))), text
+
+
+# ---------------------------------------------------------------- round 8: sexual violence in other words
+OTHER_WORDS = {"nl": ["{d} wilde niet stoppen toen zij nee zei", "{d} stopte niet toen ik nee zei",
+                      "{d} schuurde zich tegen haar aan op de tram", "{d} deed iets in haar drank",
+                      "{d} raakt haar ongepast aan", "{d} zat aan haar op een manier die ongepast was"],
+               "en": ["{d} wouldn't stop when I told him no", "{d} didn't stop when I said no",
+                      "{d} rubbed himself against her on the bus", "{d} put something in her drink",
+                      "{d} touched her inappropriately", "{d} touches her in the wrong places"]}
+
+
+@pytest.mark.parametrize("text,violent", [
+    *((x.format(d=d), True) for lang in ("nl", "en") for x, d in itertools.product(OTHER_WORDS[lang], DOERS[lang])),
+    # (stopping at a no is none)
+    *((f"{d} stopped when I told him no", False) for d in DOERS["en"]),
+    *((f"{d} stopte toen ze nee zei", False) for d in DOERS["nl"])])
+def test_sexual_violence_told_without_its_name(situ, text, violent):
+    assert bool({"sexual-violence", "sexual-abuse"} & set(topics(situ(text)))) == violent, text
+
+
+UNWANTED_THINGS = {"nl": ["{d} liet {v} dingen doen die zij niet wilde",
+                           "{v} moet van {d} dingen doen die hij nie wil"],
+                   "en": ["{d} made {v} do things she did not want", "{d} makes {v} do stuff she doesnt want"]}
+YOUNG = {"nl": ["een meisje van 9", "mijn nichtje van 8"], "en": ["a girl of 9", "my niece (8)"]}
+
+
+@pytest.mark.parametrize("text", [x.format(d=d, v=v) for lang in ("nl", "en") for x, d, v in itertools.product(
+    UNWANTED_THINGS[lang], DOERS[lang], YOUNG[lang])])
+def test_unwanted_things_in_any_form_are_abuse_of_a_child(situ, text):
+    assert "sexual-abuse" in topics(situ(text)), text
+
+
+# ---------------------------------------------------------------- round 8: the bottom, love bites, shared beds
+BOTTOM = {"nl": ["{d} zit steeds aan mijn billen op het werk", "{d} knijpt al weken in mijn kont"],
+          "en": ["{d} keeps touching my bum at work", "{d} has been grabbing my butt for weeks"]}
+BOSS = {"nl": ["mijn baas", "een collega"], "en": ["my boss", "a colleague"]}
+
+
+@pytest.mark.parametrize("text", [x.format(d=d) for lang in ("nl", "en")
+                                  for x, d in itertools.product(BOTTOM[lang], BOSS[lang])])
+def test_the_bottom_of_an_adult_touched_again_and_again_is_harassment_not_rape(situ, text):
+    found = topics(situ(text))
+    assert "harassment" in found and "sexual-violence" not in found, text
+
+
+@pytest.mark.parametrize("text", [f"{who} {x}" for who, x in itertools.product(
+    ("ons zoontje van 5", "a boy of 7", "mijn dochtertje (4)"),
+    ("kwam thuis met zuigzoenen in de nek", "has love bites on his neck"))])
+def test_love_bites_are_a_mark_of_sex_not_of_blows(situ, text):
+    found = topics(situ(text))
+    assert "sexual-abuse" in found and "violence" not in found, text
+
+
+@pytest.mark.parametrize("text", [x.format(d=d, v=v) for (x, d), v in itertools.product(
+    (("{d} deelde het bed met {v} op kamp", "een leider van 20"), ("{d} shared a bed with {v} on the trip", "a leader"),
+     ("{d} slept in the same bed as {v}", "her uncle")), ("een meisje van 12", "a boy of 11"))])
+def test_sharing_a_bed_with_a_child_is_abuse(situ, text):
+    assert "sexual-abuse" in topics(situ(text)), text
+
+
+# ---------------------------------------------------------------- round 8: images, words called, a refusal, thoughts
+@pytest.mark.parametrize("text", [x.format(d=d) for lang in ("nl", "en") for x, d in itertools.product(
+    {"nl": ["{d} filmde haar stiekem in de kleedkamer", "{d} nam foto's van haar zonder haar medeweten"],
+     "en": ["{d} secretly filmed her in the changing room", "{d} sent her a dick pic"]}[lang], DOERS[lang])])
+def test_images_made_secretly_or_sent_unasked_are_image_abuse(situ, text):
+    assert "image-abuse" in topics(situ(text)), text
+
+
+@pytest.mark.parametrize("text", [x.format(who=who) for lang in ("nl", "en") for x, who in itertools.product(
+    {"nl": ["{who} roepen vieze dingen naar mij op straat", "{who} fluiten me elke dag na"],
+     "en": ["{who} shout dirty things at me in the street", "{who} yell sexual comments after me"]}[lang],
+    {"nl": ["een paar mannen", "jongens"], "en": ["some men", "a group of guys"]}[lang])])
+def test_words_called_after_someone_are_harassment_not_violence(situ, text):
+    found = topics(situ(text))
+    assert "harassment" in found and not {"sexual-violence", "sexual-abuse"} & set(found), text
+
+
+@pytest.mark.parametrize("text", [x.format(g=g) for x, g in itertools.product(
+    ("ik werd geweigerd aan de deur omdat ik {g} ben", "they refused me at the door because I am {g}",
+     "we were turned away at the club since my friend is {g}"), ("trans", "gay", "moslim", "black"))])
+def test_refused_for_who_one_is_is_discrimination(situ, text):
+    assert "discrimination" in topics(situ(text)), text
+
+
+@pytest.mark.parametrize("text", [x.format(k=k) for x, k in itertools.product(
+    ("ik denk op een seksuele manier aan {k}", "I think about {k} in a sexual way", "I have sexual thoughts about {k}"),
+    ("kinderen", "kids", "children"))])
+def test_sexual_thoughts_about_children_are_paedophilic_feelings(situ, text):
+    assert "paedophilic-feelings" in topics(situ(text)), text
+
+
+@pytest.mark.parametrize("text", [x.format(a=a, c=c) for lang in ("nl", "en") for x, a, c in itertools.product(
+    {"nl": ["{a} vraagt {c} om foto's in haar ondergoed", "{a} vraagt {c} steeds om foto's"],
+     "en": ["{a} keeps asking {c} for pics", "{a} asked {c} for photos in her underwear"]}[lang],
+    {"nl": ["een man van 25", "haar trainer"], "en": ["a man of 25", "her coach"]}[lang],
+    {"nl": ["een meisje van 13", "mijn dochter van 12"], "en": ["a girl of 13", "my daughter (12)"]}[lang])])
+def test_images_asked_of_a_child_by_an_adult_are_abuse(situ, text):
+    assert "sexual-abuse" in topics(situ(text)), text
+
+
+@pytest.mark.parametrize("text,stalked", [
+    *((x.format(d=d), True) for lang in ("nl", "en") for x, d in itertools.product(
+        {"nl": ["{d} liep tot aan school achter mij", "{d} reed achter haar tot aan haar huis"],
+         "en": ["{d} walked behind me all the way home", "{d} drove behind her to her house"]}[lang], DOERS[lang])),
+    # (walking with someone, following a course: no harm)
+    *((x, False) for x in ("we walked home together after the party", "we liepen samen naar huis",
+                           "ik volg een opleiding", "she follows a course at night school"))])
+def test_walking_after_someone_is_stalking(situ, text, stalked):
+    assert ("harassment" in topics(situ(text))) == stalked, text
+
+
+# ---------------------------------------------------------------- round 8: incest, a threat to post, a child kept away
+@pytest.mark.parametrize("text", [f"{x} {y}" for x, y in itertools.product(
+    ("incest in onze familie:", "there was incest in our family:", "ik ben slachtoffer van incest,"),
+    ("mijn broer", "my uncle did it for years", "ik ben nu 40"))])
+def test_incest_is_a_word_of_its_own_and_abuse(situ, text):
+    assert "sexual-abuse" in topics(situ(text)), text
+
+
+@pytest.mark.parametrize("text", [x.format(d=d, n=n) for lang in ("nl", "en") for x, d, n in itertools.product(
+    {"nl": ["{d} dreigt mijn filmpje online te zetten tenzij ik {n} euro betaal",
+            "{d} zegt dat hij mijn foto's deelt als ik niet betaal, ik ben 34"],
+     "en": ["{d} says he will post my video online unless I pay {n} euro",
+            "{d} threatens to share my pictures unless I pay, I am 34"]}[lang], DOERS[lang], ("300", "1000"))])
+def test_a_threat_to_show_ones_images_unless_paid_is_sextortion(situ, text):
+    assert "image-abuse" in topics(situ(text)), text
+
+
+@pytest.mark.parametrize("text", [x.format(c=c) for lang in ("nl", "en") for x, c in itertools.product(
+    {"nl": ["mijn ex heeft {c} meegenomen en brengt hem niet terug", "zijn vader nam {c} mee naar het buitenland"],
+     "en": ["my ex took {c} abroad and won't bring him back", "her father took {c} abroad last week"]}[lang],
+    {"nl": ["onze zoon", "ons kind van 4"], "en": ["our son", "our child (4)"]}[lang])])
+def test_a_child_taken_away_and_kept_is_a_crisis(situ, text):
+    assert "crisis" in topics(situ(text)), text
+
+
+@pytest.mark.parametrize("text", [x.format(d=d) for lang in ("nl", "en") for x, d in itertools.product(
+    {"nl": ["{d} pakte haar borsten vast", "{d} kneep in haar kruis"],
+     "en": ["{d} grabbed her breasts", "{d} grabs her crotch"]}[lang], DOERS_ADULT[lang])])
+def test_a_grab_of_the_intimate_body_is_sexual_violence(situ, text):
+    assert "sexual-violence" in topics(situ(text)), text

@@ -265,7 +265,8 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         # Days or weeks ago: medical care and evidence still matter after sexual violence, at a service for that
         # harm (the facts: within a week go straight to a care centre, later by appointment); the emergency
         # number's medical care is for what is urgent, not for what happened days ago, nor for no harm read.
-        if situation.urgency == "recent" and not other_harm:
+        # (an act that goes on, told in the present, is recent but not of days ago: "wordt tot seks gedwongen")
+        if situation.urgency == "recent" and not situation.ongoing and not other_harm:
             hits = [t for t in words.recent_topics if i in index.members(f"topics={t}")
                     and (own_harms & told_sexual or t in named)]
             if hits:

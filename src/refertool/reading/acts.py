@@ -264,7 +264,9 @@ class Acts(Passage):
             spec = classes[c]
             # who did it: the one read so, or with no one read as such, the first named before the act in its part
             by = doer if doer is not None or spec["state"] else self._first_before(at[c])
-            if by is not None and (self.minor(by) or by.relation in w.minor_doer_relations and (
+            # sex told as plain sex, of a minor with an adult: abuse, whoever the words put first
+            with_a_minor = spec["mutual"] and self._minor_with_adult(at[c])
+            if by is not None and not with_a_minor and (self.minor(by) or by.relation in w.minor_doer_relations and (
                     by.age is None and by.age_group != "adult")):
                 minor_doer = minor_doer or spec["sexual"]
             # a harm state ("bruises", "pregnant") is of the one who bears it, the person named before it; an act
@@ -272,18 +274,25 @@ class Acts(Passage):
             bearer = self._bearer(at[c]) if spec["state"] else None if victims else (
                 self._object(at[c]) or self._bearer(at[c]))
             family = by is not None and by.relation in w.family_doers  # by a parent figure
-            young = self.minor(bearer) if bearer is not None else minor or family and child
+            young = with_a_minor or (self.minor(bearer) if bearer is not None else minor or family and child)
             found.extend(t for other, topics in spec["with"].items() if other in named for t in topics)
             if family:
                 found.extend(spec["family_topics"])
             found.extend(spec["minor_topics" if young else "topics"])
-            # touching that goes on, of an adult or of the asker, with no minor in the story: harassment
-            if self.ongoing and victims and all(self._adult(p) or p.relation == "self" for p in victims) \
+            # touching that goes on, of an adult or of the asker (also when only their body is named: "keeps touching
+            # my bum"), with no minor in the story: harassment
+            if self.ongoing and all(self._adult(p) or p.relation == "self" for p in victims) \
                     and not any(self.minor(m.person()) for m in self.mentions):
                 found.extend(spec["ongoing_topics"])
         # "our son (13) filmed girls": transgressive behaviour first, and no child abuse
         return [*(w.minor_doer_topics if minor_doer else ()),
                 *(t for t in found if not (minor_doer and victims and t in w.minor_doer_not))]
+
+    def _minor_with_adult(self, at: int) -> bool:
+        """A minor and an adult (the asker who says they are one too) are both named in the sentence part of word
+        `at`."""
+        people = {m.person() for m in self.mentions if self.part[m.at] == self.part[at]}
+        return any(self.minor(p) for p in people) and any(self._adult(p) for p in people)
 
     def _first_before(self, at: int) -> Mention | None:
         """The person named first in the sentence part of word `at`, before it: who acts, in a plain clause."""

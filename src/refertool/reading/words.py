@@ -124,6 +124,9 @@ class Words:
         self.then = single(time.get("then"))
         self.ongoing = listed(time.get("ongoing"))
         self.months = {m: n % 12 + 1 for n, m in enumerate(time.get("months", ()))}
+        self.month_before = single(time.get("month_before"))
+        self.month_of = single(time.get("month_of"))
+        self.decades = single(time.get("decades"))
         self.periods = {k: int(v) for k, v in (time.get("periods") or {}).items()}
         self.every = single(time.get("every"))
         self.every_of = single(time.get("every_of"))
@@ -132,6 +135,7 @@ class Words:
         self.spans_perfect = single(time.get("spans_perfect"))
         self.since = single(time.get("since"))
         self.progressive = single(time.get("progressive"))
+        self.present_passive = listed(time.get("present_passive"))
         self.about_it = single(time.get("about_it"))
         self.just = single(time.get("just"))
         self.now_topics = tuple(time.get("now_topics", ()))
@@ -229,6 +233,7 @@ class Words:
                 "with": {k: tuple(v) for k, v in (spec.get("with") or {}).items()},
                 "not_before": frozenset(spec.get("not_before", ())), "of_another": bool(spec.get("of_another")),
                 "not_doers": frozenset(spec.get("not_doers", ())), "grooming": bool(spec.get("grooming")),
+                "mutual": bool(spec.get("mutual")),
                 # groups of words (as written or as lemmas) that name the class when each is in one sentence part
                 "together": [together(group, name) for group in (spec.get("together") or {}).values()]}
             for word in spec.get("lemmas", ()):
@@ -357,7 +362,7 @@ SCHEMA: dict[str, Any] = {
                             "ongoing_topics": ids("topics"), "state": ("bool",), "when_ongoing": ("bool",),
                             "with": any_key(ids("topics")), "together": any_key(WORDS),
                             "family_topics": ids("topics"), "not_before": WORDS, "of_another": ("bool",),
-                            "not_doers": ("ids", "relations"), "grooming": ("bool",)}),
+                            "not_doers": ("ids", "relations"), "grooming": ("bool",), "mutual": ("bool",)}),
     "voice": dict.fromkeys(("passive", "agent", "active", "accused", "accused_of", "convicted", "sharing", "to",
                             "contact", "telling", "boundary", "relative", "before_noun", "thinking",
                             "time_clause", "time_clause_tail", "perfect_passive", "joined", "causative"), WORDS),
@@ -372,9 +377,10 @@ SCHEMA: dict[str, Any] = {
              "weekdays": WORDS, "weekday_days": NUMBER, "day_prefixes": any_key(NUMBER), "day_parts": WORDS,
              "this": WORDS,
              "childhood": WORDS, "then": WORDS, "ongoing": WORDS, "now_topics": ids("topics"), "months": WORDS,
+             "month_before": WORDS, "month_of": WORDS, "decades": WORDS,
              "periods": any_key(NUMBER), "every": WORDS, "every_of": WORDS, "spans": WORDS, "since": WORDS,
              "span_of": WORDS, "spans_perfect": WORDS,
-             "progressive": WORDS, "about_it": WORDS,
+             "progressive": WORDS, "present_passive": WORDS, "about_it": WORDS,
              "just": WORDS},
     "urgency": dict.fromkeys(("acute", "recent", "past"), WORDS),
     "needs": any_key(WORDS),
