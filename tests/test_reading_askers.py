@@ -129,10 +129,13 @@ PEER_ACTS = {"nl": ["ik ben {n} en {p} uit een andere school heeft me betast",
 
 @pytest.mark.parametrize("text", [a.format(n=n, p=p) for lang in ("nl", "en")
                                   for a, p, n in itertools.product(PEER_ACTS[lang], PEERS[lang], (13, 16))])
-def test_a_boy_or_girl_who_harms_a_minor_is_a_minor(situ, text):
+def test_a_boy_or_girl_who_harms_a_minor_keeps_their_age_open(situ, text):
+    # "a boy", "a girl" alone tell no age group (a boy of 19 is one too): not guessed from the one it was done to;
+    # "from another school" is a place of children, and tells it
     s = situ(text)
-    assert s.victim() is not None and s.victim().relation == "self", text
-    assert s.perpetrator() is not None and s.perpetrator().age_group == "minor", (text, s.people)
+    assert s.victim() is not None and s.victim().relation == "self" and s.victim().age_group == "minor", text
+    want = "minor" if "school" in text else ""
+    assert s.perpetrator() is not None and s.perpetrator().age_group == want, (text, s.people)
 
 
 @pytest.mark.parametrize("text", ["op een feestje betastte ik (16) een meisje",

@@ -379,9 +379,9 @@ def test_a_clause_joined_on_has_the_subject_before(situ, text, doer, n):
 
 
 # ---------------------------------------------------------------- the asker's own age group
-# The asker who tells what was done to them or what they did, with no age: an adult (assumed); with a school year
-# named after being named as the object ("... mij geslagen. ik zit in ..."), a minor; with a sex and an age in
-# brackets, that age.
+# The asker who tells what was done to them, with no age: their age stays open (nothing tells it), unless the one
+# who did it is a colleague of theirs (an adult's world: `[ages] adult_with`); with a school year named after being
+# named as the object ("... mij geslagen. ik zit in ..."), a minor; with a sex and an age in brackets, that age.
 TOLD_TO_ME = {"nl": ["{d} heeft me gisteren geslagen", "{d} betast me al weken", "{d} stuurt me elke nacht berichten"],
               "en": ["{d} hit me yesterday", "{d} keeps groping me", "{d} sends me messages every night"]}
 DOERS_OF_ME = {"nl": ["mijn lief", "een collega", "de buurman"], "en": ["my boyfriend", "a colleague", "the neighbour"]}
@@ -391,9 +391,10 @@ SEXED = {"nl": "ik ({s}, {n}) heb mijn zoon geslagen", "en": "I ({s}, {n}) hit m
 
 @pytest.mark.parametrize("text,lang", [(t.format(d=d), lang) for lang in ("nl", "en")
                                        for t, d in itertools.product(TOLD_TO_ME[lang], DOERS_OF_ME[lang])])
-def test_the_asker_it_was_done_to_is_an_adult_unless_a_school_tells_otherwise(situ, text, lang):
+def test_the_askers_age_is_told_by_a_colleague_or_a_school_and_else_open(situ, text, lang):
     me = next(p for p in situ(text).people if p.relation == "self")
-    assert me.role == "victim" and me.age_group == "adult", text
+    grown = "collega" in text or "colleague" in text
+    assert me.role == "victim" and me.age_group == ("adult" if grown else ""), text
     for n in (3, 5):
         told = f"{text}. {SCHOOL_YEAR[lang].format(n=n)}"
         me = next(p for p in situ(told).people if p.relation == "self")

@@ -317,25 +317,8 @@ class Reader(Persons, Time, Acts):
             elif p.possessor and not self._group(p) and any(
                     x is not p and abs(x.at - p.at) <= 3 and self._child_word(x) for x in seen):
                 p.age_group = "adult"
-        # peers ("een medebewoner", "a teammate", "classmates"): of the age group of the other, when only one is told
-        if doer is not None and victim is not None and doer.relation == victim.relation:
-            for one, other in ((doer, victim), (victim, doer)):
-                if not self._group(one) and self._group(other):
-                    one.age_group = self._group(other)
-        # a girl, a boy, "jongens" of no age told who did it to a minor: a peer, a minor too (`[ages] young`; the one it
-        # was done to by a minor is not told so: "op een feestje kuste ik (15) een meisje" leaves her age open)
-        if doer is not None and victim is not None and doer.relation in self.w.young and not self._group(doer) \
-                and self._group(victim) == "minor":
-            doer.age_group = "minor"
-        # The asker who tells what another did to them or what they did to another, with no age told and no setting
-        # of children named (`[minor_settings]`: a school, a youth movement, childcare), writes as most who ask do: as
-        # an adult (assumed, as every age group not read). Alone in the story ("ik ben net verkracht") their age stays
-        # open, and the plan gives help for either age.
-        settings = {s for _, _, s in find(self.words, self.w.sectors)} & self.w.minor_settings
-        others = any(p.relation != "self" for p in seen)
-        for p in seen:
-            if p.relation == "self" and p.role and not self._group(p) and others and not settings:
-                p.age_group = "adult"
+        # Nothing else is guessed: the asker of no age told, "a boy", "a girl", "my ex", a fellow resident who did it
+        # keep their age group open (the text gives no way to tell it; the plan gives help for either age).
         # Done to an adult by a brother, a cousin of no age told (`[ages] peers`): an adult too
         if doer is not None and victim is not None and not self._group(doer) and self._group(victim) == "adult" \
                 and doer.relation in self.w.peers:

@@ -272,7 +272,6 @@ class Words:
         ages = raw.get("ages") or {}
         self.vocab = vocab  # who is a minor is the vocabulary's age groups' to say (`refertool.ages`)
         self.adult_with = frozenset(ages.get("adult_with", ()))
-        self.young = frozenset(ages.get("young", ()))
         self.peers = frozenset(ages.get("peers", ()))
         self.minor_places = single(ages.get("minor_places"))
         self.place_of = single(ages.get("place_of"))
@@ -342,7 +341,7 @@ def any_key(value: Any, facet: str = "") -> tuple[str, str, Any]:
 
 SCHEMA: dict[str, Any] = {
     "ages": {"adult_with": ("ids", "relations"), "minor_places": WORDS, "place_of": WORDS, "hedges": WORDS,
-             "young": ("ids", "relations"), "peers": ("ids", "relations")},
+             "peers": ("ids", "relations")},
     "relations": any_key({"age_group": one_of("minor", "adult"), "role": one_of("victim", "perpetrator"),
                           "standing": one_of("victim", "perpetrator"), "words": WORDS, "modifier": ("bool",)}),
     "gender": {"female": WORDS, "male": WORDS},
