@@ -27,8 +27,7 @@ class Acts(Passage):
             # subject of its own (a boundary word, then an auxiliary) has the subject of the clause before
             elided = not relative and len(span) > 1 and words[span[0]] in w.boundary and words[span[1]] in w.active \
                 or self._joined_on(span, found)
-            subject = next((m.person() for m in self.mentions if self.clause[m.at] == c - 1 and not m.possessor),
-                           None) if elided else None
+            subject = self._subject_before(c) if elided else None
             if elided and subject is None:  # "her boyfriend, who is 30, hit her": the one the relative clause is of
                 subject = self._of_relative(c - 1)
             if subject is not None:
@@ -110,6 +109,8 @@ class Acts(Passage):
                 continue
             elif found and self._made_to(span, found, earlier):
                 continue
+            elif found and self._obliged(span, found, first_act):
+                continue
             elif found:
                 doer = found[0]
                 self._role(doer, "perpetrator")
@@ -117,6 +118,20 @@ class Acts(Passage):
                     if m.person() is not doer.person():
                         self._role(m, "victim")
                         break
+
+    def _subject_before(self, c: int) -> Mention | None:
+        """The subject of the clause before `c`: its first person who can be one (not whose person another is, nor
+        "haar", "him": "dat hij 's avonds op haar kamer komt en aan haar zit"); a clause with none, only a time or a
+        place ("sinds de zomer"), is passed over to the one before it, within the sentence part."""
+        for before in range(c - 1, -1, -1):
+            found = [m for m in self.mentions if self.clause[m.at] == before and not m.possessor]
+            subject = next((m.person() for m in found if m.words not in self.w.object_only), None)
+            if subject is not None or found:
+                return subject
+            start = self.clause.index(before) if before in self.clause else None
+            if start is None or self.part[start] != self.part[self.clause.index(c)]:
+                return None
+        return None
 
     def _of_relative(self, c: int) -> Mention | None:
         """The person a relative clause `c` is said of ("een leider die ...", "her boyfriend, who is 30"), if any."""
@@ -185,6 +200,21 @@ class Acts(Passage):
         self._role(made, "victim")
         if not maker.role:
             maker.role = "perpetrator"
+        return True
+
+    def _obliged(self, span: list[int], found: list[Mention], act: int) -> bool:
+        """"ze moest seks hebben met een man", "she had to touch him": the subject, made to do the act (`[voice]
+        obliged` between them and the act), is the one it is done to; another named in the clause is the one who made
+        them. True when so read."""
+        subject = found[0]
+        between = self.words[subject.end:act]
+        # ("de trainer moet stoppen met haar te kussen": what must be done is to stop)
+        if not find(between, self.w.obliged) or any(x in self.w.stopping for x in between):
+            return False
+        self._role(subject, "victim")
+        other = next((m for m in found[1:] if m.person() is not subject.person()), None)
+        if other is not None:
+            self._role(other, "perpetrator")
         return True
 
     @staticmethod

@@ -68,7 +68,7 @@ class Passage:
                     self.pieces.update((self.words[-1], word))  # read as one word, never searched apart
                     self.words[-1] += word  # "i'm" -> im, "won't" -> wont
                     continue
-                self.words.append(self._corrected(word))
+                self.words.append(self.w.spoken.get(word) or self._corrected(word))
                 self.part.append(n)
         lex = lexicon()
         self.lemmas = [lex.lemma(x) for x in self.words]
@@ -237,7 +237,8 @@ class Passage:
             # "im 19 my dad ...", "ben 23 help": an age said with a copula ends the clause (a message with no stops)
             aged_end = i > 1 and self.words[i - 1][:1].isdigit() and self.words[i - 2] in w.copula_self \
                 and word not in w.time_clause_tail
-            if i and (self.part[i] != self.part[i - 1] or word in w.boundary or told or word in w.time_clause
+            bound = word in w.boundary and not (word in w.prepositional and self._no_clause_at(i + 1))
+            if i and (self.part[i] != self.part[i - 1] or bound or told or word in w.time_clause
                       or timed_end or aged_end):
                 n += 1
                 timed = False
@@ -245,6 +246,17 @@ class Passage:
                 timed = True
             out.append(n)
         return out
+
+    def _no_clause_at(self, i: int) -> bool:
+        """What follows a preposition at word `i` is a time or a thing, not a clause: a determiner before no person
+        ("sinds de zomer", "after the party"; not "since the coach left"), a number, a month ("since 2019", "sinds
+        maart"), "of" ("because of her origin")."""
+        words, w = self.words, self.w
+        if i >= len(words):
+            return True
+        if words[i] in w.determiners:
+            return i + 1 >= len(words) or (self.norm[i + 1],) not in w.relations
+        return words[i][:1].isdigit() or words[i] in w.months or words[i] in w.possessive_of
 
     def _spend(self, start: int, end: int) -> None:
         self.used.update(range(start, end))

@@ -51,7 +51,8 @@ class Persons(Passage):
         for i, word in enumerate(words):
             if i in taken or lo <= i < hi:
                 continue
-            if i and words[i - 1] in w.telling and (word in w.self_objects or word in w.third):
+            # ("says she ...", "zei ze": a subject after the telling verb is a person; "told her" is the one told)
+            if i and words[i - 1] in w.telling and (word in w.self_objects or word in w.object_only):
                 self.used.add(i)
                 continue  # "vertelde me": the one told, not a person of what is told (but "says I hit him": the asker)
             if word in w.self_words or self._unsaid_self(i):

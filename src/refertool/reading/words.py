@@ -83,6 +83,10 @@ class Words:
         self.thinking = single(voice.get("thinking"))
         self.boundary = single(voice.get("boundary"))
         self.relative = single(voice.get("relative"))
+        self.prepositional = single(voice.get("prepositional"))
+        self.obliged = listed(voice.get("obliged"))
+        # words as spoken and chatted, read as the words they stand for ("da" -> dat, "ni" -> niet, "bc" -> because)
+        self.spoken = dict(pair.split() for pair in (raw.get("spelling") or {}).get("spoken", ()))
         self.joined = single(voice.get("joined"))
         self.causative = single(voice.get("causative"))
         self.object_only = single(pronouns.get("object_only"))
@@ -359,7 +363,8 @@ SCHEMA: dict[str, Any] = {
                             "not_doers": ("ids", "relations"), "grooming": ("bool",)}),
     "voice": dict.fromkeys(("passive", "agent", "active", "accused", "accused_of", "convicted", "sharing", "to",
                             "contact", "telling", "boundary", "relative", "before_noun", "thinking",
-                            "time_clause", "time_clause_tail", "perfect_passive", "joined", "causative"), WORDS),
+                            "time_clause", "time_clause_tail", "perfect_passive", "joined", "causative",
+                            "prepositional", "obliged"), WORDS),
     "survivor": {"phrases": WORDS},
     "asker": {**dict.fromkeys(("markers", "after", "at", "private", "insider", "own", "shared", "work"), WORDS),
               "roles": any_key(WORDS), "kinds": any_key(WORDS), "children": WORDS,
@@ -396,6 +401,7 @@ SCHEMA: dict[str, Any] = {
     "acute": {"topics": ids("topics")},
     "recent": {"topics": ids("topics")},
     "frames": {"words": WORDS},
+    "spelling": {"spoken": WORDS},
     "common": {"words": WORDS},
 }
 
