@@ -527,3 +527,147 @@ OPEN_AGE = {"nl": ["ik ben gisteren verkracht", "{d} op de chiro stuurt me steed
 def test_the_askers_age_stays_open_alone_or_in_a_setting_of_children(situ, text):
     me = next((p for p in situ(text).people if p.relation == "self"), None)
     assert me is not None and me.role == "victim" and me.age_group == "", text
+
+
+# ---------------------------------------------------------------- persons as the language makes them (issue 16, 3)
+# "een collega leerkracht": one person, of the job named after "collega"; the asker shares that job.
+FELLOWS = {"nl": [("collega leerkracht", "teacher"), ("collega-verpleegkundige", "carer"),
+                  ("collega begeleider", "leader")],
+           "en": [("colleague teacher", "teacher"), ("colleague nurse", "carer")]}
+FELLOW_ACTS = {"nl": ["een {f} heeft gisteren een {v} geslagen", "mijn {f} betast een {v}"],
+               "en": ["a {f} hit a {v} yesterday", "my {f} keeps groping a {v}"]}
+SERVED = {"nl": ["leerling", "bewoner", "cliënt"], "en": ["pupil", "resident", "client"]}
+
+
+@pytest.mark.parametrize("text,relation", [
+    (a.format(f=f, v=v), rel) for lang in ("nl", "en")
+    for a, (f, rel), v in itertools.product(FELLOW_ACTS[lang], FELLOWS[lang], SERVED[lang])])
+def test_a_colleague_named_by_a_job_is_one_person_and_makes_the_asker_a_professional(situ, text, relation):
+    s = situ(text)
+    assert s.perpetrator() is not None and s.perpetrator().relation == relation, (text, s.people)
+    assert len([p for p in s.people if p.relation in ("colleague", relation)]) == 1, (text, s.people)
+    assert s.asker == "professional", text
+
+
+# "een collega van mij", "a colleague of mine": whose colleague, not the asker as a person of the story.
+OF_MINE = {"nl": ["een bewoonster zegt dat ze door een {w} van mij betast wordt",
+                  "een {w} van mij heeft een bewoner geslagen"],
+           "en": ["a resident says she is groped by a {w} of mine", "a {w} of mine hit a resident"]}
+OF_MINE_WHO = {"nl": ["collega", "vriend", "kennis"], "en": ["colleague", "friend", "neighbour"]}
+
+
+@pytest.mark.parametrize("text", [t.format(w=who) for lang in ("nl", "en")
+                                  for t, who in itertools.product(OF_MINE[lang], OF_MINE_WHO[lang])])
+def test_of_mine_names_whose_person_it_is(situ, text):
+    s = situ(text)
+    assert not any(p.relation == "self" and p.role for p in s.people), (text, s.people)
+    assert s.victim() is not None and s.victim().relation == "resident", (text, s.people)
+    doer = s.perpetrator()
+    assert doer is not None and doer.own, (text, s.people)
+    assert doer.relation != "colleague" or s.victim().age_group == "", (text, s.people)  # not the resident's colleague
+
+
+# A grandchild is of no age group by the word (a grandson of one who is 79 may be 40); an age tells it.
+@pytest.mark.parametrize("text,group", [
+    (f"{intro} {who}{age} {act}", group) for intro, act in (("ik ben 79. mijn", "slaat mij"),
+                                                            ("I'm 79 and my", "hits me"))
+    for who in (("kleinzoon", "kleindochter") if intro.startswith("ik") else ("grandson", "granddaughter"))
+    for age, group in (("", ""), (" (9)", "minor"), (" (34)", "adult"))])
+def test_a_grandchild_is_of_no_age_group_by_the_word(situ, text, group):
+    s = situ(text)
+    assert s.perpetrator() is not None and s.perpetrator().age_group == group, (text, s.people)
+    assert s.victim() is not None and s.victim().relation == "self", text
+
+
+# Person words of a club, a night out, a team, a university: the one named did it.
+NAMED_BY_JOB = {"nl": ["de voorzitter van de club", "de uitsmijter", "een ploeggenoot", "de professor"],
+                "en": ["the club chairman", "the bouncer", "a teammate", "the professor"]}
+ACT_ON_ME = {"nl": "{d} heeft me gisteren betast", "en": "{d} groped me yesterday"}
+
+
+@pytest.mark.parametrize("text", [ACT_ON_ME[lang].format(d=d) for lang in ("nl", "en") for d in NAMED_BY_JOB[lang]])
+def test_persons_named_by_their_place_in_a_club_or_a_school(situ, text):
+    s = situ(text)
+    assert s.perpetrator() is not None and s.perpetrator().relation != "self", (text, s.people)
+    assert s.victim() is not None and s.victim().relation == "self", (text, s.people)
+
+
+# "in his forties", "in de veertig", "in her 30s": an age by its decade, of the one named before.
+DECADES = {"nl": [("in de veertig", 45), ("in de dertig", 35)], "en": [("in his forties", 45), ("in his 30s", 35)]}
+DECADE_DOERS = {"nl": ["haar zoon", "de buurman", "een man"], "en": ["her son", "the neighbour", "a man"]}
+DECADE_ACT = {"nl": "{d}, {a}, slaat haar", "en": "{d}, {a}, hits her"}
+
+
+@pytest.mark.parametrize("text,age", [(DECADE_ACT[lang].format(d=d, a=a), n) for lang in ("nl", "en")
+                                      for d, (a, n) in itertools.product(DECADE_DOERS[lang], DECADES[lang])])
+def test_an_age_by_its_decade(situ, text, age):
+    s = situ(text)
+    assert s.perpetrator() is not None and s.perpetrator().age == age, (text, s.people)
+    assert s.perpetrator().age_group == "adult"
+
+
+# "a resident with autism, aged 15,": a part of its own that is only an age is the age of the one named before.
+@pytest.mark.parametrize("text,age", [
+    (f"{doer} {act} {who} {extra}, aged {n}, {when}", n)
+    for doer, act in (("a colleague", "slapped"), ("the coach", "hit"))
+    for who, extra in (("a resident", "with autism"), ("my grandson", "at the camp"), ("a girl", "in the pool"))
+    for n, when in ((15, "yesterday"), (9, "last week"))])
+def test_an_age_standing_as_a_part_of_its_own(situ, text, age):
+    s = situ(text)
+    assert s.victim() is not None and s.victim().age == age, (text, s.people)
+
+
+# "een jonger meisje", "a younger boy", with a minor in the text: a minor too.
+YOUNGER = {"nl": ["ik ben {n} en heb op kamp een jonger {w} betast", "mijn zoon ({n}) heeft een jonger {w} geslagen"],
+           "en": ["im {n} and i touched a younger {w} at camp", "my son ({n}) hit a younger {w}"]}
+YOUNGER_WHO = {"nl": ["meisje", "kind"], "en": ["girl", "boy"]}
+
+
+@pytest.mark.parametrize("text", [t.format(n=n, w=who) for lang in ("nl", "en")
+                                  for t, who, n in itertools.product(YOUNGER[lang], YOUNGER_WHO[lang], (14, 16))])
+def test_one_younger_than_a_minor_is_a_minor(situ, text):
+    s = situ(text)
+    assert s.victim() is not None and s.victim().age_group == "minor", (text, s.people)
+
+
+# The asker named first as an object ("ene heeft me vastgepakt"): "me", "mij" are never a subject; the one who did
+# it is the one named before.
+GROUPS = {"nl": ["een paar mannen", "een groep jongens", "twee venten"], "en": ["some men", "a group of guys"]}
+ONE_OF = {"nl": ["{g} roepen dingen naar mij, ene heeft me vastgepakt", "{g} stonden daar en eentje heeft mij betast"],
+          "en": ["{g} shout things at me, one of them grabbed me"]}
+
+
+@pytest.mark.parametrize("text", [t.format(g=g) for lang in ("nl", "en")
+                                  for t, g in itertools.product(ONE_OF[lang], GROUPS[lang])])
+def test_the_asker_named_first_as_an_object_did_not_do_it(situ, text):
+    s = situ(text)
+    assert s.asker == "victim", (text, s.people)
+    assert s.perpetrator() is not None and s.perpetrator().relation != "self", (text, s.people)
+
+
+# A pronoun points to one of its gender, also when the person word is a compound ("de zorgjuf ... hij").
+@pytest.mark.parametrize("text", [f"de {w} zag striemen bij {who}; hij zei dat papa hem slaat"
+                                  for w in ("zorgjuf", "kleuterjuf", "turnlerares") for who in ("hem", "een kind")])
+def test_a_pronoun_skips_a_compound_of_the_other_gender(situ, text):
+    s = situ(text)
+    assert s.perpetrator() is not None and s.perpetrator().relation == "parent", (text, s.people)
+    assert s.victim() is None or s.victim().relation != "teacher", (text, s.people)
+
+
+# One served in a setting for adults (`[ages] adult_places`) of no age told is an adult.
+@pytest.mark.parametrize("text", [f"{intro} {who} zegt dat een {d} {obj} betast" for intro, who, obj in (
+    ("ik werk in een voorziening voor volwassenen;", "een bewoonster", "haar"),
+    ("in ons woonzorgcentrum", "een bewoner", "hem")) for d in ("collega", "verzorger")])
+def test_a_resident_of_a_setting_for_adults_is_an_adult(situ, text):
+    s = situ(text)
+    assert s.victim() is not None and s.victim().relation == "resident" and s.victim().age_group == "adult", (
+        text, s.people)
+
+
+# "the neighbours' kids": a plural's possessive names whose children they are (adults, the ones who neglect them).
+@pytest.mark.parametrize("text", [f"the {n}' {k} are left alone all day without food" for n in (
+    "neighbours", "neighbors", "parents") for k in ("kids", "children", "toddlers")])
+def test_a_plurals_possessive_names_whose_children(situ, text):
+    s = situ(text)
+    assert s.victim() is not None and s.victim().age_group == "minor", (text, s.people)
+    assert s.perpetrator() is not None and s.perpetrator().age_group == "adult", (text, s.people)

@@ -38,7 +38,9 @@ class Acts(Passage):
                     mine = {x.person() for x in found if x is not m and x.refers is None and x.relation != "pronoun"}
                     if found and found[0].refers is not None:
                         mine.add(found[0].person())
-                    m.refers = next((p for p in reversed(earlier) if p not in mine and p.relation != "self"), None)
+                    # (of the pronoun's gender, or of none told: "hij" is not "de juf")
+                    m.refers = next((p for p in reversed(earlier) if p not in mine and p.relation != "self"
+                                     and self._gender(p) in ("", self._gender(m))), None)
             acts = [i for i in span if self.is_act(i)]
             self.used.update(acts)  # verbs of the story; those naming a topic stay searched (facet words)
             accused = [i for i in span if words[i] in w.accused or words[i] in w.convicted]
@@ -112,9 +114,9 @@ class Acts(Passage):
             elif found and self._obliged(span, found, first_act):
                 continue
             elif found:
-                doer = found[0]
+                doer = self._object_first(found, earlier) or found[0]
                 self._role(doer, "perpetrator")
-                for m in found[1:]:
+                for m in found[1:] if doer is found[0] else found:
                     if m.person() is not doer.person():
                         self._role(m, "victim")
                         break
@@ -122,15 +124,12 @@ class Acts(Passage):
     def _subject_before(self, c: int) -> Mention | None:
         """The subject of the clause before `c`: its first person who can be one (not whose person another is, nor
         "haar", "him": "dat hij 's avonds op haar kamer komt en aan haar zit"); a clause with none, only a time or a
-        place ("sinds de zomer"), is passed over to the one before it, within the sentence part."""
-        for before in range(c - 1, -1, -1):
+        place ("sinds de zomer", "in his forties"), is passed over to the one before it (two at most)."""
+        for before in range(c - 1, max(-1, c - 4), -1):
             found = [m for m in self.mentions if self.clause[m.at] == before and not m.possessor]
             subject = next((m.person() for m in found if m.words not in self.w.object_only), None)
             if subject is not None or found:
                 return subject
-            start = self.clause.index(before) if before in self.clause else None
-            if start is None or self.part[start] != self.part[self.clause.index(c)]:
-                return None
         return None
 
     def _of_relative(self, c: int) -> Mention | None:
@@ -201,6 +200,16 @@ class Acts(Passage):
         if not maker.role:
             maker.role = "perpetrator"
         return True
+
+    def _object_first(self, found: list[Mention], earlier: list[Mention]) -> Mention | None:
+        """The clause names the asker first, as an object ("ene heeft me vastgepakt", "eentje pakte mij vast": "me",
+        "mij" are never a subject): who did it is another named in it, else the last one named before (not the
+        asker); None when the first is no such object."""
+        if found[0].words not in self.w.self_objects:
+            return None
+        me = found[0].person()
+        return next((m for m in found[1:] if m.person() is not me and m.words not in self.w.object_only), None) or next(
+            (p for p in reversed(earlier) if p is not me and p.relation != "self" and not p.possessor), None)
 
     def _obliged(self, span: list[int], found: list[Mention], act: int) -> bool:
         """"ze moest seks hebben met een man", "she had to touch him": the subject, made to do the act (`[voice]

@@ -57,6 +57,8 @@ class Passage:
         self.part: list[int] = []
         # "my daughter's coach": the word as written before "'s" (a possessive, in English)
         self.possessive = {fold(x) + "s" for x in re.findall(r"(\w+)['\u2019]s\b", text)}
+        # ... and a plural's: "the neighbours' kids"
+        self.possessive |= {fold(x) for x in re.findall(r"(\w+s)['\u2019](?!\w)", text)}
         # "Ik (m, 38) heb ...": what stands in brackets ends no sentence part; "m'n", "z'n": mijn, zijn
         folded = re.sub(r"\([^()]*\)", lambda m: CLAUSE.sub(" ", m.group(0)), fold(text))
         folded = SHORT_POSSESSIVE.sub(lambda m: SHORT_POSSESSIVES[m.group(1)], folded)
@@ -94,8 +96,8 @@ class Passage:
         heads = self.w.person_heads
         if word in heads or not word.isalpha() or word in self.w.numbers:
             return word  # ("seventeen" is no "teen")
-        if lemma in heads:
-            return lemma
+        if lemma in heads and not (word.endswith("ing") and word != lemma):
+            return lemma  # ("dating" is a verb's form, not "date")
         if word in self.w.known or word in lexicon().no_compound:  # "begeleiding" is no "leiding", "bathroom" no "oom"
             return word
         found = head(word, heads - self.w.not_heads)
@@ -265,6 +267,15 @@ class Passage:
         reach = self.w.reach if reach is None else reach
         return any(self.words[j] in self.w.negation for j in range(max(0, at - reach), at)
                    if self.part[j] == self.part[at])
+
+    def _gender(self, m: Mention) -> str:
+        last = m.words.split()[-1] if m.words else ""
+        at = min(m.end, len(self.words)) - 1
+        if at < 0 or not m.words:
+            return self.w.gender.get(last, "")
+        # the word, its lemma, or the person word a compound ends in ("zorgjuf" -> juf, "pleegmoeder" -> moeder)
+        return self.w.gender.get(last) or self.w.gender.get(self.lemmas[at]) or self.w.gender.get(self.norm[at]) or (
+            self.w.gender.get(head(last, self.w.gender_heads) or "", "") if last.isalpha() else "")
 
     # -- passes
     @staticmethod

@@ -190,6 +190,7 @@ class Reader(Persons, Time, Acts):
         self.people()
         self.ages()
         self.place_ages()
+        self.younger_ages()
         self.roles()
         me = next((m.person() for m in self.mentions if m.relation == "self"), None)
         told_of = any(m.person().role == "victim" for m in self.mentions if m.person() is not me)
@@ -253,6 +254,8 @@ class Reader(Persons, Time, Acts):
         or one of those who tells them ("een leerlinge vertelde me")."""
         words, w = self.words, self.w
         for m in self.mentions:
+            if len(m.words.split()) > 1 and m.words.split()[0] in w.fellow and m.relation in w.staff:
+                return True  # "een collega leerkracht", "a colleague nurse": the asker shares the job
             if m.relation in w.served and (m.own or m.at > 0 and words[m.at - 1] in w.insider or any(
                     words[j] in w.telling for j in range(m.end, min(len(words), m.end + 3)))):
                 return True
@@ -298,8 +301,10 @@ class Reader(Persons, Time, Acts):
         victim = next((p for p in seen if p.role == "victim"), None)
         # "her husband", "my colleague": of the one it was done to; "a man" alone is no one's partner, but
         # "a colleague" of an asker it was done to is theirs
+        # ("een bewoonster ... door een collega van mij": the asker's colleague, no one's of hers)
+        mine = doer is not None and doer.own
         if doer is not None and doer.relation in self.w.adult_with and (
-                self._possessed(doer) or victim is not None and victim.relation == "self"):
+                self._possessed(doer) and not mine or victim is not None and victim.relation == "self"):
             for p in seen:  # (not "our daughter": a child of theirs is of no age told)
                 if p.role == "victim" and not p.age_group and p.age is None and p.age_then is None \
                         and not self._child_word(p):
@@ -315,8 +320,13 @@ class Reader(Persons, Time, Acts):
                     for m in self.mentions):
                 p.age_group = "adult"  # "my ex has taken our daughter": one who has a child with the asker
             elif p.possessor and not self._group(p) and any(
-                    x is not p and abs(x.at - p.at) <= 3 and self._child_word(x) for x in seen):
+                    x is not p and abs(x.at - p.at) <= 3 and (self._child_word(x) or self.minor(x)) for x in seen):
                 p.age_group = "adult"
+        # One served in a setting for adults (`[ages] adult_places`: "een voorziening voor volwassenen", "a care home")
+        if any(x in self.w.adult_places or self.lemmas[i] in self.w.adult_places for i, x in enumerate(self.words)):
+            for p in seen:
+                if p.relation in self.w.served and not self._group(p):
+                    p.age_group = "adult"
         # Nothing else is guessed: the asker of no age told, "a boy", "a girl", "my ex", a fellow resident who did it
         # keep their age group open (the text gives no way to tell it; the plan gives help for either age).
         # Done to an adult by a brother, a cousin of no age told (`[ages] peers`): an adult too

@@ -61,6 +61,7 @@ class Words:
         self.possessive_of = single(pronouns.get("of"))
         self.determiners = single(pronouns.get("determiners"))
         self.gender = {word: g for g in ("female", "male") for word in single((raw.get("gender") or {}).get(g))}
+        self.gender_heads = frozenset(x for x in self.gender if len(x) >= 3)  # "kleuterjuf" -> juf
         self.third = single(pronouns.get("third"))
         self.self_objects = single(pronouns.get("self_objects"))
         self.us = single(pronouns.get("us"))
@@ -90,6 +91,7 @@ class Words:
         self.joined = single(voice.get("joined"))
         self.causative = single(voice.get("causative"))
         self.object_only = single(pronouns.get("object_only"))
+        self.mine = single(pronouns.get("mine"))
         self.perfect_passive = single(voice.get("perfect_passive"))
         self.time_clause = single(voice.get("time_clause"))
         self.time_clause_tail = single(voice.get("time_clause_tail"))
@@ -103,6 +105,7 @@ class Words:
         self.own = single(asker.get("own"))
         self.shared = single(asker.get("shared"))
         self.work = single(asker.get("work"))
+        self.fellow = single(asker.get("fellow"))
         self.private_askers = {role: kind for kind, roles in (asker.get("kinds") or {}).items() for role in roles}
         self.children = single(asker.get("children"))
         self.served = frozenset(asker.get("served", ()))
@@ -280,6 +283,9 @@ class Words:
         self.minor_places = single(ages.get("minor_places"))
         self.place_of = single(ages.get("place_of"))
         self.age_hedges = phrases(ages.get("hedges"))
+        self.adult_places = single(ages.get("adult_places"))
+        self.younger = single(ages.get("younger"))
+        self.decades = {k: int(v) for k, v in (pair.split() for pair in ages.get("decades", ()))}
 
     def act_noun(self, word: str) -> str:
         """The class of the act a noun names, or "": the noun itself, or the act noun a compound ends in
@@ -345,14 +351,15 @@ def any_key(value: Any, facet: str = "") -> tuple[str, str, Any]:
 
 SCHEMA: dict[str, Any] = {
     "ages": {"adult_with": ("ids", "relations"), "minor_places": WORDS, "place_of": WORDS, "hedges": WORDS,
-             "peers": ("ids", "relations")},
+             "peers": ("ids", "relations"), "adult_places": WORDS, "decades": WORDS,
+             "younger": WORDS},
     "relations": any_key({"age_group": one_of("minor", "adult"), "role": one_of("victim", "perpetrator"),
                           "standing": one_of("victim", "perpetrator"), "words": WORDS, "modifier": ("bool",)}),
     "gender": {"female": WORDS, "male": WORDS},
     "compounds": {"not_heads": WORDS, "prefixes": WORDS},
     "pronouns": {**dict.fromkeys(("self", "third", "self_is", "articles", "objects", "of", "determiners",
                                   "self_objects", "copula", "about", "self_verbs", "singular", "us",
-                                  "object_only", "second"), WORDS),
+                                  "object_only", "second", "mine"), WORDS),
                  "apposition": ("ids", "relations")},
     "acts": {"words": WORDS},
     "act_classes": any_key({"lemmas": WORDS, "nouns": WORDS, "separable": WORDS, "phrases": WORDS, "light": WORDS,
@@ -366,7 +373,8 @@ SCHEMA: dict[str, Any] = {
                             "time_clause", "time_clause_tail", "perfect_passive", "joined", "causative",
                             "prepositional", "obliged"), WORDS),
     "survivor": {"phrases": WORDS},
-    "asker": {**dict.fromkeys(("markers", "after", "at", "private", "insider", "own", "shared", "work"), WORDS),
+    "asker": {**dict.fromkeys(("markers", "after", "at", "private", "insider", "own", "shared", "work", "fellow"),
+                              WORDS),
               "roles": any_key(WORDS), "kinds": any_key(WORDS), "children": WORDS,
               "served": ("ids", "relations"), "staff": ("ids", "relations"), "body": WORDS,
               "settings": WORDS, "stop": WORDS},
