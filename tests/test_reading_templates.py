@@ -175,9 +175,10 @@ def test_everyday_person_words_are_persons(situ, who, act):
 # haar zit", "... and touches her") is still of the one named before the time.
 TELLERS = {"nl": ["mijn leerling vertelde me", "een bewoonster zegt", "onze dochter vertelde"],
            "en": ["my pupil told me", "a resident says", "our daughter told us"]}
-LATER_DOERS = {"nl": ["haar stiefvader", "haar oom", "een begeleider"], "en": ["her stepfather", "her uncle", "a carer"]}
-SINCE = {"nl": ["sinds de zomer", "sinds september", "sinds 2023"], "en": ["since the summer", "since september",
-                                                                            "since 2023"]}
+LATER_DOERS = {"nl": ["haar stiefvader", "haar oom", "een begeleider"],
+               "en": ["her stepfather", "her uncle", "a carer"]}
+SINCE = {"nl": ["sinds de zomer", "sinds september", "sinds 2023"],
+         "en": ["since the summer", "since september", "since 2023"]}
 JOINED = {"nl": "dat {d} {s} 's avonds op haar kamer komt en aan haar zit",
           "en": "that {s} {d} comes into her room at night and touches her"}
 
