@@ -43,6 +43,8 @@ class Acts(Passage):
                                      and self._gender(p) in ("", self._gender(m))), None)
             acts = [i for i in span if self.is_act(i)]
             self.used.update(acts)  # verbs of the story; those naming a topic stay searched (facet words)
+            if self._asks(span):
+                continue  # "mag ik dit melden zonder haar toestemming?": the asker's question, not the story
             accused = [i for i in span if words[i] in w.accused or words[i] in w.convicted]
             if not (acts or accused):
                 contact = [i for i in span if words[i] in w.contact]
@@ -55,6 +57,8 @@ class Acts(Passage):
                     self.groomed = True
                 continue
             first_act = min(acts + accused)
+            if self._tells_that(span, first_act, found):
+                continue  # "a mother posted on facebook that I ...": what she posted is told in the clause after
             agent = next((i for i in span if words[i] in w.agent), None)
             by = [m for m in found if agent is not None and m.at > agent and (m.at <= agent + 3)]
             others = [m for m in found if m not in by]
@@ -96,7 +100,9 @@ class Acts(Passage):
             passive = not progressive and not active and (bool(by) or passive_word)
             # "meisje verkracht", "kind op de bus geslagen": one person, then a participle
             # but not when an object follows ("a woman recorded our call": a past tense, not a participle)
-            objected = first_act + 1 < len(words) and words[first_act + 1] in w.determiners
+            # (or a particle, then the asker's: "a guy filmed up my skirt")
+            objected = first_act + 1 < len(words) and words[first_act + 1] in w.determiners or any(
+                words[j] in w.own for j in span if first_act + 1 < j <= first_act + 2)
             alone = not active and not relative and len({m.person() for m in found}) == 1 and found[0].at < first_act \
                 and any(participle(words[i]) for i in acts) and not objected
             if passive or alone:
@@ -120,6 +126,17 @@ class Acts(Passage):
                     if m.person() is not doer.person():
                         self._role(m, "victim")
                         break
+
+    def _tells_that(self, span: list[int], act: int, found: list[Mention]) -> bool:
+        """The act verb of the clause says what follows ("posted on facebook that ...", "schreef in de groepschat dat
+        ..."): the next clause opens with "that", "dat" and no one is named after the verb in this one."""
+        words, w = self.words, self.w
+        after = span[-1] + 1
+        return after < len(words) and words[after] in w.that and not any(m.at > act for m in found)
+
+    def _asks(self, span: list[int]) -> bool:
+        """The clause is the asker's question of what to do (`[voice] asking` first: "mag ik ...", "should I ...")."""
+        return any(tuple(self.words[span[0]:span[0] + len(p)]) == p for p in self.w.asking)
 
     def _subject_before(self, c: int) -> Mention | None:
         """The subject of the clause before `c`: its first person who can be one (not whose person another is, nor

@@ -270,6 +270,7 @@ class Persons(Passage):
                 owner = nxt  # "my 12yo son"
             elif (years or before in ("van", "of", "aged", "age")) and not then:
                 owner = Mention(i, i + 1, "", word)  # "een 14-jarige", "an 11 year old at the camp"
+                owner.own = self._owner_before(i)  # "our 4-year-old"
                 self.mentions.append(owner)
                 self.mentions.sort(key=lambda x: x.at)
             if then and (owner is None or owner.relation not in ("self", "pronoun")):

@@ -64,6 +64,8 @@ class Reader(Persons, Time, Acts):
             self.asker_span = (start - marker, stop)
             sector = next((s for _, _, s in find(words[start:stop], w.sectors)), "")
             return role, sector, not private
+        if words and words[0] in w.opening:
+            return "parent", "", False  # "zoon van 13 niet thuisgekomen": a message that opens with a child of theirs
         for i in range(1, len(words)):  # "mijn dochter", "my 15-year-old son": a parent asks
             if (words[i] in w.children or self.lemmas[i] in w.children) and self._owner_before(i):
                 return "parent", "", False
@@ -235,6 +237,7 @@ class Reader(Persons, Time, Acts):
         implied = self.implied() + [t for need in needs if need == "feelings" for t in self.w.need_topics.get(need, ())]
         implied = self.ordered([t for t in implied if t not in topics])  # named already
         asker = self._coarse(asker_role, asker_sector if in_role else "", me)
+        guessed += self._abuse_material([*topics, *implied], seen)
         self._adult_by_the_other(seen, in_job or asker == "professional")
         people = tuple(self._person(m) for m in seen)
         assumed = [*(["asker"] if asker in ("", "bystander") and asker_role in ("", "bystander") else []),
@@ -291,7 +294,8 @@ class Reader(Persons, Time, Acts):
             or words[i + 2] in w.us and i + 3 not in persons and words[i] not in w.determiners and i not in persons)
                     for i in range(len(words) - 2))
         # "recorded our video call", "deelde mijn foto's": an act done to a thing of the asker's (no person of theirs)
-        done_to_mine = any(self.is_act(i) and words[i + 1] in w.own and not persons & {i + 2, i + 3}
+        # (not "groping our 6 year old son": a person of theirs, past an age)
+        done_to_mine = any(self.is_act(i) and words[i + 1] in w.own and not persons & set(range(i + 2, i + 7))
                            for i in range(len(words) - 1))
         return (mine or of_me) and any(self.is_act(i) or self.act_noun[i] for i in range(len(words))) or done_to_mine
 
@@ -301,10 +305,12 @@ class Reader(Persons, Time, Acts):
         victim = next((p for p in seen if p.role == "victim"), None)
         # "her husband", "my colleague": of the one it was done to; "a man" alone is no one's partner, but
         # "a colleague" of an asker it was done to is theirs
-        # ("een bewoonster ... door een collega van mij": the asker's colleague, no one's of hers)
+        # ("een bewoonster ... door een collega van mij": the asker's colleague, no one's of hers; "a man", "the
+        # bouncer" is no one's partner or colleague, but "a colleague" of an asker it was done to is theirs)
         mine = doer is not None and doer.own
-        if doer is not None and doer.relation in self.w.adult_with and (
-                self._possessed(doer) and not mine or victim is not None and victim.relation == "self"):
+        to_me = victim is not None and victim.relation == "self" and doer is not None and (
+            mine or doer.words.split()[0] in self.w.fellow)
+        if doer is not None and doer.relation in self.w.adult_with and (self._possessed(doer) and not mine or to_me):
             for p in seen:  # (not "our daughter": a child of theirs is of no age told)
                 if p.role == "victim" and not p.age_group and p.age is None and p.age_then is None \
                         and not self._child_word(p):
@@ -333,6 +339,34 @@ class Reader(Persons, Time, Acts):
         if doer is not None and victim is not None and not self._group(doer) and self._group(victim) == "adult" \
                 and doer.relation in self.w.peers:
             doer.age_group = "adult"
+
+    def _abuse_material(self, topics: list[str], seen: list[Mention]) -> list[str]:
+        """Images of abused children found (`[voice] material_topics`) on someone's device ("op de laptop van mijn
+        schoonbroer", "on my husband's computer"), when no one is read to have done it: the one whose device it is
+        (assumed)."""
+        if not set(topics) & self.w.material_topics or any(p.role == "perpetrator" for p in seen):
+            return []
+        owner = self._device_owner()
+        if owner is None or owner.role:
+            return []
+        owner.role = "perpetrator"
+        if owner not in seen:
+            seen.append(owner)
+        return ["perpetrator"]
+
+    def _device_owner(self) -> Mention | None:
+        """Whose device it is (`[voice] devices`): "de laptop van X", "X's phone", "zijn gsm" (the last one named)."""
+        words, w = self.words, self.w
+        for i, word in enumerate(words):
+            if word not in w.devices and self.lemmas[i] not in w.devices:
+                continue
+            after = next((m for m in self.mentions if i + 1 < m.at <= i + 3 and words[i + 1] in w.possessive_of
+                          and m.relation != "self"), None)
+            before = next((m for m in self.mentions if m.end == i and words[m.end - 1] in self.possessive), None)
+            found = after or before
+            if found is not None:
+                return found.person()
+        return None
 
     def _about_own_other(self) -> bool:
         """The asker's own child is named but is no party to it, while another of the asker's own (a partner, a
@@ -369,7 +403,9 @@ class Reader(Persons, Time, Acts):
 
     def _child_word(self, m: Mention) -> bool:
         at = m.end - 1
-        return self.words[at] in self.w.children or self.lemmas[at] in self.w.children
+        # (or one named by an age alone: "our 4-year-old")
+        return self.words[at] in self.w.children or self.lemmas[at] in self.w.children or (
+            not m.relation and self.minor(m))
 
     def _group(self, m: Mention) -> str:
         age = m.age if m.age is not None else m.age_then

@@ -86,6 +86,10 @@ class Words:
         self.relative = single(voice.get("relative"))
         self.prepositional = single(voice.get("prepositional"))
         self.obliged = listed(voice.get("obliged"))
+        self.asking = phrases(voice.get("asking"))
+        self.devices = single(voice.get("devices"))
+        self.that = single(voice.get("that"))
+        self.material_topics = frozenset(voice.get("material_topics", ()))
         # words as spoken and chatted, read as the words they stand for ("da" -> dat, "ni" -> niet, "bc" -> because)
         self.spoken = dict(pair.split() for pair in (raw.get("spelling") or {}).get("spoken", ()))
         self.joined = single(voice.get("joined"))
@@ -106,6 +110,7 @@ class Words:
         self.shared = single(asker.get("shared"))
         self.work = single(asker.get("work"))
         self.fellow = single(asker.get("fellow"))
+        self.opening = single(asker.get("opening"))
         self.private_askers = {role: kind for kind, roles in (asker.get("kinds") or {}).items() for role in roles}
         self.children = single(asker.get("children"))
         self.served = frozenset(asker.get("served", ()))
@@ -371,9 +376,11 @@ SCHEMA: dict[str, Any] = {
     "voice": dict.fromkeys(("passive", "agent", "active", "accused", "accused_of", "convicted", "sharing", "to",
                             "contact", "telling", "boundary", "relative", "before_noun", "thinking",
                             "time_clause", "time_clause_tail", "perfect_passive", "joined", "causative",
-                            "prepositional", "obliged"), WORDS),
+                            "prepositional", "obliged", "asking", "devices", "that"), WORDS)
+    | {"material_topics": ids("topics")},
     "survivor": {"phrases": WORDS},
-    "asker": {**dict.fromkeys(("markers", "after", "at", "private", "insider", "own", "shared", "work", "fellow"),
+    "asker": {**dict.fromkeys(("markers", "after", "at", "private", "insider", "own", "shared", "work", "fellow",
+                                            "opening"),
                               WORDS),
               "roles": any_key(WORDS), "kinds": any_key(WORDS), "children": WORDS,
               "served": ("ids", "relations"), "staff": ("ids", "relations"), "body": WORDS,
