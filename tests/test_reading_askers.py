@@ -411,3 +411,16 @@ def test_a_posting_that_tells_is_no_act(situ, text):
     s = situ(text)
     assert s.victim() is not None and s.victim().age == 10, (text, s.people)
     assert s.asker == "perpetrator", text
+
+
+# "We are foster parents of ...": a foster parent asks as a parent.
+FOSTER = [("We are", "foster parents"), ("I am", "foster parents"), ("I am", "the foster mother")]
+FOSTERED = [f"{w} {p} of a {n}-year-old who was {a} by {d}" for (w, p), n, a, d in itertools.product(
+    FOSTER, (7, 12), ["abused", "hit"], ["her father", "an uncle"])]
+FOSTERED_NL = [f"wij zijn pleegouders van een meisje van {n} dat door haar vader {a} werd" for n in (7, 12)
+               for a in ("misbruikt", "geslagen")]
+
+
+@pytest.mark.parametrize("text", FOSTERED + FOSTERED_NL)
+def test_a_foster_parent_asks_as_a_parent(situ, text):
+    assert situ(text).asker == "parent", text

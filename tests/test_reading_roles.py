@@ -671,3 +671,81 @@ def test_a_plurals_possessive_names_whose_children(situ, text):
     s = situ(text)
     assert s.victim() is not None and s.victim().age_group == "minor", (text, s.people)
     assert s.perpetrator() is not None and s.perpetrator().age_group == "adult", (text, s.people)
+
+
+# ---------------------------------------------------------------- who did it, told in more ways (issue 16, 3 and 4)
+# An accusation that names the one it was done to: the accuser tells it, the one named is the victim.
+ACCUSATIONS = {"nl": ["een {a} beschuldigt mij ervan dat ik haar {c} heb aangeraakt",
+                      "een {a} beschuldigt me ervan dat ik haar {c} heb geslagen"],
+               "en": ["a {a} accuses me of having touched her {c}", "a {a} accuses me of hitting her {c}"]}
+ACCUSERS = {"nl": ["mama", "moeder", "buurvrouw"], "en": ["mother", "mum", "neighbour"]}
+THEIR_CHILD = {"nl": ["dochter", "zoon"], "en": ["daughter", "son"]}
+
+
+@pytest.mark.parametrize("text,child", [(t.format(a=a, c=c), c) for lang in ("nl", "en") for t in ACCUSATIONS[lang]
+                                        for a, c in itertools.product(ACCUSERS[lang], THEIR_CHILD[lang])])
+def test_the_accuser_who_names_the_victim_is_no_victim(situ, text, child):
+    s = situ(text)
+    assert s.victim() is not None and s.victim().words == child, (text, s.people)
+    assert s.asker == "perpetrator", text
+
+
+# The asker in a setting of children ("juf in het lager", a youth leader): the one harmed, of a dependent standing and
+# no age told, is a minor.
+@pytest.mark.parametrize("text", [f"{me} {what}" for me, what in itertools.product(
+    ["ik ben juf in het lager en", "als leerkracht zie ik dat", "ik ben leiding bij de scouts en"],
+    ["de buurman heeft een meisje betast", "haar stiefvader slaat de dochter", "een man heeft een speler betast"])])
+def test_a_victim_of_no_age_in_a_setting_of_children_is_a_minor(situ, text):
+    s = situ(text)
+    assert s.victim() is not None and s.victim().age_group == "minor", (text, s.people)
+
+
+# "years ago" alone tells no age of the one who tells it; a childhood does, and so does a place of adults' study.
+@pytest.mark.parametrize("text,group", [
+    *((f"{t} my ex {a} me", "") for t in ("years ago", "a long time ago") for a in ("raped", "hit")),
+    *((f"{t} my uncle {a} me", "adult") for t in ("as a child", "when I was little") for a in ("abused", "hit")),
+    *((f"I was {a} by my ex years ago while I was at {u}", "adult") for a in ("raped", "hit")
+      for u in ("uni", "university")),
+    *((f"jaren geleden heeft mijn ex me {a}", "") for a in ("verkracht", "geslagen")),
+    *((f"toen ik op kot zat heeft mijn ex me {a}", "adult") for a in ("verkracht", "geslagen"))])
+def test_the_askers_age_from_a_childhood_or_a_study_not_from_years_ago(situ, text, group):
+    s = situ(text)
+    assert s.victim() is not None and s.victim().relation == "self" and s.victim().age_group == group, (
+        text, s.people)
+    assert s.perpetrator() is not None and s.perpetrator().relation != "self", (text, s.people)
+
+
+# A name with an age or in a place of children is a person ("Lotte (14)", "Yusuf uit het tweede leerjaar").
+NAMES = ["Lotte", "Yusuf", "Amira", "Finn"]
+NAMED = {"nl": ["de juf vertelde dat {n} ({a}) door haar oom betast wordt",
+                "ik hoorde dat {n} van {a} thuis geslagen wordt",
+                "de zorgjuf zag dat {n} uit het {k} leerjaar striemen heeft, papa slaat hem"],
+         "en": ["the teacher told me that {n} ({a}) is touched by her uncle", "I heard that {n}, {a}, is hit at home"]}
+
+
+@pytest.mark.parametrize("text,name", [(t.format(n=n, a=a, k=k), n) for lang in ("nl", "en") for t in NAMED[lang]
+                                       for n, a, k in itertools.product(NAMES, (8, 13), ("tweede",))])
+def test_a_name_with_an_age_or_a_class_is_a_person(situ, text, name):
+    s = situ(text)
+    victim = s.victim()
+    assert victim is not None and victim.age_group == "minor", (text, s.people)
+    assert victim.words == name.lower() or victim.relation == "pronoun", (text, s.people)
+
+
+# An ex or a boyfriend from the same class is a pupil there (`[ages] place_peers`); one "from my old job" an adult.
+@pytest.mark.parametrize("text,group", [
+    *((f"een naaktfoto van een meisje uit het {n} middelbaar is gedeeld door haar {d} uit dezelfde klas", "minor")
+      for n, d in itertools.product(("derde", "vierde"), ("ex", "vriendje"))),
+    *((f"a {d} from my {o} job keeps sending me sexual messages", "adult") for d, o in itertools.product(
+        ("guy", "man", "woman"), ("old", "new")))])
+def test_a_peer_from_a_class_and_one_from_work(situ, text, group):
+    s = situ(text)
+    assert s.perpetrator() is not None and s.perpetrator().age_group == group, (text, s.people)
+
+
+# A negation before a role word that heads a part is a refusal, not the asker's role ("Geen politie, ...").
+@pytest.mark.parametrize("text", [f"{d} heeft mij gisteren {a}. Geen politie, maar waar kan ik heen?"
+                                  for d, a in itertools.product(("ne vent", "iemand"), ("verkracht", "betast"))])
+def test_a_refused_service_heading_a_part_is_no_asker_role(situ, text):
+    s = situ(text)
+    assert s.asker == "victim" and s.victim().age_group == "", (text, s.people)

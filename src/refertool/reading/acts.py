@@ -75,7 +75,13 @@ class Acts(Passage):
                 if accusee is not None and accuser is not None:
                     self._role(accusee, "perpetrator")
                     accusee.person().accused = True
-                    self._role(accuser, "victim")
+                    # the accuser is the one it was done to, unless the accusation names another after the accused
+                    # ("een mama beschuldigt mij ervan dat ik haar dochter ..."): then she tells it
+                    named = any(m.at > accusee.at and self.part[m.at] == self.part[accusee.at]
+                                and m.person() not in (accuser.person(), accusee.person())
+                                and m.relation not in ("pronoun", "self") for m in self.mentions)
+                    if not named:
+                        self._role(accuser, "victim")
                     continue
                 # the person right before "accused of" ("a leader accused of ..."), else
                 # the one of the clause before ("ik ben een man van 40 en word beschuldigd van ...")
@@ -132,7 +138,8 @@ class Acts(Passage):
         ..."): the next clause opens with "that", "dat" and no one is named after the verb in this one."""
         words, w = self.words, self.w
         after = span[-1] + 1
-        return after < len(words) and words[after] in w.that and not any(m.at > act for m in found)
+        return after < len(words) and words[after] in w.that and len({m.person() for m in found}) <= 1 \
+            and not any(m.at > act for m in found)
 
     def _asks(self, span: list[int]) -> bool:
         """The clause is the asker's question of what to do (`[voice] asking` first: "mag ik ...", "should I ...")."""

@@ -59,6 +59,9 @@ class Passage:
         self.possessive = {fold(x) + "s" for x in re.findall(r"(\w+)['\u2019]s\b", text)}
         # ... and a plural's: "the neighbours' kids"
         self.possessive |= {fold(x) for x in re.findall(r"(\w+s)['\u2019](?!\w)", text)}
+        # Words written with a capital inside a sentence ("kreeg ik te horen dat Yusuf ..."): names, maybe
+        self.capitalized = {fold(x.group(0)) for x in re.finditer(r"[A-Z][a-z]{2,}", text)
+                            if text[:x.start()].rstrip()[-1:] not in ("", ".", "!", "?", ":", "\n")}
         # "Ik (m, 38) heb ...": what stands in brackets ends no sentence part; "m'n", "z'n": mijn, zijn
         folded = re.sub(r"\([^()]*\)", lambda m: CLAUSE.sub(" ", m.group(0)), fold(text))
         folded = SHORT_POSSESSIVE.sub(lambda m: SHORT_POSSESSIVES[m.group(1)], folded)
@@ -234,8 +237,12 @@ class Passage:
             back = i - 1
             while timed and back > 0 and self.words[back] in w.time_clause_tail:
                 back -= 1
+            # ... or, with no age, before the auxiliary that follows its verb ("toen ik op kot zat heeft hij ...")
+            prev = self.words[i - 1] if i else ""
             timed_end = timed and i > 0 and (word not in w.time_clause_tail and self.words[back][:1].isdigit()
-                                             or i in grown)
+                                             or i in grown or word in w.active and prev not in w.time_clause
+                                             and prev not in w.self_words and prev not in w.third
+                                             and (self.norm[i - 1],) not in w.relations)
             # "im 19 my dad ...", "ben 23 help": an age said with a copula ends the clause (a message with no stops)
             aged_end = i > 1 and self.words[i - 1][:1].isdigit() and self.words[i - 2] in w.copula_self \
                 and word not in w.time_clause_tail
@@ -250,15 +257,17 @@ class Passage:
         return out
 
     def _no_clause_at(self, i: int) -> bool:
-        """What follows a preposition at word `i` is a time or a thing, not a clause: a determiner before no person
-        ("sinds de zomer", "after the party"; not "since the coach left"), a number, a month ("since 2019", "sinds
-        maart"), "of" ("because of her origin")."""
+        """What follows a preposition at word `i` is a time or a thing, not a clause: no subject follows ("sinds de
+        zomer", "after school", "since 2019", "because of her origin"; but "since the coach left", "sinds hij ...",
+        "since we broke up", and a verb's "-ing": "after chatting for weeks")."""
         words, w = self.words, self.w
         if i >= len(words):
             return True
-        if words[i] in w.determiners:
-            return i + 1 >= len(words) or (self.norm[i + 1],) not in w.relations
-        return words[i][:1].isdigit() or words[i] in w.months or words[i] in w.possessive_of
+        if words[i] in w.determiners and i + 1 < len(words):
+            return (self.norm[i + 1],) not in w.relations
+        subject = words[i] in w.self_words or words[i] in w.we or words[i] in w.second \
+            or words[i] in w.third and words[i] not in w.object_only or (self.norm[i],) in w.relations
+        return not (subject or words[i].endswith("ing") and len(words[i]) > 5)
 
     def _spend(self, start: int, end: int) -> None:
         self.used.update(range(start, end))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import places
 from .passage import Mention, Passage, participle
 from .words import find
 
@@ -55,6 +56,10 @@ class Persons(Passage):
             if i and words[i - 1] in w.telling and (word in w.self_objects or word in w.object_only):
                 self.used.add(i)
                 continue  # "vertelde me": the one told, not a person of what is told (but "says I hit him": the asker)
+            if self._named(i):
+                self.mentions.append(Mention(i, i + 1, "", word))  # "Yusuf uit het tweede leerjaar", "Lotte (14)"
+                self.used.add(i)
+                continue
             whose = self._of_mine(i)
             if whose is not None:
                 whose.own = True  # "een collega van mij", "a friend of mine": whose person it is, not a person
@@ -76,6 +81,19 @@ class Persons(Passage):
         self._apposition()
         self._possessors()
         self._pronouns()
+
+    def _named(self, i: int) -> bool:
+        """A name: a word with a capital inside its sentence that no list knows (no place either), right before an
+        age ("Lotte (14)", "Yusuf van 8") or a place of children ("Yusuf uit het tweede leerjaar")."""
+        words, w = self.words, self.w
+        word = words[i]
+        if word not in self.capitalized or word in w.known or not word.isalpha() \
+                or (word,) in places.table(self.regions) or i + 1 >= len(words):
+            return False
+        nxt = words[i + 2] if words[i + 1] in ("van", "of", "aged") and i + 2 < len(words) else words[i + 1]
+        if AGE_TOKEN.match(nxt):
+            return True
+        return words[i + 1] in w.place_of and any(x in w.minor_places for x in words[i + 2:i + 6])
 
     def _of_mine(self, i: int) -> Mention | None:
         """"een collega van mij", "a colleague of mine": the asker's word `i` after a person and "van", "of" names whose
@@ -297,8 +315,10 @@ class Persons(Passage):
         words, w = self.words, self.w
         for m in self.mentions:
             person = m.person()  # "... sloeg mij. ik zit in het 2de jaar": the asker, named first as the object
+            # (a teacher in a class is no child of it; an ex, a boyfriend from it is: `[ages] place_peers`)
+            trusted = w.relation_standing.get(m.relation) == "perpetrator" and m.relation not in w.place_peers
             if m.relation == "pronoun" or person.age_group or person.age is not None or m.end >= len(words) \
-                    or w.relation_standing.get(m.relation) == "perpetrator":
+                    or trusted:
                 continue
             # "een meisje uit ...", and with its verb between: "mijn dochter zit in ...", "my son is in ..."
             at = next((j for j in (m.end, m.end + 1) if j < len(words) and words[j] in w.place_of

@@ -95,7 +95,7 @@ class Reader(Persons, Time, Acts):
         span = [i for i in range(len(words)) if part[i] == part[start]]
         before = words[span[0]:start]
         return part[start] - part[0] <= 1 and len(span) <= HEADING and len(before) <= 1 and span[-1] + 1 < len(words) \
-            and not any(x in w.determiners or x in w.self_words or x in w.own for x in before) \
+            and not any(x in w.determiners or x in w.self_words or x in w.own or x in w.negation for x in before) \
             and not any(self.is_act(i) or words[i] in w.self_words for i in span)
 
     def wishes(self) -> tuple[list[str], list[str], list[str]]:
@@ -186,6 +186,7 @@ class Reader(Persons, Time, Acts):
 
     def read(self) -> Situation:
         asker_role, asker_sector, in_role = self.asker()
+        setting = (asker_role, asker_sector)  # as the asker introduced themself, before the story may recast them
         in_job = bool(asker_role) and asker_role not in ("victim", "perpetrator", "bystander") \
             and not self.w.private_askers.get(asker_role)  # "ik geef les", "as a nurse": the asker speaks in their job
         survivor = self.survivor()
@@ -200,8 +201,8 @@ class Reader(Persons, Time, Acts):
             me.role = "victim"  # (not when the asker is told of another's childhood: the other bears it)
             self.survived = me  # not read from the acts: who did it is still for the relations to tell
         if survivor and me is not None and me.role == "victim" and me.age is None and me.age_then is None \
-                and not me.age_group:
-            me.age_group = "adult"  # who tells of their own childhood tells it grown up
+                and not me.age_group and find(self.words, self.w.childhood):
+            me.age_group = "adult"  # who tells of their own childhood tells it grown up ("years ago" alone: any age)
         if me is not None and not me.role and self._own_harmed():
             me.role = "victim"  # "iemand verspreidt mijn naaktfoto's", "he keeps touching my back"
         for stopping in self._want_to_stop():
@@ -239,6 +240,7 @@ class Reader(Persons, Time, Acts):
         asker = self._coarse(asker_role, asker_sector if in_role else "", me)
         guessed += self._abuse_material([*topics, *implied], seen)
         self._adult_by_the_other(seen, in_job or asker == "professional")
+        self._minor_by_setting(seen, *setting)
         people = tuple(self._person(m) for m in seen)
         assumed = [*(["asker"] if asker in ("", "bystander") and asker_role in ("", "bystander") else []),
                    *(["victim"] if defaulted else []), *guessed, *(["urgency"] if not urgency else [])]
@@ -328,6 +330,16 @@ class Reader(Persons, Time, Acts):
             elif p.possessor and not self._group(p) and any(
                     x is not p and abs(x.at - p.at) <= 3 and (self._child_word(x) or self.minor(x)) for x in seen):
                 p.age_group = "adult"
+        # "while I was at uni", "toen ik op kot zat": the asker in a place of adults' study then was an adult
+        studied = {self.clause[j] for j, x in enumerate(self.words) if x in self.w.adult_study}
+        for p in seen:
+            if p.relation == "self" and not self._group(p) and any(
+                    self.clause[m.at] in studied for m in self.mentions if m.person() is p):
+                p.age_group = "adult"
+        # "a guy from my old job", "iemand van mijn werk": one of the asker's work is an adult
+        for p in seen:
+            if p.relation != "self" and not self._group(p) and self._of_my_work(p):
+                p.age_group = "adult"
         # One served in a setting for adults (`[ages] adult_places`: "een voorziening voor volwassenen", "a care home")
         if any(x in self.w.adult_places or self.lemmas[i] in self.w.adult_places for i, x in enumerate(self.words)):
             for p in seen:
@@ -339,6 +351,18 @@ class Reader(Persons, Time, Acts):
         if doer is not None and victim is not None and not self._group(doer) and self._group(victim) == "adult" \
                 and doer.relation in self.w.peers:
             doer.age_group = "adult"
+
+    def _minor_by_setting(self, seen: list[Mention], role: str, sector: str) -> None:
+        """The asker works in a setting of children (`[minor_settings]`: "juf in het lager", a youth leader, a school
+        named): the one it was done to, of a dependent standing (a daughter, a pupil, a girl) and no age told, is a
+        minor (assumed)."""
+        w = self.w
+        named = {s for _, _, s in find(self.words, w.sectors)}
+        if not (role in w.minor_setting_roles or {sector, *named} & w.minor_settings):
+            return
+        for p in seen:
+            if p.role == "victim" and not self._group(p) and w.relation_standing.get(p.relation) == "victim":
+                p.age_group = "minor"
 
     def _abuse_material(self, topics: list[str], seen: list[Mention]) -> list[str]:
         """Images of abused children found (`[voice] material_topics`) on someone's device ("op de laptop van mijn
@@ -396,6 +420,14 @@ class Reader(Persons, Time, Acts):
             if near and not near[-1].person().role:
                 out.append(near[-1].person())
         return out
+
+    def _of_my_work(self, m: Mention) -> bool:
+        """The person is named as one of the asker's work: "van mijn werk", "from my old job"."""
+        words, w = self.words, self.w
+        at = m.end
+        if at + 2 >= len(words) or words[at] not in w.place_of or words[at + 1] not in w.own:
+            return False
+        return words[at + 2] in w.work or at + 3 < len(words) and words[at + 3] in w.work
 
     def _own_work(self) -> bool:
         words = self.words

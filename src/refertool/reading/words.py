@@ -96,6 +96,7 @@ class Words:
         self.causative = single(voice.get("causative"))
         self.object_only = single(pronouns.get("object_only"))
         self.mine = single(pronouns.get("mine"))
+        self.we = single(pronouns.get("we"))
         self.perfect_passive = single(voice.get("perfect_passive"))
         self.time_clause = single(voice.get("time_clause"))
         self.time_clause_tail = single(voice.get("time_clause_tail"))
@@ -186,6 +187,7 @@ class Words:
         self.abuse_topics = frozenset((raw.get("abuse") or {}).get("topics", []))
         self.recent_topics = tuple((raw.get("recent") or {}).get("topics", []))
         self.minor_settings = frozenset((raw.get("minor_settings") or {}).get("sectors", []))
+        self.minor_setting_roles = frozenset((raw.get("minor_settings") or {}).get("asker_roles", []))
         self.frames = single((raw.get("frames") or {}).get("words"))
         self.common = single((raw.get("common") or {}).get("words"))
         self.topics: dict[tuple[str, ...], str] = {}
@@ -290,6 +292,8 @@ class Words:
         self.age_hedges = phrases(ages.get("hedges"))
         self.adult_places = single(ages.get("adult_places"))
         self.younger = single(ages.get("younger"))
+        self.place_peers = frozenset(ages.get("place_peers", ()))
+        self.adult_study = single(ages.get("adult_study"))
         self.decades = {k: int(v) for k, v in (pair.split() for pair in ages.get("decades", ()))}
 
     def act_noun(self, word: str) -> str:
@@ -357,14 +361,15 @@ def any_key(value: Any, facet: str = "") -> tuple[str, str, Any]:
 SCHEMA: dict[str, Any] = {
     "ages": {"adult_with": ("ids", "relations"), "minor_places": WORDS, "place_of": WORDS, "hedges": WORDS,
              "peers": ("ids", "relations"), "adult_places": WORDS, "decades": WORDS,
-             "younger": WORDS},
+             "younger": WORDS, "place_peers": ("ids", "relations"),
+             "adult_study": WORDS},
     "relations": any_key({"age_group": one_of("minor", "adult"), "role": one_of("victim", "perpetrator"),
                           "standing": one_of("victim", "perpetrator"), "words": WORDS, "modifier": ("bool",)}),
     "gender": {"female": WORDS, "male": WORDS},
     "compounds": {"not_heads": WORDS, "prefixes": WORDS},
     "pronouns": {**dict.fromkeys(("self", "third", "self_is", "articles", "objects", "of", "determiners",
                                   "self_objects", "copula", "about", "self_verbs", "singular", "us",
-                                  "object_only", "second", "mine"), WORDS),
+                                  "object_only", "second", "mine", "we"), WORDS),
                  "apposition": ("ids", "relations")},
     "acts": {"words": WORDS},
     "act_classes": any_key({"lemmas": WORDS, "nouns": WORDS, "separable": WORDS, "phrases": WORDS, "light": WORDS,
@@ -408,7 +413,7 @@ SCHEMA: dict[str, Any] = {
     "grooming": {"topics": ids("topics")},
     "coercion": {"verbs": WORDS, "into": any_key(WORDS, "topics")},
     "avoid": any_key({"words": WORDS, "kinds": ids("kinds")}),
-    "minor_settings": {"sectors": ids("sectors")},
+    "minor_settings": {"sectors": ids("sectors"), "asker_roles": WORDS},
     "abuse": {"topics": ids("topics")},
     "home": {"words": WORDS, "minor_victim_topics": ids("topics")},
     "accused": {"topics": ids("topics")},
