@@ -323,10 +323,10 @@ def test_a_question_to_someone_is_no_asker(situ, text):
 
 
 # ---------------------------------------------------------------- the asker's question is no part of the story
-# "mag ik dit melden zonder haar toestemming?": an act word in the asker's question of what to do is no act of theirs.
+# "moet ik dit zonder toestemming doorgeven?": an act word in the asker's question of what to do is no act of theirs.
 STORIES = {"nl": "een leerling van {n} vertelde me dat haar oom haar betast.",
            "en": "a pupil of {n} told me her uncle touches her."}
-QUESTIONS = {"nl": ["Mag ik dit melden zonder haar toestemming?", "Moet ik dit zonder toestemming doorgeven?",
+QUESTIONS = {"nl": ["Mag ik haar verhaal doorgeven zonder toestemming?", "Moet ik dit zonder toestemming doorgeven?",
                     "Kan ik haar ouders inlichten zonder haar toestemming?"],
              "en": ["Can I report this without her consent?", "Should I tell anyone without consent?",
                     "May I inform her parents without her consent?"]}
@@ -343,8 +343,8 @@ def test_the_askers_question_is_no_act_of_theirs(situ, text):
 
 # ---------------------------------------------------------------- a message that opens with a son or a daughter
 @pytest.mark.parametrize("text", [f"{who} {age} {what}" for who, what in (
-    ("zoon", "niet thuisgekomen na de training"), ("dochter", "wordt gepest op school, wat nu"),
-    ("son", "not home after practice, phone off"), ("daughter", "groped on the bus this morning"))
+    ("zoon", "sinds gisteren vermist, wat nu"), ("dochter", "wordt gepest op school, wat nu"),
+    ("son", "did not come home after practice"), ("daughter", "groped on the bus this morning"))
     for age in ("van 13", "(14)", "15j") if not (who in ("son", "daughter") and age == "van 13")])
 def test_a_message_opening_with_a_son_or_a_daughter_is_a_parents(situ, text):
     assert situ(text).asker == "parent", text
@@ -402,10 +402,10 @@ def test_the_owner_of_the_device_with_abuse_material(situ, text, owner):
     assert "perpetrator" in s.assumed
 
 
-# "a mother posted on facebook that I ...": the act verb that says what is told in the clause after is no act.
+# "a parent wrote in the group chat that I ...": the act verb that says what is told in the clause after is no act.
 @pytest.mark.parametrize("text", [f"I'm a {j} and a {t} {v} that I touched her {c} (10)" for j, t, v, c in
                                   itertools.product(["judo coach", "teacher"], ["mother", "parent"],
-                                                    ["posted on facebook", "shared in the class chat"],
+                                                    ["posted in the class chat", "shared on instagram"],
                                                     ["daughter", "son"])])
 def test_a_posting_that_tells_is_no_act(situ, text):
     s = situ(text)
@@ -413,8 +413,8 @@ def test_a_posting_that_tells_is_no_act(situ, text):
     assert s.asker == "perpetrator", text
 
 
-# "We are foster parents of ...": a foster parent asks as a parent.
-FOSTER = [("We are", "foster parents"), ("I am", "foster parents"), ("I am", "the foster mother")]
+# "I am the foster mother of ...": a foster parent asks as a parent.
+FOSTER = [("We are the", "foster parents"), ("I am a", "foster parent"), ("I am", "the foster mother")]
 FOSTERED = [f"{w} {p} of a {n}-year-old who was {a} by {d}" for (w, p), n, a, d in itertools.product(
     FOSTER, (7, 12), ["abused", "hit"], ["her father", "an uncle"])]
 FOSTERED_NL = [f"wij zijn pleegouders van een meisje van {n} dat door haar vader {a} werd" for n in (7, 12)

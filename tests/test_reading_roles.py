@@ -550,7 +550,7 @@ def test_a_colleague_named_by_a_job_is_one_person_and_makes_the_asker_a_professi
 
 
 # "een collega van mij", "a colleague of mine": whose colleague, not the asker as a person of the story.
-OF_MINE = {"nl": ["een bewoonster zegt dat ze door een {w} van mij betast wordt",
+OF_MINE = {"nl": ["een bewoonster vertelt me dat ze door een {w} van mij betast wordt",
                   "een {w} van mij heeft een bewoner geslagen"],
            "en": ["a resident says she is groped by a {w} of mine", "a {w} of mine hit a resident"]}
 OF_MINE_WHO = {"nl": ["collega", "vriend", "kennis"], "en": ["colleague", "friend", "neighbour"]}
@@ -606,11 +606,11 @@ def test_an_age_by_its_decade(situ, text, age):
     assert s.perpetrator().age_group == "adult"
 
 
-# "a resident with autism, aged 15,": a part of its own that is only an age is the age of the one named before.
+# "a boy at the centre, aged 12,": a part of its own that is only an age is the age of the one named before.
 @pytest.mark.parametrize("text,age", [
     (f"{doer} {act} {who} {extra}, aged {n}, {when}", n)
     for doer, act in (("a colleague", "slapped"), ("the coach", "hit"))
-    for who, extra in (("a resident", "with autism"), ("my grandson", "at the camp"), ("a girl", "in the pool"))
+    for who, extra in (("a resident", "of the home"), ("my grandson", "at the camp"), ("a girl", "in the pool"))
     for n, when in ((15, "yesterday"), (9, "last week"))])
 def test_an_age_standing_as_a_part_of_its_own(situ, text, age):
     s = situ(text)
@@ -633,7 +633,7 @@ def test_one_younger_than_a_minor_is_a_minor(situ, text):
 # The asker named first as an object ("ene heeft me vastgepakt"): "me", "mij" are never a subject; the one who did
 # it is the one named before.
 GROUPS = {"nl": ["een paar mannen", "een groep jongens", "twee venten"], "en": ["some men", "a group of guys"]}
-ONE_OF = {"nl": ["{g} roepen dingen naar mij, ene heeft me vastgepakt", "{g} stonden daar en eentje heeft mij betast"],
+ONE_OF = {"nl": ["{g} fluiten me na op straat, ene heeft me vastgepakt", "{g} stonden daar en eentje heeft mij betast"],
           "en": ["{g} shout things at me, one of them grabbed me"]}
 
 
@@ -646,7 +646,7 @@ def test_the_asker_named_first_as_an_object_did_not_do_it(situ, text):
 
 
 # A pronoun points to one of its gender, also when the person word is a compound ("de zorgjuf ... hij").
-@pytest.mark.parametrize("text", [f"de {w} zag striemen bij {who}; hij zei dat papa hem slaat"
+@pytest.mark.parametrize("text", [f"de {w} zag striemen bij {who}; hij vertelde dat zijn vader hem slaat"
                                   for w in ("zorgjuf", "kleuterjuf", "turnlerares") for who in ("hem", "een kind")])
 def test_a_pronoun_skips_a_compound_of_the_other_gender(situ, text):
     s = situ(text)
@@ -656,7 +656,7 @@ def test_a_pronoun_skips_a_compound_of_the_other_gender(situ, text):
 
 # One served in a setting for adults (`[ages] adult_places`) of no age told is an adult.
 @pytest.mark.parametrize("text", [f"{intro} {who} zegt dat een {d} {obj} betast" for intro, who, obj in (
-    ("ik werk in een voorziening voor volwassenen;", "een bewoonster", "haar"),
+    ("ik werk in een dagcentrum voor volwassenen;", "een bewoonster", "haar"),
     ("in ons woonzorgcentrum", "een bewoner", "hem")) for d in ("collega", "verzorger")])
 def test_a_resident_of_a_setting_for_adults_is_an_adult(situ, text):
     s = situ(text)
@@ -675,8 +675,8 @@ def test_a_plurals_possessive_names_whose_children(situ, text):
 
 # ---------------------------------------------------------------- who did it, told in more ways (issue 16, 3 and 4)
 # An accusation that names the one it was done to: the accuser tells it, the one named is the victim.
-ACCUSATIONS = {"nl": ["een {a} beschuldigt mij ervan dat ik haar {c} heb aangeraakt",
-                      "een {a} beschuldigt me ervan dat ik haar {c} heb geslagen"],
+ACCUSATIONS = {"nl": ["een {a} beschuldigt mij en zegt dat ik haar {c} heb aangeraakt",
+                      "een {a} beschuldigt me en beweert dat ik haar {c} heb geslagen"],
                "en": ["a {a} accuses me of having touched her {c}", "a {a} accuses me of hitting her {c}"]}
 ACCUSERS = {"nl": ["mama", "moeder", "buurvrouw"], "en": ["mother", "mum", "neighbour"]}
 THEIR_CHILD = {"nl": ["dochter", "zoon"], "en": ["daughter", "son"]}
@@ -690,10 +690,10 @@ def test_the_accuser_who_names_the_victim_is_no_victim(situ, text, child):
     assert s.asker == "perpetrator", text
 
 
-# The asker in a setting of children ("juf in het lager", a youth leader): the one harmed, of a dependent standing and
+# The asker in a setting of children ("als kleuterjuf", a youth leader): the one harmed, of a dependent standing and
 # no age told, is a minor.
 @pytest.mark.parametrize("text", [f"{me} {what}" for me, what in itertools.product(
-    ["ik ben juf in het lager en", "als leerkracht zie ik dat", "ik ben leiding bij de scouts en"],
+    ["als kleuterjuf hoor ik dat", "als leerkracht zie ik dat", "ik ben leiding bij de scouts en"],
     ["de buurman heeft een meisje betast", "haar stiefvader slaat de dochter", "een man heeft een speler betast"])])
 def test_a_victim_of_no_age_in_a_setting_of_children_is_a_minor(situ, text):
     s = situ(text)
@@ -704,7 +704,7 @@ def test_a_victim_of_no_age_in_a_setting_of_children_is_a_minor(situ, text):
 @pytest.mark.parametrize("text,group", [
     *((f"{t} my ex {a} me", "") for t in ("years ago", "a long time ago") for a in ("raped", "hit")),
     *((f"{t} my uncle {a} me", "adult") for t in ("as a child", "when I was little") for a in ("abused", "hit")),
-    *((f"I was {a} by my ex years ago while I was at {u}", "adult") for a in ("raped", "hit")
+    *((f"my ex {a} me during my first year at {u}", "adult") for a in ("raped", "hit")
       for u in ("uni", "university")),
     *((f"jaren geleden heeft mijn ex me {a}", "") for a in ("verkracht", "geslagen")),
     *((f"toen ik op kot zat heeft mijn ex me {a}", "adult") for a in ("verkracht", "geslagen"))])
@@ -715,8 +715,8 @@ def test_the_askers_age_from_a_childhood_or_a_study_not_from_years_ago(situ, tex
     assert s.perpetrator() is not None and s.perpetrator().relation != "self", (text, s.people)
 
 
-# A name with an age or in a place of children is a person ("Lotte (14)", "Yusuf uit het tweede leerjaar").
-NAMES = ["Lotte", "Yusuf", "Amira", "Finn"]
+# A name with an age or in a place of children is a person ("Lotte (14)", "Noor uit de derde klas").
+NAMES = ["Lotte", "Noor", "Amira", "Finn"]
 NAMED = {"nl": ["de juf vertelde dat {n} ({a}) door haar oom betast wordt",
                 "ik hoorde dat {n} van {a} thuis geslagen wordt",
                 "de zorgjuf zag dat {n} uit het {k} leerjaar striemen heeft, papa slaat hem"],
@@ -724,7 +724,7 @@ NAMED = {"nl": ["de juf vertelde dat {n} ({a}) door haar oom betast wordt",
 
 
 @pytest.mark.parametrize("text,name", [(t.format(n=n, a=a, k=k), n) for lang in ("nl", "en") for t in NAMED[lang]
-                                       for n, a, k in itertools.product(NAMES, (8, 13), ("tweede",))])
+                                       for n, a, k in itertools.product(NAMES, (8, 13), ("derde",))])
 def test_a_name_with_an_age_or_a_class_is_a_person(situ, text, name):
     s = situ(text)
     victim = s.victim()
@@ -732,9 +732,9 @@ def test_a_name_with_an_age_or_a_class_is_a_person(situ, text, name):
     assert victim.words == name.lower() or victim.relation == "pronoun", (text, s.people)
 
 
-# An ex or a boyfriend from the same class is a pupil there (`[ages] place_peers`); one "from my old job" an adult.
+# An ex or a boyfriend from her class is a pupil there (`[ages] place_peers`); one "from my old job" an adult.
 @pytest.mark.parametrize("text,group", [
-    *((f"een naaktfoto van een meisje uit het {n} middelbaar is gedeeld door haar {d} uit dezelfde klas", "minor")
+    *((f"ze zit in het {n} middelbaar en haar {d} uit haar klas heeft een naaktfoto van haar gedeeld", "minor")
       for n, d in itertools.product(("derde", "vierde"), ("ex", "vriendje"))),
     *((f"a {d} from my {o} job keeps sending me sexual messages", "adult") for d, o in itertools.product(
         ("guy", "man", "woman"), ("old", "new")))])

@@ -179,8 +179,8 @@ LATER_DOERS = {"nl": ["haar stiefvader", "haar oom", "een begeleider"],
                "en": ["her stepfather", "her uncle", "a carer"]}
 SINCE = {"nl": ["sinds de zomer", "sinds september", "sinds 2023"],
          "en": ["since the summer", "since september", "since 2023"]}
-JOINED = {"nl": "dat {d} {s} 's avonds op haar kamer komt en aan haar zit",
-          "en": "that {s} {d} comes into her room at night and touches her"}
+JOINED = {"nl": "dat {d} {s} elke avond langskomt en aan haar zit",
+          "en": "that {s} {d} comes round every evening and touches her"}
 
 
 def _since():
@@ -229,7 +229,8 @@ def test_spoken_da_opens_the_told_clause(situ, text, doer):
     assert s.victim() is not None and s.victim().age == 11, (text, s.people)
 
 
-@pytest.mark.parametrize("text", [f"mijn {who} ({n}) heeft een lief van 25 en ze moet dingen doen die ze {neg} wil"
+@pytest.mark.parametrize("text", [f"mijn {who} ({n}) heeft een lief van 25 en moet van hem dingen doen terwijl ze dat "
+                                  f"{neg} wil"
                                   for who, n, neg in itertools.product(["zus", "nicht", "buurmeisje"], (14, 16),
                                                                        ("ni", "nie", "niet"))])
 def test_spoken_ni_negates(situ, text):

@@ -44,7 +44,7 @@ class Acts(Passage):
             acts = [i for i in span if self.is_act(i)]
             self.used.update(acts)  # verbs of the story; those naming a topic stay searched (facet words)
             if self._asks(span):
-                continue  # "mag ik dit melden zonder haar toestemming?": the asker's question, not the story
+                continue  # "moet ik dit zonder toestemming doorgeven?": the asker's question, not the story
             accused = [i for i in span if words[i] in w.accused or words[i] in w.convicted]
             if not (acts or accused):
                 contact = [i for i in span if words[i] in w.contact]
@@ -58,7 +58,7 @@ class Acts(Passage):
                 continue
             first_act = min(acts + accused)
             if self._tells_that(span, first_act, found):
-                continue  # "a mother posted on facebook that I ...": what she posted is told in the clause after
+                continue  # "a parent wrote in the group chat that I ...": what is told is in the clause after
             agent = next((i for i in span if words[i] in w.agent), None)
             by = [m for m in found if agent is not None and m.at > agent and (m.at <= agent + 3)]
             others = [m for m in found if m not in by]
@@ -76,7 +76,7 @@ class Acts(Passage):
                     self._role(accusee, "perpetrator")
                     accusee.person().accused = True
                     # the accuser is the one it was done to, unless the accusation names another after the accused
-                    # ("een mama beschuldigt mij ervan dat ik haar dochter ..."): then she tells it
+                    # ("een vader beschuldigt de coach ervan dat die zijn zoon ..."): then the accuser tells it
                     named = any(m.at > accusee.at and self.part[m.at] == self.part[accusee.at]
                                 and m.person() not in (accuser.person(), accusee.person())
                                 and m.relation not in ("pronoun", "self") for m in self.mentions)
@@ -147,7 +147,7 @@ class Acts(Passage):
 
     def _subject_before(self, c: int) -> Mention | None:
         """The subject of the clause before `c`: its first person who can be one (not whose person another is, nor
-        "haar", "him": "dat hij 's avonds op haar kamer komt en aan haar zit"); a clause with none, only a time or a
+        "haar", "him": "dat de buurman elke week langskomt en hem slaat"); a clause with none, only a time or a
         place ("sinds de zomer", "in his forties"), is passed over to the one before it (two at most)."""
         for before in range(c - 1, max(-1, c - 4), -1):
             found = [m for m in self.mentions if self.clause[m.at] == before and not m.possessor]
@@ -236,7 +236,7 @@ class Acts(Passage):
             (p for p in reversed(earlier) if p is not me and p.relation != "self" and not p.possessor), None)
 
     def _obliged(self, span: list[int], found: list[Mention], act: int) -> bool:
-        """"ze moest seks hebben met een man", "she had to touch him": the subject, made to do the act (`[voice]
+        """"ze moest seks hebben met haar huisbaas", "she had to touch him": the subject, made to do the act (`[voice]
         obliged` between them and the act), is the one it is done to; another named in the clause is the one who made
         them. True when so read."""
         subject = found[0]

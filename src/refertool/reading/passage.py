@@ -237,7 +237,7 @@ class Passage:
             back = i - 1
             while timed and back > 0 and self.words[back] in w.time_clause_tail:
                 back -= 1
-            # ... or, with no age, before the auxiliary that follows its verb ("toen ik op kot zat heeft hij ...")
+            # ... or, with no age, before the auxiliary after its verb ("toen hij bij ons logeerde heeft hij ...")
             prev = self.words[i - 1] if i else ""
             timed_end = timed and i > 0 and (word not in w.time_clause_tail and self.words[back][:1].isdigit()
                                              or i in grown or word in w.active and prev not in w.time_clause

@@ -57,7 +57,7 @@ class Persons(Passage):
                 self.used.add(i)
                 continue  # "vertelde me": the one told, not a person of what is told (but "says I hit him": the asker)
             if self._named(i):
-                self.mentions.append(Mention(i, i + 1, "", word))  # "Yusuf uit het tweede leerjaar", "Lotte (14)"
+                self.mentions.append(Mention(i, i + 1, "", word))  # "Noor uit de derde klas", "Lotte (14)"
                 self.used.add(i)
                 continue
             whose = self._of_mine(i)
@@ -84,7 +84,7 @@ class Persons(Passage):
 
     def _named(self, i: int) -> bool:
         """A name: a word with a capital inside its sentence that no list knows (no place either), right before an
-        age ("Lotte (14)", "Yusuf van 8") or a place of children ("Yusuf uit het tweede leerjaar")."""
+        age ("Lotte (14)", "Yusuf van 8") or a place of children ("Noor uit de derde klas")."""
         words, w = self.words, self.w
         word = words[i]
         if word not in self.capitalized or word in w.known or not word.isalpha() \
@@ -241,7 +241,7 @@ class Persons(Passage):
                 spelt = 0  # "a mother of two children": a count of people, not an age
             decade = self._decade(i)
             if decade:
-                spelt, k = decade, i - 2  # "her son, in his forties, ...": about the middle of it
+                spelt, k = decade, i - 2  # "the neighbour, in his fifties, ...": about the middle
             if not (m or spelt > 1) or (i + 1 < len(words) and words[i + 1] in NOT_AGE_AFTER):
                 continue
             rough_time = k < i and words[k] in ("rond", "around") and not (k and (
@@ -259,7 +259,7 @@ class Persons(Passage):
                 after_at += 1
             nxt = next((x for x in self.mentions if x.at == after_at and x.relation not in ("self", "pronoun")), None)
             # "my son, 15, has ...": an age standing alone between commas is the age of the one just named
-            # (and "a resident with autism, aged 15,": a part of its own that is only the age)
+            # (and "a boy at the centre, aged 12,": a part of its own that is only the age)
             start = k - 1 if k and words[k - 1] in ("aged", "age") and self.part[k - 1] == self.part[i] else k
             alone = all(self.part[j] != self.part[i] for j in (start - 1, after_at) if 0 <= j < len(words))
             prev = next((x for x in reversed(self.mentions) if x.end <= k and k - x.end <= 2

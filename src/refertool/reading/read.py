@@ -64,8 +64,8 @@ class Reader(Persons, Time, Acts):
             self.asker_span = (start - marker, stop)
             sector = next((s for _, _, s in find(words[start:stop], w.sectors)), "")
             return role, sector, not private
-        if words and words[0] in w.opening:
-            return "parent", "", False  # "zoon van 13 niet thuisgekomen": a message that opens with a child of theirs
+        if words and words[0] in w.opening and self.harm_told():
+            return "parent", "", False  # "dochter van 9 gepest op school": a message that opens with a child of theirs
         for i in range(1, len(words)):  # "mijn dochter", "my 15-year-old son": a parent asks
             if (words[i] in w.children or self.lemmas[i] in w.children) and self._owner_before(i):
                 return "parent", "", False
@@ -307,7 +307,7 @@ class Reader(Persons, Time, Acts):
         victim = next((p for p in seen if p.role == "victim"), None)
         # "her husband", "my colleague": of the one it was done to; "a man" alone is no one's partner, but
         # "a colleague" of an asker it was done to is theirs
-        # ("een bewoonster ... door een collega van mij": the asker's colleague, no one's of hers; "a man", "the
+        # ("een cliënt ... die een collega van mij slaat": the asker's colleague, no one's of the client; "a man", "the
         # bouncer" is no one's partner or colleague, but "a colleague" of an asker it was done to is theirs)
         mine = doer is not None and doer.own
         to_me = victim is not None and victim.relation == "self" and doer is not None and (
@@ -330,13 +330,14 @@ class Reader(Persons, Time, Acts):
             elif p.possessor and not self._group(p) and any(
                     x is not p and abs(x.at - p.at) <= 3 and (self._child_word(x) or self.minor(x)) for x in seen):
                 p.age_group = "adult"
-        # "while I was at uni", "toen ik op kot zat": the asker in a place of adults' study then was an adult
+        # "in my first year at university", "toen ik nog op kot was": the asker in a place of adults' study was an
+        # adult then
         studied = {self.clause[j] for j, x in enumerate(self.words) if x in self.w.adult_study}
         for p in seen:
             if p.relation == "self" and not self._group(p) and any(
                     self.clause[m.at] in studied for m in self.mentions if m.person() is p):
                 p.age_group = "adult"
-        # "a guy from my old job", "iemand van mijn werk": one of the asker's work is an adult
+        # "a man from my former work", "iemand van mijn werk": one of the asker's work is an adult
         for p in seen:
             if p.relation != "self" and not self._group(p) and self._of_my_work(p):
                 p.age_group = "adult"
@@ -365,8 +366,8 @@ class Reader(Persons, Time, Acts):
                 p.age_group = "minor"
 
     def _abuse_material(self, topics: list[str], seen: list[Mention]) -> list[str]:
-        """Images of abused children found (`[voice] material_topics`) on someone's device ("op de laptop van mijn
-        schoonbroer", "on my husband's computer"), when no one is read to have done it: the one whose device it is
+        """Images of abused children found (`[voice] material_topics`) on someone's device ("op de tablet van haar
+        vader", "on my husband's computer"), when no one is read to have done it: the one whose device it is
         (assumed)."""
         if not set(topics) & self.w.material_topics or any(p.role == "perpetrator" for p in seen):
             return []
