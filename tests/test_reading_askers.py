@@ -424,3 +424,16 @@ FOSTERED_NL = [f"wij zijn pleegouders van een meisje van {n} dat door haar vader
 @pytest.mark.parametrize("text", FOSTERED + FOSTERED_NL)
 def test_a_foster_parent_asks_as_a_parent(situ, text):
     assert situ(text).asker == "parent", text
+
+
+# Feelings told in a clause joined on with no subject ("ik ben 45 en heb ..."): of the one of the clause before.
+FEELINGS = {"nl": ["ik ben {n} en heb pedofiele gevoelens", "ik ben {n} en heb seksuele gevoelens voor kinderen"],
+            "en": ["I am {n} and have sexual feelings for children", "im {n} and have paedophilic feelings"]}
+
+
+@pytest.mark.parametrize("text,n", [(f.format(n=n), n) for lang in ("nl", "en") for f in FEELINGS[lang]
+                                    for n in (19, 45)])
+def test_feelings_in_a_joined_clause_are_the_askers(situ, text, n):
+    s = situ(text)
+    assert s.asker == "perpetrator", (text, s.people)
+    assert s.perpetrator() is not None and s.perpetrator().relation == "self" and s.perpetrator().age == n

@@ -389,6 +389,11 @@ class Acts(Passage):
             if need != "feelings":
                 continue
             before = [m for m in self.mentions if m.at < start and self.clause[m.at] == self.clause[start]]
+            opening = self.clause.index(self.clause[start])
+            if not before and self.words[opening] in self.w.joined:
+                # "ik ben 45 en heb zulke gevoelens": joined on with no subject, the one of the clause before
+                subject = self._subject_before(self.clause[start])
+                before = [subject] if subject is not None else []
             if before:
                 person = before[-1].person()
                 if not person.role and person.relation != "self":
