@@ -129,10 +129,13 @@ PEER_ACTS = {"nl": ["ik ben {n} en {p} uit een andere school heeft me betast",
 
 @pytest.mark.parametrize("text", [a.format(n=n, p=p) for lang in ("nl", "en")
                                   for a, p, n in itertools.product(PEER_ACTS[lang], PEERS[lang], (13, 16))])
-def test_a_boy_or_girl_who_harms_a_minor_is_a_minor(situ, text):
+def test_a_boy_or_girl_who_harms_a_minor_keeps_their_age_open(situ, text):
+    # "a boy", "a girl" alone tell no age group (a boy of 19 is one too): not guessed from the one it was done to;
+    # "from another school" is a place of children, and tells it
     s = situ(text)
-    assert s.victim() is not None and s.victim().relation == "self", text
-    assert s.perpetrator() is not None and s.perpetrator().age_group == "minor", (text, s.people)
+    assert s.victim() is not None and s.victim().relation == "self" and s.victim().age_group == "minor", text
+    want = "minor" if "school" in text else ""
+    assert s.perpetrator() is not None and s.perpetrator().age_group == want, (text, s.people)
 
 
 @pytest.mark.parametrize("text", ["op een feestje betastte ik (16) een meisje",
@@ -317,3 +320,120 @@ def test_a_question_to_someone_is_no_asker(situ, text):
     s = situ(text)
     assert not any(p.relation == "self" and p.words in ("heb", "ben", "zit") for p in s.people), text
     assert s.asker_role != "bystander" or "ik" in text.split(), text
+
+
+# ---------------------------------------------------------------- the asker's question is no part of the story
+# "moet ik dit zonder toestemming doorgeven?": an act word in the asker's question of what to do is no act of theirs.
+STORIES = {"nl": "een leerling van {n} vertelde me dat haar oom haar betast.",
+           "en": "a pupil of {n} told me her uncle touches her."}
+QUESTIONS = {"nl": ["Mag ik haar verhaal doorgeven zonder toestemming?", "Moet ik dit zonder toestemming doorgeven?",
+                    "Kan ik haar ouders inlichten zonder haar toestemming?"],
+             "en": ["Can I report this without her consent?", "Should I tell anyone without consent?",
+                    "May I inform her parents without her consent?"]}
+
+
+@pytest.mark.parametrize("text", [f"{STORIES[lang].format(n=n)} {q}" for lang in ("nl", "en")
+                                  for q, n in itertools.product(QUESTIONS[lang], (12, 15))])
+def test_the_askers_question_is_no_act_of_theirs(situ, text):
+    s = situ(text)
+    assert not any(p.relation == "self" and p.role for p in s.people), (text, s.people)
+    assert s.asker == "professional", text
+    assert s.perpetrator() is not None and s.perpetrator().relation == "elder", (text, s.people)
+
+
+# ---------------------------------------------------------------- a message that opens with a son or a daughter
+@pytest.mark.parametrize("text", [f"{who} {age} {what}" for who, what in (
+    ("zoon", "sinds gisteren vermist, wat nu"), ("dochter", "wordt gepest op school, wat nu"),
+    ("son", "did not come home after practice"), ("daughter", "groped on the bus this morning"))
+    for age in ("van 13", "(14)", "15j") if not (who in ("son", "daughter") and age == "van 13")])
+def test_a_message_opening_with_a_son_or_a_daughter_is_a_parents(situ, text):
+    assert situ(text).asker == "parent", text
+
+
+# "our 4-year-old": a child of the asker's named by an age alone; the asker asks as a parent, the ex is an adult.
+@pytest.mark.parametrize("text", [f"{ex} {act} {own} {n}-{unit} {rest}" for ex, act, own, unit, rest in (
+    ("My ex", "took", "our", "year-old", "abroad without my consent"),
+    ("My ex-husband", "hit", "our", "year-old", "last weekend"),
+    ("Mijn ex", "heeft", "onze", "jarige", "geslagen")) for n in (4, 9)])
+def test_our_child_named_by_an_age_alone_makes_a_parent(situ, text):
+    s = situ(text)
+    assert s.asker == "parent", (text, s.people)
+    assert s.victim() is not None and s.victim().own and s.victim().age_group == "minor", (text, s.people)
+
+
+# An act on what is the asker's (`[asker] body`, past a particle: "filmed up my skirt"), not on a person of theirs
+# past an age ("groping our 6 year old son").
+@pytest.mark.parametrize("text,mine", [
+    *((f"{d} {act} my {thing} this morning", True) for d, act, thing in itertools.product(
+        ["a guy on the tram", "some man"], ["filmed up", "groped"], ["skirt", "bum"])),
+    *((f"my {d} has been groping our {n} year old {c}, what do i do", False) for d, n, c in itertools.product(
+        ["partner", "husband"], (6, 9), ["son", "daughter"]))])
+def test_an_act_on_the_askers_own_or_on_their_child(situ, text, mine):
+    s = situ(text)
+    assert (s.asker == "victim") == mine, (text, s.people)
+    assert s.perpetrator() is not None and s.perpetrator().relation != "self", (text, s.people)
+
+
+# A partner or colleague makes the one it was done to an adult when they are theirs ("mijn vent", "a colleague" of
+# the asker), not a man, a guy, a bouncer of no one's ("ne vent", "the bouncer").
+@pytest.mark.parametrize("text,group", [
+    *((f"{d} heeft me gisteren geslagen", "adult") for d in ("mijne vent", "mijn man", "een collega", "mijn collega")),
+    *((f"{d} heeft me gisteren geslagen", "") for d in ("ne vent", "een man", "de uitsmijter")),
+    *((f"{d} hit me last night", "adult") for d in ("my husband", "a colleague")),
+    *((f"{d} hit me last night", "") for d in ("a man", "the bouncer", "some guy"))])
+def test_the_asker_is_an_adult_by_their_own_partner_or_colleague(situ, text, group):
+    s = situ(text)
+    assert s.victim() is not None and s.victim().relation == "self" and s.victim().age_group == group, (text, s.people)
+
+
+# Images of abused children found on someone's device: the one whose device it is did it (assumed).
+DEVICES = {"nl": ["kinderporno gevonden op de {d} van mijn {w}", "op de {d} van mijn {w} staat kinderporno"],
+           "en": ["found child porn on my {w}'s {d}", "there is child porn on the {d} of my {w}"]}
+DEVICE_WORDS = {"nl": (["laptop", "gsm", "computer"], ["schoonbroer", "man", "buurman"]),
+                "en": (["laptop", "phone", "computer"], ["uncle", "husband", "neighbour"])}
+
+
+@pytest.mark.parametrize("text,owner", [(t.format(d=d, w=who), who) for lang in ("nl", "en") for t in DEVICES[lang]
+                                        for d, who in itertools.product(*DEVICE_WORDS[lang])])
+def test_the_owner_of_the_device_with_abuse_material(situ, text, owner):
+    s = situ(text)
+    doer = s.perpetrator()
+    assert doer is not None and doer.words.split()[-1].startswith(owner), (text, s.people)
+    assert "perpetrator" in s.assumed
+
+
+# "a parent wrote in the group chat that I ...": the act verb that says what is told in the clause after is no act.
+@pytest.mark.parametrize("text", [f"I'm a {j} and a {t} {v} that I touched her {c} (10)" for j, t, v, c in
+                                  itertools.product(["judo coach", "teacher"], ["mother", "parent"],
+                                                    ["posted in the class chat", "shared on instagram"],
+                                                    ["daughter", "son"])])
+def test_a_posting_that_tells_is_no_act(situ, text):
+    s = situ(text)
+    assert s.victim() is not None and s.victim().age == 10, (text, s.people)
+    assert s.asker == "perpetrator", text
+
+
+# "I am the foster mother of ...": a foster parent asks as a parent.
+FOSTER = [("We are the", "foster parents"), ("I am a", "foster parent"), ("I am", "the foster mother")]
+FOSTERED = [f"{w} {p} of a {n}-year-old who was {a} by {d}" for (w, p), n, a, d in itertools.product(
+    FOSTER, (7, 12), ["abused", "hit"], ["her father", "an uncle"])]
+FOSTERED_NL = [f"wij zijn pleegouders van een meisje van {n} dat door haar vader {a} werd" for n in (7, 12)
+               for a in ("misbruikt", "geslagen")]
+
+
+@pytest.mark.parametrize("text", FOSTERED + FOSTERED_NL)
+def test_a_foster_parent_asks_as_a_parent(situ, text):
+    assert situ(text).asker == "parent", text
+
+
+# Feelings told in a clause joined on with no subject ("ik ben 45 en heb ..."): of the one of the clause before.
+FEELINGS = {"nl": ["ik ben {n} en heb pedofiele gevoelens", "ik ben {n} en heb seksuele gevoelens voor kinderen"],
+            "en": ["I am {n} and have sexual feelings for children", "im {n} and have paedophilic feelings"]}
+
+
+@pytest.mark.parametrize("text,n", [(f.format(n=n), n) for lang in ("nl", "en") for f in FEELINGS[lang]
+                                    for n in (19, 45)])
+def test_feelings_in_a_joined_clause_are_the_askers(situ, text, n):
+    s = situ(text)
+    assert s.asker == "perpetrator", (text, s.people)
+    assert s.perpetrator() is not None and s.perpetrator().relation == "self" and s.perpetrator().age == n

@@ -8,6 +8,7 @@ import pytest
 
 from refertool.reading.model import Situation
 from refertool.reading.read import read
+from refertool.text import fold
 
 
 @pytest.fixture(scope="module")
@@ -167,3 +168,72 @@ def test_everyday_person_words_are_persons(situ, who, act):
     s = situ(f"{who} {act}")
     assert s.perpetrator() is not None and s.perpetrator().words == who.split()[-1]
     assert s.asker == "victim"
+
+
+# ---------------------------------------------------------------- a time after a preposition opens no clause
+# "sinds de zomer", "since the summer" is a time, not a clause of its own: the act joined on after it ("... en aan
+# haar zit", "... and touches her") is still of the one named before the time.
+TELLERS = {"nl": ["mijn leerling vertelde me", "een bewoonster zegt", "onze dochter vertelde"],
+           "en": ["my pupil told me", "a resident says", "our daughter told us"]}
+LATER_DOERS = {"nl": ["haar stiefvader", "haar oom", "een begeleider"],
+               "en": ["her stepfather", "her uncle", "a carer"]}
+SINCE = {"nl": ["sinds de zomer", "sinds september", "sinds 2023"],
+         "en": ["since the summer", "since september", "since 2023"]}
+JOINED = {"nl": "dat {d} {s} elke avond langskomt en aan haar zit",
+          "en": "that {s} {d} comes round every evening and touches her"}
+
+
+def _since():
+    for lang in ("nl", "en"):
+        for teller, doer, since in itertools.product(TELLERS[lang], LATER_DOERS[lang], SINCE[lang]):
+            yield f"{teller} {JOINED[lang].format(d=doer, s=since)}", doer.split()[-1]
+
+
+@pytest.mark.parametrize("text,doer", list(_since()))
+def test_a_time_after_since_keeps_the_doer_of_the_joined_act(situ, text, doer):
+    s = situ(text)
+    assert s.perpetrator() is not None and s.perpetrator().words.split()[-1] == doer, (text, s.people)
+    assert s.victim() is not None and s.victim().words.split()[-1] == text.split()[1], (text, s.people)
+
+
+# ---------------------------------------------------------------- made to do it: "moest", "had to"
+# The subject who must do the act ("ze moest seks hebben met ...", "she had to touch him") is the one it is done to,
+# and the other named in the clause the one who made them.
+MADE = {"nl": ["{v} moest seks hebben met {d}", "{v} moest {d} aanraken", "{v} moet elke week seks hebben met {d}"],
+        "en": ["{v} had to have sex with {d}", "{v} had to touch {d}", "{v} has to have sex with {d} every week"]}
+MADE_VICTIMS = {"nl": ["een meisje van 15", "mijn cliënte", "een bewoonster"],
+                "en": ["a girl of 15", "my client", "a resident"]}
+MADE_DOERS = {"nl": ["een man", "haar huisbaas", "de trainer"], "en": ["a man", "her landlord", "the coach"]}
+
+
+@pytest.mark.parametrize("text,victim,doer", [
+    (m.format(v=v, d=d), v, d) for lang in ("nl", "en")
+    for m, v, d in itertools.product(MADE[lang], MADE_VICTIMS[lang], MADE_DOERS[lang])])
+def test_the_one_made_to_do_it_is_the_one_it_is_done_to(situ, text, victim, doer):
+    s = situ(text)
+    assert s.victim() is not None and s.victim().words in fold(victim), (text, s.people)
+    assert s.perpetrator() is not None and s.perpetrator().words.split()[-1] == doer.split()[-1], (text, s.people)
+
+
+# ---------------------------------------------------------------- words as spoken: "da", "ni"
+# Flemish "da" is "dat" (it opens the clause of what is told: the caller is no party), "ni", "nie" are "niet".
+CALLERS = ["een mama belde", "de vader van een speler zei", "een buurvrouw meldde"]
+CALLED_DOERS = ["de jeugdtrainer", "een leider", "de buurman"]
+
+
+@pytest.mark.parametrize("text,doer", [(f"{c} {that} {d} haar zoon van 11 heeft betast", d.split()[-1])
+                                       for c, d, that in itertools.product(CALLERS, CALLED_DOERS, ("da", "dat"))])
+def test_spoken_da_opens_the_told_clause(situ, text, doer):
+    s = situ(text)
+    assert s.perpetrator() is not None and s.perpetrator().words == doer, (text, s.people)
+    assert s.victim() is not None and s.victim().age == 11, (text, s.people)
+
+
+@pytest.mark.parametrize("text", [f"mijn {who} ({n}) heeft een lief van 25 en moet van hem dingen doen terwijl ze dat "
+                                  f"{neg} wil"
+                                  for who, n, neg in itertools.product(["zus", "nicht", "buurmeisje"], (14, 16),
+                                                                       ("ni", "nie", "niet"))])
+def test_spoken_ni_negates(situ, text):
+    s = situ(text)
+    assert s.victim() is not None and s.victim().age_group == "minor", (text, s.people)
+    assert s.perpetrator() is not None and s.perpetrator().age == 25, (text, s.people)

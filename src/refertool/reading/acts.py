@@ -27,8 +27,7 @@ class Acts(Passage):
             # subject of its own (a boundary word, then an auxiliary) has the subject of the clause before
             elided = not relative and len(span) > 1 and words[span[0]] in w.boundary and words[span[1]] in w.active \
                 or self._joined_on(span, found)
-            subject = next((m.person() for m in self.mentions if self.clause[m.at] == c - 1 and not m.possessor),
-                           None) if elided else None
+            subject = self._subject_before(c) if elided else None
             if elided and subject is None:  # "her boyfriend, who is 30, hit her": the one the relative clause is of
                 subject = self._of_relative(c - 1)
             if subject is not None:
@@ -39,9 +38,13 @@ class Acts(Passage):
                     mine = {x.person() for x in found if x is not m and x.refers is None and x.relation != "pronoun"}
                     if found and found[0].refers is not None:
                         mine.add(found[0].person())
-                    m.refers = next((p for p in reversed(earlier) if p not in mine and p.relation != "self"), None)
+                    # (of the pronoun's gender, or of none told: "hij" is not "de juf")
+                    m.refers = next((p for p in reversed(earlier) if p not in mine and p.relation != "self"
+                                     and self._gender(p) in ("", self._gender(m))), None)
             acts = [i for i in span if self.is_act(i)]
             self.used.update(acts)  # verbs of the story; those naming a topic stay searched (facet words)
+            if self._asks(span):
+                continue  # "moet ik dit zonder toestemming doorgeven?": the asker's question, not the story
             accused = [i for i in span if words[i] in w.accused or words[i] in w.convicted]
             if not (acts or accused):
                 contact = [i for i in span if words[i] in w.contact]
@@ -54,6 +57,8 @@ class Acts(Passage):
                     self.groomed = True
                 continue
             first_act = min(acts + accused)
+            if self._tells_that(span, first_act, found):
+                continue  # "a parent wrote in the group chat that I ...": what is told is in the clause after
             agent = next((i for i in span if words[i] in w.agent), None)
             by = [m for m in found if agent is not None and m.at > agent and (m.at <= agent + 3)]
             others = [m for m in found if m not in by]
@@ -70,7 +75,13 @@ class Acts(Passage):
                 if accusee is not None and accuser is not None:
                     self._role(accusee, "perpetrator")
                     accusee.person().accused = True
-                    self._role(accuser, "victim")
+                    # the accuser is the one it was done to, unless the accusation names another after the accused
+                    # ("een vader beschuldigt de coach ervan dat die zijn zoon ..."): then the accuser tells it
+                    named = any(m.at > accusee.at and self.part[m.at] == self.part[accusee.at]
+                                and m.person() not in (accuser.person(), accusee.person())
+                                and m.relation not in ("pronoun", "self") for m in self.mentions)
+                    if not named:
+                        self._role(accuser, "victim")
                     continue
                 # the person right before "accused of" ("a leader accused of ..."), else
                 # the one of the clause before ("ik ben een man van 40 en word beschuldigd van ...")
@@ -95,7 +106,9 @@ class Acts(Passage):
             passive = not progressive and not active and (bool(by) or passive_word)
             # "meisje verkracht", "kind op de bus geslagen": one person, then a participle
             # but not when an object follows ("a woman recorded our call": a past tense, not a participle)
-            objected = first_act + 1 < len(words) and words[first_act + 1] in w.determiners
+            # (or a particle, then the asker's: "a guy filmed up my skirt")
+            objected = first_act + 1 < len(words) and words[first_act + 1] in w.determiners or any(
+                words[j] in w.own for j in span if first_act + 1 < j <= first_act + 2)
             alone = not active and not relative and len({m.person() for m in found}) == 1 and found[0].at < first_act \
                 and any(participle(words[i]) for i in acts) and not objected
             if passive or alone:
@@ -110,13 +123,38 @@ class Acts(Passage):
                 continue
             elif found and self._made_to(span, found, earlier):
                 continue
+            elif found and self._obliged(span, found, first_act):
+                continue
             elif found:
-                doer = found[0]
+                doer = self._object_first(found, earlier) or found[0]
                 self._role(doer, "perpetrator")
-                for m in found[1:]:
+                for m in found[1:] if doer is found[0] else found:
                     if m.person() is not doer.person():
                         self._role(m, "victim")
                         break
+
+    def _tells_that(self, span: list[int], act: int, found: list[Mention]) -> bool:
+        """The act verb of the clause says what follows ("posted on facebook that ...", "schreef in de groepschat dat
+        ..."): the next clause opens with "that", "dat" and no one is named after the verb in this one."""
+        words, w = self.words, self.w
+        after = span[-1] + 1
+        return after < len(words) and words[after] in w.that and len({m.person() for m in found}) <= 1 \
+            and not any(m.at > act for m in found)
+
+    def _asks(self, span: list[int]) -> bool:
+        """The clause is the asker's question of what to do (`[voice] asking` first: "mag ik ...", "should I ...")."""
+        return any(tuple(self.words[span[0]:span[0] + len(p)]) == p for p in self.w.asking)
+
+    def _subject_before(self, c: int) -> Mention | None:
+        """The subject of the clause before `c`: its first person who can be one (not whose person another is, nor
+        "haar", "him": "dat de buurman elke week langskomt en hem slaat"); a clause with none, only a time or a
+        place ("sinds de zomer", "in his forties"), is passed over to the one before it (two at most)."""
+        for before in range(c - 1, max(-1, c - 4), -1):
+            found = [m for m in self.mentions if self.clause[m.at] == before and not m.possessor]
+            subject = next((m.person() for m in found if m.words not in self.w.object_only), None)
+            if subject is not None or found:
+                return subject
+        return None
 
     def _of_relative(self, c: int) -> Mention | None:
         """The person a relative clause `c` is said of ("een leider die ...", "her boyfriend, who is 30"), if any."""
@@ -185,6 +223,31 @@ class Acts(Passage):
         self._role(made, "victim")
         if not maker.role:
             maker.role = "perpetrator"
+        return True
+
+    def _object_first(self, found: list[Mention], earlier: list[Mention]) -> Mention | None:
+        """The clause names the asker first, as an object ("ene heeft me vastgepakt", "eentje pakte mij vast": "me",
+        "mij" are never a subject): who did it is another named in it, else the last one named before (not the
+        asker); None when the first is no such object."""
+        if found[0].words not in self.w.self_objects:
+            return None
+        me = found[0].person()
+        return next((m for m in found[1:] if m.person() is not me and m.words not in self.w.object_only), None) or next(
+            (p for p in reversed(earlier) if p is not me and p.relation != "self" and not p.possessor), None)
+
+    def _obliged(self, span: list[int], found: list[Mention], act: int) -> bool:
+        """"ze moest seks hebben met haar huisbaas", "she had to touch him": the subject, made to do the act (`[voice]
+        obliged` between them and the act), is the one it is done to; another named in the clause is the one who made
+        them. True when so read."""
+        subject = found[0]
+        between = self.words[subject.end:act]
+        # ("de trainer moet stoppen met haar te kussen": what must be done is to stop)
+        if not find(between, self.w.obliged) or any(x in self.w.stopping for x in between):
+            return False
+        self._role(subject, "victim")
+        other = next((m for m in found[1:] if m.person() is not subject.person()), None)
+        if other is not None:
+            self._role(other, "perpetrator")
         return True
 
     @staticmethod
@@ -335,6 +398,11 @@ class Acts(Passage):
             if need != "feelings":
                 continue
             before = [m for m in self.mentions if m.at < start and self.clause[m.at] == self.clause[start]]
+            opening = self.clause.index(self.clause[start])
+            if not before and self.words[opening] in self.w.joined:
+                # "ik ben 45 en heb zulke gevoelens": joined on with no subject, the one of the clause before
+                subject = self._subject_before(self.clause[start])
+                before = [subject] if subject is not None else []
             if before:
                 person = before[-1].person()
                 if not person.role and person.relation != "self":

@@ -57,6 +57,11 @@ class Passage:
         self.part: list[int] = []
         # "my daughter's coach": the word as written before "'s" (a possessive, in English)
         self.possessive = {fold(x) + "s" for x in re.findall(r"(\w+)['\u2019]s\b", text)}
+        # ... and a plural's: "the neighbours' kids"
+        self.possessive |= {fold(x) for x in re.findall(r"(\w+s)['\u2019](?!\w)", text)}
+        # Words written with a capital inside a sentence ("kreeg ik te horen dat Yusuf ..."): names, maybe
+        self.capitalized = {fold(x.group(0)) for x in re.finditer(r"[A-Z][a-z]{2,}", text)
+                            if text[:x.start()].rstrip()[-1:] not in ("", ".", "!", "?", ":", "\n")}
         # "Ik (m, 38) heb ...": what stands in brackets ends no sentence part; "m'n", "z'n": mijn, zijn
         folded = re.sub(r"\([^()]*\)", lambda m: CLAUSE.sub(" ", m.group(0)), fold(text))
         folded = SHORT_POSSESSIVE.sub(lambda m: SHORT_POSSESSIVES[m.group(1)], folded)
@@ -68,7 +73,7 @@ class Passage:
                     self.pieces.update((self.words[-1], word))  # read as one word, never searched apart
                     self.words[-1] += word  # "i'm" -> im, "won't" -> wont
                     continue
-                self.words.append(self._corrected(word))
+                self.words.append(self.w.spoken.get(word) or self._corrected(word))
                 self.part.append(n)
         lex = lexicon()
         self.lemmas = [lex.lemma(x) for x in self.words]
@@ -94,8 +99,8 @@ class Passage:
         heads = self.w.person_heads
         if word in heads or not word.isalpha() or word in self.w.numbers:
             return word  # ("seventeen" is no "teen")
-        if lemma in heads:
-            return lemma
+        if lemma in heads and not (word.endswith("ing") and word != lemma):
+            return lemma  # ("dating" is a verb's form, not "date")
         if word in self.w.known or word in lexicon().no_compound:  # "begeleiding" is no "leiding", "bathroom" no "oom"
             return word
         found = head(word, heads - self.w.not_heads)
@@ -232,12 +237,17 @@ class Passage:
             back = i - 1
             while timed and back > 0 and self.words[back] in w.time_clause_tail:
                 back -= 1
+            # ... or, with no age, before the auxiliary after its verb ("toen hij bij ons logeerde heeft hij ...")
+            prev = self.words[i - 1] if i else ""
             timed_end = timed and i > 0 and (word not in w.time_clause_tail and self.words[back][:1].isdigit()
-                                             or i in grown)
+                                             or i in grown or word in w.active and prev not in w.time_clause
+                                             and prev not in w.self_words and prev not in w.third
+                                             and (self.norm[i - 1],) not in w.relations)
             # "im 19 my dad ...", "ben 23 help": an age said with a copula ends the clause (a message with no stops)
             aged_end = i > 1 and self.words[i - 1][:1].isdigit() and self.words[i - 2] in w.copula_self \
                 and word not in w.time_clause_tail
-            if i and (self.part[i] != self.part[i - 1] or word in w.boundary or told or word in w.time_clause
+            bound = word in w.boundary and not (word in w.prepositional and self._no_clause_at(i + 1))
+            if i and (self.part[i] != self.part[i - 1] or bound or told or word in w.time_clause
                       or timed_end or aged_end):
                 n += 1
                 timed = False
@@ -246,6 +256,19 @@ class Passage:
             out.append(n)
         return out
 
+    def _no_clause_at(self, i: int) -> bool:
+        """What follows a preposition at word `i` is a time or a thing, not a clause: no subject follows ("sinds de
+        zomer", "after school", "since 2019", "because of her origin"; but "since the coach left", "sinds hij ...",
+        "since we broke up", and a verb's "-ing": "after chatting for weeks")."""
+        words, w = self.words, self.w
+        if i >= len(words):
+            return True
+        if words[i] in w.determiners and i + 1 < len(words):
+            return (self.norm[i + 1],) not in w.relations
+        subject = words[i] in w.self_words or words[i] in w.we or words[i] in w.second \
+            or words[i] in w.third and words[i] not in w.object_only or (self.norm[i],) in w.relations
+        return not (subject or words[i].endswith("ing") and len(words[i]) > 5)
+
     def _spend(self, start: int, end: int) -> None:
         self.used.update(range(start, end))
 
@@ -253,6 +276,15 @@ class Passage:
         reach = self.w.reach if reach is None else reach
         return any(self.words[j] in self.w.negation for j in range(max(0, at - reach), at)
                    if self.part[j] == self.part[at])
+
+    def _gender(self, m: Mention) -> str:
+        last = m.words.split()[-1] if m.words else ""
+        at = min(m.end, len(self.words)) - 1
+        if at < 0 or not m.words:
+            return self.w.gender.get(last, "")
+        # the word, its lemma, or the person word a compound ends in ("zorgjuf" -> juf, "pleegmoeder" -> moeder)
+        return self.w.gender.get(last) or self.w.gender.get(self.lemmas[at]) or self.w.gender.get(self.norm[at]) or (
+            self.w.gender.get(head(last, self.w.gender_heads) or "", "") if last.isalpha() else "")
 
     # -- passes
     @staticmethod

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import places
 from .passage import Mention, Passage, participle
 from .words import find
 
@@ -51,9 +52,19 @@ class Persons(Passage):
         for i, word in enumerate(words):
             if i in taken or lo <= i < hi:
                 continue
-            if i and words[i - 1] in w.telling and (word in w.self_objects or word in w.third):
+            # ("says she ...", "zei ze": a subject after the telling verb is a person; "told her" is the one told)
+            if i and words[i - 1] in w.telling and (word in w.self_objects or word in w.object_only):
                 self.used.add(i)
                 continue  # "vertelde me": the one told, not a person of what is told (but "says I hit him": the asker)
+            if self._named(i):
+                self.mentions.append(Mention(i, i + 1, "", word))  # "Noor uit de derde klas", "Lotte (14)"
+                self.used.add(i)
+                continue
+            whose = self._of_mine(i)
+            if whose is not None:
+                whose.own = True  # "een collega van mij", "a friend of mine": whose person it is, not a person
+                self.used.add(i)
+                continue
             if word in w.self_words or self._unsaid_self(i):
                 me = Mention(i, i + 1, "self", word)
                 me.refers = next((m for m in self.mentions if m.relation == "self"), None)  # one asker
@@ -70,6 +81,27 @@ class Persons(Passage):
         self._apposition()
         self._possessors()
         self._pronouns()
+
+    def _named(self, i: int) -> bool:
+        """A name: a word with a capital inside its sentence that no list knows (no place either), right before an
+        age ("Lotte (14)", "Yusuf van 8") or a place of children ("Noor uit de derde klas")."""
+        words, w = self.words, self.w
+        word = words[i]
+        if word not in self.capitalized or word in w.known or not word.isalpha() \
+                or (word,) in places.table(self.regions) or i + 1 >= len(words):
+            return False
+        nxt = words[i + 2] if words[i + 1] in ("van", "of", "aged") and i + 2 < len(words) else words[i + 1]
+        if AGE_TOKEN.match(nxt):
+            return True
+        return words[i + 1] in w.place_of and any(x in w.minor_places for x in words[i + 2:i + 6])
+
+    def _of_mine(self, i: int) -> Mention | None:
+        """"een collega van mij", "a colleague of mine": the asker's word `i` after a person and "van", "of" names whose
+        person that is; the person, or None."""
+        words, w = self.words, self.w
+        if i < 2 or not (words[i] in w.self_objects or words[i] in w.mine) or words[i - 1] not in w.possessive_of:
+            return None
+        return next((m for m in self.mentions if m.end == i - 1 and m.relation not in ("self", "pronoun")), None)
 
     def _unsaid_self(self, i: int) -> bool:
         """"ben 19", "zit in het derde jaar": a verb of the first person (`[pronouns] self_verbs`) with no subject
@@ -149,11 +181,6 @@ class Persons(Passage):
         return self.lemmas[at] != self.words[at] and len(self.lemmas[at]) < len(self.words[at]) \
             and self.words[at] not in self.possessive
 
-    def _gender(self, m: Mention) -> str:
-        last = m.words.split()[-1] if m.words else ""
-        at = min(m.end, len(self.words)) - 1
-        return self.w.gender.get(last) or (self.w.gender.get(self.lemmas[at], "") if at >= 0 and m.words else "")
-
     def _apposition(self) -> None:
         """"ik ben een man van 40", "I'm an adult man": the person named is the asker themself. "Het slachtoffer is
         een jongen van 12", "the offender was her uncle": the role word and the person named are one."""
@@ -184,6 +211,16 @@ class Persons(Passage):
                       if len(h) <= i and tuple(self.words[i - len(h):i]) == h), 0)
         return i - hedge
 
+    def _decade(self, i: int) -> int:
+        """"in his forties", "in de veertig", "in her 30s" (`[ages] decades`): about the middle of the decade, or 0."""
+        words, w = self.words, self.w
+        if i < 2 or words[i - 2] != "in" or not (words[i - 1] in w.determiners or words[i - 1] in w.third):
+            return 0
+        word = words[i]
+        if len(word) == 3 and word.endswith("0s") and word[0].isdigit():
+            return int(word[:2]) + 5
+        return w.decades.get(word, 0)
+
     def ages(self) -> None:
         words, w = self.words, self.w
         for i, word in enumerate(words):
@@ -202,6 +239,9 @@ class Persons(Passage):
                 or words[k - 1] in ("of", "van") and any(x.end == k - 1 for x in self.mentions)) else 0
             if spelt and any(x.at == i + 1 for x in self.mentions):
                 spelt = 0  # "a mother of two children": a count of people, not an age
+            decade = self._decade(i)
+            if decade:
+                spelt, k = decade, i - 2  # "the neighbour, in his fifties, ...": about the middle
             if not (m or spelt > 1) or (i + 1 < len(words) and words[i + 1] in NOT_AGE_AFTER):
                 continue
             rough_time = k < i and words[k] in ("rond", "around") and not (k and (
@@ -219,9 +259,14 @@ class Persons(Passage):
                 after_at += 1
             nxt = next((x for x in self.mentions if x.at == after_at and x.relation not in ("self", "pronoun")), None)
             # "my son, 15, has ...": an age standing alone between commas is the age of the one just named
-            alone = all(self.part[j] != self.part[i] for j in (k - 1, i + 1) if 0 <= j < len(words))
+            # (and "a boy at the centre, aged 12,": a part of its own that is only the age)
+            start = k - 1 if k and words[k - 1] in ("aged", "age") and self.part[k - 1] == self.part[i] else k
+            alone = all(self.part[j] != self.part[i] for j in (start - 1, after_at) if 0 <= j < len(words))
             prev = next((x for x in reversed(self.mentions) if x.end <= k and k - x.end <= 2
-                         and (self.part[x.at] == self.part[i] or alone and x.end == k)), None)
+                         and (self.part[x.at] == self.part[i] or alone and x.end == start)), None)
+            if prev is None and alone and start:
+                prev = next((x for x in reversed(self.mentions) if x.end <= start and self.part[x.at] ==
+                             self.part[start - 1] and x.relation not in ("self", "pronoun")), None)
             # "her boyfriend, who is 30" (and "a coach, who's 40": the relative and its verb in one word)
             rel = k - 1 if k >= 1 and words[k - 1] in w.relative else \
                 k - 2 if k >= 2 and words[k - 1] in AGE_BEFORE and words[k - 2] in w.relative else None
@@ -243,6 +288,7 @@ class Persons(Passage):
                 owner = nxt  # "my 12yo son"
             elif (years or before in ("van", "of", "aged", "age")) and not then:
                 owner = Mention(i, i + 1, "", word)  # "een 14-jarige", "an 11 year old at the camp"
+                owner.own = self._owner_before(i)  # "our 4-year-old"
                 self.mentions.append(owner)
                 self.mentions.sort(key=lambda x: x.at)
             if then and (owner is None or owner.relation not in ("self", "pronoun")):
@@ -269,8 +315,10 @@ class Persons(Passage):
         words, w = self.words, self.w
         for m in self.mentions:
             person = m.person()  # "... sloeg mij. ik zit in het 2de jaar": the asker, named first as the object
+            # (a teacher in a class is no child of it; an ex, a boyfriend from it is: `[ages] place_peers`)
+            trusted = w.relation_standing.get(m.relation) == "perpetrator" and m.relation not in w.place_peers
             if m.relation == "pronoun" or person.age_group or person.age is not None or m.end >= len(words) \
-                    or w.relation_standing.get(m.relation) == "perpetrator":
+                    or trusted:
                 continue
             # "een meisje uit ...", and with its verb between: "mijn dochter zit in ...", "my son is in ..."
             at = next((j for j in (m.end, m.end + 1) if j < len(words) and words[j] in w.place_of
@@ -279,6 +327,18 @@ class Persons(Passage):
                 continue
             ahead = range(at + 1, min(len(words), at + 5))
             if any(words[j] in w.minor_places and self.clause[j] == self.clause[m.at] for j in ahead):
+                person.age_group = "minor"
+
+    def younger_ages(self) -> None:
+        """"een jonger meisje", "a younger boy" (`[ages] younger`) of no age told, in a text with a minor in it: younger
+        than a minor, a minor too."""
+        words, w = self.words, self.w
+        people = [m.person() for m in self.mentions]
+        if not any(self.minor(p) for p in people):
+            return
+        for m in self.mentions:
+            person = m.person()
+            if m.at and words[m.at - 1] in w.younger and not person.age_group and person.age is None:
                 person.age_group = "minor"
 
     def harm_told(self) -> bool:

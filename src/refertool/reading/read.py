@@ -64,6 +64,8 @@ class Reader(Persons, Time, Acts):
             self.asker_span = (start - marker, stop)
             sector = next((s for _, _, s in find(words[start:stop], w.sectors)), "")
             return role, sector, not private
+        if words and words[0] in w.opening and self.harm_told():
+            return "parent", "", False  # "dochter van 9 gepest op school": a message that opens with a child of theirs
         for i in range(1, len(words)):  # "mijn dochter", "my 15-year-old son": a parent asks
             if (words[i] in w.children or self.lemmas[i] in w.children) and self._owner_before(i):
                 return "parent", "", False
@@ -93,7 +95,7 @@ class Reader(Persons, Time, Acts):
         span = [i for i in range(len(words)) if part[i] == part[start]]
         before = words[span[0]:start]
         return part[start] - part[0] <= 1 and len(span) <= HEADING and len(before) <= 1 and span[-1] + 1 < len(words) \
-            and not any(x in w.determiners or x in w.self_words or x in w.own for x in before) \
+            and not any(x in w.determiners or x in w.self_words or x in w.own or x in w.negation for x in before) \
             and not any(self.is_act(i) or words[i] in w.self_words for i in span)
 
     def wishes(self) -> tuple[list[str], list[str], list[str]]:
@@ -184,12 +186,14 @@ class Reader(Persons, Time, Acts):
 
     def read(self) -> Situation:
         asker_role, asker_sector, in_role = self.asker()
+        setting = (asker_role, asker_sector)  # as the asker introduced themself, before the story may recast them
         in_job = bool(asker_role) and asker_role not in ("victim", "perpetrator", "bystander") \
             and not self.w.private_askers.get(asker_role)  # "ik geef les", "as a nurse": the asker speaks in their job
         survivor = self.survivor()
         self.people()
         self.ages()
         self.place_ages()
+        self.younger_ages()
         self.roles()
         me = next((m.person() for m in self.mentions if m.relation == "self"), None)
         told_of = any(m.person().role == "victim" for m in self.mentions if m.person() is not me)
@@ -197,8 +201,8 @@ class Reader(Persons, Time, Acts):
             me.role = "victim"  # (not when the asker is told of another's childhood: the other bears it)
             self.survived = me  # not read from the acts: who did it is still for the relations to tell
         if survivor and me is not None and me.role == "victim" and me.age is None and me.age_then is None \
-                and not me.age_group:
-            me.age_group = "adult"  # who tells of their own childhood tells it grown up
+                and not me.age_group and find(self.words, self.w.childhood):
+            me.age_group = "adult"  # who tells of their own childhood tells it grown up ("years ago" alone: any age)
         if me is not None and not me.role and self._own_harmed():
             me.role = "victim"  # "iemand verspreidt mijn naaktfoto's", "he keeps touching my back"
         for stopping in self._want_to_stop():
@@ -234,7 +238,9 @@ class Reader(Persons, Time, Acts):
         implied = self.implied() + [t for need in needs if need == "feelings" for t in self.w.need_topics.get(need, ())]
         implied = self.ordered([t for t in implied if t not in topics])  # named already
         asker = self._coarse(asker_role, asker_sector if in_role else "", me)
+        guessed += self._abuse_material([*topics, *implied], seen)
         self._adult_by_the_other(seen, in_job or asker == "professional")
+        self._minor_by_setting(seen, *setting)
         people = tuple(self._person(m) for m in seen)
         assumed = [*(["asker"] if asker in ("", "bystander") and asker_role in ("", "bystander") else []),
                    *(["victim"] if defaulted else []), *guessed, *(["urgency"] if not urgency else [])]
@@ -253,6 +259,8 @@ class Reader(Persons, Time, Acts):
         or one of those who tells them ("een leerlinge vertelde me")."""
         words, w = self.words, self.w
         for m in self.mentions:
+            if len(m.words.split()) > 1 and m.words.split()[0] in w.fellow and m.relation in w.staff:
+                return True  # "een collega leerkracht", "a colleague nurse": the asker shares the job
             if m.relation in w.served and (m.own or m.at > 0 and words[m.at - 1] in w.insider or any(
                     words[j] in w.telling for j in range(m.end, min(len(words), m.end + 3)))):
                 return True
@@ -288,7 +296,8 @@ class Reader(Persons, Time, Acts):
             or words[i + 2] in w.us and i + 3 not in persons and words[i] not in w.determiners and i not in persons)
                     for i in range(len(words) - 2))
         # "recorded our video call", "deelde mijn foto's": an act done to a thing of the asker's (no person of theirs)
-        done_to_mine = any(self.is_act(i) and words[i + 1] in w.own and not persons & {i + 2, i + 3}
+        # (not "groping our 6 year old son": a person of theirs, past an age)
+        done_to_mine = any(self.is_act(i) and words[i + 1] in w.own and not persons & set(range(i + 2, i + 7))
                            for i in range(len(words) - 1))
         return (mine or of_me) and any(self.is_act(i) or self.act_noun[i] for i in range(len(words))) or done_to_mine
 
@@ -298,8 +307,12 @@ class Reader(Persons, Time, Acts):
         victim = next((p for p in seen if p.role == "victim"), None)
         # "her husband", "my colleague": of the one it was done to; "a man" alone is no one's partner, but
         # "a colleague" of an asker it was done to is theirs
-        if doer is not None and doer.relation in self.w.adult_with and (
-                self._possessed(doer) or victim is not None and victim.relation == "self"):
+        # ("een cliënt ... die een collega van mij slaat": the asker's colleague, no one's of the client; "a man", "the
+        # bouncer" is no one's partner or colleague, but "a colleague" of an asker it was done to is theirs)
+        mine = doer is not None and doer.own
+        to_me = victim is not None and victim.relation == "self" and doer is not None and (
+            mine or doer.words.split()[0] in self.w.fellow)
+        if doer is not None and doer.relation in self.w.adult_with and (self._possessed(doer) and not mine or to_me):
             for p in seen:  # (not "our daughter": a child of theirs is of no age told)
                 if p.role == "victim" and not p.age_group and p.age is None and p.age_then is None \
                         and not self._child_word(p):
@@ -315,31 +328,70 @@ class Reader(Persons, Time, Acts):
                     for m in self.mentions):
                 p.age_group = "adult"  # "my ex has taken our daughter": one who has a child with the asker
             elif p.possessor and not self._group(p) and any(
-                    x is not p and abs(x.at - p.at) <= 3 and self._child_word(x) for x in seen):
+                    x is not p and abs(x.at - p.at) <= 3 and (self._child_word(x) or self.minor(x)) for x in seen):
                 p.age_group = "adult"
-        # peers ("een medebewoner", "a teammate", "classmates"): of the age group of the other, when only one is told
-        if doer is not None and victim is not None and doer.relation == victim.relation:
-            for one, other in ((doer, victim), (victim, doer)):
-                if not self._group(one) and self._group(other):
-                    one.age_group = self._group(other)
-        # a girl, a boy, "jongens" of no age told who did it to a minor: a peer, a minor too (`[ages] young`; the one it
-        # was done to by a minor is not told so: "op een feestje kuste ik (15) een meisje" leaves her age open)
-        if doer is not None and victim is not None and doer.relation in self.w.young and not self._group(doer) \
-                and self._group(victim) == "minor":
-            doer.age_group = "minor"
-        # The asker who tells what another did to them or what they did to another, with no age told and no setting
-        # of children named (`[minor_settings]`: a school, a youth movement, childcare), writes as most who ask do: as
-        # an adult (assumed, as every age group not read). Alone in the story ("ik ben net verkracht") their age stays
-        # open, and the plan gives help for either age.
-        settings = {s for _, _, s in find(self.words, self.w.sectors)} & self.w.minor_settings
-        others = any(p.relation != "self" for p in seen)
+        # "in my first year at university", "toen ik nog op kot was": the asker in a place of adults' study was an
+        # adult then
+        studied = {self.clause[j] for j, x in enumerate(self.words) if x in self.w.adult_study}
         for p in seen:
-            if p.relation == "self" and p.role and not self._group(p) and others and not settings:
+            if p.relation == "self" and not self._group(p) and any(
+                    self.clause[m.at] in studied for m in self.mentions if m.person() is p):
                 p.age_group = "adult"
+        # "a man from my former work", "iemand van mijn werk": one of the asker's work is an adult
+        for p in seen:
+            if p.relation != "self" and not self._group(p) and self._of_my_work(p):
+                p.age_group = "adult"
+        # One served in a setting for adults (`[ages] adult_places`: "een voorziening voor volwassenen", "a care home")
+        if any(x in self.w.adult_places or self.lemmas[i] in self.w.adult_places for i, x in enumerate(self.words)):
+            for p in seen:
+                if p.relation in self.w.served and not self._group(p):
+                    p.age_group = "adult"
+        # Nothing else is guessed: the asker of no age told, "a boy", "a girl", "my ex", a fellow resident who did it
+        # keep their age group open (the text gives no way to tell it; the plan gives help for either age).
         # Done to an adult by a brother, a cousin of no age told (`[ages] peers`): an adult too
         if doer is not None and victim is not None and not self._group(doer) and self._group(victim) == "adult" \
                 and doer.relation in self.w.peers:
             doer.age_group = "adult"
+
+    def _minor_by_setting(self, seen: list[Mention], role: str, sector: str) -> None:
+        """The asker works in a setting of children (`[minor_settings]`: "juf in het lager", a youth leader, a school
+        named): the one it was done to, of a dependent standing (a daughter, a pupil, a girl) and no age told, is a
+        minor (assumed)."""
+        w = self.w
+        named = {s for _, _, s in find(self.words, w.sectors)}
+        if not (role in w.minor_setting_roles or {sector, *named} & w.minor_settings):
+            return
+        for p in seen:
+            if p.role == "victim" and not self._group(p) and w.relation_standing.get(p.relation) == "victim":
+                p.age_group = "minor"
+
+    def _abuse_material(self, topics: list[str], seen: list[Mention]) -> list[str]:
+        """Images of abused children found (`[voice] material_topics`) on someone's device ("op de tablet van haar
+        vader", "on my husband's computer"), when no one is read to have done it: the one whose device it is
+        (assumed)."""
+        if not set(topics) & self.w.material_topics or any(p.role == "perpetrator" for p in seen):
+            return []
+        owner = self._device_owner()
+        if owner is None or owner.role:
+            return []
+        owner.role = "perpetrator"
+        if owner not in seen:
+            seen.append(owner)
+        return ["perpetrator"]
+
+    def _device_owner(self) -> Mention | None:
+        """Whose device it is (`[voice] devices`): "de laptop van X", "X's phone", "zijn gsm" (the last one named)."""
+        words, w = self.words, self.w
+        for i, word in enumerate(words):
+            if word not in w.devices and self.lemmas[i] not in w.devices:
+                continue
+            after = next((m for m in self.mentions if i + 1 < m.at <= i + 3 and words[i + 1] in w.possessive_of
+                          and m.relation != "self"), None)
+            before = next((m for m in self.mentions if m.end == i and words[m.end - 1] in self.possessive), None)
+            found = after or before
+            if found is not None:
+                return found.person()
+        return None
 
     def _about_own_other(self) -> bool:
         """The asker's own child is named but is no party to it, while another of the asker's own (a partner, a
@@ -370,13 +422,23 @@ class Reader(Persons, Time, Acts):
                 out.append(near[-1].person())
         return out
 
+    def _of_my_work(self, m: Mention) -> bool:
+        """The person is named as one of the asker's work: "van mijn werk", "from my old job"."""
+        words, w = self.words, self.w
+        at = m.end
+        if at + 2 >= len(words) or words[at] not in w.place_of or words[at + 1] not in w.own:
+            return False
+        return words[at + 2] in w.work or at + 3 < len(words) and words[at + 3] in w.work
+
     def _own_work(self) -> bool:
         words = self.words
         return any(words[i] in self.w.own and words[i + 1] in self.w.work for i in range(len(words) - 1))
 
     def _child_word(self, m: Mention) -> bool:
         at = m.end - 1
-        return self.words[at] in self.w.children or self.lemmas[at] in self.w.children
+        # (or one named by an age alone: "our 4-year-old")
+        return self.words[at] in self.w.children or self.lemmas[at] in self.w.children or (
+            not m.relation and self.minor(m))
 
     def _group(self, m: Mention) -> str:
         age = m.age if m.age is not None else m.age_then

@@ -61,6 +61,7 @@ class Words:
         self.possessive_of = single(pronouns.get("of"))
         self.determiners = single(pronouns.get("determiners"))
         self.gender = {word: g for g in ("female", "male") for word in single((raw.get("gender") or {}).get(g))}
+        self.gender_heads = frozenset(x for x in self.gender if len(x) >= 3)  # "kleuterjuf" -> juf
         self.third = single(pronouns.get("third"))
         self.self_objects = single(pronouns.get("self_objects"))
         self.us = single(pronouns.get("us"))
@@ -83,9 +84,19 @@ class Words:
         self.thinking = single(voice.get("thinking"))
         self.boundary = single(voice.get("boundary"))
         self.relative = single(voice.get("relative"))
+        self.prepositional = single(voice.get("prepositional"))
+        self.obliged = listed(voice.get("obliged"))
+        self.asking = phrases(voice.get("asking"))
+        self.devices = single(voice.get("devices"))
+        self.that = single(voice.get("that"))
+        self.material_topics = frozenset(voice.get("material_topics", ()))
+        # words as spoken and chatted, read as the words they stand for ("da" -> dat, "ni" -> niet, "bc" -> because)
+        self.spoken = dict(pair.split() for pair in (raw.get("spelling") or {}).get("spoken", ()))
         self.joined = single(voice.get("joined"))
         self.causative = single(voice.get("causative"))
         self.object_only = single(pronouns.get("object_only"))
+        self.mine = single(pronouns.get("mine"))
+        self.we = single(pronouns.get("we"))
         self.perfect_passive = single(voice.get("perfect_passive"))
         self.time_clause = single(voice.get("time_clause"))
         self.time_clause_tail = single(voice.get("time_clause_tail"))
@@ -99,6 +110,8 @@ class Words:
         self.own = single(asker.get("own"))
         self.shared = single(asker.get("shared"))
         self.work = single(asker.get("work"))
+        self.fellow = single(asker.get("fellow"))
+        self.opening = single(asker.get("opening"))
         self.private_askers = {role: kind for kind, roles in (asker.get("kinds") or {}).items() for role in roles}
         self.children = single(asker.get("children"))
         self.served = frozenset(asker.get("served", ()))
@@ -178,6 +191,7 @@ class Words:
         self.abuse_topics = frozenset((raw.get("abuse") or {}).get("topics", []))
         self.recent_topics = tuple((raw.get("recent") or {}).get("topics", []))
         self.minor_settings = frozenset((raw.get("minor_settings") or {}).get("sectors", []))
+        self.minor_setting_roles = frozenset((raw.get("minor_settings") or {}).get("asker_roles", []))
         self.frames = single((raw.get("frames") or {}).get("words"))
         self.common = single((raw.get("common") or {}).get("words"))
         self.topics: dict[tuple[str, ...], str] = {}
@@ -277,11 +291,15 @@ class Words:
         ages = raw.get("ages") or {}
         self.vocab = vocab  # who is a minor is the vocabulary's age groups' to say (`refertool.ages`)
         self.adult_with = frozenset(ages.get("adult_with", ()))
-        self.young = frozenset(ages.get("young", ()))
         self.peers = frozenset(ages.get("peers", ()))
         self.minor_places = single(ages.get("minor_places"))
         self.place_of = single(ages.get("place_of"))
         self.age_hedges = phrases(ages.get("hedges"))
+        self.adult_places = single(ages.get("adult_places"))
+        self.younger = single(ages.get("younger"))
+        self.place_peers = frozenset(ages.get("place_peers", ()))
+        self.adult_study = single(ages.get("adult_study"))
+        self.decades = {k: int(v) for k, v in (pair.split() for pair in ages.get("decades", ()))}
 
     def act_noun(self, word: str) -> str:
         """The class of the act a noun names, or "": the noun itself, or the act noun a compound ends in
@@ -347,14 +365,16 @@ def any_key(value: Any, facet: str = "") -> tuple[str, str, Any]:
 
 SCHEMA: dict[str, Any] = {
     "ages": {"adult_with": ("ids", "relations"), "minor_places": WORDS, "place_of": WORDS, "hedges": WORDS,
-             "young": ("ids", "relations"), "peers": ("ids", "relations")},
+             "peers": ("ids", "relations"), "adult_places": WORDS, "decades": WORDS,
+             "younger": WORDS, "place_peers": ("ids", "relations"),
+             "adult_study": WORDS},
     "relations": any_key({"age_group": one_of("minor", "adult"), "role": one_of("victim", "perpetrator"),
                           "standing": one_of("victim", "perpetrator"), "words": WORDS, "modifier": ("bool",)}),
     "gender": {"female": WORDS, "male": WORDS},
     "compounds": {"not_heads": WORDS, "prefixes": WORDS},
     "pronouns": {**dict.fromkeys(("self", "third", "self_is", "articles", "objects", "of", "determiners",
                                   "self_objects", "copula", "about", "self_verbs", "singular", "us",
-                                  "object_only", "second"), WORDS),
+                                  "object_only", "second", "mine", "we"), WORDS),
                  "apposition": ("ids", "relations")},
     "acts": {"words": WORDS},
     "act_classes": any_key({"lemmas": WORDS, "nouns": WORDS, "separable": WORDS, "phrases": WORDS, "light": WORDS,
@@ -365,9 +385,13 @@ SCHEMA: dict[str, Any] = {
                             "not_doers": ("ids", "relations"), "grooming": ("bool",), "mutual": ("bool",)}),
     "voice": dict.fromkeys(("passive", "agent", "active", "accused", "accused_of", "convicted", "sharing", "to",
                             "contact", "telling", "boundary", "relative", "before_noun", "thinking",
-                            "time_clause", "time_clause_tail", "perfect_passive", "joined", "causative"), WORDS),
+                            "time_clause", "time_clause_tail", "perfect_passive", "joined", "causative",
+                            "prepositional", "obliged", "asking", "devices", "that"), WORDS)
+    | {"material_topics": ids("topics")},
     "survivor": {"phrases": WORDS},
-    "asker": {**dict.fromkeys(("markers", "after", "at", "private", "insider", "own", "shared", "work"), WORDS),
+    "asker": {**dict.fromkeys(("markers", "after", "at", "private", "insider", "own", "shared", "work", "fellow",
+                                            "opening"),
+                              WORDS),
               "roles": any_key(WORDS), "kinds": any_key(WORDS), "children": WORDS,
               "served": ("ids", "relations"), "staff": ("ids", "relations"), "body": WORDS,
               "settings": WORDS, "stop": WORDS},
@@ -395,7 +419,7 @@ SCHEMA: dict[str, Any] = {
     "grooming": {"topics": ids("topics")},
     "coercion": {"verbs": WORDS, "into": any_key(WORDS, "topics")},
     "avoid": any_key({"words": WORDS, "kinds": ids("kinds")}),
-    "minor_settings": {"sectors": ids("sectors")},
+    "minor_settings": {"sectors": ids("sectors"), "asker_roles": WORDS},
     "abuse": {"topics": ids("topics")},
     "home": {"words": WORDS, "minor_victim_topics": ids("topics")},
     "accused": {"topics": ids("topics")},
@@ -403,6 +427,7 @@ SCHEMA: dict[str, Any] = {
     "acute": {"topics": ids("topics")},
     "recent": {"topics": ids("topics")},
     "frames": {"words": WORDS},
+    "spelling": {"spoken": WORDS},
     "common": {"words": WORDS},
 }
 
