@@ -219,7 +219,7 @@ class Persons(Passage):
         word = words[i]
         if len(word) == 3 and word.endswith("0s") and word[0].isdigit():
             return int(word[:2]) + 5
-        return w.decades.get(word, 0)
+        return w.decade_ages.get(word, 0)
 
     def ages(self) -> None:
         words, w = self.words, self.w

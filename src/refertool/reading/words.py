@@ -299,7 +299,8 @@ class Words:
         self.younger = single(ages.get("younger"))
         self.place_peers = frozenset(ages.get("place_peers", ()))
         self.adult_study = single(ages.get("adult_study"))
-        self.decades = {k: int(v) for k, v in (pair.split() for pair in ages.get("decades", ()))}
+        # "forties" -> 45 (`[ages] decades`); `self.decades` is the time's ("de jaren 90")
+        self.decade_ages = {k: int(v) for k, v in (pair.split() for pair in ages.get("decades", ()))}
 
     def act_noun(self, word: str) -> str:
         """The class of the act a noun names, or "": the noun itself, or the act noun a compound ends in
