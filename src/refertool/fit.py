@@ -4,16 +4,18 @@ The situation reader says who the question is about (the person affected, or the
 did it), their age, the setting, what is wanted and how urgent it is; the service records
 say whom they serve (roles, audiences, ages), where (sectors), on what (topics), and how
 (channels, kind, emergency rank, always open). A fit is read from the index's member lists,
-so it costs a few set look-ups per query, not a pass over the records.
+so it costs a few set look-ups per query, not a pass over the records; and it is worked out once
+per kind of service (`fit_alike`), not for each of a thousand copies of one in a large directory.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from . import ages
-from .index import NOT_URGENT, Index
-from .model import Vocabulary
+from .index import NO_AGE, NOT_URGENT, Index
+from .model import CHANNELS, Vocabulary
 from .reading.model import Person, Situation
 from .reading.words import Words, words_of
 from .scores import (
@@ -50,6 +52,45 @@ HELP_FOR_A_PERSON = frozenset({"help-victim", "help-perpetrator", "talk", "feeli
 class Fit(NamedTuple):
     points: int
     why: tuple[str, ...]
+
+
+class FacetSets(dict[str, frozenset[int]]):
+    """One facet's member lists by value, each looked up once per query, not once per service scored
+    (`sets["sexual-abuse"]` is `index.members("topics=sexual-abuse")`)."""
+
+    def __init__(self, index: Index, facet: str):
+        super().__init__()
+        self.index, self.facet = index, facet
+
+    def __missing__(self, value: str) -> frozenset[int]:
+        found = self[value] = self.index.members(f"{self.facet}={value}")
+        return found
+
+
+Span = tuple[int, int] | None
+_SERVED: list[tuple[Index, Vocabulary, Sequence[Span]]] = []  # the last index's ages, kept while it is used
+
+
+def served_ages(index: Index, vocab: Vocabulary) -> Sequence[Span]:
+    """The ages every service of the index serves, by its number: `ages.indexed_ages` of each, found in one
+    pass over the audience lists (not a look-up of every audience per service) and worked out once per set of
+    audiences. Kept for the last index asked: a situation's age filter and its fit share it."""
+    if _SERVED and _SERVED[0][0] is index and _SERVED[0][1] is vocab:
+        return _SERVED[0][2]
+    listed = list(vocab.values("audiences"))  # in the vocabulary's order, as `indexed_ages` lists them
+    on = [0] * len(index)  # the audiences of each service, one bit each (ints, not lists: no garbage to collect)
+    for bit, a in enumerate(listed):
+        for i in index.members(f"audiences={a}"):
+            on[i] |= 1 << bit
+    worked_out: dict[tuple[Span, int], Span] = {}
+    table: list[Span] = []
+    for own, bits in zip(index.data.ages, on):
+        key = (None if own == NO_AGE else own, bits)
+        if key not in worked_out:
+            worked_out[key] = ages.served(key[0], (a for n, a in enumerate(listed) if bits >> n & 1), vocab)
+        table.append(worked_out[key])
+    _SERVED[:] = [(index, vocab, table)]
+    return table
 
 
 def wanted_role(situation: Situation) -> str:
@@ -146,7 +187,7 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     mediation = () if "mediation" in situation.needs else tuple(words.need_topics.get("mediation", ()))
 
     def mediator(i: int) -> bool:
-        return any(i in index.members(f"topics={t}") for t in mediation)
+        return any(i in by_topic[t] for t in mediation)
     # The harm told: a story of violence or neglect alone does not bring the services for sexual harm
     # (the care centres after sexual violence, the perpetrator services for sexual behaviour).
     sexual, plain = harms(words)
@@ -174,19 +215,24 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
     # a report is asked for, or the story names one (a complaint the school did not act on)
     reporting = "report" in situation.needs or bool(named & set(words.need_topics.get("report", ())))
     help_sought = bool(HELP_FOR_A_PERSON & set(situation.needs))
+    # the member lists and ages asked below, looked up once for all the services scored
+    by_topic, by_role, by_sector, by_kind, by_channel = (FacetSets(index, f) for f in (
+        "topics", "roles", "sectors", "kinds", "channels"))
+    served = served_ages(index, vocab) if group else ()
+    always_open = index.members("flag=always_open")
     any_role = index.members("roles=")
     general = index.members("sectors=")
     open_to_all = index.members("audiences=")
-    out: dict[int, Fit] = {}
-    for i in candidates:
+
+    def fit_of(i: int) -> Fit | None:
         points, why = 0, list[str]()
-        serves = [r for r in ROLE_IDS if i in index.members(f"roles={r}")] if i not in any_role else []
-        own_harms = {t for t in words.abuse_topics if i in index.members(f"topics={t}")}
+        serves = [r for r in ROLE_IDS if i in by_role[r]] if i not in any_role else []
+        own_harms = {t for t in words.abuse_topics if i in by_topic[t]}
         wrong_harm = bool(own_harms & sexual) and not own_harms & (plain | told) and (
             plain_story or bool(told) and own_harms <= sexual and not own_harms & kindred)
         # a service for professionals alone (the VK), for this case: of its setting when it has one (a sports
         # body's for sport), else one for a harm, or for what is asked (the secrecy question's service for that)
-        span = ages.indexed_ages(index, i, vocab) if group else None
+        span = served[i] if group else None
         age_fits = span is None or ages.fits(span, age, group, vocab)  # no age said: the ages taken for the group
         # (and of the person's age when one was said: the adults' secrecy service is not for a pupil's case)
         # (a setting's own body, De Ambrassade or Kind en Gezin, also takes its volunteers' and members' questions:
@@ -194,13 +240,13 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         for_professionals = "professional" in serves and not set(serves) & set(
             PERSONAL_ROLES if i in general else OWN_ROLES) and (
             age_fits or age is None) and (
-            any(i in index.members(f"sectors={s}") for s in sectors) if i not in general
-            else bool(own_harms) or any(i in index.members(f"topics={t}") for t in need_topics))
+            any(i in by_sector[s] for s in sectors) if i not in general
+            else bool(own_harms) or any(i in by_topic[t] for t in need_topics))
         # a setting's own route for a report (its reporting point, its tribunal) is where the setting reports: it
         # fits by the setting, not also by the person, unless a report is asked for
         # (a reporting point for every setting, the Vlaams Meldpunt, is a route too: where a report goes, not advice;
         # one for a sexual harm, the point for images of children, is that harm's own service)
-        route = not reporting and any(i in index.members(f"kinds={k}") for k in (
+        route = not reporting and any(i in by_kind[k] for k in (
             SETTING_ROUTES if i not in general else () if own_harms & sexual else REPORTING_POINTS))
         if role and serves and "duty-to-report" not in situation.needs:
             if role in serves and route:
@@ -222,7 +268,7 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
             points, why = points + PROFESSIONAL_FITS, [*why, "for you as a professional"]
         # a professional asking what to do calls the service for professionals; a helpline or a chat is there for
         # citizens and the young (the facts: professionals contact a Vertrouwenscentrum directly, citizens call 1712)
-        if professional and any(i in index.members(f"kinds={k}") for k in CITIZEN_LINES):
+        if professional and any(i in by_kind[k] for k in CITIZEN_LINES):
             points, why = points + CITIZEN_LINE, [*why, "a line for citizens"]
         if adult_asker and serves and "professional" not in serves and group == "minor" and span is not None and (
                 not ages.fits(span, None, "adult", vocab)):
@@ -235,7 +281,7 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
             points += AGE_FITS if age_fits else AGE_MISFITS
             why.append(f"{'for' if age_fits else 'not for'} {'an' if group == 'adult' else 'a'} {group}")
         if sectors and i not in general:
-            if not any(i in index.members(f"sectors={s}") for s in sectors):
+            if not any(i in by_sector[s] for s in sectors):
                 points, why = points + SECTOR_MISFITS, [*why, "another sector"]
             elif setting_asked:
                 points, why = points + SECTOR_FITS, [*why, "sector " + "/".join(sorted(sectors))]
@@ -248,12 +294,12 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         if wrong_harm:
             points, why = points + HARM_MISFITS, [*why, "for sexual harm, not this"]
         for topic, need in need_topics.items():
-            if i in index.members(f"topics={topic}") and not (need == "accused" and mediator(i)):
+            if i in by_topic[topic] and not (need == "accused" and mediator(i)):
                 points, why = points + NEED_FITS, [*why, f"{need}: {topic}"]
         # ...at a service that takes the call of whoever asks: a parent or a neighbour calls the citizens' line
         # (1712), a professional the VK, the child itself its own chat (the facts: professionals contact the VK
         # directly, citizens call 1712)
-        if child_harm and i in index.members(f"topics={CHILD_HARM_TOPIC}") and (
+        if child_harm and i in by_topic[CHILD_HARM_TOPIC] and (
                 not third_party or not serves or set(serves) & set(asker_roles)):
             points, why = points + CHILD_HARM_FITS, [*why, "harm done to a child"]
         # Urgency brings forward what answers this harm now: a service for sexual harms alone, none of them
@@ -261,44 +307,79 @@ def situation_fit(situation: Situation, index: Index, vocab: Vocabulary, sectors
         # for images shared or a child gone missing); the emergency numbers answer any harm.
         # (unless the story names the care it gives: a drink spiked calls for medical care)
         other_harm = bool(own_harms) and own_harms <= sexual and not own_harms & told and not any(
-            t in named and i in index.members(f"topics={t}") for t in words.recent_topics)
+            t in named and i in by_topic[t] for t in words.recent_topics)
         # Days or weeks ago: medical care and evidence still matter after sexual violence, at a service for that
         # harm (the facts: within a week go straight to a care centre, later by appointment); the emergency
         # number's medical care is for what is urgent, not for what happened days ago, nor for no harm read.
         # (an act that goes on, told in the present, is recent but not of days ago: "wordt tot seks gedwongen")
         if situation.urgency == "recent" and not situation.ongoing and not other_harm:
-            hits = [t for t in words.recent_topics if i in index.members(f"topics={t}")
+            hits = [t for t in words.recent_topics if i in by_topic[t]
                     and (own_harms & told_sexual or t in named)]
             if hits:
                 points, why = points + URGENT_FITS * len(hits), [*why, "recent: " + ", ".join(hits)]
-        if care_first and i in index.members(f"topics={care_first}") and told_sexual & own_harms:
+        if care_first and i in by_topic[care_first] and told_sexual & own_harms:
             points, why = points + EVIDENCE_FITS, [*why, f"{care_first} care after sexual violence"]
         if situation.urgency == "acute" and not other_harm:
-            urgent = index.data.emergency[i] < NOT_URGENT or i in index.members("flag=always_open")
+            urgent = index.data.emergency[i] < NOT_URGENT or i in always_open
             # crisis and medical care count for a service for the harm told, or when the story names them
             # (images threatened tonight call for no ambulance; with no harm read, a child not come home calls for
             # the police and the line for missing children, which are open day and night, before an ambulance)
-            hits = [t for t in words.acute_topics if i in index.members(f"topics={t}")
+            hits = [t for t in words.acute_topics if i in by_topic[t]
                     and (own_harms & told or t in named)]
             if urgent or hits:
                 points += URGENT_FITS * (int(urgent) + len(hits))
                 why.append("acute: " + ", ".join([*(["24/7 or emergency"] if urgent else []), *hits]))
-        if avoided_kinds and any(i in index.members(f"kinds={k}") for k in avoided_kinds):
+        if avoided_kinds and any(i in by_kind[k] for k in avoided_kinds):
             points, why = points + AVOIDED, [*why, "not wanted: " + "/".join(situation.avoid)]
         if situation.channels_wanted:
-            by = [c for c in situation.channels_wanted if i in index.members(f"channels={c}")]
+            by = [c for c in situation.channels_wanted if i in by_channel[c]]
             if by:
                 points, why = points + CHANNEL_FITS * len(by), [*why, "by " + "/".join(by)]
             else:
                 points, why = points + CHANNEL_MISFITS, [*why, "not by " + "/".join(situation.channels_wanted)]
         if situation.channels_avoided:  # "durft niet te bellen": another way to reach someone, first
-            own = [c for c in words.direct_channels if i in index.members(f"channels={c}")]
+            own = [c for c in words.direct_channels if i in by_channel[c]]
             other = [c for c in own if c not in situation.channels_avoided]
             if other and not situation.channels_wanted:
                 points, why = points + CHANNEL_FITS, [*why, "by " + "/".join(other)]
             elif own and not other:
                 points, why = points + CHANNEL_MISFITS, [*why, "only by " + "/".join(own)]
-        if points or why:
-            out[i] = Fit(points, tuple(why))
+        return Fit(points, tuple(why)) if points or why else None
+
+    # services alike in all the fit reads of them (the same service elsewhere) fit alike: each kind is fitted once
+    alike = fit_alike(index, vocab, candidates, bool(group))
+    fitted: dict[Alike, Fit | None] = {}
+    out: dict[int, Fit] = {}
+    for i in candidates:
+        key = alike[i]
+        if key not in fitted:
+            fitted[key] = fit_of(i)
+        if (fit := fitted[key]) is not None:
+            out[i] = fit
     return out
+
+
+# Every member list the fit reads a service by (`situation_fit`): its facets, by every value a record may give
+# (the vocabulary's, REF006; a channel's, model.CHANNELS, REF010), and the lists of those that list none or are
+# always open. With the emergency rank and the ages served, what tells services apart for the fit. A rule that
+# reads more of a service must add it here (tests/test_fit_alike.py fails when one is missing).
+FIT_FACETS = ("topics", "roles", "sectors", "kinds", "channels")
+FIT_LISTS = ("roles=", "sectors=", "audiences=", "flag=always_open")
+Alike = tuple[int, int, Span]  # the lists it is on (a bit each), its emergency rank, its ages
+
+
+def fit_alike(index: Index, vocab: Vocabulary, candidates: set[int], aged: bool) -> dict[int, Alike]:
+    """Candidate -> what the fit reads of it: the member lists it is on (of FIT_FACETS, FIT_LISTS), its emergency
+    rank and, when an age is weighed (`aged`), the ages it serves. Two services with the same key get the same fit:
+    found in one pass over the lists, it spares scoring each of a thousand copies of a service on its own."""
+    values = {facet: dict.fromkeys(vocab.values(facet)) for facet in FIT_FACETS}
+    values["channels"].update(dict.fromkeys(CHANNELS))  # a contact's channel is checked against these (REF010)
+    lists = [*(f"{facet}={v}" for facet in FIT_FACETS for v in values[facet]), *FIT_LISTS]
+    on = [0] * len(index)  # one bit a list (ints, not lists: no garbage to collect)
+    for bit, key in enumerate(lists):
+        for i in index.members(key):
+            on[i] |= 1 << bit
+    served = served_ages(index, vocab) if aged else None
+    emergency = index.data.emergency
+    return {i: (on[i], emergency[i], served[i] if served is not None else None) for i in candidates}
 

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from . import ages, places, steps
 from .catalog import Catalog
 from .errors import UsageError
-from .fit import Fit, situation_fit
+from .fit import Fit, served_ages, situation_fit
 from .index import DESCRIPTION, FIELDS, NAME, NO_AGE, NOT_URGENT, TOPICS, Index
 from .model import Service, facets
 from .query import FILTER_FACETS, Concept, Facet, Filters, Query, parse
@@ -228,11 +228,10 @@ def allowed(index: Index, catalog: Catalog, facet: str, values: list[str]) -> se
         return keep or set()
     if facet == "age":
         keep = set()
+        served = served_ages(index, catalog.vocabulary)
         for value in values:
             lo, hi = map(int, value.split("-"))
-            for i in index.live:
-                if (span := ages.indexed_ages(index, i, catalog.vocabulary)) is None or ages.overlaps(span, lo, hi):
-                    keep.add(i)
+            keep.update(i for i in index.live if (span := served[i]) is None or ages.overlaps(span, lo, hi))
         return keep
     found = set(index.members(f"{facet}="))
     for v in values:
@@ -284,8 +283,12 @@ def concept_matches(matcher: Matcher, concept: Concept) -> dict[int, Match]:
     best: dict[int, Match] = {}
 
     def keep(found: dict[int, Match]) -> None:
+        if not best:  # the first found: nothing to compare with
+            best.update(found)
+            return
         for i, m in found.items():
-            if i not in best or m < best[i]:
+            old = best.get(i)
+            if old is None or m < old:
                 best[i] = m
 
     if len(concept.terms) == 1:
@@ -401,18 +404,20 @@ def _score(matcher: Matcher, catalog: Catalog, base: set[int], concepts: list[Co
     # no place named: the regions of the query's language are the nearest (Flanders first for Dutch)
     near = places.nearness(index.members, catalog.regions, situation.places, situation.municipalities) \
         if situation.places else places.language_nearness(index.members, catalog.regions, steps.home_regions(text))
+    told = bool(situation)  # (asked once: a Situation is told when any of its parts is)
+    weight = _situation_weight if told else _keyword_weight
     scored = []
+    met = set().union(*per_concept) if told else set()
     for i in candidates:
+        fit = fits.get(i)
+        if told and i not in met and (fit is None or fit.points <= 0):
+            continue  # neither a word of the query nor the situation speaks for this service
         matches = [pc.get(i) for pc in per_concept]
         got = [m for m in matches if m is not None]
-        telling = round(sum(w * (_situation_weight(m) if situation else _keyword_weight(m))
-                            for w, m in zip(weights, matches) if m is not None), 6)
-        fit = fits.get(i)
-        if situation and not got and (fit is None or fit.points <= 0):
-            continue  # neither a word of the query nor the situation speaks for this service
+        telling = round(sum(w * weight(m) for w, m in zip(weights, matches) if m is not None), 6)
         # A described situation weighs its evidence: how telling the concepts met are, plus the fit;
         # keywords count the concepts met first (all of them before some of them).
-        points = -round(telling + fit.points, 6) if fit else -telling if situation else -len(got)
+        points = -round(telling + fit.points, 6) if fit else -telling if told else -len(got)
         key = SortKey(points, False, -telling, -sum(1 for hit in word_hits if i in hit),
                       sum(m.typos for m in got), sum(m.level for m in got), sum(m.field for m in got),
                       -sum(1 for m in got if m.level == EXACT and m.field == NAME),
