@@ -749,3 +749,23 @@ def test_a_peer_from_a_class_and_one_from_work(situ, text, group):
 def test_a_refused_service_heading_a_part_is_no_asker_role(situ, text):
     s = situ(text)
     assert s.asker == "victim" and s.victim().age_group == "", (text, s.people)
+
+
+# ---------------------------------------------------------------- peers of one word
+# Two people named by the same word (two residents, two teammates): the one of no age told is of the other's
+# age group, whichever of them is named first and in either voice.
+PEERS = {"nl": [("een bewoonster", "een medebewoner"), ("een ploeggenote", "een ploeggenoot")],
+         "en": [("a resident", "another resident"), ("a teammate", "another teammate")]}
+PEER_LINKS = {"nl": ["{v} van {n} werd aangerand door {d}", "{d} heeft {v} van {n} geslagen"],
+              "en": ["{v} aged {n} was assaulted by {d}", "{d} hit {v} aged {n}"]}
+
+
+@pytest.mark.parametrize("lang,pair,link,n", [
+    (lang, pair, link, n) for lang in PEERS for pair in PEERS[lang] for link in PEER_LINKS[lang]
+    for n in (15, 34, 81)])
+def test_a_peer_of_one_word_shares_the_age_group_of_the_other(situ, lang, pair, link, n):
+    victim, doer = pair
+    s = situ(link.format(v=victim, d=doer, n=n))
+    want = "minor" if n < 18 else "adult"
+    assert s.victim() is not None and s.perpetrator() is not None, s.people
+    assert (s.victim().age_group, s.perpetrator().age_group) == (want, want), s.people

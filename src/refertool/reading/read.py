@@ -346,8 +346,14 @@ class Reader(Persons, Time, Acts):
             for p in seen:
                 if p.relation in self.w.served and not self._group(p):
                     p.age_group = "adult"
-        # Nothing else is guessed: the asker of no age told, "a boy", "a girl", "my ex", a fellow resident who did it
-        # keep their age group open (the text gives no way to tell it; the plan gives help for either age).
+        # Peers of one word ("een medebewoner", "a teammate", "classmates") share the age group of the other, when
+        # only one is told: a fellow resident of a home for adults is an adult, of a class a pupil.
+        if doer is not None and victim is not None and doer.relation == victim.relation:
+            for one, other in ((doer, victim), (victim, doer)):
+                if not self._group(one) and self._group(other):
+                    one.age_group = self._group(other)
+        # Nothing else is guessed: the asker of no age told, "a boy", "a girl", "my ex" keep their age group open
+        # (the text gives no way to tell it; the plan gives help for either age).
         # Done to an adult by a brother, a cousin of no age told (`[ages] peers`): an adult too
         if doer is not None and victim is not None and not self._group(doer) and self._group(victim) == "adult" \
                 and doer.relation in self.w.peers:
