@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 import socket
 from pathlib import Path
 
@@ -36,17 +37,46 @@ def private_cache(tmp_path_factory):
         yield
 
 
+@pytest.fixture(scope="session")
+def bundled_cache(tmp_path_factory) -> Path:
+    """The bundled directory's index cache, built once a session (a cold build takes most of a second): each
+    test's own cache directory starts with a copy of it, as a user's after the first run (see clean_env)."""
+    root = tmp_path_factory.mktemp("bundled-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REFER_CACHE_DIR", str(root))
+        for var in ("REFER_DATA_DIR", "REFER_CACHE", "REFER_TODAY"):
+            patch.delenv(var, raising=False)
+        load_catalog()
+    return root
+
+
+def warmed(cache: Path, bundled_cache: Path) -> Path:
+    """`cache` made, holding a copy of the bundled directory's index: a run on the bundled data reads it (a run
+    on another set of directories has another index, so it still builds its own)."""
+    cache.mkdir(parents=True, exist_ok=True)
+    for index in bundled_cache.glob("index-*.sqlite"):
+        shutil.copyfile(index, cache / index.name)
+    return cache
+
+
 @pytest.fixture(autouse=True)
-def clean_env(monkeypatch, tmp_path):
+def clean_env(request, monkeypatch, tmp_path):
+    """A clean environment and the test's own cache directory: empty for a test marked `cold_cache` (one
+    about building the cache, or that looks at what is written there), else warm (see bundled_cache)."""
     for var in ("REFER_DATA_DIR", "REFER_LANG", "REFER_DEBUG", "FORCE_COLOR", "NO_COLOR"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
-    monkeypatch.setenv("REFER_CACHE_DIR", str(tmp_path / "cache"))
+    cache = tmp_path / "cache"
+    if request.node.get_closest_marker("cold_cache") is None:
+        warmed(cache, request.getfixturevalue("bundled_cache"))
+    monkeypatch.setenv("REFER_CACHE_DIR", str(cache))
 
 
 @pytest.fixture(scope="session")
-def catalog():
-    return load_catalog()
+def catalog(bundled_cache):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REFER_CACHE_DIR", str(bundled_cache))
+        return load_catalog()
 
 
 class Ran:

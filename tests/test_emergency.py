@@ -13,6 +13,8 @@ from refertool.emergency import emergency_lines, shared_name
 from refertool.model import Localized, Location, Service
 from refertool.places import distance, places_of
 
+pytestmark = pytest.mark.cold_cache  # the view's tests build and look into their own cache
+
 # Ten care centres as the data will hold them: one record per hospital, one shared rank, a location each.
 HOSPITALS = [("Antwerpen", "antwerpen"), ("Brugge", "west-vlaanderen"), ("Brussel", "brussels"),
              ("Genk", "limburg"), ("Gent", "oost-vlaanderen"), ("Hasselt", "limburg"),
