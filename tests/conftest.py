@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 from pathlib import Path
@@ -26,6 +27,19 @@ def no_network():
     socket.create_connection = refuse  # type: ignore[assignment]
     yield
     socket.socket.connect, socket.socket.connect_ex, socket.create_connection = saved
+
+
+@pytest.fixture(autouse=True, scope="session")
+def compiled_once(tmp_path_factory):
+    """Where PYTHONDONTWRITEBYTECODE is set, every Python a test starts (`refer`, `python -c`) would compile
+    each module it imports again: they share one folder of compiled modules for the session instead."""
+    if not os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        yield
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("PYTHONDONTWRITEBYTECODE")
+        patch.setenv("PYTHONPYCACHEPREFIX", str(tmp_path_factory.mktemp("pycache")))
+        yield
 
 
 @pytest.fixture(autouse=True, scope="session")
