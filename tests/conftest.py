@@ -15,6 +15,19 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SOURCE = ROOT.parent / "shared" / "source" / "vraag-advies-bij-externe-diensten.txt"
 
 
+# The modules whose tests take seconds each (10,000 services, every terminal width, subprocesses, a browser),
+# slowest first: collected before the others, so that pytest-xdist hands them out early and the thousands of
+# quick reading tests, collected last, even out the workers' ends.
+SLOW_FIRST = ("test_scores.py", "test_widths.py", "test_install.py", "test_cache.py", "test_handout_print.py",
+              "test_examples.py", "test_emergency.py", "test_handout.py", "test_robust.py", "test_plan.py",
+              "test_manners.py", "test_tuning_leaks.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: n for n, name in enumerate(SLOW_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: each module keeps its order
+
+
 @pytest.fixture(autouse=True, scope="session")
 def no_network():
     """Privacy: any attempt to open a network connection fails the test that makes it."""
