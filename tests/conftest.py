@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import shutil
 import socket
 from pathlib import Path
 
@@ -11,6 +13,19 @@ from refertool.cli import run
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SOURCE = ROOT.parent / "shared" / "source" / "vraag-advies-bij-externe-diensten.txt"
+
+
+# The modules whose tests take seconds each (10,000 services, every terminal width, subprocesses, a browser),
+# slowest first: collected before the others, so that pytest-xdist hands them out early and the thousands of
+# quick reading tests, collected last, even out the workers' ends.
+SLOW_FIRST = ("test_scores.py", "test_widths.py", "test_install.py", "test_cache.py", "test_handout_print.py",
+              "test_examples.py", "test_emergency.py", "test_handout.py", "test_robust.py", "test_plan.py",
+              "test_manners.py", "test_tuning_leaks.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: n for n, name in enumerate(SLOW_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: each module keeps its order
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -28,6 +43,19 @@ def no_network():
 
 
 @pytest.fixture(autouse=True, scope="session")
+def compiled_once(tmp_path_factory):
+    """Where PYTHONDONTWRITEBYTECODE is set, every Python a test starts (`refer`, `python -c`) would compile
+    each module it imports again: they share one folder of compiled modules for the session instead."""
+    if not os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        yield
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("PYTHONDONTWRITEBYTECODE")
+        patch.setenv("PYTHONPYCACHEPREFIX", str(tmp_path_factory.mktemp("pycache")))
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
 def private_cache(tmp_path_factory):
     """The session's own cache directory (one per xdist worker): the session-wide catalog below never writes
     into the user's cache or another worker's. Each test then gets its own (clean_env)."""
@@ -36,17 +64,46 @@ def private_cache(tmp_path_factory):
         yield
 
 
+@pytest.fixture(scope="session")
+def bundled_cache(tmp_path_factory) -> Path:
+    """The bundled directory's index cache, built once a session (a cold build takes most of a second): each
+    test's own cache directory starts with a copy of it, as a user's after the first run (see clean_env)."""
+    root = tmp_path_factory.mktemp("bundled-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REFER_CACHE_DIR", str(root))
+        for var in ("REFER_DATA_DIR", "REFER_CACHE", "REFER_TODAY"):
+            patch.delenv(var, raising=False)
+        load_catalog()
+    return root
+
+
+def warmed(cache: Path, bundled_cache: Path) -> Path:
+    """`cache` made, holding a copy of the bundled directory's index: a run on the bundled data reads it (a run
+    on another set of directories has another index, so it still builds its own)."""
+    cache.mkdir(parents=True, exist_ok=True)
+    for index in bundled_cache.glob("index-*.sqlite"):
+        shutil.copyfile(index, cache / index.name)
+    return cache
+
+
 @pytest.fixture(autouse=True)
-def clean_env(monkeypatch, tmp_path):
+def clean_env(request, monkeypatch, tmp_path):
+    """A clean environment and the test's own cache directory: empty for a test marked `cold_cache` (one
+    about building the cache, or that looks at what is written there), else warm (see bundled_cache)."""
     for var in ("REFER_DATA_DIR", "REFER_LANG", "REFER_DEBUG", "FORCE_COLOR", "NO_COLOR"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
-    monkeypatch.setenv("REFER_CACHE_DIR", str(tmp_path / "cache"))
+    cache = tmp_path / "cache"
+    if request.node.get_closest_marker("cold_cache") is None:
+        warmed(cache, request.getfixturevalue("bundled_cache"))
+    monkeypatch.setenv("REFER_CACHE_DIR", str(cache))
 
 
 @pytest.fixture(scope="session")
-def catalog():
-    return load_catalog()
+def catalog(bundled_cache):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REFER_CACHE_DIR", str(bundled_cache))
+        return load_catalog()
 
 
 class Ran:

@@ -18,6 +18,8 @@ from refertool.catalog import load_catalog
 from refertool.ranking import search
 from test_relevance import QUERIES
 
+pytestmark = pytest.mark.cold_cache  # each test starts from an empty cache directory, as a first run does
+
 
 @pytest.fixture
 def local(tmp_path):

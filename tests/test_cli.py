@@ -371,6 +371,7 @@ def test_emergency_names_the_cities_nearest_first(cli, monkeypatch):
     assert "Zorgcentrum na Seksueel Geweld: Liège, Arlon, Charleroi, Namur, " in out
 
 
+@pytest.mark.cold_cache  # the first search writes the one file
 def test_cache_path_and_clear(cli):
     import os
 

@@ -13,6 +13,8 @@ from refertool.emergency import emergency_lines, shared_name
 from refertool.model import Localized, Location, Service
 from refertool.places import distance, places_of
 
+pytestmark = pytest.mark.cold_cache  # the view's tests build and look into their own cache
+
 # Ten care centres as the data will hold them: one record per hospital, one shared rank, a location each.
 HOSPITALS = [("Antwerpen", "antwerpen"), ("Brugge", "west-vlaanderen"), ("Brussel", "brussels"),
              ("Genk", "limburg"), ("Gent", "oost-vlaanderen"), ("Hasselt", "limburg"),
@@ -182,29 +184,74 @@ def view(lines):
 NEAR = [None, "limburg", "brussels", "west-vlaanderen", "hasselt", "liege"]
 
 
-@pytest.fixture
-def crowded(tmp_path, monkeypatch):
-    """A directory whose emergency lines hold 30 services each, its cache built keeping only what the emergency
-    view can show ready (as in a directory too large to keep every service)."""
-    import refertool.cache as cache
+def crowded_and_built(directory: Path) -> Path:
+    """A directory whose emergency lines hold 30 services each, its cache built (in the cache directory of the
+    moment) keeping only what the emergency view can show ready (as in a directory too large to keep every
+    service). READY_ALL_UP_TO must be 0 meanwhile."""
     from refertool.catalog import load_catalog
 
-    data = many_emergency_services(tmp_path / "crowded", 30)
+    data = many_emergency_services(directory, 30)
     for made in data.rglob("*.toml"):  # made a while ago: a file changed just before a run is read again then
         os.utime(made, ns=(made.stat().st_atime_ns, made.stat().st_mtime_ns - 10**9))
-    monkeypatch.setattr(cache, "READY_ALL_UP_TO", 0)
     load_catalog([data])  # cold: builds the cache
     return data
 
 
-def test_the_view_from_the_cache_is_the_view_from_every_service(crowded, monkeypatch):
+@pytest.fixture
+def crowded(tmp_path, monkeypatch):
+    """The crowded directory, this test's own: for a test that edits its files."""
+    import refertool.cache as cache
+
+    monkeypatch.setattr(cache, "READY_ALL_UP_TO", 0)
+    return crowded_and_built(tmp_path / "crowded")
+
+
+@pytest.fixture(scope="module")
+def crowded_once(tmp_path_factory):
+    """The crowded directory and the cache built of it, made once for the tests that read its files only."""
+    import refertool.cache as cache
+
+    built = tmp_path_factory.mktemp("crowded-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cache, "READY_ALL_UP_TO", 0)
+        patch.setenv("REFER_CACHE_DIR", str(built))
+        data = crowded_and_built(tmp_path_factory.mktemp("crowded") / "crowded")
+    return data, built
+
+
+@pytest.fixture
+def crowded_read(crowded_once, monkeypatch):
+    """The crowded directory as `crowded` gives it, for a test that never edits its files: made once, with a
+    copy of its cache in this test's cache directory (which the test may damage)."""
+    import shutil
+
+    import refertool.cache as cache
+
+    data, built = crowded_once
+    monkeypatch.setattr(cache, "READY_ALL_UP_TO", 0)
+    root = cache.cache_root()
+    root.mkdir(parents=True, exist_ok=True)
+    for index in built.glob("index-*.sqlite"):
+        shutil.copyfile(index, root / index.name)
+    return data
+
+
+@pytest.fixture(scope="module")
+def crowded_fresh(crowded_once):
+    """The crowded directory read from its files, without a cache (read only)."""
+    from refertool.catalog import load_catalog
+
+    return load_catalog([crowded_once[0]], cache=False)
+
+
+def test_the_view_from_the_cache_is_the_view_from_every_service(crowded_read, crowded_fresh, monkeypatch):
     """The cache keeps a few services ready for the emergency view (index.shortlist), and never reads another;
     the lines are those the whole directory gives, near anywhere, each cut to one screen."""
     import refertool.validate as validate
     from refertool.catalog import load_catalog
     from refertool.index import SHOWN_PER_LINE
 
-    fresh = load_catalog([crowded], cache=False)
+    crowded, fresh = crowded_read, crowded_fresh
     everyone = emergency_services(fresh)
     monkeypatch.setattr(validate, "check_service_file", lambda *a, **k: pytest.fail("a service file was read"))
     warm = load_catalog([crowded])
@@ -267,13 +314,14 @@ def numbers_shown(catalog):
             for s in line.services for c in s.contacts}
 
 
-def test_the_view_reads_only_its_ready_services_when_every_file_is_as_stored(crowded, monkeypatch):
+def test_the_view_reads_only_its_ready_services_when_every_file_is_as_stored(crowded_read, crowded_fresh,
+                                                                              monkeypatch):
     """`refer emergency` does not open the index when the cache agrees with every file: its lines are those
     of the whole directory."""
     import refertool.cache as cache
-    from refertool.catalog import load_catalog, load_emergency_catalog
+    from refertool.catalog import load_emergency_catalog
 
-    fresh = load_catalog([crowded], cache=False)
+    crowded, fresh = crowded_read, crowded_fresh
     monkeypatch.setattr(cache, "Store", lambda *a: pytest.fail("the index was opened"))
     ready = load_emergency_catalog([crowded])
     for near in NEAR:
@@ -310,14 +358,14 @@ def test_an_edited_number_a_new_and_a_removed_file_show_at_once(crowded):
     "UPDATE meta SET value = x'00ff00' WHERE key = 'meta'",
     "DROP TABLE meta",
 ])
-def test_a_damaged_cache_still_shows_every_line(crowded, damage):
+def test_a_damaged_cache_still_shows_every_line(crowded_read, crowded_fresh, damage):
     import sqlite3
 
     from refertool.cache import cache_root
-    from refertool.catalog import load_catalog, load_emergency_catalog
+    from refertool.catalog import load_emergency_catalog
 
-    fresh = view(emergency_lines(emergency_services(load_catalog([crowded], cache=False)), load_catalog(
-        [crowded], cache=False).regions))
+    crowded = crowded_read
+    fresh = view(emergency_lines(emergency_services(crowded_fresh), crowded_fresh.regions))
     (db,) = cache_root().glob("index-*.sqlite")
     con = sqlite3.connect(db)
     with con:

@@ -48,6 +48,7 @@ def test_word_salad_through_cli(cli, words):
     assert isinstance(json.loads(r.out), list)
 
 
+@pytest.mark.cold_cache  # the cache is written during the test, so what it writes is searched too
 def test_no_query_text_is_written_anywhere(cli, tmp_path, monkeypatch):
     home = tmp_path / "home"
     home.mkdir()
