@@ -97,6 +97,9 @@ def clean_env(request, monkeypatch, tmp_path):
     if request.node.get_closest_marker("cold_cache") is None:
         warmed(cache, request.getfixturevalue("bundled_cache"))
     monkeypatch.setenv("REFER_CACHE_DIR", str(cache))
+    yield
+    # the copy is the test's alone: removed after it, so a run holds a few of them on disk, not thousands
+    shutil.rmtree(cache, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
