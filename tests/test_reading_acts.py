@@ -845,3 +845,11 @@ def test_who_downloads_abuse_material_did_it(situ, text, doer):
     s = situ(text)
     assert _roles(s).get(doer) == "perpetrator", text
     assert "perpetrator" not in s.assumed, text
+
+
+@pytest.mark.parametrize("text", [
+    f"{d} roept {often} dingen naar mij, {day} is hij tot aan mijn deur achter mij gelopen"
+    for d in ("een man", "de buurman") for often in ("elke avond", "al weken") for day in ("gisteren", "eergisteren")])
+def test_walking_after_someone_on_a_day_of_late_is_its_act_and_acute(situ, text):
+    # calling after someone is an act of its own now: the day of the walking after is that act's day too
+    assert situ(text).urgency == "acute", text
