@@ -787,3 +787,69 @@ def test_a_child_taken_away_and_kept_is_a_crisis(situ, text):
      "en": ["{d} grabbed her breasts", "{d} grabs her crotch"]}[lang], DOERS_ADULT[lang])])
 def test_a_grab_of_the_intimate_body_is_sexual_violence(situ, text):
     assert "sexual-violence" in topics(situ(text)), text
+
+
+# ---------------------------------------------------------------- who did it, of a class read from words together
+# (the class's `acts` are its verb, read by voice and clause; who says no or did not want it bears it: `bearers`)
+def _roles(s: Situation) -> dict[str, str]:
+    return {p.words: p.role for p in s.people if p.role}
+
+
+DOERS = {"nl": [("mijn oom", "oom"), ("de buurman", "buurman"), ("haar stiefvader", "stiefvader")],
+         "en": [("my uncle", "uncle"), ("the neighbour", "neighbour"), ("her stepfather", "stepfather")]}
+DONE_TO = {"nl": [("mijn nichtje", "nichtje"), ("onze dochter", "dochter")],
+           "en": [("my cousin", "cousin"), ("our daughter", "daughter")]}
+TOGETHER_ACTS = {"nl": ["{d} ging gewoon door toen {v} nee zei", "{d} stopte niet toen {v} stop zei",
+                        "{d} toonde {v} pornofilmpjes", "{d} liet {v} dingen doen die ze echt niet wou"],
+                 "en": ["{d} kept going after {v} said no", "{d} did not stop when {v} said stop",
+                        "{d} showed {v} porn videos", "{d} made {v} do stuff she did not want"]}
+
+
+@pytest.mark.parametrize("text,doer,done_to", [
+    (t.format(d=d, v=v), dw, vw) for lang in ("nl", "en") for t in TOGETHER_ACTS[lang]
+    for (d, dw), (v, vw) in itertools.product(DOERS[lang], DONE_TO[lang])])
+def test_an_act_read_from_words_together_has_who_did_it_and_to_whom(situ, text, doer, done_to):
+    s = situ(text)
+    assert _roles(s) == {doer: "perpetrator", done_to: "victim"}, text
+    assert not {"perpetrator", "victim"} & set(s.assumed), text  # read from the act, not assumed from relations
+
+
+@pytest.mark.parametrize("text", [
+    f"{d} {t} toen ik nee zei" for d in ("mijn ex", "een jongen van het feest")
+    for t in ("ging door", "stopte niet")] + [
+    f"{d} {t} after i said no" for d in ("my ex", "a guy from the party") for t in ("kept going", "carried on")])
+def test_the_asker_who_said_no_bears_it(situ, text):
+    s = situ(text)
+    roles = {p.relation: p.role for p in s.people}
+    assert roles.get("self") == "victim" and "perpetrator" in roles.values(), text
+    assert s.asker != "perpetrator", text
+
+
+@pytest.mark.parametrize("text", [
+    f"ik ben 14 en {when} roept {d} dingen naar mij" for when in ("elke dag", "op weg naar school")
+    for d in ("een oudere jongen", "de buurman")] + [
+    f"im 14 and {d} {v} things at me {when}" for when in ("every day", "on my way to school")
+    for d, v in (("an older boy", "shouts"), ("the neighbour", "yells"))])
+def test_one_called_after_is_the_one_it_is_done_to(situ, text):
+    s = situ(text)
+    roles = {p.relation: p.role for p in s.people}
+    assert roles.get("self") == "victim" and "perpetrator" in roles.values(), text
+    assert "perpetrator" not in s.assumed, text  # read from the act, not assumed from relations
+
+
+# (the Dutch present, "downloadt", was read so before: the English past is a participle to the reader)
+@pytest.mark.parametrize("text,doer", [
+    (f"{d} downloaded nude {what} of children", w)
+    for d, w in (("my colleague", "colleague"), ("her brother", "brother")) for what in ("pictures", "videos")])
+def test_who_downloads_abuse_material_did_it(situ, text, doer):
+    s = situ(text)
+    assert _roles(s).get(doer) == "perpetrator", text
+    assert "perpetrator" not in s.assumed, text
+
+
+@pytest.mark.parametrize("text", [
+    f"{d} roept {often} dingen naar mij, {day} is hij tot aan mijn deur achter mij gelopen"
+    for d in ("een man", "de buurman") for often in ("elke avond", "al weken") for day in ("gisteren", "eergisteren")])
+def test_walking_after_someone_on_a_day_of_late_is_its_act_and_acute(situ, text):
+    # calling after someone is an act of its own now: the day of the walking after is that act's day too
+    assert situ(text).urgency == "acute", text

@@ -10,6 +10,7 @@ class Acts(Passage):
     def roles(self) -> None:
         """Per clause: who did it comes first, unless the clause is passive or names an agent ("door", "by")."""
         words, w = self.words, self.w
+        self._together()  # the verbs of classes read from words together are acts too ("kept going", "toonde porno")
         by_clause: dict[int, list[Mention]] = {}
         for m in self.mentions:
             if not m.possessor:  # "my daughter's coach kissed her": the coach is the one of the clause
@@ -108,7 +109,8 @@ class Acts(Passage):
             # but not when an object follows ("a woman recorded our call": a past tense, not a participle)
             # (or a particle, then the asker's: "a guy filmed up my skirt")
             objected = first_act + 1 < len(words) and words[first_act + 1] in w.determiners or any(
-                words[j] in w.own for j in span if first_act + 1 < j <= first_act + 2)
+                words[j] in w.own for j in span if first_act + 1 < j <= first_act + 2) \
+                or first_act in self.together_acts  # (a verb read with words together has its object among them)
             alone = not active and not relative and len({m.person() for m in found}) == 1 and found[0].at < first_act \
                 and any(participle(words[i]) for i in acts) and not objected
             if passive or alone:
@@ -132,6 +134,15 @@ class Acts(Passage):
                     if m.person() is not doer.person():
                         self._role(m, "victim")
                         break
+        self._bearers()
+
+    def _bearers(self) -> None:
+        """The one who said no, who did not want it ("toen ik nee zei", "die ze niet wilde"): the person named last
+        before those words in their clause bears the act (`bearers` of a class read from words together)."""
+        for at in sorted(self.together_bearers):
+            m = next((m for m in reversed(self.mentions) if m.at < at and self.clause[m.at] == self.clause[at]), None)
+            if m is not None and m.person().role != "perpetrator":
+                self._role(m, "victim")
 
     def _tells_that(self, span: list[int], act: int, found: list[Mention]) -> bool:
         """The act verb of the clause says what follows ("posted on facebook that ...", "schreef in de groepschat dat
@@ -172,7 +183,11 @@ class Acts(Passage):
         acts = [i for i in span if self.is_act(i)]
         listed = bool(acts) and acts[0] == span[0] > 0 and self.part[span[0]] != self.part[span[0] - 1] \
             and bool(found) and words[found[0].at] in w.object_only
-        return bool(acts) and bool(found) and (words[span[0]] in w.joined or listed) and all(
+        # ("and kept going", "en ging gewoon door": going on after a no needs no one named, it is the subject's)
+        named = bool(found) or bool(acts) and acts[0] in self.together_acts
+        # (not a Dutch clause with its verb second: "en elke dag roept een man iets naar mij", the man its subject)
+        return bool(acts) and named and (words[span[0]] in w.joined or listed) \
+            and not self._inverted(found, span, acts[0]) and all(
             words[m.at] in w.object_only for m in found if m.at < acts[0])
 
     @staticmethod

@@ -84,6 +84,8 @@ class Passage:
                              for i in range(start, end)}
         self.act_class = self._act_classes()
         self._together_found: dict[str, int] | None = None
+        self.together_acts: set[int] = set()  # the verbs of the classes read from words together
+        self.together_bearers: set[int] = set()  # where the words whose subject bears such a class begin
         self.used: set[int] = set()
         self.mentions: list[Mention] = []
         self.asker_span: tuple[int, int] = (0, 0)
@@ -183,8 +185,15 @@ class Passage:
                     hits.append(min(found))
                 else:
                     out.setdefault(name, hits[0])
+                    self.together_acts.update(self._starts(span, spec["acts"]))
+                    self.together_bearers.update(self._starts(span, spec["bearers"]))
         self._together_found = out
         return out
+
+    def _starts(self, span: list[int], group: dict[tuple[str, ...], str]) -> list[int]:
+        """Where the words of `group` begin in `span`, as written or as lemmas."""
+        return [span[s] for seq in ([self.words[i] for i in span], [self.lemmas[i] for i in span])
+                for s, _, _ in find(seq, group)] if group else []
 
     def _act_negated(self, at: int) -> bool:
         """A negation before the act in its clause ("niet aangeraakt", "never touched", "nothing sexual"), unless it
@@ -223,7 +232,8 @@ class Passage:
         framed = i > 0 and self.words[i - 1] in w.frames and (self.norm[i - 1],) not in w.relations
         noun = self.act_noun[i] or i > 0 and self.words[i - 1] in w.before_noun or framed \
             or i in self.topic_phrase  # "child abuse images": a name of a topic
-        return self.words[i] in w.acts or bool(self.act_class[i]) and not noun
+        return self.words[i] in w.acts or bool(self.act_class[i]) and not noun \
+            or self._together_found is not None and i in self.together_acts
 
     def _clauses(self) -> list[int]:
         """A clause ends at punctuation, before a boundary word ("maar", "dat") and after a telling verb."""

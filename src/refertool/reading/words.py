@@ -249,7 +249,11 @@ class Words:
                 "not_doers": frozenset(spec.get("not_doers", ())), "grooming": bool(spec.get("grooming")),
                 "mutual": bool(spec.get("mutual")),
                 # groups of words (as written or as lemmas) that name the class when each is in one sentence part
-                "together": [together(group, name) for group in (spec.get("together") or {}).values()]}
+                "together": [together(group, name) for group in (spec.get("together") or {}).values()],
+                # of a class read from words together: its words that are the act's verb, which tell who did it by
+                # voice and clause ("he kept going", "showed them porn"), and the words whose subject bears it
+                # ("when I said no", "that she did not want")
+                "acts": together(spec.get("acts", []), name), "bearers": together(spec.get("bearers", []), name)}
             for word in spec.get("lemmas", ()):
                 # and its regular English forms the lexicon holds: the dictionary may give one another
                 # lemma ("touches" -> "touche")
@@ -383,7 +387,8 @@ SCHEMA: dict[str, Any] = {
                             "ongoing_topics": ids("topics"), "state": ("bool",), "when_ongoing": ("bool",),
                             "with": any_key(ids("topics")), "together": any_key(WORDS),
                             "family_topics": ids("topics"), "not_before": WORDS, "of_another": ("bool",),
-                            "not_doers": ("ids", "relations"), "grooming": ("bool",), "mutual": ("bool",)}),
+                            "not_doers": ("ids", "relations"), "grooming": ("bool",), "mutual": ("bool",),
+                            "acts": WORDS, "bearers": WORDS}),
     "voice": dict.fromkeys(("passive", "agent", "active", "accused", "accused_of", "convicted", "sharing", "to",
                             "contact", "telling", "boundary", "relative", "before_noun", "thinking",
                             "time_clause", "time_clause_tail", "perfect_passive", "joined", "causative",
