@@ -58,9 +58,9 @@ WHO = {"nl": ("mijn dochter van 14", "een leerling van 9", "mijn buurman van 40"
 DONE = {"nl": ("is vannacht verkracht door een onbekende", "wordt thuis geslagen door haar stiefvader",
                "werd jaren geleden betast door een trainer", "wordt online afgeperst met naaktfoto's",
                "wordt elke dag gepest op school"),
-        "en": ("was raped last night by a stranger", "is beaten at home by a parent",
+        "en": ("was raped by a stranger last night", "is beaten at home by a parent",
                "was touched by a coach years ago", "is being blackmailed online with nude pictures")}
-ASK = {"nl": ("", " Ik durf niet te bellen.", " Kan ik ergens chatten?", " Waar kan ik dit melden?",
+ASK = {"nl": ("", " Ik durf niet te bellen.", " Kan ik ergens chatten?", " Waar meld ik dit?",
               " Ik ben leerkracht, wat moet ik doen?"),
        "en": ("", " I am afraid to call anyone.", " Is there a chat?", " Where do I report this?")}
 

@@ -850,7 +850,7 @@ def test_a_web_address_longer_than_the_narrowest_line_is_never_broken(catalog):
     # 160 it shows whole, as its site and its last part where the full one does not fit
     from refertool.render.plan import URL_SHOWN, plan_view, shown_url
 
-    text = "ik ben aanspreekpersoon integriteit bij de chiro: een leider heeft een lid van 14 betast"
+    text = "vanuit de chiro, als aanspreekpersoon integriteit: een leider heeft een lid van 14 betast"
     plan = make_plan(catalog, read(text, catalog.vocabulary, catalog.regions), Given(), "en", text)
     meldpunt = next(e.service for s in plan.sections for e in s.entries
                     if e.service.id == "vlaams-meldpunt-grensoverschrijdend-gedrag")

@@ -352,7 +352,7 @@ def test_a_message_opening_with_a_son_or_a_daughter_is_a_parents(situ, text):
 
 # "our 4-year-old": a child of the asker's named by an age alone; the asker asks as a parent, the ex is an adult.
 @pytest.mark.parametrize("text", [f"{ex} {act} {own} {n}-{unit} {rest}" for ex, act, own, unit, rest in (
-    ("My ex", "took", "our", "year-old", "abroad without my consent"),
+    ("My ex", "took", "our", "year-old", "abroad without asking me"),
     ("My ex-husband", "hit", "our", "year-old", "last weekend"),
     ("Mijn ex", "heeft", "onze", "jarige", "geslagen")) for n in (4, 9)])
 def test_our_child_named_by_an_age_alone_makes_a_parent(situ, text):
