@@ -41,11 +41,27 @@ AT_A_DISTANCE = [
 ]
 
 
+# the one who did it is of a setting (staff of a school, a trainer), or of none (a stranger online); a colleague's
+# setting is the one the text names, if any, so neither
+SETTING_WORDS = ("trainer", "coach", "leerkracht", "teacher")
+STRANGER_WORDS = ("een man", "een onbekende", "a stranger")
+
+
 @pytest.mark.parametrize("text", AT_A_DISTANCE)
 def test_contact_at_a_distance_gets_no_care_centre_and_child_focus_first_in_report(steps_of, text):
     steps = steps_of(text)
     assert not any(sid.startswith(CENTRES) for ids in steps.values() for sid in ids), steps
-    assert steps["report"][0] == "child-focus", steps
+    if text.startswith(STRANGER_WORDS):  # a stranger online: Child Focus first
+        assert steps["report"][0] == "child-focus", steps
+
+
+# one of a setting (a teacher, a trainer, a colleague) who messages a child: the setting's own route first in
+# Report, the police in it, and Child Focus after them (not ahead of the setting's route)
+@pytest.mark.parametrize("text", [t for t in AT_A_DISTANCE if any(w in t for w in SETTING_WORDS)])
+def test_contact_at_a_distance_by_one_of_a_setting_keeps_the_settings_route_first(steps_of, text):
+    report = steps_of(text)["report"]
+    assert report[0] != "child-focus" and "lokale-politie" in report, report
+    assert "child-focus" not in report or report.index("child-focus") > report.index("lokale-politie"), report
 
 
 # a control (as before): bodily harm after contact online is what the care centres are for
