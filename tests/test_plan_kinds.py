@@ -159,3 +159,25 @@ def test_an_adult_telling_of_long_ago_hears_who_listens_before_where_to_report(s
 def test_someone_asking_for_someone_else_keeps_the_guides_order(steps_of):  # a control
     order = list(steps_of("als leerkracht: een leerling van 13 vertelt dat haar stiefvader haar misbruikt"))
     assert order.index("report") < order.index("help-victim")
+
+
+# ---------------------------------------------------------------- help for the person who did it: not a parent's
+# to arrange for a man who approached their child (a man the text names with no "my": not the asker's partner),
+# while the asker's own partner or son stays theirs to arrange
+GROOMED_BY_A_MAN = [
+    *_product(["mijn zoon van 13", "mijn dochter van 12"], ["wordt online benaderd door"],
+              ["een volwassen man", "een man die hij niet kent"], ["die naaktfoto's vraagt", "die wil afspreken"]),
+    *_product(["my daughter of 12", "my son (13)"], ["is being messaged online by"],
+              ["a man she does not know", "an older man"], ["who asks for nude photos"]),
+]
+
+
+@pytest.mark.parametrize("text", GROOMED_BY_A_MAN)
+def test_a_parent_is_not_given_help_to_arrange_for_a_man_who_approached_their_child(steps_of, text):
+    assert "help-perpetrator" not in steps_of(text), text
+
+
+@pytest.mark.parametrize("text", _product(["mijn man heeft", "mijn vriend heeft"], ["onze dochter van 10"],
+                                          ["betast", "misbruikt"]))
+def test_the_askers_own_partner_stays_theirs_to_arrange(steps_of, text):
+    assert steps_of(text).get("help-perpetrator"), text

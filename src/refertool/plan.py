@@ -306,7 +306,7 @@ class _Builder:
     def arranged(self) -> bool:
         doer = self.situation.perpetrator()
         return steps.arranged(self.asker, self.situation.needs, doer.relation if doer else None,
-                              self.perpetrator_group, self.table)
+                              self.perpetrator_group, self.table, doer.own if doer else True)
 
     def admits(self, r: steps.Rule, s: Service, centres: list[Service]) -> bool:
         """The rule's conditions on the service hold."""
