@@ -181,3 +181,27 @@ def test_a_parent_is_not_given_help_to_arrange_for_a_man_who_approached_their_ch
                                           ["betast", "misbruikt"]))
 def test_the_askers_own_partner_stays_theirs_to_arrange(steps_of, text):
     assert steps_of(text).get("help-perpetrator"), text
+
+
+# ---------------------------------------------------------------- sexual images in a story of minors
+# Images of someone of no given age go the minors' route (Child Focus and its reporting point, abuse material)
+# when anyone else in the story is a minor, or the story is set at a school: never the IGVM alone.
+IMAGES_AMONG_MINORS = [
+    *_product(["een jongen van 14", "een meisje van 15"], ["heeft naaktfoto's van"], ["zijn vriendin", "haar vriend"],
+              ["doorgestuurd", "verspreid"]),
+    *_product(["a boy of 15", "a girl aged 14"], ["shared nude pictures of"], ["his girlfriend", "her boyfriend"]),
+    *_product(["op onze school werden naaktfoto's van"], ["een vriendin", "haar vriend"], ["doorgestuurd"]),
+]
+
+
+@pytest.mark.parametrize("text", IMAGES_AMONG_MINORS)
+def test_images_in_a_story_of_minors_go_the_minors_route(steps_of, text):
+    report = steps_of(text)["report"]
+    assert "child-focus" in report and "igvm" not in report, report
+
+
+# a control: no minor anywhere in the story, the images of an adult or of no age: the IGVM
+@pytest.mark.parametrize("text", _product(["mijn ex heeft naaktfoto's van", "een collega heeft naaktfoto's van"],
+                                          ["mij", "mijn vriendin"], ["verspreid"]))
+def test_images_with_no_minor_in_the_story_go_the_igvm(steps_of, text):
+    assert "igvm" in steps_of(text)["report"], text

@@ -97,6 +97,7 @@ class Table:
     # the age groups whose general support is only what names them (a child: the lines for children)
     support_named_for: frozenset[str] = frozenset()
     minor_settings: frozenset[str] = frozenset()  # the person affected there, age not said, is taken for a minor
+    images_minor_settings: frozenset[str] = frozenset()  # so too with sexual images, in these settings
     # the person affected asking for themself, of these age groups or urgencies: their help step comes forward
     self_first: dict[str, frozenset[str]] = field(default_factory=dict)
     path: str = ""
@@ -107,7 +108,8 @@ class Table:
 
 
 TOP = {"version", "topics", "harm_fits", "audience_setting", "asked_first", "step_kinds", "doer_setting", "doer_group",
-       "close", "close_when_own", "support_named_for", "minor_settings", "self_first", "asker_order", "care_centres",
+       "close", "close_when_own", "support_named_for", "minor_settings", "images_minor_settings",
+       "self_first", "asker_order", "care_centres",
        "language_words", "rule"}
 TOPIC_SETS = {"harm", "sexual", "specific", "images", "support", "danger", "bodily", "at_a_distance", "age_open"}
 SELF_FIRST = {"victim_groups", "urgency"}
@@ -233,6 +235,7 @@ def read_table(path: Path) -> Table:
             close_when_own=frozenset(_strings(raw.get("close_when_own", []), "close_when_own")),
             support_named_for=frozenset(_strings(raw.get("support_named_for", []), "support_named_for")),
             minor_settings=frozenset(_strings(raw.get("minor_settings", []), "minor_settings")),
+            images_minor_settings=frozenset(_strings(raw.get("images_minor_settings", []), "images_minor_settings")),
             self_first=_self_first(raw.get("self_first", {}), text),
             doer_group={k: {s: str(g) for s, g in v.items()} if isinstance(v, dict) else str(v)
                         for k, v in raw.get("doer_group", {}).items()},
@@ -283,6 +286,14 @@ def arranged(asker: str, needs: tuple[str, ...], relation: str | None, group: st
         close = relation in table.close and (own or relation not in table.close_when_own)
         return asker == "perpetrator" or "help-perpetrator" in needs or close
     return group == "minor" or (relation is not None and table.doer_setting.get(relation) not in (None, ""))
+
+
+def images_of_a_minor(topics: set[str], groups: set[str], settings: set[str], table: Table) -> bool:
+    """Sexual images of someone of no given age ([topics] age_open) in a story of minors: anyone in it a minor
+    (`groups`: the age groups read), or a setting of minors (`settings`: [images_minor_settings], a school).
+    They are then a child's, abuse material, whatever role the reader gave the one whose age it read."""
+    return bool(topics & table.topics.get("age_open", frozenset())) and (
+        "minor" in groups or bool(settings & table.images_minor_settings))
 
 
 def bodily(topics: set[str], table: Table) -> bool:
