@@ -41,11 +41,27 @@ AT_A_DISTANCE = [
 ]
 
 
+# the one who did it is of a setting (staff of a school, a trainer), or of none (a stranger online); a colleague's
+# setting is the one the text names, if any, so neither
+SETTING_WORDS = ("trainer", "coach", "leerkracht", "teacher")
+STRANGER_WORDS = ("een man", "een onbekende", "a stranger")
+
+
 @pytest.mark.parametrize("text", AT_A_DISTANCE)
 def test_contact_at_a_distance_gets_no_care_centre_and_child_focus_first_in_report(steps_of, text):
     steps = steps_of(text)
     assert not any(sid.startswith(CENTRES) for ids in steps.values() for sid in ids), steps
-    assert steps["report"][0] == "child-focus", steps
+    if text.startswith(STRANGER_WORDS):  # a stranger online: Child Focus first
+        assert steps["report"][0] == "child-focus", steps
+
+
+# one of a setting (a teacher, a trainer, a colleague) who messages a child: the setting's own route first in
+# Report, the police in it, and Child Focus after them (not ahead of the setting's route)
+@pytest.mark.parametrize("text", [t for t in AT_A_DISTANCE if any(w in t for w in SETTING_WORDS)])
+def test_contact_at_a_distance_by_one_of_a_setting_keeps_the_settings_route_first(steps_of, text):
+    report = steps_of(text)["report"]
+    assert report[0] != "child-focus" and "lokale-politie" in report, report
+    assert "child-focus" not in report or report.index("child-focus") > report.index("lokale-politie"), report
 
 
 # a control (as before): bodily harm after contact online is what the care centres are for
@@ -143,3 +159,49 @@ def test_an_adult_telling_of_long_ago_hears_who_listens_before_where_to_report(s
 def test_someone_asking_for_someone_else_keeps_the_guides_order(steps_of):  # a control
     order = list(steps_of("als leerkracht: een leerling van 13 vertelt dat haar stiefvader haar misbruikt"))
     assert order.index("report") < order.index("help-victim")
+
+
+# ---------------------------------------------------------------- help for the person who did it: not a parent's
+# to arrange for a man who approached their child (a man the text names with no "my": not the asker's partner),
+# while the asker's own partner or son stays theirs to arrange
+GROOMED_BY_A_MAN = [
+    *_product(["mijn zoon van 13", "mijn dochter van 12"], ["wordt online benaderd door"],
+              ["een volwassen man", "een man die hij niet kent"], ["die naaktfoto's vraagt", "die wil afspreken"]),
+    *_product(["my daughter of 12", "my son (13)"], ["is being messaged online by"],
+              ["a man she does not know", "an older man"], ["who asks for nude photos"]),
+]
+
+
+@pytest.mark.parametrize("text", GROOMED_BY_A_MAN)
+def test_a_parent_is_not_given_help_to_arrange_for_a_man_who_approached_their_child(steps_of, text):
+    assert "help-perpetrator" not in steps_of(text), text
+
+
+@pytest.mark.parametrize("text", _product(["mijn man heeft", "mijn vriend heeft"], ["onze dochter van 10"],
+                                          ["betast", "misbruikt"]))
+def test_the_askers_own_partner_stays_theirs_to_arrange(steps_of, text):
+    assert steps_of(text).get("help-perpetrator"), text
+
+
+# ---------------------------------------------------------------- sexual images in a story of minors
+# Images of someone of no given age go the minors' route (Child Focus and its reporting point, abuse material)
+# when anyone else in the story is a minor, or the story is set at a school: never the IGVM alone.
+IMAGES_AMONG_MINORS = [
+    *_product(["een jongen van 14", "een meisje van 15"], ["heeft naaktfoto's van"], ["zijn vriendin", "haar vriend"],
+              ["doorgestuurd", "verspreid"]),
+    *_product(["a boy of 15", "a girl aged 14"], ["shared nude pictures of"], ["his girlfriend", "her boyfriend"]),
+    *_product(["op onze school werden naaktfoto's van"], ["een vriendin", "haar vriend"], ["doorgestuurd"]),
+]
+
+
+@pytest.mark.parametrize("text", IMAGES_AMONG_MINORS)
+def test_images_in_a_story_of_minors_go_the_minors_route(steps_of, text):
+    report = steps_of(text)["report"]
+    assert "child-focus" in report and "igvm" not in report, report
+
+
+# a control: no minor anywhere in the story, the images of an adult or of no age: the IGVM
+@pytest.mark.parametrize("text", _product(["mijn ex heeft naaktfoto's van", "een collega heeft naaktfoto's van"],
+                                          ["mij", "mijn vriendin"], ["verspreid"]))
+def test_images_with_no_minor_in_the_story_go_the_igvm(steps_of, text):
+    assert "igvm" in steps_of(text)["report"], text

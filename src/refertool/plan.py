@@ -240,9 +240,11 @@ class _Builder:
         self.case_setting = self.sector or next(
             (table.audience_setting[a] for a in self.victim.audiences if a in table.audience_setting), "")
         self.setting = self.doer_setting()
-        if (self.act and victim is not None and not self.victim_group and self.setting in table.minor_settings
-                and not table.doer_setting.get(victim.relation)):
-            # done by a youth leader, in childcare, to one not of the staff, age not said: a child ([minor_settings])
+        if (self.act and victim is not None and not self.victim_group and not table.doer_setting.get(victim.relation)
+                and (self.setting in table.minor_settings or steps.images_of_a_minor(
+                    self.topics, {p.age_group for p in s.people}, {self.sector, self.setting}, table))):
+            # done by a youth leader, in childcare, to one not of the staff, age not said: a child ([minor_settings]);
+            # sexual images in a story of minors (a pupil of 14, a school) too, whatever role the reader gave whom
             self.victim_group = "minor"
             self.victim = _who(victim, "minor", extra, vocab)
             self.assumptions = [a for a in self.assumptions
@@ -306,7 +308,7 @@ class _Builder:
     def arranged(self) -> bool:
         doer = self.situation.perpetrator()
         return steps.arranged(self.asker, self.situation.needs, doer.relation if doer else None,
-                              self.perpetrator_group, self.table)
+                              self.perpetrator_group, self.table, doer.own if doer else True)
 
     def admits(self, r: steps.Rule, s: Service, centres: list[Service]) -> bool:
         """The rule's conditions on the service hold."""

@@ -93,9 +93,11 @@ class Table:
     # how the doer is named (and, for some names, their setting) -> their age group when no age is said
     doer_group: dict[str, str | dict[str, str]] = field(default_factory=dict)
     close: frozenset[str] = frozenset()  # how a text names someone close to the asker (a son, a partner)
+    close_when_own: frozenset[str] = frozenset()  # of those, close only as the asker's own ("my husband")
     # the age groups whose general support is only what names them (a child: the lines for children)
     support_named_for: frozenset[str] = frozenset()
     minor_settings: frozenset[str] = frozenset()  # the person affected there, age not said, is taken for a minor
+    images_minor_settings: frozenset[str] = frozenset()  # so too with sexual images, in these settings
     # the person affected asking for themself, of these age groups or urgencies: their help step comes forward
     self_first: dict[str, frozenset[str]] = field(default_factory=dict)
     path: str = ""
@@ -106,8 +108,9 @@ class Table:
 
 
 TOP = {"version", "topics", "harm_fits", "audience_setting", "asked_first", "step_kinds", "doer_setting", "doer_group",
-       "close", "support_named_for", "minor_settings", "self_first", "asker_order", "care_centres", "language_words",
-       "rule"}
+       "close", "close_when_own", "support_named_for", "minor_settings", "images_minor_settings",
+       "self_first", "asker_order", "care_centres",
+       "language_words", "rule"}
 TOPIC_SETS = {"harm", "sexual", "specific", "images", "support", "danger", "bodily", "at_a_distance", "age_open"}
 SELF_FIRST = {"victim_groups", "urgency"}
 CHOICES = {"for": ("", "victim", "perpetrator", "witness"), "sector": ("", "none", "doer", "asker"), "step": STEPS}
@@ -229,8 +232,10 @@ def read_table(path: Path) -> Table:
             audience_setting={k: str(v) for k, v in raw.get("audience_setting", {}).items()},
             asked_first={k: str(v) for k, v in raw.get("asked_first", {}).items()},
             close=frozenset(_strings(raw.get("close", []), "close")),
+            close_when_own=frozenset(_strings(raw.get("close_when_own", []), "close_when_own")),
             support_named_for=frozenset(_strings(raw.get("support_named_for", []), "support_named_for")),
             minor_settings=frozenset(_strings(raw.get("minor_settings", []), "minor_settings")),
+            images_minor_settings=frozenset(_strings(raw.get("images_minor_settings", []), "images_minor_settings")),
             self_first=_self_first(raw.get("self_first", {}), text),
             doer_group={k: {s: str(g) for s, g in v.items()} if isinstance(v, dict) else str(v)
                         for k, v in raw.get("doer_group", {}).items()},
@@ -270,14 +275,25 @@ def doer_group(relation: str, setting: str, table: Table | None = None) -> str:
     return group.get(setting, "") if isinstance(group, dict) else group
 
 
-def arranged(asker: str, needs: tuple[str, ...], relation: str | None, group: str, table: Table | None = None) -> bool:
+def arranged(asker: str, needs: tuple[str, ...], relation: str | None, group: str, table: Table | None = None,
+             own: bool = True) -> bool:
     """Help for the person who did it is the asker's to arrange: a citizen's for themself, for someone close
-    ([close]: their son) or when they ask for it; a professional's for a minor or for someone of a setting
-    (staff, a colleague, a resident), not for the family of the person they help (the VK and the police)."""
+    ([close]: their son; [close_when_own]: a man is their partner only as "my husband", `own`) or when they ask
+    for it; a professional's for a minor or for someone of a setting (staff, a colleague, a resident), not for
+    the family of the person they help (the VK and the police)."""
     table = table or bundled()
     if asker != "professional":
-        return asker == "perpetrator" or "help-perpetrator" in needs or relation in table.close
+        close = relation in table.close and (own or relation not in table.close_when_own)
+        return asker == "perpetrator" or "help-perpetrator" in needs or close
     return group == "minor" or (relation is not None and table.doer_setting.get(relation) not in (None, ""))
+
+
+def images_of_a_minor(topics: set[str], groups: set[str], settings: set[str], table: Table) -> bool:
+    """Sexual images of someone of no given age ([topics] age_open) in a story of minors: anyone in it a minor
+    (`groups`: the age groups read), or a setting of minors (`settings`: [images_minor_settings], a school).
+    They are then a child's, abuse material, whatever role the reader gave the one whose age it read."""
+    return bool(topics & table.topics.get("age_open", frozenset())) and (
+        "minor" in groups or bool(settings & table.images_minor_settings))
 
 
 def bodily(topics: set[str], table: Table) -> bool:
