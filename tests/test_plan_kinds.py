@@ -205,3 +205,19 @@ def test_images_in_a_story_of_minors_go_the_minors_route(steps_of, text):
                                           ["mij", "mijn vriendin"], ["verspreid"]))
 def test_images_with_no_minor_in_the_story_go_the_igvm(steps_of, text):
     assert "igvm" in steps_of(text)["report"], text
+
+
+# ---------------------------------------------------------------- a friend's or a partner's case, age not said
+# The person affected named as a girlfriend or a boyfriend, with no age and no child word: either age,
+# so the advice holds the services for both (the VK for a minor, the CAW or 1712 for an adult)
+ANY_AGE = [
+    *_product(["mijn vriendin", "mijn vriend", "mijn lief"], ["werd", "is gisteren"], ["verkracht", "aangerand"]),
+    *_product(["my girlfriend", "my boyfriend"], ["was raped", "was sexually assaulted"], ["last week", ""]),
+]
+ADULTS_ADVICE = {"caw", "1712"}
+
+
+@pytest.mark.parametrize("text", [t.strip() for t in ANY_AGE])
+def test_a_partners_case_of_no_age_gets_advice_for_both_age_groups(steps_of, text):
+    advice = steps_of(text)["advice"]
+    assert "vertrouwenscentrum-kindermishandeling" in advice and ADULTS_ADVICE & set(advice), advice

@@ -130,6 +130,10 @@ STRINGS: dict[str, dict[str, str]] = {
                                     "allebei (--age kiest).",
                               "en": "Your age not given: help for minors and for adults is both listed "
                                     "(--age chooses)."},
+    "assume_any_age": {"nl": "Leeftijd van wie het overkwam niet gegeven: hulp voor minderjarigen en volwassenen "
+                             "staat er allebei (--age kiest).",
+                       "en": "Age of the person affected not given: help for minors and for adults is both listed "
+                             "(--age chooses)."},
     "assume_perpetrator_any_age": {"nl": "Leeftijd van wie het deed niet gegeven: hulp voor minderjarigen en "
                                          "volwassenen staat er allebei.",
                                    "en": "Age of the person who did it not given: help for minors and for adults "

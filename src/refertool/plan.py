@@ -209,9 +209,10 @@ class _Builder:
         if self.act and not victim_group and s.urgency == "past":
             victim_group = "adult"  # "als kind misbruikt", years ago: an adult now
             self.assumptions.append(t("assume_adult_now", lang))
-        elif self.act and not victim_group and self.asker == "victim":
+        elif self.act and not victim_group and (self.asker == "victim" or getattr(victim, "relation", "") in
+                                                table.any_age_relations):  # a friend, a partner: either age
             # someone asking for themself ("ik ben net verkracht"): no age said, so help for every age
-            self.assumptions.append(t("assume_victim_any_age", lang))
+            self.assumptions.append(t("assume_victim_any_age" if self.asker == "victim" else "assume_any_age", lang))
         elif self.act and not victim_group and self.topics & table.topics.get("age_open", frozenset()):
             # sexual images of someone of no given age ([topics] age_open): the age stays open, so the route for
             # images is an adult's (the IGVM), not that of abuse material, and help for either age is listed
@@ -248,7 +249,8 @@ class _Builder:
             self.victim_group = "minor"
             self.victim = _who(victim, "minor", extra, vocab)
             self.assumptions = [a for a in self.assumptions
-                                if a not in (t("assume_victim_any_age", lang), t("assume_images_any_age", lang))]
+                                if a not in (t(k, lang) for k in ("assume_victim_any_age", "assume_any_age",
+                                                                   "assume_images_any_age"))]
             self.assumptions.append(t("assume_minor", lang))
         if self.victim_group == "minor" and "image-abuse" in self.topics:
             # sexual images of a minor are child sexual abuse material in law (Child Focus takes them)

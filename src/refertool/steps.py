@@ -98,6 +98,7 @@ class Table:
     support_named_for: frozenset[str] = frozenset()
     minor_settings: frozenset[str] = frozenset()  # the person affected there, age not said, is taken for a minor
     images_minor_settings: frozenset[str] = frozenset()  # so too with sexual images, in these settings
+    any_age_relations: frozenset[str] = frozenset()  # the person affected so named, age not said: either age
     # the person affected asking for themself, of these age groups or urgencies: their help step comes forward
     self_first: dict[str, frozenset[str]] = field(default_factory=dict)
     path: str = ""
@@ -109,7 +110,7 @@ class Table:
 
 TOP = {"version", "topics", "harm_fits", "audience_setting", "asked_first", "step_kinds", "doer_setting", "doer_group",
        "close", "close_when_own", "support_named_for", "minor_settings", "images_minor_settings",
-       "self_first", "asker_order", "care_centres",
+       "any_age_relations", "self_first", "asker_order", "care_centres",
        "language_words", "rule"}
 TOPIC_SETS = {"harm", "sexual", "specific", "images", "support", "danger", "bodily", "at_a_distance", "age_open"}
 SELF_FIRST = {"victim_groups", "urgency"}
@@ -235,6 +236,7 @@ def read_table(path: Path) -> Table:
             close_when_own=frozenset(_strings(raw.get("close_when_own", []), "close_when_own")),
             support_named_for=frozenset(_strings(raw.get("support_named_for", []), "support_named_for")),
             minor_settings=frozenset(_strings(raw.get("minor_settings", []), "minor_settings")),
+            any_age_relations=frozenset(_strings(raw.get("any_age_relations", []), "any_age_relations")),
             images_minor_settings=frozenset(_strings(raw.get("images_minor_settings", []), "images_minor_settings")),
             self_first=_self_first(raw.get("self_first", {}), text),
             doer_group={k: {s: str(g) for s, g in v.items()} if isinstance(v, dict) else str(v)
