@@ -176,7 +176,6 @@ def _situation_holds(r: steps.Rule, s: Situation, asker: str, table: steps.Table
             and (not r.doer_groups or doer_group in r.doer_groups)
             and (not r.victim_groups or victim_group in r.victim_groups)
             and (r.bodily is None or r.bodily == steps.bodily(topics, table))
-            and (r.ongoing is None or r.ongoing == s.ongoing)
             and (not r.witness_groups or witness_group in r.witness_groups)
             and getattr(s.perpetrator(), "relation", None) not in r.not_doer_relations
             and (r.doer_arranged is None or r.doer_arranged == arranged))

@@ -50,7 +50,6 @@ class Rule:
     doer_arranged: bool | None = None  # help for the person who did it is the asker's to arrange
     # the sexual harm was bodily (true) or at a distance (false): [topics] bodily and at_a_distance
     bodily: bool | None = None
-    ongoing: bool | None = None  # it still goes on (the reader's `ongoing`: repeated acts, "al de hele week")
     # the age group of someone in the story in no role (a child who sees violence at home) is one of
     witness_groups: tuple[str, ...] = ()
     # the service
